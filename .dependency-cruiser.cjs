@@ -1,0 +1,89 @@
+// Layer rules of DESIGN.md §2, checked by `npm run check`. A rule failing here means a folder reached
+// past its layer; move the code to where it belongs rather than adding an exception.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'feature-to-other-feature',
+      comment: 'A feature never imports another feature; lift shared code to components/ or lib/.',
+      severity: 'error',
+      from: { path: '^src/features/([^/]+)/' },
+      to: { path: '^src/features/([^/]+)/', pathNot: '^src/features/$1/' },
+    },
+    {
+      name: 'only-main-imports-app',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(app|main\\.tsx)' },
+      to: { path: '^src/app/' },
+    },
+    {
+      name: 'shared-folders-never-import-features',
+      severity: 'error',
+      from: { path: '^src/(components|lib|db|sync|shared|pwa)/' },
+      to: { path: '^src/features/' },
+    },
+    {
+      name: 'shared-is-pure',
+      comment: 'src/shared imports nothing else from src.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/shared/' },
+    },
+    {
+      name: 'components-and-lib-stay-low',
+      severity: 'error',
+      from: { path: '^src/(components|lib)/' },
+      to: { path: '^src/(db|sync|pwa|app)/' },
+    },
+    {
+      name: 'db-and-sync-have-no-react',
+      severity: 'error',
+      from: { path: '^src/(db|sync)/' },
+      to: { path: '(^|/)node_modules/(react|react-dom|react-router|dexie-react-hooks)/' },
+    },
+    {
+      name: 'db-never-imports-sync',
+      severity: 'error',
+      from: { path: '^src/db/' },
+      to: { path: '^src/sync/' },
+    },
+    {
+      name: 'dexie-lives-in-db',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/db/' },
+      to: { path: '(^|/)node_modules/dexie/' },
+    },
+    {
+      name: 'workbox-lives-in-sw-and-pwa',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(sw|pwa)/' },
+      to: { path: '(^|/)node_modules/workbox-' },
+    },
+    {
+      name: 'ui-never-imports-node-side',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/build/' },
+      to: { path: '^(src/(sw|build)|server)/' },
+    },
+    {
+      name: 'node-side-imports-only-shared',
+      severity: 'error',
+      from: { path: '^(src/(sw|build)|server)/' },
+      to: { path: '^src/', pathNot: '^src/(shared|sw|build)/' },
+    },
+    {
+      name: 'sw-and-build-stay-apart',
+      severity: 'error',
+      from: { path: '^src/sw/' },
+      to: { path: '^src/build/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.node.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,54 @@
+// The one Dexie database on the device (DESIGN.md §4). It keeps downloaded course content, the learner's
+// append-only events, their mutable docs (notes, reading position, settings) and device metadata.
+// Every schema change is a new `version(n)` with a migration test that opens a version n-1 database.
+import { Dexie, type EntityTable } from 'dexie';
+import type { CatalogModule, Lesson } from '../shared/content-types';
+import type { LearnerEvent } from '../shared/events';
+
+/** A catalogue entry plus what this device holds of it. */
+export type ModuleRow = CatalogModule & {
+  /** Hash of the bundle stored in `lessons`, when the module has been downloaded. */
+  downloadedHash?: string;
+  downloadedAt?: string;
+};
+
+export type LessonRow = Lesson;
+
+/** An event as stored on the device: `synced` is 0 until the server acked it (0/1 so it can be indexed). */
+export type EventRow = LearnerEvent & { synced: 0 | 1; syncedAt?: string };
+
+/** A mutable document with the server revision it was last synced at. */
+export type DocRow = {
+  id: string;
+  body: Record<string, unknown>;
+  /** Last server revision this device has seen; 0 when never synced. */
+  rev: number;
+  /** 1 while there is a local edit the server has not saved. */
+  dirty: 0 | 1;
+  updatedAt: string;
+  /** When the server held a different version, it is kept here for the learner to resolve. */
+  conflict?: { rev: number; body: Record<string, unknown> };
+};
+
+export type MetaRow = { key: string; value: unknown };
+
+export class PocketDb extends Dexie {
+  modules!: EntityTable<ModuleRow, 'id'>;
+  lessons!: EntityTable<LessonRow, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  docs!: EntityTable<DocRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = 'pocket-cpd') {
+    super(name);
+    this.version(1).stores({
+      modules: 'id, order',
+      lessons: 'id, moduleId',
+      events: 'id, lessonId, type, synced, deviceSeq, [lessonId+type]',
+      docs: 'id, dirty',
+      meta: 'key',
+    });
+  }
+}
+
+export const db = new PocketDb();

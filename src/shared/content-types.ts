@@ -1,0 +1,126 @@
+// The compiled course as the app receives it. The compiler (src/build/) writes these shapes to
+// dist/content/; the reader, the service worker and the tests read them. Types only: no runtime code.
+
+export const AUDIENCES = ['teacher', 'ta', 'early-years', 'college', 'leader', 'all'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const AREAS = [
+  'communication-interaction',
+  'cognition-learning',
+  'semh',
+  'sensory-physical',
+  'whole-school',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+/** Where a lesson's facts come from (front matter `sources`). */
+export type Source = {
+  document: string;
+  publisher: string;
+  year: number | string;
+  url?: string;
+  /** ISO date the author last checked the source. */
+  checked?: string;
+};
+
+/**
+ * A lesson is split into sections at its level-2 headings. Section 0 is the part before the first
+ * `##` heading (its title is the lesson title). Reading position and `section-reached` events refer
+ * to section ids, which are slugs of the heading text and stable while the heading is unchanged.
+ */
+export type LessonSection = { id: string; title: string };
+
+export type CheckOption = {
+  id: string;
+  /** Sanitised inline HTML. */
+  html: string;
+  correct: boolean;
+  /** Sanitised HTML shown after the learner picks this option. */
+  explanation: string;
+};
+
+/** Every block carries `section`, the index into `Lesson.sections` of the section it belongs to. */
+export type LessonBlock =
+  | { type: 'html'; id: string; section: number; html: string }
+  | {
+      type: 'check';
+      id: string;
+      section: number;
+      /** Sanitised HTML of the question. */
+      question: string;
+      /** True when more than one option is correct: the learner must pick all of them. */
+      multiple: boolean;
+      options: CheckOption[];
+    }
+  | { type: 'reflect'; id: string; section: number; prompt: string }
+  | {
+      type: 'callout';
+      id: string;
+      section: number;
+      kind: 'tip' | 'key' | 'try';
+      title: string;
+      html: string;
+    };
+
+export type Lesson = {
+  id: string;
+  moduleId: string;
+  title: string;
+  minutes: number;
+  objectives: string[];
+  sources: Source[];
+  words: number;
+  hash: string;
+  sections: LessonSection[];
+  blocks: LessonBlock[];
+};
+
+/** `dist/content/modules/<id>.<hash>.json`. */
+export type ModuleBundle = {
+  id: string;
+  hash: string;
+  lessons: Lesson[];
+};
+
+export type CatalogLesson = {
+  id: string;
+  title: string;
+  minutes: number;
+  objectives: string[];
+  words: number;
+  hash: string;
+  sections: LessonSection[];
+  /** Number of knowledge checks in the lesson. */
+  checks: number;
+};
+
+export type CatalogModule = {
+  id: string;
+  title: string;
+  summary: string;
+  audiences: Audience[];
+  areas: Area[];
+  order: number;
+  updated?: string;
+  hash: string;
+  /** Size in bytes of the module bundle file. */
+  bytes: number;
+  /** Path of the bundle relative to the catalogue, e.g. `modules/foundations.3f9a1c2b.json`. */
+  file: string;
+  lessons: CatalogLesson[];
+};
+
+/** A role's recommended order of modules (content/pathways.yaml). */
+export type Pathway = {
+  role: Exclude<Audience, 'all'>;
+  title: string;
+  modules: string[];
+};
+
+/** `dist/content/catalog.json`. */
+export type Catalog = {
+  /** Hash over every module hash: changes whenever any lesson changes. */
+  version: string;
+  modules: CatalogModule[];
+  pathways: Pathway[];
+};

@@ -1,0 +1,60 @@
+// Learner events: immutable facts recorded on a device and synced to the server (DESIGN.md §5).
+// One zod schema serves the device (before it stores an event) and the server (before it accepts one),
+// so both sides agree on what a valid event is.
+import { z } from 'zod';
+
+const id = z.string().min(1).max(120);
+const checkAnswer = z.strictObject({
+  checkId: id,
+  optionIds: z.array(id).min(1).max(20),
+  correct: z.boolean(),
+});
+
+export const eventPayloads = {
+  'lesson-opened': z.strictObject({}),
+  'section-reached': z.strictObject({ sectionId: id, index: z.number().int().min(0).max(1000) }),
+  'check-answered': checkAnswer,
+  'lesson-completed': z.strictObject({}),
+  /** A closed interval of time spent in a lesson; the sum runs over distinct interval ids. */
+  'time-spent': z.strictObject({
+    intervalId: id,
+    ms: z
+      .number()
+      .int()
+      .min(0)
+      .max(6 * 60 * 60 * 1000),
+  }),
+  'refresher-answered': checkAnswer,
+  /** Undoes an earlier event of the same learner. */
+  voided: z.strictObject({ eventId: z.uuid() }),
+} as const;
+
+export type EventType = keyof typeof eventPayloads;
+export const EVENT_TYPES = Object.keys(eventPayloads) as EventType[];
+
+const base = {
+  id: z.uuid(),
+  deviceId: z.uuid(),
+  deviceSeq: z.number().int().min(1),
+  at: z.iso.datetime({ offset: true }),
+  hlc: z.string().min(1).max(100),
+  lessonId: id,
+};
+
+export const learnerEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('lesson-opened'), payload: eventPayloads['lesson-opened'] }),
+  z.strictObject({ ...base, type: z.literal('section-reached'), payload: eventPayloads['section-reached'] }),
+  z.strictObject({ ...base, type: z.literal('check-answered'), payload: eventPayloads['check-answered'] }),
+  z.strictObject({ ...base, type: z.literal('lesson-completed'), payload: eventPayloads['lesson-completed'] }),
+  z.strictObject({ ...base, type: z.literal('time-spent'), payload: eventPayloads['time-spent'] }),
+  z.strictObject({
+    ...base,
+    type: z.literal('refresher-answered'),
+    payload: eventPayloads['refresher-answered'],
+  }),
+  z.strictObject({ ...base, type: z.literal('voided'), payload: eventPayloads.voided }),
+]);
+
+export type LearnerEvent = z.infer<typeof learnerEventSchema>;
+export type EventOf<T extends EventType> = Extract<LearnerEvent, { type: T }>;
+export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
