@@ -1,8 +1,28 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './src/build/vite-plugin-content';
+import { webManifest } from './src/build/web-manifest';
 
 export default defineConfig({
-  plugins: [react(), contentPlugin({ contentDir: 'content' })],
+  plugins: [
+    react(),
+    contentPlugin({ contentDir: 'content' }),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      includeManifestIcons: false,
+      manifest: webManifest,
+      injectManifest: {
+        // One glob list, so nothing is precached twice; module bundles and images stay out on purpose.
+        globPatterns: ['index.html', 'assets/**/*.{js,css,woff2}', 'content/catalog.json', 'icons/*.png', 'favicon.svg'],
+        globIgnores: ['**/*.map', 'content/modules/**'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   build: { sourcemap: false, target: 'es2022' },
 });
