@@ -18,7 +18,13 @@ export default defineConfig({
       manifest: webManifest,
       injectManifest: {
         // One glob list, so nothing is precached twice; module bundles and images stay out on purpose.
-        globPatterns: ['index.html', 'assets/**/*.{js,css,woff2}', 'content/catalog.json', 'icons/*.png', 'favicon.svg'],
+        globPatterns: [
+          'index.html',
+          'assets/**/*.{js,css,woff2}',
+          'content/catalog.json',
+          'icons/*.png',
+          'favicon.svg',
+        ],
         globIgnores: ['**/*.map', 'content/modules/**'],
       },
       devOptions: { enabled: false },

@@ -21,5 +21,7 @@ for (const url of initialScripts(html)) {
   total += bytes;
   console.log(`${(bytes / 1024).toFixed(1).padStart(7)} KB  ${url}`);
 }
-console.log(`${(total / 1024).toFixed(1).padStart(7)} KB  initial JS for / (gzipped), budget ${BUDGET_KB} KB`);
+console.log(
+  `${(total / 1024).toFixed(1).padStart(7)} KB  initial JS for / (gzipped), budget ${BUDGET_KB} KB`,
+);
 if (total > BUDGET_KB * 1024) process.exit(1);

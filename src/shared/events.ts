@@ -45,7 +45,11 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('lesson-opened'), payload: eventPayloads['lesson-opened'] }),
   z.strictObject({ ...base, type: z.literal('section-reached'), payload: eventPayloads['section-reached'] }),
   z.strictObject({ ...base, type: z.literal('check-answered'), payload: eventPayloads['check-answered'] }),
-  z.strictObject({ ...base, type: z.literal('lesson-completed'), payload: eventPayloads['lesson-completed'] }),
+  z.strictObject({
+    ...base,
+    type: z.literal('lesson-completed'),
+    payload: eventPayloads['lesson-completed'],
+  }),
   z.strictObject({ ...base, type: z.literal('time-spent'), payload: eventPayloads['time-spent'] }),
   z.strictObject({
     ...base,

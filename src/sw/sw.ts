@@ -7,7 +7,9 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 
-declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare let self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+};
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -24,7 +26,9 @@ registerRoute(
   ({ url, request }) => request.destination === 'image' && url.pathname.startsWith('/content/images/'),
   new CacheFirst({
     cacheName: 'lesson-images',
-    plugins: [new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 180 * 24 * 60 * 60, purgeOnQuotaError: true })],
+    plugins: [
+      new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 180 * 24 * 60 * 60, purgeOnQuotaError: true }),
+    ],
   }),
 );
 
