@@ -1,0 +1,10 @@
+// What every route group receives (database, config, clock, logger, limiter) and what the auth
+// middleware puts on the request context. Passed in, never imported as globals, so tests can swap them.
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Db } from './open-database';
+import type { RateLimiter } from './rate-limiter';
+
+export type AppDeps = { db: Db; config: Config; clock: () => number; logger: Logger; limiter: RateLimiter };
+
+export type AppEnv = { Variables: { learnerId: string; tokenHash: string } };

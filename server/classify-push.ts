@@ -1,0 +1,72 @@
+// The merge rules of a push, as a pure function: given the batch, what the server already holds and
+// the server clock, decide each event's and doc's fate. The caller stores what this returns.
+import type { LearnerEvent } from '../src/shared/events';
+import type { DocResult, EventResult, PushDoc } from '../src/shared/sync-protocol';
+import { canonicalJson } from './canonical-json';
+
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+export type StoredDoc = { rev: number; body: string };
+export type NewEvent = { event: LearnerEvent; body: string };
+export type SavedDoc = { id: string; rev: number; body: string };
+
+export type PushPlan = {
+  results: EventResult[];
+  newEvents: NewEvent[];
+  docResults: DocResult[];
+  savedDocs: SavedDoc[];
+};
+
+export function classifyPush(input: {
+  deviceId: string;
+  events: readonly LearnerEvent[];
+  docs: readonly PushDoc[];
+  storedEvents: ReadonlyMap<string, string>;
+  storedDocs: ReadonlyMap<string, StoredDoc>;
+  nowMs: number;
+}): PushPlan {
+  const results: EventResult[] = [];
+  const newEvents: NewEvent[] = [];
+  for (const event of input.events) {
+    const body = canonicalJson(event);
+    const stored = input.storedEvents.get(event.id);
+    // An id already stored is judged first: re-pushing a stored event is always harmless.
+    if (stored !== undefined) {
+      results.push(
+        stored === body
+          ? { id: event.id, status: 'duplicate' }
+          : { id: event.id, status: 'conflict', reason: 'another event with this id is already stored' },
+      );
+    } else if (event.deviceId !== input.deviceId) {
+      results.push({
+        id: event.id,
+        status: 'rejected',
+        reason: "the event's deviceId is not the request's deviceId",
+      });
+    } else if (Date.parse(event.at) > input.nowMs + MAX_FUTURE_MS) {
+      results.push({
+        id: event.id,
+        status: 'rejected',
+        reason: '`at` is more than 24 h ahead of the server clock',
+      });
+    } else {
+      results.push({ id: event.id, status: 'acked' });
+      newEvents.push({ event, body });
+    }
+  }
+  const docResults: DocResult[] = [];
+  const savedDocs: SavedDoc[] = [];
+  for (const doc of input.docs) {
+    const stored = input.storedDocs.get(doc.id);
+    const rev = stored?.rev ?? 0;
+    if (doc.baseRev === rev) {
+      docResults.push({ id: doc.id, status: 'saved', rev: rev + 1 });
+      savedDocs.push({ id: doc.id, rev: rev + 1, body: JSON.stringify(doc.body) });
+    } else {
+      // Stale (or, after a server restore, ahead): hand back the server copy; the device keeps both.
+      const body = stored ? (JSON.parse(stored.body) as Record<string, unknown>) : {};
+      docResults.push({ id: doc.id, status: 'conflict', rev, body });
+    }
+  }
+  return { results, newEvents, docResults, savedDocs };
+}

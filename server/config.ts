@@ -1,0 +1,77 @@
+// Server configuration, read once from the environment at start and validated, so a typo in a variable
+// stops the process with a message naming the variable instead of failing later under load.
+import path from 'node:path';
+import { z } from 'zod';
+
+const intFrom = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const envSchema = z.object({
+  PORT: intFrom(0, 65_535, 8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for SQLite)')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DIST_DIR: z.string().min(1).default('./dist'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SESSION_TTL_DAYS: intFrom(1, 365, 30),
+  BODY_LIMIT_BYTES: intFrom(1024, 50 * 1024 * 1024, 1024 * 1024),
+  AUTH_RATE_PER_IP_PER_MIN: intFrom(1, 1_000_000, 10),
+  SIGNIN_FAILURES_PER_ACCOUNT: intFrom(1, 1000, 5),
+  /** log2 of scrypt's N. 14 is Node's default; lower values exist only for tests and the benchmark. */
+  SCRYPT_LOG_N: intFrom(10, 20, 14),
+  /** Take the client address from X-Forwarded-For; only behind a proxy that sets it. */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  PG_POOL_SIZE: intFrom(1, 200, 10),
+});
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+export type Config = {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  distDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  sessionTtlMs: number;
+  bodyLimitBytes: number;
+  authRatePerIpPerMin: number;
+  signinFailuresPerAccount: number;
+  scryptLogN: number;
+  trustProxy: boolean;
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  // Empty variables count as unset, as they do in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}` };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      database: e.DATABASE_URL
+        ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.PG_POOL_SIZE }
+        : { kind: 'sqlite', file: path.join(e.DATA_DIR, 'pocket-cpd.sqlite') },
+      distDir: e.DIST_DIR,
+      logLevel: e.LOG_LEVEL,
+      sessionTtlMs: e.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      authRatePerIpPerMin: e.AUTH_RATE_PER_IP_PER_MIN,
+      signinFailuresPerAccount: e.SIGNIN_FAILURES_PER_ACCOUNT,
+      scryptLogN: e.SCRYPT_LOG_N,
+      trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    },
+  };
+}

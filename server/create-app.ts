@@ -1,0 +1,65 @@
+// Builds the whole HTTP app from its dependencies, with no I/O of its own, so tests drive it with
+// `app.request()` and main.ts serves it on a port.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, AppEnv } from './app-env';
+import type { Config } from './config';
+import { HttpError } from './http-error';
+import { createLogger, type Logger } from './logger';
+import type { Db } from './open-database';
+import { createRateLimiter } from './rate-limiter';
+import { requestLog } from './request-log';
+import { accountRoutes } from './routes/account-routes';
+import { deviceRoutes } from './routes/device-routes';
+import { healthRoutes } from './routes/health-routes';
+import { sessionRoutes } from './routes/session-routes';
+import { syncPullRoutes } from './routes/sync-pull-routes';
+import { syncPushRoutes } from './routes/sync-push-routes';
+import { securityHeaders } from './security-headers';
+import { staticFiles } from './static-files';
+
+export type CreateAppOptions = { db: Db; config: Config; clock?: () => number; logger?: Logger };
+
+export function createApp({ db, config, clock = Date.now, logger }: CreateAppOptions): Hono<AppEnv> {
+  const log = logger ?? createLogger(config.logLevel);
+  const deps: AppDeps = { db, config, clock, logger: log, limiter: createRateLimiter(clock) };
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLog(log), securityHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        c.json(
+          { error: { code: 'body_too_large', message: `The body is over ${config.bodyLimitBytes} bytes.` } },
+          413,
+        ),
+    }),
+  );
+  for (const routes of [
+    healthRoutes,
+    accountRoutes,
+    sessionRoutes,
+    deviceRoutes,
+    syncPushRoutes,
+    syncPullRoutes,
+  ]) {
+    app.route('/api/v1', routes(deps));
+  }
+  app.use('*', staticFiles(config.distDir));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
+    }
+    log.error('unhandled error', {
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
+  });
+  return app;
+}

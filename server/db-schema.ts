@@ -1,0 +1,32 @@
+// Row shapes of the server's tables, as Kysely sees them. Times are epoch milliseconds and sequences
+// are integers on both dialects (int8 is parsed to a JS number on PostgreSQL: see open-database.ts).
+import type { Generated } from 'kysely';
+
+export type Database = {
+  learners: {
+    id: string;
+    email: string;
+    name: string;
+    password_hash: string;
+    created_at: number;
+    /** Highest server sequence given to this learner's events; the row is the per-learner lock. */
+    event_seq: Generated<number>;
+    /** Highest sequence given to a doc revision of this learner (docs have their own counter). */
+    doc_seq: Generated<number>;
+  };
+  sessions: { token_hash: string; learner_id: string; created_at: number; expires_at: number };
+  devices: { id: string; learner_id: string; name: string | null; created_at: number };
+  events: {
+    learner_id: string;
+    event_id: string;
+    seq: number;
+    device_id: string;
+    type: string;
+    lesson_id: string;
+    at: string;
+    /** The validated event as canonical JSON (sorted keys), so "same body" is string equality. */
+    body: string;
+    received_at: number;
+  };
+  docs: { learner_id: string; doc_id: string; rev: number; seq: number; body: string; updated_at: number };
+};

@@ -1,0 +1,92 @@
+// The one migration set for SQLite and PostgreSQL, kept in code so the server needs no files at run
+// time. Applied at start; a failed migration stops the process before it serves anything.
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { Database } from './db-schema';
+
+// Migrations see an untyped database: they describe the schema rather than depend on it.
+// biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
+type AnyDb = Kysely<any>;
+
+const migrations: Record<string, Migration> = {
+  '0001-initial': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('learners')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('event_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('doc_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('learner_id', 'text', (c) => c.notNull().references('learners.id').onDelete('cascade'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_learner').on('sessions').column('learner_id').execute();
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('learner_id', 'text', (c) => c.notNull().references('learners.id').onDelete('cascade'))
+        .addColumn('name', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('devices_learner').on('devices').column('learner_id').execute();
+      await db.schema
+        .createTable('events')
+        .addColumn('learner_id', 'text', (c) => c.notNull().references('learners.id').onDelete('cascade'))
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('lesson_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('events_pk', ['learner_id', 'event_id'])
+        .execute();
+      // Pull reads a learner's events in server order; unique so a sequence bug fails loudly.
+      await db.schema
+        .createIndex('events_learner_seq')
+        .on('events')
+        .columns(['learner_id', 'seq'])
+        .unique()
+        .execute();
+      await db.schema
+        .createTable('docs')
+        .addColumn('learner_id', 'text', (c) => c.notNull().references('learners.id').onDelete('cascade'))
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('rev', 'integer', (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('docs_pk', ['learner_id', 'doc_id'])
+        .execute();
+      await db.schema
+        .createIndex('docs_learner_seq')
+        .on('docs')
+        .columns(['learner_id', 'seq'])
+        .unique()
+        .execute();
+    },
+    async down(db: AnyDb) {
+      for (const table of ['docs', 'events', 'devices', 'sessions', 'learners']) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  },
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const detail = error instanceof Error ? error.message : String(error ?? '');
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${detail}`);
+  }
+}

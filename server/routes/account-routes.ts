@@ -1,0 +1,48 @@
+// POST /accounts: creates a learner (email lower-cased, scrypt password hash) and signs them in.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { accountRequestSchema } from '../../src/shared/sync-protocol';
+import type { AppDeps, AppEnv } from '../app-env';
+import { authLimits } from '../auth-limits';
+import { clientIp } from '../client-ip';
+import { createSession } from '../create-session';
+import { HttpError } from '../http-error';
+import { hashPassword } from '../passwords';
+import { readJson } from '../read-json';
+
+const emailTaken = () => new HttpError(409, 'email_taken', 'An account with this email already exists.');
+
+export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, clock, config } = deps;
+  return new Hono<AppEnv>().post('/accounts', async (c) => {
+    authLimits.ipAttempt(deps, 'signup', clientIp(c, config.trustProxy));
+    const body = await readJson(c, accountRequestSchema);
+    const email = body.email.trim().toLowerCase();
+    authLimits.checkAccount(deps, 'signup', email);
+    authLimits.countAccount(deps, 'signup', email);
+    const taken = await db.kysely
+      .selectFrom('learners')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst();
+    if (taken) throw emailTaken();
+    const id = randomUUID();
+    const passwordHash = await hashPassword(body.password, config.scryptLogN);
+    try {
+      await db.kysely
+        .insertInto('learners')
+        .values({ id, email, name: body.name, password_hash: passwordHash, created_at: clock() })
+        .execute();
+    } catch (error) {
+      // Two sign-ups with one email racing past the check above: the unique index decides.
+      const again = await db.kysely
+        .selectFrom('learners')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirst();
+      if (again) throw emailTaken();
+      throw error;
+    }
+    return c.json(await createSession(deps, id), 201);
+  });
+}

@@ -1,0 +1,50 @@
+// POST /sync/push: checks the whole request first (schema, ids unique in the batch, doc sizes, the
+// device belongs to the caller) and answers 4xx with nothing stored if any check fails; then stores
+// the batch in one transaction with a result per item (see store-push.ts and classify-push.ts).
+import { Hono } from 'hono';
+import { MAX_DOC_BYTES, pushRequestSchema } from '../../src/shared/sync-protocol';
+import type { AppDeps, AppEnv } from '../app-env';
+import { HttpError } from '../http-error';
+import { readJson } from '../read-json';
+import { requireLearner } from '../require-learner';
+import { storePush } from '../store-push';
+
+function firstRepeat(ids: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}
+
+export function syncPushRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, clock } = deps;
+  return new Hono<AppEnv>().post('/sync/push', requireLearner(deps), async (c) => {
+    const push = await readJson(c, pushRequestSchema);
+    const learnerId = c.get('learnerId');
+    const repeatedEvent = firstRepeat(push.events.map((e) => e.id));
+    if (repeatedEvent) {
+      throw new HttpError(
+        400,
+        'repeated_id',
+        `event id ${repeatedEvent} appears more than once in this batch`,
+      );
+    }
+    const repeatedDoc = firstRepeat(push.docs.map((d) => d.id));
+    if (repeatedDoc)
+      throw new HttpError(400, 'repeated_id', `doc ${repeatedDoc} appears more than once in this batch`);
+    const bigDoc = push.docs.find((d) => Buffer.byteLength(JSON.stringify(d.body)) > MAX_DOC_BYTES);
+    if (bigDoc)
+      throw new HttpError(413, 'doc_too_large', `doc ${bigDoc.id} is larger than ${MAX_DOC_BYTES} bytes`);
+    const device = await db.kysely
+      .selectFrom('devices')
+      .select('id')
+      .where('id', '=', push.deviceId)
+      .where('learner_id', '=', learnerId)
+      .executeTakeFirst();
+    // The same answer whether the device is unknown or someone else's: ids are not probed this way.
+    if (!device) throw new HttpError(403, 'unknown_device', 'This device is not registered to your account.');
+    return c.json(await storePush(db, learnerId, push, clock()));
+  });
+}
