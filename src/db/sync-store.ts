@@ -1,0 +1,246 @@
+// What the sync engine keeps on the device, all in the one Dexie database: the outbox (events with
+// synced 0 and dirty docs), the session, the server's id for this device, the pull cursor and the last
+// sync result (all in `meta`). Every change that must not be half-done (a pulled page and its cursor,
+// a push's results) is one Dexie transaction; if the tab dies or storage is full, nothing of it is kept
+// and the next round redoes it, which is safe because the server answers repeats with `duplicate`.
+import type { LearnerEvent } from '../shared/events';
+import { learnerEventSchema } from '../shared/events';
+import type { DocResult, PullResponse, PushResponse, SyncedDoc } from '../shared/sync-protocol';
+import type { DocRow, EventRow, PocketDb } from './db';
+
+/** The doc as it was sent in a push, to tell whether it was edited again while the push was in flight. */
+export type SentDoc = { body: Record<string, unknown>; updatedAt: string };
+/** Merge rules live in src/sync/doc-merge.ts (db never imports sync); the engine passes them in. */
+export type SettleDoc = (row: DocRow, sent: SentDoc, result: DocResult) => DocRow;
+export type MergePulledDoc = (
+  local: DocRow | undefined,
+  server: SyncedDoc,
+  now: string,
+) => DocRow | undefined;
+
+/** An event the server refused for good (`rejected`, `conflict`, or invalid before sending). */
+export type SyncRejection = { reason: string; at: string };
+export type SyncEventRow = EventRow & { syncRejected?: SyncRejection };
+export type SyncDocRow = DocRow & { syncRejected?: SyncRejection };
+
+/** Signed in when `token` is set; a 401 removes the token but keeps who it was, so the UI can say so. */
+export type StoredSession = { learnerId: string; token?: string; expiresAt?: string; email?: string };
+export type StoredDevice = { learnerId: string; deviceId: string };
+export type StoredSyncResult = { lastSyncedAt?: string };
+
+export const META_KEYS = {
+  session: 'session',
+  device: 'syncDevice',
+  cursor: 'syncCursor',
+  result: 'syncResult',
+  /** Written by the events repository: the id events are stamped with. */
+  deviceId: 'deviceId',
+} as const;
+
+export type SyncStore = ReturnType<typeof createSyncStore>;
+
+export function createSyncStore(db: PocketDb) {
+  async function readMeta<T>(key: string): Promise<T | undefined> {
+    return (await db.meta.get(key))?.value as T | undefined;
+  }
+
+  async function unsyncedRows(): Promise<SyncEventRow[]> {
+    return (await db.events.where('synced').equals(0).toArray()) as SyncEventRow[];
+  }
+
+  return {
+    getSession: () => readMeta<StoredSession>(META_KEYS.session),
+    setSession: async (session: StoredSession) => {
+      await db.meta.put({ key: META_KEYS.session, value: session });
+    },
+    clearSession: async () => {
+      await db.meta.delete(META_KEYS.session);
+    },
+    /** After a 401: the queue stays, syncing stops until the learner signs in again. */
+    expireSession: async () => {
+      await db.transaction('rw', db.meta, async () => {
+        const session = await readMeta<StoredSession>(META_KEYS.session);
+        if (session)
+          await db.meta.put({
+            key: META_KEYS.session,
+            value: { learnerId: session.learnerId, email: session.email },
+          });
+      });
+    },
+
+    getDevice: () => readMeta<StoredDevice>(META_KEYS.device),
+
+    /**
+     * Adopts the id the server registered for this device: new events are stamped with it, and unsynced
+     * events made before registration (stamped with the locally made id) are re-labelled in the same
+     * transaction. They never left the device, so no one has seen the old label.
+     */
+    adoptDevice: async (device: StoredDevice) => {
+      await db.transaction('rw', db.meta, db.events, async () => {
+        await db.meta.put({ key: META_KEYS.device, value: device });
+        await db.meta.put({ key: META_KEYS.deviceId, value: device.deviceId });
+        await db.events
+          .where('synced')
+          .equals(0)
+          .filter((row) => row.deviceId !== device.deviceId)
+          .modify({ deviceId: device.deviceId });
+      });
+    },
+
+    /** Re-labels unsynced events a tab stamped with a stale device id (it read meta before adoptDevice). */
+    relabelStrays: async (deviceId: string) =>
+      db.events
+        .where('synced')
+        .equals(0)
+        .filter((row) => row.deviceId !== deviceId)
+        .modify({ deviceId }),
+
+    /** Unsynced, not refused events in deviceSeq order, and dirty docs not refused. */
+    outbox: async () => {
+      const events = (await unsyncedRows())
+        .filter((row) => !row.syncRejected)
+        .sort((a, b) => a.deviceSeq - b.deviceSeq);
+      const docs = ((await db.docs.where('dirty').equals(1).toArray()) as SyncDocRow[]).filter(
+        (row) => !row.syncRejected,
+      );
+      return { events: events as EventRow[], docs: docs as DocRow[] };
+    },
+
+    /** Marks events (by id) and docs (by `doc:` + id) as refused for good, with the reason to show. */
+    markRefused: async (items: { id: string; reason: string }[], now: string) => {
+      if (items.length === 0) return;
+      await db.transaction('rw', db.events, db.docs, async () => {
+        for (const { id, reason } of items) {
+          const rejection: SyncRejection = { reason, at: now };
+          if (id.startsWith('doc:')) {
+            await db.docs
+              .where('id')
+              .equals(id.slice(4))
+              .modify((row) => {
+                (row as SyncDocRow).syncRejected = rejection;
+              });
+          } else {
+            await db.events
+              .where('id')
+              .equals(id)
+              .modify((row) => {
+                (row as SyncEventRow).syncRejected = rejection;
+              });
+          }
+        }
+      });
+    },
+
+    /** Applies a push answer in one transaction; returns how many outbox items it settled. */
+    applyPushResult: async (
+      response: PushResponse,
+      sentDocs: Map<string, SentDoc>,
+      now: string,
+      settleDoc: SettleDoc,
+    ) =>
+      db.transaction('rw', db.events, db.docs, async () => {
+        let settled = 0;
+        for (const result of response.results) {
+          const row = (await db.events.get(result.id)) as SyncEventRow | undefined;
+          if (!row || row.synced === 1) continue;
+          settled += 1;
+          if (result.status === 'acked' || result.status === 'duplicate') {
+            await db.events.put({ ...row, synced: 1, syncedAt: now });
+          } else {
+            const reason =
+              result.reason ??
+              (result.status === 'conflict'
+                ? 'The server already holds a different record with this id.'
+                : 'The server refused this record.');
+            await db.events.put({ ...row, syncRejected: { reason, at: now } } as SyncEventRow);
+          }
+        }
+        for (const result of response.docs) {
+          const sent = sentDocs.get(result.id);
+          const row = await db.docs.get(result.id);
+          if (!sent || !row) continue;
+          settled += 1;
+          await db.docs.put(settleDoc(row, sent, result));
+        }
+        return settled;
+      }),
+
+    /** The cursor the server no longer understands (e.g. after a restore): pull again from the start. */
+    resetCursor: async () => {
+      await db.meta.delete(META_KEYS.cursor);
+    },
+    /** The server no longer knows this device (403 unknown_device): register again on the next round. */
+    forgetDevice: async () => {
+      await db.meta.delete(META_KEYS.device);
+    },
+
+    getCursor: async (learnerId: string) => {
+      const stored = await readMeta<{ learnerId: string; cursor: string }>(META_KEYS.cursor);
+      return stored?.learnerId === learnerId ? stored.cursor : undefined;
+    },
+
+    /**
+     * One pulled page and its cursor, together or not at all: events are added when absent (a local
+     * event is never overwritten), docs merge by the rules in doc-merge.ts.
+     */
+    applyPulledPage: async (learnerId: string, page: PullResponse, now: string, mergeDoc: MergePulledDoc) =>
+      db.transaction('rw', db.events, db.docs, db.meta, async () => {
+        const incoming = page.events.flatMap((event): LearnerEvent[] => {
+          const parsed = learnerEventSchema.safeParse(event);
+          return parsed.success ? [parsed.data] : [];
+        });
+        const existing = await db.events.bulkGet(incoming.map((event) => event.id));
+        const fresh = incoming
+          .filter((_, i) => existing[i] === undefined)
+          .map((event): EventRow => ({ ...event, synced: 1, syncedAt: now }));
+        // Dedupe within the page too, so bulkAdd cannot fail on a repeated id.
+        const unique = [...new Map(fresh.map((row) => [row.id, row])).values()];
+        await db.events.bulkAdd(unique);
+        const locals = await db.docs.bulkGet(page.docs.map((doc) => doc.id));
+        const changed = page.docs.flatMap((doc, i) => {
+          const next = mergeDoc(locals[i], doc, now);
+          return next ? [next] : [];
+        });
+        await db.docs.bulkPut(changed);
+        await db.meta.put({ key: META_KEYS.cursor, value: { learnerId, cursor: page.nextCursor } });
+        return { events: unique.length, docs: changed.length };
+      }),
+
+    /** What the status shows: items waiting, items refused (with reasons), docs in conflict. */
+    counts: async () => {
+      const unsynced = await unsyncedRows();
+      const dirty = (await db.docs.where('dirty').equals(1).toArray()) as SyncDocRow[];
+      const rejected = [
+        ...unsynced.flatMap((row) =>
+          row.syncRejected ? [{ id: row.id, reason: row.syncRejected.reason }] : [],
+        ),
+        ...dirty.flatMap((row) =>
+          row.syncRejected ? [{ id: `doc:${row.id}`, reason: row.syncRejected.reason }] : [],
+        ),
+      ];
+      const waiting =
+        unsynced.filter((row) => !row.syncRejected).length +
+        dirty.filter((row) => !row.syncRejected && !row.conflict).length;
+      const conflicts = await db.docs.filter((row) => row.conflict !== undefined).count();
+      return { waiting, rejected, conflicts };
+    },
+
+    getSyncResult: async () => (await readMeta<StoredSyncResult>(META_KEYS.result)) ?? {},
+    setSyncResult: async (result: StoredSyncResult) => {
+      await db.meta.put({ key: META_KEYS.result, value: result });
+    },
+
+    /**
+     * The learner picked (or merged) a version of a doc in conflict: it becomes a local edit built on the
+     * newest server revision seen, so the next push saves it without conflicting again.
+     */
+    resolveConflict: async (id: string, body: Record<string, unknown>, now: string) =>
+      db.transaction('rw', db.docs, async () => {
+        const row = await db.docs.get(id);
+        if (!row) return;
+        const rev = Math.max(row.rev, row.conflict?.rev ?? 0);
+        const { conflict: _dropped, ...rest } = row;
+        await db.docs.put({ ...rest, body, rev, dirty: 1, updatedAt: now });
+      }),
+  };
+}

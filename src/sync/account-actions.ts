@@ -1,0 +1,44 @@
+// Account calls for the account screens: create an account, sign in, sign out (here or everywhere).
+// The session (learner id + bearer token) is kept in Dexie `meta`; signing out removes it but keeps every
+// event and note on the device. A failed call changes nothing stored and returns the API failure to show.
+import type { SyncStore } from '../db/sync-store';
+import type { ApiClient, ApiResult } from './api-client';
+
+export type AccountActions = ReturnType<typeof createAccountActions>;
+
+export function createAccountActions(api: ApiClient, store: SyncStore, onSessionChange: () => void) {
+  async function keep(
+    result: ApiResult<{ learnerId: string; token: string; expiresAt: string }>,
+    email: string,
+  ) {
+    if (!result.ok) return result;
+    const { learnerId, token, expiresAt } = result.value;
+    await store.setSession({ learnerId, token, expiresAt, email });
+    onSessionChange();
+    return { ok: true as const, value: { learnerId } };
+  }
+
+  return {
+    createAccount: async (input: { email: string; name: string; password: string }) =>
+      keep(await api.createAccount(input), input.email),
+    signIn: async (input: { email: string; password: string }) => keep(await api.signIn(input), input.email),
+    /** Always signs this device out; the server is told when it can be reached (else the token expires). */
+    signOut: async () => {
+      const session = await store.getSession();
+      const result = session?.token ? await api.signOut(session.token) : undefined;
+      await store.clearSession();
+      onSessionChange();
+      return result ?? { ok: true as const, value: undefined };
+    },
+    /** Needs the server: every device's session ends there, so it fails (and keeps this one) when offline. */
+    signOutEverywhere: async () => {
+      const session = await store.getSession();
+      if (!session?.token) return { ok: true as const, value: undefined };
+      const result = await api.signOutEverywhere(session.token);
+      if (!result.ok && result.failure.kind !== 'unauthorized') return result;
+      await store.clearSession();
+      onSessionChange();
+      return { ok: true as const, value: undefined };
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// Wires the engine into a real page: the shared Dexie instance, fetch to our own origin, Web Locks for one
+// leader tab, browser triggers, and a BroadcastChannel so other tabs forward their writes to the leader and
+// show the leader's status. Call once from the app shell; everything else talks to the returned handle.
+import { db as defaultDb, type PocketDb } from '../db/db';
+import { createSyncStore } from '../db/sync-store';
+import { type AccountActions, createAccountActions } from './account-actions';
+import { createApiClient } from './api-client';
+import { acquireLeadership, type LockManagerLike } from './leader';
+import { createSyncEngine, type RoundOutcome } from './sync-engine';
+import { createStatusStore, type SyncStatus, type SyncStatusStore } from './sync-status';
+import { realTimers } from './timers';
+import { installTriggers } from './triggers';
+
+export type SyncHandle = {
+  status: Pick<SyncStatusStore, 'get' | 'subscribe'>;
+  notifyWrite: () => void;
+  syncNow: () => Promise<RoundOutcome | 'forwarded'>;
+  account: AccountActions;
+  stop: () => void;
+};
+
+export type StartSyncOptions = { db?: PocketDb; baseUrl?: string; deviceName?: string; intervalMs?: number };
+
+type TabMessage =
+  | { type: 'write' }
+  | { type: 'sync' }
+  | { type: 'hello' }
+  | { type: 'status'; status: SyncStatus };
+
+export const SYNC_CHANNEL_NAME = 'pocket-cpd-sync';
+
+export function startSync(options: StartSyncOptions = {}): SyncHandle {
+  const store = createSyncStore(options.db ?? defaultDb);
+  const api = createApiClient({ baseUrl: options.baseUrl ?? '', fetch: (url, init) => fetch(url, init) });
+  const status = createStatusStore();
+  const engine = createSyncEngine({
+    store,
+    api,
+    timers: realTimers,
+    random: Math.random,
+    deviceName: options.deviceName,
+    status,
+  });
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(SYNC_CHANNEL_NAME);
+  const post = (message: TabMessage) => channel?.postMessage(message);
+  const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+  const leadership = acquireLeadership(locks);
+  let leading = false;
+  let removeTriggers: () => void = () => undefined;
+  let unsubscribe: () => void = () => undefined;
+
+  channel?.addEventListener('message', (event: MessageEvent<TabMessage>) => {
+    const message = event.data;
+    if (leading) {
+      if (message.type === 'write') engine.notifyWrite();
+      if (message.type === 'sync') void engine.syncNow();
+      if (message.type === 'hello') post({ type: 'status', status: status.get() });
+    } else if (message.type === 'status') {
+      status.set(message.status);
+    }
+  });
+
+  void engine.refreshStatus().catch(() => undefined);
+  post({ type: 'hello' });
+  void leadership.led.then(() => {
+    leading = true;
+    unsubscribe = status.subscribe((next) => post({ type: 'status', status: next }));
+    removeTriggers = installTriggers(
+      {
+        window,
+        document,
+        setInterval: (run, ms) => window.setInterval(run, ms),
+        clearInterval: (handle) => window.clearInterval(handle as number),
+      },
+      options.intervalMs ?? 5 * 60_000,
+      (reason) => (reason === 'interval' ? engine.requestSync() : void engine.syncNow()),
+      () => {
+        if (['idle', 'syncing', 'error'].includes(status.get().state)) status.set({ state: 'offline' });
+      },
+    );
+    return engine.syncNow();
+  });
+
+  const onSessionChange = () => {
+    if (leading) void engine.syncNow();
+    else {
+      post({ type: 'sync' });
+      void engine.refreshStatus().catch(() => undefined);
+    }
+  };
+
+  return {
+    status,
+    notifyWrite: () => {
+      if (leading) engine.notifyWrite();
+      else {
+        post({ type: 'write' });
+        void engine.refreshStatus().catch(() => undefined);
+      }
+    },
+    syncNow: async () => {
+      if (leading) return engine.syncNow();
+      post({ type: 'sync' });
+      return 'forwarded';
+    },
+    account: createAccountActions(api, store, onSessionChange),
+    stop: () => {
+      engine.stop();
+      removeTriggers();
+      unsubscribe();
+      leadership.release();
+      channel?.close();
+    },
+  };
+}
