@@ -1,0 +1,200 @@
+import type { CheckOption, LessonBlock } from '../shared/content-types';
+import { findHtmlTags } from './find-html-tags';
+import type { LessonScope } from './lesson-scope';
+import type { Token } from './markdown-engine';
+import type { MarkdownEngine } from './markdown-renderer';
+
+export type DirectiveCounters = {
+  html: number;
+  check: number;
+  reflect: number;
+  callout: number;
+  names: Set<string>;
+};
+
+const CALLOUT_TITLES = { tip: 'Tip', key: 'Key point', try: 'Try this' } as const;
+const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MARKER = /^\[( |x|X)\][ \t]+/;
+
+/** `:::check my-name` → name `check`, rest `my-name`. */
+export function parseDirectiveInfo(info: string): { name: string; rest: string } {
+  const trimmed = info.trim();
+  const space = trimmed.search(/\s/);
+  return space < 0
+    ? { name: trimmed, rest: '' }
+    : { name: trimmed.slice(0, space), rest: trimmed.slice(space).trim() };
+}
+
+/** Turns one top-level `:::name … :::` into a block, reporting anything an author got wrong. */
+export function buildDirectiveBlock(
+  open: Token,
+  inner: Token[],
+  section: number,
+  counters: DirectiveCounters,
+  scope: LessonScope,
+  engine: MarkdownEngine,
+): LessonBlock | undefined {
+  const line = open.map?.[0] ?? 0;
+  const { name, rest } = parseDirectiveInfo(open.info);
+  const explicitId = (kind: 'check' | 'reflect', n: number): string => {
+    if (rest === '') return `${kind}-${n}`;
+    if (!NAME.test(rest)) {
+      scope.report(
+        line,
+        `the name of \`:::${kind}\` must be lower-case words joined by hyphens (found "${rest}")`,
+      );
+    }
+    return rest;
+  };
+  const unique = (id: string): string => {
+    if (counters.names.has(id))
+      scope.report(line, `two activities in this lesson are called \`${id}\`: give each its own name`);
+    counters.names.add(id);
+    return id;
+  };
+  const empty = (what: string) =>
+    scope.report(line, `\`:::${name}\` is empty: write the ${what} between \`:::${name}\` and \`:::\``);
+
+  switch (name) {
+    case 'check': {
+      counters.check++;
+      const id = unique(explicitId('check', counters.check));
+      return buildCheck(id, section, inner, line, scope, engine);
+    }
+    case 'reflect': {
+      counters.reflect++;
+      const id = unique(explicitId('reflect', counters.reflect));
+      const prompt = engine.render(inner);
+      if (prompt === '') empty('prompt');
+      return { type: 'reflect', id, section, prompt };
+    }
+    case 'tip':
+    case 'key':
+    case 'try': {
+      counters.callout++;
+      const id = unique(`callout-${counters.callout}`);
+      for (const tag of findHtmlTags(rest)) {
+        scope.report(
+          line,
+          `raw HTML is not allowed: ${tag.name} (write Markdown instead)`,
+          'error',
+          tag.snippet,
+        );
+      }
+      const title = rest.replace(/[<>]/g, '') || CALLOUT_TITLES[name];
+      const html = engine.render(inner);
+      if (html === '') empty('text');
+      return { type: 'callout', id, section, kind: name, title, html };
+    }
+    default:
+      scope.report(
+        line,
+        `unknown activity \`:::${name}\`: use :::check, :::reflect, :::tip, :::key or :::try`,
+        'error',
+        name,
+      );
+      return undefined;
+  }
+}
+
+function buildCheck(
+  id: string,
+  section: number,
+  inner: Token[],
+  line: number,
+  scope: LessonScope,
+  engine: MarkdownEngine,
+): LessonBlock {
+  const base = inner[0]?.level ?? 1;
+  const listStart = inner.findIndex((t) => t.type === 'bullet_list_open' && t.level === base);
+  const listEnd =
+    listStart < 0
+      ? -1
+      : inner.findIndex((t, i) => i > listStart && t.type === 'bullet_list_close' && t.level === base);
+  const question = engine.render(listStart < 0 ? inner : inner.slice(0, listStart));
+  if (question === '') scope.report(line, '`:::check` has no question: write it before the options');
+  const options: CheckOption[] = [];
+  if (listStart < 0) {
+    scope.report(
+      line,
+      '`:::check` has no options: list them as `- [x] right answer` and `- [ ] wrong answer`',
+    );
+  } else {
+    const after = inner.slice(listEnd + 1).find((t) => t.level === base && t.map);
+    if (after?.map) {
+      scope.report(
+        after.map[0],
+        'nothing may follow the options of a check: put the question before the options',
+      );
+    }
+    let i = listStart + 1;
+    while (i < listEnd) {
+      const item = inner[i] as Token;
+      let j = i + 1;
+      for (let depth = 1; j < listEnd; j++) {
+        const t = inner[j] as Token;
+        if (t.type === 'list_item_open') depth++;
+        else if (t.type === 'list_item_close' && --depth === 0) break;
+      }
+      const option = buildOption(inner.slice(i + 1, j), item.map?.[0] ?? line, options.length, scope, engine);
+      if (option) options.push(option);
+      i = j + 1;
+    }
+  }
+  if (listStart >= 0 && options.length < 2) {
+    scope.report(line, `a check needs at least two options (found ${options.length})`);
+  }
+  if (options.length > 0 && !options.some((o) => o.correct)) {
+    scope.report(line, 'the check has no correct option: mark the right answer(s) with `- [x]`');
+  }
+  return {
+    type: 'check',
+    id,
+    section,
+    question,
+    multiple: options.filter((o) => o.correct).length > 1,
+    options,
+  };
+}
+
+function buildOption(
+  tokens: Token[],
+  line: number,
+  index: number,
+  scope: LessonScope,
+  engine: MarkdownEngine,
+): CheckOption | undefined {
+  const inline = tokens[0]?.type === 'paragraph_open' ? tokens[1] : undefined;
+  const first = inline?.children?.[0];
+  const marker = first?.type === 'text' ? MARKER.exec(first.content) : null;
+  if (!inline || !first || !marker) {
+    scope.report(
+      line,
+      'each option of a check starts with `[x]` (right) or `[ ]` (wrong), e.g. `- [ ] An answer`',
+    );
+    return undefined;
+  }
+  first.content = first.content.slice(marker[0].length);
+  const children = inline.children ?? [];
+  const br = children.findIndex((t) => t.type === 'softbreak' || t.type === 'hardbreak');
+  const optionTokens = br < 0 ? children : children.slice(0, br);
+  const restInline = br < 0 ? [] : children.slice(br + 1);
+  const restBlocks = tokens.slice(3).map((t) => {
+    if (t.type === 'paragraph_open' || t.type === 'paragraph_close') t.hidden = false;
+    return t;
+  });
+  const lead = engine.renderInline(restInline);
+  const explanation = (lead ? `<p>${lead}</p>` : '') + engine.render(restBlocks);
+  if (explanation === '') {
+    scope.report(
+      line,
+      'option has no explanation: on the next line, indented by two spaces, say why it is right or wrong',
+    );
+  }
+  return {
+    id: String.fromCharCode(97 + index),
+    html: engine.renderInline(optionTokens),
+    correct: marker[1] !== ' ',
+    explanation,
+  };
+}
