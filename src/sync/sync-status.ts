@@ -24,8 +24,6 @@ export type SyncStatusStore = {
   subscribe: (listener: (status: SyncStatus) => void) => () => void;
 };
 
-export const INITIAL_STATUS: SyncStatus = { state: 'local-only', waiting: 0, rejected: [], conflicts: 0 };
-
 export const STATE_MESSAGES: Record<SyncState, string | undefined> = {
   'local-only': 'Progress is saved on this device only.',
   idle: undefined,
@@ -33,6 +31,14 @@ export const STATE_MESSAGES: Record<SyncState, string | undefined> = {
   offline: 'Offline — progress is saved on this device and will sync when you are back online.',
   'signed-out': 'Sync paused — sign in again.',
   error: 'Sync hit a problem and will try again shortly. Your progress is safe on this device.',
+};
+
+export const INITIAL_STATUS: SyncStatus = {
+  state: 'local-only',
+  waiting: 0,
+  rejected: [],
+  conflicts: 0,
+  message: STATE_MESSAGES['local-only'],
 };
 
 function sameRejected(a: RejectedItem[], b: RejectedItem[]): boolean {
