@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config';
+import { decodeCursor, encodeCursor } from '../../server/sync-cursor';
+
+describe('loadConfig', () => {
+  it('defaults to SQLite under ./data on 127.0.0.1:8080 with 30-day sessions', () => {
+    const result = loadConfig({});
+    expect(result.ok && result.config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      database: { kind: 'sqlite', file: 'data/pocket-cpd.sqlite' },
+      sessionTtlMs: 30 * 86_400_000,
+      trustProxy: false,
+    });
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL', () => {
+    const result = loadConfig({ DATABASE_URL: 'postgres://u@db/pocket', PORT: '' });
+    expect(result.ok && result.config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db/pocket',
+      poolSize: 10,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SESSION_TTL_DAYS: '0' }, 'SESSION_TTL_DAYS'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+  ])('refuses %j naming %s', (env, name) => {
+    const result = loadConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(name);
+  });
+});
+
+describe('sync cursor', () => {
+  it('round-trips positions', () => {
+    expect(decodeCursor(encodeCursor({ e: 12, d: 3 }))).toEqual({ e: 12, d: 3 });
+  });
+  it.each([
+    '',
+    '!!!',
+    'e30',
+    encodeCursor({ e: 1, d: 1 }).slice(0, -2),
+    Buffer.from('{"v":2,"e":1,"d":1}').toString('base64url'),
+    Buffer.from('{"v":1,"e":-1,"d":0}').toString('base64url'),
+  ])('refuses %s', (text) => {
+    expect(decodeCursor(text)).toBeNull();
+  });
+});

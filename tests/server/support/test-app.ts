@@ -1,0 +1,105 @@
+// A server app over a test database with a settable clock, captured log lines and cheap scrypt,
+// plus small helpers that call the API the way a device would.
+import { randomUUID } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../../server/app-env';
+import type { Config } from '../../../server/config';
+import { createApp } from '../../../server/create-app';
+import { createLogger } from '../../../server/logger';
+import type { Db } from '../../../server/open-database';
+import type { LearnerEvent } from '../../../src/shared/events';
+import { formatHlc } from '../../../src/shared/hlc';
+
+export const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    database: { kind: 'sqlite', file: ':memory:' },
+    distDir: '/nonexistent-dist',
+    logLevel: 'info',
+    sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
+    bodyLimitBytes: 1024 * 1024,
+    authRatePerIpPerMin: 10_000,
+    signinFailuresPerAccount: 5,
+    scryptLogN: 10,
+    trustProxy: false,
+    ...overrides,
+  };
+}
+
+export type TestApp = {
+  app: Hono<AppEnv>;
+  clock: { now: number };
+  logs: string[];
+  call: (
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<Response>;
+};
+
+export function makeTestApp(db: Db, overrides: Partial<Config> = {}): TestApp {
+  const clock = { now: T0 };
+  const logs: string[] = [];
+  const app = createApp({
+    db,
+    config: testConfig(overrides),
+    clock: () => clock.now,
+    logger: createLogger('debug', (line) => logs.push(line)),
+  });
+  const call: TestApp['call'] = (method, path, options = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const body =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body);
+    return Promise.resolve(app.request(path, { method, headers, body }));
+  };
+  return { app, clock, logs, call };
+}
+
+export type Learner = { learnerId: string; token: string; deviceId: string; email: string };
+
+let counter = 0;
+
+/** Signs up a new learner and registers one device, as the app does on first sync. */
+export async function newLearner(
+  t: TestApp,
+  email = `learner${++counter}-${randomUUID()}@example.org`,
+): Promise<Learner> {
+  const res = await t.call('POST', '/api/v1/accounts', {
+    body: { email, name: 'Sam Learner', password: 'correct horse battery' },
+  });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const { learnerId, token } = (await res.json()) as { learnerId: string; token: string };
+  const dev = await t.call('POST', '/api/v1/devices', { token, body: { name: 'Phone' } });
+  const { deviceId } = (await dev.json()) as { deviceId: string };
+  return { learnerId, token, deviceId, email };
+}
+
+export function makeEvent(
+  deviceId: string,
+  seq: number,
+  overrides: Partial<LearnerEvent> = {},
+): LearnerEvent {
+  return {
+    id: randomUUID(),
+    deviceId,
+    deviceSeq: seq,
+    at: new Date(T0 - 60_000).toISOString(),
+    hlc: formatHlc({ wall: T0 - 60_000, counter: seq, node: deviceId.slice(0, 8) }),
+    type: 'lesson-opened',
+    lessonId: 'foundations-what-send-means',
+    payload: {},
+    ...overrides,
+  } as LearnerEvent;
+}
+
+export async function json<T>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}

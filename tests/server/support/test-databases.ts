@@ -1,0 +1,50 @@
+// The databases every server test file runs against: SQLite in memory always, PostgreSQL too when
+// TEST_DATABASE_URL is set (each test file gets its own schema, dropped at the end).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest } from '../../../server/migrations';
+import { type Db, openDatabase } from '../../../server/open-database';
+
+export type TestDbKind = 'sqlite' | 'postgres';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+export const testDbKinds: TestDbKind[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export type TestDb = { db: Db; reset: () => Promise<void>; close: () => Promise<void> };
+
+export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
+  if (kind === 'sqlite') {
+    const db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db.kysely);
+    return { db, reset: () => clearTables(db), close: () => db.close() };
+  }
+  if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  await withClient(pgUrl, (client) => client.query(`create schema ${schema}`));
+  const db = openDatabase({ kind: 'postgres', url: pgUrl, poolSize: 5 }, { searchPath: schema });
+  await migrateToLatest(db.kysely);
+  return {
+    db,
+    reset: () => clearTables(db),
+    close: async () => {
+      await db.close();
+      await withClient(pgUrl, (client) => client.query(`drop schema ${schema} cascade`));
+    },
+  };
+}
+
+async function clearTables(db: Db): Promise<void> {
+  for (const table of ['docs', 'events', 'devices', 'sessions', 'learners'] as const) {
+    await db.kysely.deleteFrom(table).execute();
+  }
+}
+
+async function withClient(url: string, run: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await run(client);
+  } finally {
+    await client.end();
+  }
+}
