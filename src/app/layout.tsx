@@ -1,0 +1,48 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { WriteErrorAlert } from '../components/write-error-alert';
+import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
+import { useApplySettings } from '../features/settings/use-apply-settings';
+
+const nav = [
+  { to: '/', label: 'Today', end: true },
+  { to: '/modules', label: 'Modules', end: false },
+  { to: '/record', label: 'Record', end: false },
+  { to: '/settings', label: 'Settings', end: false },
+];
+
+/** The app shell: skip link, header with the main navigation, the page, and app-wide messages. */
+export function Layout() {
+  useCatalogRefresh();
+  useApplySettings();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width="28" height="28" />
+            Pocket CPD
+          </Link>
+          <nav aria-label="Main">
+            <ul className="nav">
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <WriteErrorAlert />
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+// The learner's append-only events in `events`, the source of truth on this device. Each event gets the
+// next per-device sequence number and a hybrid logical clock tick from `meta` in the same transaction as
+// its write, so a crash never leaves a gap or a reused number. New events wait with `synced: 0` for the
+// sync engine. A failed write (quota exceeded) rejects with nothing stored.
+import type { EventType, LearnerEvent, PayloadOf } from '../shared/events';
+import { formatHlc, type Hlc, parseHlc, tickHlc } from '../shared/hlc';
+import { db, type EventRow } from './db';
+
+async function metaValue<T>(key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export const eventsRepo = {
+  async record<T extends EventType>(
+    type: T,
+    lessonId: string,
+    payload: PayloadOf<T>,
+    now = new Date(),
+  ): Promise<EventRow> {
+    return db.transaction('rw', db.events, db.meta, async () => {
+      let deviceId = await metaValue<string>('deviceId');
+      if (!deviceId) {
+        deviceId = crypto.randomUUID();
+        await db.meta.put({ key: 'deviceId', value: deviceId });
+      }
+      const deviceSeq = ((await metaValue<number>('deviceSeq')) ?? 0) + 1;
+      const lastHlc = await metaValue<string>('hlc');
+      const last: Hlc | null = lastHlc ? parseHlc(lastHlc) : null;
+      const hlc = formatHlc(tickHlc(last, now.getTime(), deviceId));
+      const event = {
+        id: crypto.randomUUID(),
+        deviceId,
+        deviceSeq,
+        at: now.toISOString(),
+        hlc,
+        type,
+        lessonId,
+        payload,
+      } as LearnerEvent;
+      const row: EventRow = { ...event, synced: 0 };
+      await db.events.add(row);
+      await db.meta.bulkPut([
+        { key: 'deviceSeq', value: deviceSeq },
+        { key: 'hlc', value: hlc },
+      ]);
+      return row;
+    });
+  },
+
+  async all(): Promise<EventRow[]> {
+    return db.events.toArray();
+  },
+};

@@ -1,0 +1,22 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { eventsRepo } from '../../db/events-repo';
+import { metaRepo } from '../../db/meta-repo';
+import { useCatalogStatus } from '../../lib/catalog-status';
+import type { Catalog } from '../../shared/content-types';
+import { foldProgress, type Progress } from '../../shared/progress';
+
+export type CatalogueView =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'ready'; catalog: Catalog; progress: Progress };
+
+export function useCatalogue(): CatalogueView {
+  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const events = useLiveQuery(() => eventsRepo.all(), []);
+  const status = useCatalogStatus();
+  const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
+  if (catalog === null && status === 'failed') return { state: 'unavailable' };
+  if (!catalog || !progress) return { state: 'loading' };
+  return { state: 'ready', catalog, progress };
+}

@@ -1,0 +1,32 @@
+// Fetches the course catalogue once per app start and keeps it in Dexie, where every screen reads it.
+// Offline, the cached copy keeps working; with no copy, screens learn from catalogStatus that it failed.
+import { useEffect } from 'react';
+import { metaRepo } from '../../db/meta-repo';
+import { catalogStatus } from '../../lib/catalog-status';
+import { contentFetch } from '../../lib/content-fetch';
+import { isQuotaError } from '../../lib/is-quota-error';
+import { writeErrors } from '../../lib/write-errors';
+
+export function useCatalogRefresh(): void {
+  useEffect(() => {
+    let cancelled = false;
+    const refresh = async () => {
+      catalogStatus.set('loading');
+      try {
+        const catalog = await contentFetch.catalog();
+        if (cancelled) return;
+        await metaRepo.putCatalog(catalog);
+        catalogStatus.set('ready');
+      } catch (error) {
+        if (cancelled) return;
+        catalogStatus.set('failed');
+        // A full disk is the learner's to fix, so say so; a failed fetch is shown by the screens.
+        if (isQuotaError(error)) writeErrors.report(error);
+      }
+    };
+    void refresh();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+}

@@ -1,0 +1,26 @@
+import { useId } from 'react';
+import { CompiledHtml } from '../../components/compiled-html';
+import type { LessonBlock } from '../../shared/content-types';
+
+type Callout = Extract<LessonBlock, { type: 'callout' }>;
+
+const kindLabel: Record<Callout['kind'], string> = { tip: 'Tip', key: 'Key point', try: 'Try this' };
+const kindIcon: Record<Callout['kind'], string> = { tip: '💡', key: '★', try: '✎' };
+
+/** Tip, key point or "try this", named by its kind and title so it reads well out of context too. */
+export function CalloutBlock({ block }: { block: Callout }) {
+  const titleId = useId();
+  const showKind = block.title !== kindLabel[block.kind];
+  return (
+    <aside className={`callout callout--${block.kind}`} aria-labelledby={titleId}>
+      <p className="callout__title" id={titleId}>
+        <span aria-hidden="true" className="callout__icon">
+          {kindIcon[block.kind]}
+        </span>{' '}
+        {showKind && <span className="callout__kind">{kindLabel[block.kind]}: </span>}
+        {block.title}
+      </p>
+      <CompiledHtml html={block.html} />
+    </aside>
+  );
+}

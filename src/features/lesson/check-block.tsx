@@ -1,0 +1,117 @@
+import { type FormEvent, useId, useState } from 'react';
+import { CompiledHtml } from '../../components/compiled-html';
+import { inlineHtml } from '../../lib/inline-html';
+import type { LessonBlock } from '../../shared/content-types';
+import type { CheckProgress } from '../../shared/progress';
+
+type CheckBlockData = Extract<LessonBlock, { type: 'check' }>;
+type Props = {
+  block: CheckBlockData;
+  progress: CheckProgress | undefined;
+  onAnswer: (optionIds: string[], correct: boolean) => Promise<boolean>;
+};
+type Result = { optionIds: string[]; correct: boolean };
+
+function isCorrect(block: CheckBlockData, chosen: string[]): boolean {
+  const right = block.options.filter((o) => o.correct).map((o) => o.id);
+  return right.length === chosen.length && right.every((id) => chosen.includes(id));
+}
+
+/** A knowledge check: every attempt is recorded; feedback is spoken through a live region. */
+export function CheckBlock({ block, progress, onAnswer }: Props) {
+  const name = useId();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [result, setResult] = useState<Result | null>(null);
+  const [hint, setHint] = useState('');
+
+  const toggle = (optionId: string, on: boolean) => {
+    setHint('');
+    if (!block.multiple) setChosen([optionId]);
+    else setChosen((current) => (on ? [...current, optionId] : current.filter((id) => id !== optionId)));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen.length === 0) {
+      setHint(block.multiple ? 'Choose one or more answers first.' : 'Choose an answer first.');
+      return;
+    }
+    const optionIds = block.options.map((o) => o.id).filter((id) => chosen.includes(id));
+    const correct = isCorrect(block, optionIds);
+    setResult({ optionIds, correct });
+    await onAnswer(optionIds, correct);
+  };
+
+  const tryAgain = () => {
+    setResult(null);
+    setChosen([]);
+  };
+
+  const attempts = progress?.attempts.length ?? 0;
+
+  return (
+    <form className="check" onSubmit={(e) => void submit(e)}>
+      <fieldset disabled={result !== null}>
+        <legend>
+          <span className="check__label">Check your understanding</span>
+          <CompiledHtml as="span" className="check__question" html={inlineHtml(block.question)} />
+        </legend>
+        {block.multiple && <p className="meta">Choose all the answers that are right.</p>}
+        <div className="check__options">
+          {block.options.map((option) => (
+            <label key={option.id} className="option">
+              <input
+                type={block.multiple ? 'checkbox' : 'radio'}
+                name={name}
+                value={option.id}
+                checked={chosen.includes(option.id)}
+                onChange={(e) => toggle(option.id, e.target.checked)}
+              />
+              <CompiledHtml as="span" html={inlineHtml(option.html)} />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {result === null ? (
+        <button type="submit" className="button">
+          Check answer
+        </button>
+      ) : (
+        !result.correct && (
+          <button type="button" className="button" onClick={tryAgain}>
+            Try again
+          </button>
+        )
+      )}
+      <div aria-live="polite" className="check__feedback">
+        {hint && <p>{hint}</p>}
+        {result && (
+          <div className={result.correct ? 'feedback feedback--correct' : 'feedback feedback--incorrect'}>
+            <p className="feedback__title">
+              <span aria-hidden="true">{result.correct ? '✓' : '✗'}</span>{' '}
+              {result.correct ? 'Correct.' : 'Not quite.'}
+              {!result.correct && block.multiple && ' More than one answer is right: choose all of them.'}
+            </p>
+            {block.options
+              .filter((o) => result.optionIds.includes(o.id))
+              .map((o) => (
+                <div key={o.id} className="feedback__option">
+                  <p className="feedback__chosen">
+                    You chose: <CompiledHtml as="span" html={inlineHtml(o.html)} />
+                  </p>
+                  <CompiledHtml html={o.explanation} />
+                </div>
+              ))}
+          </div>
+        )}
+      </div>
+      {progress && attempts > 0 && (
+        <p className="meta">
+          {attempts === 1 ? '1 attempt' : `${attempts} attempts`} · latest{' '}
+          {progress.latest.correct ? 'correct' : 'not correct'} · best{' '}
+          {progress.best.correct ? 'correct' : 'not yet correct'}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { CompiledHtml } from '../../components/compiled-html';
+import { PageHeading } from '../../components/page-heading';
+import { format } from '../../lib/format';
+import type { LessonBlock } from '../../shared/content-types';
+import { CalloutBlock } from './callout-block';
+import { CheckBlock } from './check-block';
+import { lessonActions } from './lesson-actions';
+import { ReflectBlock } from './reflect-block';
+import type { LessonView } from './use-lesson';
+import { useSectionTracking } from './use-section-tracking';
+import { useTimeSpent } from './use-time-spent';
+
+type Props = { view: Extract<LessonView, { state: 'ready' }> };
+
+export function LessonContent({ view }: Props) {
+  const { module, lesson, progress, next } = view;
+  const actions = useMemo(() => lessonActions(lesson.id), [lesson.id]);
+  const article = useRef<HTMLElement>(null);
+  const nextLink = useRef<HTMLAnchorElement>(null);
+  const [justCompleted, setJustCompleted] = useState(false);
+
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) return;
+    opened.current = true;
+    void actions.opened();
+  }, [actions]);
+
+  useTimeSpent((intervalId, ms) => void actions.timeSpent(intervalId, ms));
+  useSectionTracking(article, lesson.sections, progress?.furthestSection ?? -1, (sectionId, index) => {
+    void actions.sectionReached(sectionId, index);
+  });
+
+  // After "Mark complete" the button goes away; keyboard users land on where to go next.
+  useEffect(() => {
+    if (justCompleted && progress?.completed) nextLink.current?.focus();
+  }, [justCompleted, progress?.completed]);
+
+  const complete = async () => {
+    if (await actions.completed()) setJustCompleted(true);
+  };
+
+  const renderBlock = (block: LessonBlock) => {
+    switch (block.type) {
+      case 'html':
+        return <CompiledHtml key={block.id} className="prose" html={block.html} />;
+      case 'callout':
+        return <CalloutBlock key={block.id} block={block} />;
+      case 'check':
+        return (
+          <CheckBlock
+            key={block.id}
+            block={block}
+            progress={progress?.checks[block.id]}
+            onAnswer={(optionIds, correct) => actions.checkAnswered(block.id, optionIds, correct)}
+          />
+        );
+      case 'reflect':
+        return <ReflectBlock key={block.id} lessonId={lesson.id} block={block} />;
+    }
+  };
+
+  const nextTo = next ? `/modules/${next.ref.moduleId}/${next.ref.lessonId}` : `/modules/${module.id}`;
+  const nextLabel = next ? `Next lesson: ${next.title}` : `Back to ${module.title}`;
+
+  return (
+    <article ref={article} className="lesson">
+      <p className="breadcrumb">
+        <Link to={`/modules/${module.id}`}>{module.title}</Link>
+      </p>
+      <PageHeading title={lesson.title} />
+      <p className="meta">
+        {format.minutes(lesson.minutes)}
+        {progress?.completed && progress.completedAt && (
+          <>
+            {' · '}
+            <span className="status status--done">
+              <span aria-hidden="true">✓</span> Completed {format.date(progress.completedAt)}
+            </span>
+          </>
+        )}
+      </p>
+
+      {lesson.objectives.length > 0 && (
+        <section aria-labelledby="objectives-heading" className="objectives">
+          <h2 id="objectives-heading">In this lesson you will learn to</h2>
+          <ul>
+            {lesson.objectives.map((objective) => (
+              <li key={objective}>{objective}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {lesson.blocks.map((block) => (
+        <Fragment key={block.id}>{renderBlock(block)}</Fragment>
+      ))}
+
+      <section aria-labelledby="finish-heading" className="lesson-end">
+        <h2 id="finish-heading">Finish</h2>
+        {progress?.completed ? (
+          <p role="status">
+            <span aria-hidden="true">✓</span> You completed this lesson
+            {progress.completedAt ? ` on ${format.date(progress.completedAt)}` : ''}.
+          </p>
+        ) : (
+          <button type="button" className="button" onClick={() => void complete()}>
+            Mark complete
+          </button>
+        )}
+        {progress?.completed && (
+          <p>
+            <Link ref={nextLink} to={nextTo} className="button button--link">
+              {nextLabel}
+            </Link>
+          </p>
+        )}
+      </section>
+
+      {lesson.sources.length > 0 && (
+        <section aria-labelledby="sources-heading" className="sources">
+          <h2 id="sources-heading">Sources</h2>
+          <ul>
+            {lesson.sources.map((source) => (
+              <li key={`${source.document}-${source.year}`}>
+                {source.url ? <a href={source.url}>{source.document}</a> : source.document}.{' '}
+                {source.publisher}, {source.year}.
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

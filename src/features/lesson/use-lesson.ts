@@ -1,0 +1,85 @@
+// A lesson for the reader: rendered from the copy in Dexie when there is one, while the module's bundle
+// is fetched (and stored with its module) whenever the device lacks it or holds an older version.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { eventsRepo } from '../../db/events-repo';
+import { lessonsRepo } from '../../db/lessons-repo';
+import { metaRepo } from '../../db/meta-repo';
+import { modulesRepo } from '../../db/modules-repo';
+import { useCatalogStatus } from '../../lib/catalog-status';
+import { contentFetch } from '../../lib/content-fetch';
+import { isQuotaError } from '../../lib/is-quota-error';
+import { writeErrors } from '../../lib/write-errors';
+import type { CatalogModule, Lesson } from '../../shared/content-types';
+import { type LessonRef, nextLesson } from '../../shared/next-lesson';
+import { foldProgress, type LessonProgress } from '../../shared/progress';
+
+export type NextStep = { ref: LessonRef; title: string } | null;
+
+export type LessonView =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'module-not-found' }
+  | { state: 'lesson-not-found'; module: CatalogModule }
+  | {
+      state: 'ready';
+      module: CatalogModule;
+      lesson: Lesson;
+      progress: LessonProgress | undefined;
+      next: NextStep;
+    };
+
+export function useLesson(moduleId: string, lessonId: string): LessonView {
+  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const stored = useLiveQuery(() => lessonsRepo.get(lessonId), [lessonId]);
+  const storedModule = useLiveQuery(() => modulesRepo.get(moduleId), [moduleId]);
+  const events = useLiveQuery(() => eventsRepo.all(), []);
+  const status = useCatalogStatus();
+  const [fetchFailed, setFetchFailed] = useState(false);
+  const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
+
+  const module = catalog?.modules.find((m) => m.id === moduleId);
+  const catalogLesson = module?.lessons.find((l) => l.id === lessonId);
+  const needsDownload = Boolean(
+    module && catalogLesson && storedModule !== undefined && storedModule?.downloadedHash !== module.hash,
+  );
+
+  useEffect(() => {
+    if (!needsDownload || !module) return;
+    let cancelled = false;
+    const download = async () => {
+      try {
+        const bundle = await contentFetch.moduleBundle(module.file);
+        if (!cancelled) await modulesRepo.storeBundle(module, bundle);
+      } catch (error) {
+        if (cancelled) return;
+        setFetchFailed(true);
+        if (isQuotaError(error)) writeErrors.report(error);
+      }
+    };
+    void download();
+    return () => {
+      cancelled = true;
+    };
+  }, [needsDownload, module]);
+
+  return useMemo((): LessonView => {
+    if (catalog === null && status === 'failed') return { state: 'unavailable' };
+    if (!catalog || !progress || stored === undefined) return { state: 'loading' };
+    if (!module) return { state: 'module-not-found' };
+    if (!catalogLesson) return { state: 'lesson-not-found', module };
+    if (!stored || stored.moduleId !== moduleId)
+      return fetchFailed ? { state: 'unavailable' } : { state: 'loading' };
+    const ref = nextLesson(catalog, moduleId, lessonId);
+    const nextTitle = ref
+      ? catalog.modules.find((m) => m.id === ref.moduleId)?.lessons.find((l) => l.id === ref.lessonId)?.title
+      : undefined;
+    return {
+      state: 'ready',
+      module,
+      lesson: stored,
+      progress: progress.get(lessonId),
+      next: ref && nextTitle ? { ref, title: nextTitle } : null,
+    };
+  }, [catalog, status, progress, stored, module, catalogLesson, moduleId, lessonId, fetchFailed]);
+}

@@ -1,0 +1,64 @@
+import { Link, useParams } from 'react-router';
+import { CourseUnavailable } from '../../components/course-unavailable';
+import { LessonStatus } from '../../components/lesson-status';
+import { Loading } from '../../components/loading';
+import { NotFound } from '../../components/not-found';
+import { PageHeading } from '../../components/page-heading';
+import { ProgressSummary } from '../../components/progress-summary';
+import { format } from '../../lib/format';
+import { labels } from '../../lib/labels';
+import { lessonState } from '../../shared/lesson-state';
+import { useModule } from './use-module';
+
+export function ModulePage() {
+  const { moduleId = '' } = useParams();
+  const view = useModule(moduleId);
+
+  if (view.state === 'unavailable') return <CourseUnavailable title="Module" />;
+  if (view.state === 'not-found') {
+    return (
+      <NotFound
+        title="Module not found"
+        message="There is no module at this address. It may have been renamed or removed from the course."
+      />
+    );
+  }
+  if (view.state === 'loading') {
+    return (
+      <>
+        <PageHeading title="Module" />
+        <Loading what="the module" />
+      </>
+    );
+  }
+
+  const { module, progress } = view;
+  const done = module.lessons.filter((l) => progress.get(l.id)?.completed).length;
+  const totalMinutes = module.lessons.reduce((sum, l) => sum + l.minutes, 0);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/modules">All modules</Link>
+      </p>
+      <PageHeading title={module.title} />
+      <p className="lead">{module.summary}</p>
+      <p className="meta">
+        {module.lessons.length} lessons · {format.minutes(totalMinutes)} in all · Areas:{' '}
+        {module.areas.map((a) => labels.area[a]).join(', ')}
+      </p>
+      <ProgressSummary label="This module" done={done} total={module.lessons.length} />
+      <h2>Lessons</h2>
+      <ol className="lesson-list">
+        {module.lessons.map((lesson) => (
+          <li key={lesson.id}>
+            <Link to={`/modules/${module.id}/${lesson.id}`}>{lesson.title}</Link>
+            <span className="meta">
+              {format.minutes(lesson.minutes)} · <LessonStatus state={lessonState(progress, lesson.id)} />
+            </span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

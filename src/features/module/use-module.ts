@@ -1,0 +1,24 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { eventsRepo } from '../../db/events-repo';
+import { metaRepo } from '../../db/meta-repo';
+import { useCatalogStatus } from '../../lib/catalog-status';
+import type { CatalogModule } from '../../shared/content-types';
+import { foldProgress, type Progress } from '../../shared/progress';
+
+export type ModuleView =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'not-found' }
+  | { state: 'ready'; module: CatalogModule; progress: Progress };
+
+export function useModule(moduleId: string): ModuleView {
+  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const events = useLiveQuery(() => eventsRepo.all(), []);
+  const status = useCatalogStatus();
+  const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
+  if (catalog === null && status === 'failed') return { state: 'unavailable' };
+  if (!catalog || !progress) return { state: 'loading' };
+  const module = catalog.modules.find((m) => m.id === moduleId);
+  return module ? { state: 'ready', module, progress } : { state: 'not-found' };
+}

@@ -1,0 +1,93 @@
+import { type ReactNode, useState } from 'react';
+import { Loading } from '../../components/loading';
+import { PageHeading } from '../../components/page-heading';
+import { applySettings } from '../../lib/apply-settings';
+import { labels } from '../../lib/labels';
+import { writeErrors } from '../../lib/write-errors';
+import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
+import { saveSettings } from './save-settings';
+import { useSettings } from './use-settings';
+
+type ChoiceProps<T extends string | number> = {
+  legend: string;
+  name: string;
+  value: T | undefined;
+  options: readonly T[];
+  label: (option: T) => ReactNode;
+  onChange: (option: T) => void;
+};
+
+function Choice<T extends string | number>({
+  legend,
+  name,
+  value,
+  options,
+  label,
+  onChange,
+}: ChoiceProps<T>) {
+  return (
+    <fieldset className="choice">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="option">
+          <input type="radio" name={name} checked={value === option} onChange={() => onChange(option)} />
+          <span>{label(option)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function SettingsPage() {
+  const stored = useSettings();
+  // The learner's last choice shows at once, before (and even if not) the write lands.
+  const [chosen, setChosen] = useState<Settings | undefined>(undefined);
+  const settings = chosen ?? stored;
+
+  if (!settings) {
+    return (
+      <>
+        <PageHeading title="Settings" />
+        <Loading what="your settings" />
+      </>
+    );
+  }
+
+  const update = (patch: Partial<Settings>) => {
+    const next = { ...settings, ...patch };
+    setChosen(next);
+    applySettings(next);
+    void writeErrors.run(() => saveSettings(next));
+  };
+
+  return (
+    <>
+      <PageHeading title="Settings" />
+      <p>Changes apply straight away and are saved on this device.</p>
+      <Choice
+        legend="Your role"
+        name="role"
+        value={settings.role}
+        options={ROLES}
+        label={(r) => labels.audience[r]}
+        onChange={(role) => update({ role })}
+      />
+      <Choice
+        legend="Text size"
+        name="text-size"
+        value={settings.textSize}
+        options={TEXT_SIZES}
+        label={(size) => `${size}%`}
+        onChange={(textSize) => update({ textSize })}
+      />
+      <Choice
+        legend="Colours"
+        name="theme"
+        value={settings.theme}
+        options={THEMES}
+        label={(t) => labels.theme[t]}
+        onChange={(theme) => update({ theme })}
+      />
+    </>
+  );
+}

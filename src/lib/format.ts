@@ -1,0 +1,14 @@
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** Display formats in UK English. */
+export const format = {
+  date: (iso: string): string => dateFormat.format(new Date(iso)),
+  minutes: (n: number): string => (n === 1 ? '1 minute' : `${n} minutes`),
+  /** Time actually spent, rounded to whole minutes but never shown as zero when there was some. */
+  duration(ms: number): string {
+    const minutes = Math.round(ms / 60_000);
+    if (ms > 0 && minutes === 0) return 'under a minute';
+    return format.minutes(minutes);
+  },
+  percent: (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 100)),
+};

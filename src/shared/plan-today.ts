@@ -1,0 +1,30 @@
+import type { Catalog } from './content-types';
+import { type CourseLesson, courseLessons } from './course-lessons';
+import type { LessonProgress, Progress } from './progress';
+import type { Role } from './settings';
+
+export type TodayPlan = {
+  /** The most recently opened lesson that is not completed. */
+  continueWith?: CourseLesson & { progress: LessonProgress };
+  upNext: CourseLesson[];
+  done: number;
+  total: number;
+};
+
+export function planToday(catalog: Catalog, progress: Progress, role?: Role, upNextCount = 3): TodayPlan {
+  const lessons = courseLessons(catalog, role);
+  let continueWith: TodayPlan['continueWith'];
+  for (const entry of lessons) {
+    const p = progress.get(entry.lesson.id);
+    if (!p?.lastOpenedHlc || p.completed) continue;
+    if (!continueWith?.progress.lastOpenedHlc || p.lastOpenedHlc > continueWith.progress.lastOpenedHlc) {
+      continueWith = { ...entry, progress: p };
+    }
+  }
+  const upNext = lessons
+    .filter((entry) => !progress.get(entry.lesson.id)?.completed)
+    .filter((entry) => entry.lesson.id !== continueWith?.lesson.id)
+    .slice(0, upNextCount);
+  const done = lessons.filter((entry) => progress.get(entry.lesson.id)?.completed).length;
+  return { continueWith, upNext, done, total: lessons.length };
+}

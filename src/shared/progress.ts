@@ -1,0 +1,126 @@
+// The learner's progress as a pure fold over their events (DESIGN.md §4–5). Every screen derives what it
+// shows from this one function, so progress merged from several devices can never drift from the events.
+import type { LearnerEvent } from './events';
+
+export type CheckAttempt = { optionIds: string[]; correct: boolean; at: string; hlc: string };
+
+export type CheckProgress = {
+  attempts: CheckAttempt[];
+  latest: CheckAttempt;
+  /** The first correct attempt, or the latest one while none is correct. */
+  best: CheckAttempt;
+};
+
+export type LessonProgress = {
+  lessonId: string;
+  /** When the lesson was first opened (ISO time); undefined when never opened. */
+  firstOpenedAt?: string;
+  /** HLC of the latest opening: orders lessons by "most recently opened" across devices. */
+  lastOpenedHlc?: string;
+  lastOpenedAt?: string;
+  completed: boolean;
+  /** The earliest completion that has not been voided. */
+  completedAt?: string;
+  /** Index of the furthest section reached, -1 when none. */
+  furthestSection: number;
+  checks: Record<string, CheckProgress>;
+  /** Time spent, summed over distinct interval ids. */
+  msSpent: number;
+};
+
+export type Progress = ReadonlyMap<string, LessonProgress>;
+
+function emptyLesson(lessonId: string): LessonProgress {
+  return { lessonId, completed: false, furthestSection: -1, checks: {}, msSpent: 0 };
+}
+
+function byHlcThenId(a: LearnerEvent, b: LearnerEvent): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Folds events into per-lesson progress. Duplicates (same event id, e.g. pulled back from the server)
+ * count once, and the result does not depend on the order the events arrive in. A `voided` event removes
+ * the event it names; completion is monotonic, so only voiding a completion can undo it. Voided events
+ * themselves cannot be voided.
+ */
+export function foldProgress(events: readonly LearnerEvent[]): Progress {
+  const sorted = [...events].sort(byHlcThenId);
+  const unique: LearnerEvent[] = [];
+  const seen = new Set<string>();
+  for (const event of sorted) {
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
+    unique.push(event);
+  }
+
+  const voided = new Set<string>();
+  for (const event of unique) if (event.type === 'voided') voided.add(event.payload.eventId);
+
+  const lessons = new Map<string, LessonProgress>();
+  const intervals = new Map<string, Map<string, number>>();
+  const lesson = (id: string): LessonProgress => {
+    let entry = lessons.get(id);
+    if (!entry) {
+      entry = emptyLesson(id);
+      lessons.set(id, entry);
+    }
+    return entry;
+  };
+
+  for (const event of unique) {
+    if (event.type === 'voided' || voided.has(event.id)) continue;
+    const entry = lesson(event.lessonId);
+    switch (event.type) {
+      case 'lesson-opened':
+        entry.firstOpenedAt ??= event.at;
+        entry.lastOpenedHlc = event.hlc;
+        entry.lastOpenedAt = event.at;
+        break;
+      case 'section-reached':
+        entry.furthestSection = Math.max(entry.furthestSection, event.payload.index);
+        break;
+      case 'check-answered': {
+        const attempt: CheckAttempt = {
+          optionIds: [...event.payload.optionIds],
+          correct: event.payload.correct,
+          at: event.at,
+          hlc: event.hlc,
+        };
+        const previous = entry.checks[event.payload.checkId];
+        const attempts = previous ? [...previous.attempts, attempt] : [attempt];
+        const best = previous?.best.correct ? previous.best : attempt;
+        entry.checks[event.payload.checkId] = { attempts, latest: attempt, best };
+        break;
+      }
+      case 'lesson-completed':
+        if (!entry.completed) {
+          entry.completed = true;
+          entry.completedAt = event.at;
+        }
+        break;
+      case 'time-spent': {
+        let byInterval = intervals.get(event.lessonId);
+        if (!byInterval) {
+          byInterval = new Map();
+          intervals.set(event.lessonId, byInterval);
+        }
+        // A re-sent interval is the same interval: keep the longest report of it, never add it twice.
+        const known = byInterval.get(event.payload.intervalId) ?? 0;
+        byInterval.set(event.payload.intervalId, Math.max(known, event.payload.ms));
+        break;
+      }
+      case 'refresher-answered':
+        break;
+    }
+  }
+
+  for (const [lessonId, byInterval] of intervals) {
+    let total = 0;
+    for (const ms of byInterval.values()) total += ms;
+    lesson(lessonId).msSpent = total;
+  }
+  return lessons;
+}
