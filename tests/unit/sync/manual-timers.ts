@@ -43,5 +43,5 @@ export function manualTimers(startMs = Date.parse('2026-03-02T09:00:00Z')): Manu
 
 /** Lets pending promise chains (IndexedDB on fake-indexeddb uses macrotasks) run to the end. */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 20; i += 1) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
