@@ -7,6 +7,8 @@ export type TodayPlan = {
   /** The most recently opened lesson that is not completed. */
   continueWith?: CourseLesson & { progress: LessonProgress };
   upNext: CourseLesson[];
+  /** The lesson completed most recently, to show the learner what they last achieved. */
+  lastCompleted?: CourseLesson & { progress: LessonProgress };
   done: number;
   total: number;
 };
@@ -21,10 +23,18 @@ export function planToday(catalog: Catalog, progress: Progress, role?: Role, upN
       continueWith = { ...entry, progress: p };
     }
   }
+  let lastCompleted: TodayPlan['lastCompleted'];
+  for (const entry of lessons) {
+    const p = progress.get(entry.lesson.id);
+    if (!p?.completedAt) continue;
+    if (!lastCompleted?.progress.completedAt || p.completedAt > lastCompleted.progress.completedAt) {
+      lastCompleted = { ...entry, progress: p };
+    }
+  }
   const upNext = lessons
     .filter((entry) => !progress.get(entry.lesson.id)?.completed)
     .filter((entry) => entry.lesson.id !== continueWith?.lesson.id)
     .slice(0, upNextCount);
   const done = lessons.filter((entry) => progress.get(entry.lesson.id)?.completed).length;
-  return { continueWith, upNext, done, total: lessons.length };
+  return { continueWith, upNext, lastCompleted, done, total: lessons.length };
 }

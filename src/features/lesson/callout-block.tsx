@@ -17,7 +17,11 @@ export function CalloutBlock({ block }: { block: Callout }) {
         <span aria-hidden="true" className="callout__icon">
           {kindIcon[block.kind]}
         </span>{' '}
-        {showKind && <span className="callout__kind">{kindLabel[block.kind]}: </span>}
+        {showKind && (
+          <>
+            <span className="callout__kind">{kindLabel[block.kind]}:</span>{' '}
+          </>
+        )}
         {block.title}
       </p>
       <CompiledHtml html={block.html} />

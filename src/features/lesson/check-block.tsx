@@ -53,7 +53,7 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
     <form className="check" onSubmit={(e) => void submit(e)}>
       <fieldset disabled={result !== null}>
         <legend>
-          <span className="check__label">Check your understanding</span>
+          <span className="check__label">Check your understanding:</span>{' '}
           <CompiledHtml as="span" className="check__question" html={inlineHtml(block.question)} />
         </legend>
         {block.multiple && <p className="meta">Choose all the answers that are right.</p>}

@@ -78,6 +78,15 @@ export function TodayPage() {
       <section aria-labelledby="overall-heading">
         <h2 id="overall-heading">Your progress</h2>
         <ProgressSummary label="Whole course" done={plan.done} total={plan.total} />
+        {plan.lastCompleted?.progress.completedAt && (
+          <p>
+            Last completed:{' '}
+            <Link to={`/modules/${plan.lastCompleted.module.id}/${plan.lastCompleted.lesson.id}`}>
+              {plan.lastCompleted.lesson.title}
+            </Link>{' '}
+            on {format.date(plan.lastCompleted.progress.completedAt)}.
+          </p>
+        )}
         <p>
           <Link to="/record">See your CPD record</Link>
         </p>

@@ -1,0 +1,30 @@
+// Renders the real app routes on a memory router, with `/content/` served from the fixture course
+// through a stubbed fetch (or a fetch the test passes in, e.g. one that fails like being offline).
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import { routes } from '../../src/app/routes';
+import { fixtureBundles, fixtureCatalog } from './fixture-course';
+
+export type FetchStub = (url: string) => Promise<Response>;
+
+export const serveFixtureCourse: FetchStub = async (url) => {
+  const path = new URL(url, 'http://localhost').pathname.replace(/^\/content\//, '');
+  const body = path === 'catalog.json' ? fixtureCatalog : fixtureBundles[path];
+  if (!body) return new Response('Not found', { status: 404 });
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+};
+
+export const offline: FetchStub = async () => {
+  throw new TypeError('Failed to fetch');
+};
+
+export function renderApp(route: string, fetchStub: FetchStub = serveFixtureCourse) {
+  const fetchMock = vi.fn((input: RequestInfo | URL) => fetchStub(String(input)));
+  vi.stubGlobal('fetch', fetchMock);
+  const router = createMemoryRouter(routes, { initialEntries: [route] });
+  const user = userEvent.setup();
+  const result = render(<RouterProvider router={router} />);
+  return { ...result, router, user, fetchMock };
+}
