@@ -19,9 +19,11 @@ export function createAccountActions(api: ApiClient, store: SyncStore, onSession
   }
 
   return {
-    createAccount: async (input: { email: string; name: string; password: string }) =>
-      keep(await api.createAccount(input), input.email),
-    signIn: async (input: { email: string; password: string }) => keep(await api.signIn(input), input.email),
+    createAccount: async ({ email, name, password }: { email: string; name: string; password: string }) =>
+      keep(await api.createAccount({ email, name, password }), email),
+    // Only the fields the server knows: its schemas are strict, and a form may hand over more.
+    signIn: async ({ email, password }: { email: string; password: string }) =>
+      keep(await api.signIn({ email, password }), email),
     /** Always signs this device out; the server is told when it can be reached (else the token expires). */
     signOut: async () => {
       const session = await store.getSession();

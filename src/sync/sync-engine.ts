@@ -31,6 +31,8 @@ export type SyncEngine = {
   status: SyncStatusStore;
   /** Runs a round now (even during backoff). A call during a round queues one more round after it. */
   syncNow: () => Promise<RoundOutcome>;
+  /** Resolves when no round is running (a retry may still be scheduled). */
+  whenSettled: () => Promise<void>;
   /** A trigger that respects backoff: the interval tick. */
   requestSync: () => void;
   /** Call after every local write; pushes after a short quiet time and updates the waiting count. */
@@ -274,5 +276,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     writeTimer = undefined;
   }
 
-  return { status, syncNow, requestSync, notifyWrite, refreshStatus, stop };
+  const whenSettled = async (): Promise<void> => {
+    while (running) await running.catch(() => undefined);
+  };
+
+  return { status, syncNow, whenSettled, requestSync, notifyWrite, refreshStatus, stop };
 }
