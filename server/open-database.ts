@@ -36,6 +36,34 @@ export function openDatabase(config: DatabaseConfig, pgOptions: { searchPath?: s
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; better-sqlite3 statements are reusable, and preparing a
+ * 100-row insert costs more than running it. One connection and Kysely's mutex mean a statement
+ * is never used by two queries at once. Least-recently-used statements are dropped past `size`.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 256) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (sqlText: string) => {
+      let statement = cache.get(sqlText);
+      if (statement) cache.delete(sqlText);
+      else statement = sqlite.prepare(sqlText);
+      cache.set(sqlText, statement);
+      if (cache.size > size) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return statement;
+    },
+  };
 }

@@ -1,0 +1,307 @@
+// Sync server benchmark: 1,000 learners × 100 events pushed over HTTP on loopback to a real server
+// process, then pulled back; each next to a raw bulk insert of the same rows in 500-row transactions.
+// `npx tsx bench/sync-bench.ts` (SQLite); set BENCH_DATABASE_URL or TEST_DATABASE_URL to add PostgreSQL.
+// A push carries one learner's events (the token names the learner), so 100 events per request here;
+// the protocol allows up to 500, which a device uses only after a long time offline.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { canonicalJson } from '../server/canonical-json';
+import type { LearnerEvent } from '../src/shared/events';
+import { formatHlc } from '../src/shared/hlc';
+import type { PushResponse, SessionResponse } from '../src/shared/sync-protocol';
+
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 1000);
+const EVENTS_PER_LEARNER = 100;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const RAW_BATCH = 500;
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+type Learner = { token: string; learnerId: string; deviceId: string; events: LearnerEvent[] };
+type Target = {
+  name: 'sqlite' | 'postgres';
+  env: Record<string, string>;
+  raw: (rows: RawRow[]) => Promise<void>;
+  cleanup: () => Promise<void>;
+};
+type RawRow = { learnerId: string; event: LearnerEvent; seq: number };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SCRYPT_LOG_N: '10',
+      AUTH_RATE_PER_IP_PER_MIN: '1000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) return { base, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('server did not start');
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Runs `task` for every item with at most `limit` in flight. */
+async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+}
+
+function eventsFor(deviceId: string): LearnerEvent[] {
+  const t0 = Date.now() - 7 * 86_400_000;
+  return Array.from({ length: EVENTS_PER_LEARNER }, (_, i): LearnerEvent => {
+    const base = {
+      id: randomUUID(),
+      deviceId,
+      deviceSeq: i + 1,
+      at: new Date(t0 + i * 1000).toISOString(),
+      hlc: formatHlc({ wall: t0 + i * 1000, counter: 0, node: deviceId.slice(0, 8) }),
+      lessonId: `lesson-${i % 12}`,
+    };
+    switch (i % 5) {
+      case 0:
+        return { ...base, type: 'lesson-opened', payload: {} };
+      case 1:
+        return { ...base, type: 'section-reached', payload: { sectionId: `s${i % 7}`, index: i % 7 } };
+      case 2:
+        return {
+          ...base,
+          type: 'check-answered',
+          payload: { checkId: `c${i % 4}`, optionIds: ['a', 'c'], correct: i % 3 === 0 },
+        };
+      case 3:
+        return { ...base, type: 'time-spent', payload: { intervalId: randomUUID(), ms: 30_000 + i } };
+      default:
+        return { ...base, type: 'lesson-completed', payload: {} };
+    }
+  });
+}
+
+async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function benchTarget(target: Target): Promise<void> {
+  const { base, child } = await startServer(target.env);
+  const learners: Learner[] = [];
+  try {
+    // Not timed: scrypt makes account creation slow on purpose.
+    await pool(
+      Array.from({ length: LEARNERS }, (_, i) => i),
+      8,
+      async (i) => {
+        const s = await postJson<SessionResponse>(`${base}/api/v1/accounts`, {
+          email: `bench${i}-${randomBytes(3).toString('hex')}@example.org`,
+          name: `Bench ${i}`,
+          password: 'benchmark password',
+        });
+        const { deviceId } = await postJson<{ deviceId: string }>(`${base}/api/v1/devices`, {}, s.token);
+        learners[i] = { token: s.token, learnerId: s.learnerId, deviceId, events: eventsFor(deviceId) };
+      },
+    );
+    const total = LEARNERS * EVENTS_PER_LEARNER;
+    let acked = 0;
+    const pushStart = performance.now();
+    await pool(learners, CONCURRENCY, async (l) => {
+      const res = await postJson<PushResponse>(
+        `${base}/api/v1/sync/push`,
+        { deviceId: l.deviceId, events: l.events },
+        l.token,
+      );
+      acked += res.results.filter((r) => r.status === 'acked').length;
+    });
+    const pushSeconds = (performance.now() - pushStart) / 1000;
+    if (acked !== total) throw new Error(`only ${acked} of ${total} events acked`);
+
+    const latencies: number[] = [];
+    let pulled = 0;
+    const pullStart = performance.now();
+    await pool(learners, CONCURRENCY, async (l) => {
+      const t = performance.now();
+      const res = await fetch(`${base}/api/v1/sync/pull?limit=1000`, {
+        headers: { authorization: `Bearer ${l.token}` },
+      });
+      const body = (await res.json()) as { events: unknown[] };
+      latencies.push(performance.now() - t);
+      pulled += body.events.length;
+    });
+    const pullSeconds = (performance.now() - pullStart) / 1000;
+    if (pulled !== total) throw new Error(`pulled ${pulled} of ${total} events`);
+    await stopServer(child);
+
+    const rows: RawRow[] = learners.flatMap((l) =>
+      l.events.map((e, i) => ({
+        learnerId: l.learnerId,
+        event: { ...e, id: randomUUID() },
+        seq: 1_000_000 + i,
+      })),
+    );
+    const rawStart = performance.now();
+    await target.raw(rows);
+    const rawSeconds = (performance.now() - rawStart) / 1000;
+
+    latencies.sort((a, b) => a - b);
+    const pushRate = total / pushSeconds;
+    const rawRate = total / rawSeconds;
+    console.log(
+      [
+        `${target.name}: ${LEARNERS} learners × ${EVENTS_PER_LEARNER} events, ${CONCURRENCY} concurrent requests`,
+        `  push  ${Math.round(pushRate).toLocaleString('en-GB')} events/s  (${pushSeconds.toFixed(2)} s)`,
+        `  raw   ${Math.round(rawRate).toLocaleString('en-GB')} events/s  (500-row transactions)  → push is ${((pushRate / rawRate) * 100).toFixed(1)} % of raw`,
+        `  pull  p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  (${Math.round(total / pullSeconds).toLocaleString('en-GB')} events/s)`,
+      ].join('\n'),
+    );
+  } finally {
+    if (child.exitCode === null) await stopServer(child);
+    await target.cleanup();
+  }
+}
+
+function sqliteTarget(): Target {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sync-bench-'));
+  const file = path.join(dir, 'pocket-cpd.sqlite');
+  return {
+    name: 'sqlite',
+    env: { DATA_DIR: dir, DATABASE_URL: '' },
+    raw: async (rows) => {
+      const db = new SqliteDatabase(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      const insert = db.prepare(
+        'insert into events (learner_id, event_id, seq, device_id, type, lesson_id, at, body, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const batch = db.transaction((chunk: RawRow[]) => {
+        const now = Date.now();
+        for (const { learnerId, event, seq } of chunk) {
+          insert.run(
+            learnerId,
+            event.id,
+            seq,
+            event.deviceId,
+            event.type,
+            event.lessonId,
+            event.at,
+            canonicalJson(event),
+            now,
+          );
+        }
+      });
+      for (let i = 0; i < rows.length; i += RAW_BATCH) batch(rows.slice(i, i + RAW_BATCH));
+      db.close();
+    },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresTarget(url: string): Promise<Target> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const sep = url.includes('?') ? '&' : '?';
+  const schemaUrl = `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return {
+    name: 'postgres',
+    env: { DATABASE_URL: schemaUrl },
+    raw: async (rows) => {
+      const client = new pg.Client({ connectionString: schemaUrl });
+      await client.connect();
+      for (let i = 0; i < rows.length; i += RAW_BATCH) {
+        const chunk = rows.slice(i, i + RAW_BATCH);
+        const now = Date.now();
+        const values: unknown[] = [];
+        const tuples = chunk.map(({ learnerId, event, seq }, j) => {
+          values.push(
+            learnerId,
+            event.id,
+            seq,
+            event.deviceId,
+            event.type,
+            event.lessonId,
+            event.at,
+            canonicalJson(event),
+            now,
+          );
+          return `(${Array.from({ length: 9 }, (_, k) => `$${j * 9 + k + 1}`).join(', ')})`;
+        });
+        await client.query('begin');
+        await client.query(
+          `insert into events (learner_id, event_id, seq, device_id, type, lesson_id, at, body, received_at) values ${tuples.join(', ')}`,
+          values,
+        );
+        await client.query('commit');
+      }
+      await client.end();
+    },
+    cleanup: async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  await benchTarget(sqliteTarget());
+  if (pgUrl) await benchTarget(await postgresTarget(pgUrl));
+  else console.log('postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
