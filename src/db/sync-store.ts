@@ -21,7 +21,12 @@ export type MergePulledDoc = (
 /** An event the server refused for good (`rejected`, `conflict`, or invalid before sending). */
 export type SyncRejection = { reason: string; at: string };
 export type SyncEventRow = EventRow & { syncRejected?: SyncRejection };
-export type SyncDocRow = DocRow & { syncRejected?: SyncRejection };
+/** A doc refusal holds for the version refused (its updatedAt): the learner's next edit is tried again. */
+export type SyncDocRow = DocRow & { syncRejected?: SyncRejection & { updatedAt: string } };
+
+function docRefused(row: SyncDocRow): boolean {
+  return row.syncRejected !== undefined && row.syncRejected.updatedAt === row.updatedAt;
+}
 
 /** Signed in when `token` is set; a 401 removes the token but keeps who it was, so the UI can say so. */
 export type StoredSession = { learnerId: string; token?: string; expiresAt?: string; email?: string };
@@ -101,7 +106,7 @@ export function createSyncStore(db: PocketDb) {
         .filter((row) => !row.syncRejected)
         .sort((a, b) => a.deviceSeq - b.deviceSeq);
       const docs = ((await db.docs.where('dirty').equals(1).toArray()) as SyncDocRow[]).filter(
-        (row) => !row.syncRejected,
+        (row) => !docRefused(row),
       );
       return { events: events as EventRow[], docs: docs as DocRow[] };
     },
@@ -117,7 +122,7 @@ export function createSyncStore(db: PocketDb) {
               .where('id')
               .equals(id.slice(4))
               .modify((row) => {
-                (row as SyncDocRow).syncRejected = rejection;
+                (row as SyncDocRow).syncRejected = { ...rejection, updatedAt: row.updatedAt };
               });
           } else {
             await db.events
@@ -215,12 +220,14 @@ export function createSyncStore(db: PocketDb) {
           row.syncRejected ? [{ id: row.id, reason: row.syncRejected.reason }] : [],
         ),
         ...dirty.flatMap((row) =>
-          row.syncRejected ? [{ id: `doc:${row.id}`, reason: row.syncRejected.reason }] : [],
+          row.syncRejected && docRefused(row)
+            ? [{ id: `doc:${row.id}`, reason: row.syncRejected.reason }]
+            : [],
         ),
       ];
       const waiting =
         unsynced.filter((row) => !row.syncRejected).length +
-        dirty.filter((row) => !row.syncRejected && !row.conflict).length;
+        dirty.filter((row) => !docRefused(row) && !row.conflict).length;
       const conflicts = await db.docs.filter((row) => row.conflict !== undefined).count();
       return { waiting, rejected, conflicts };
     },

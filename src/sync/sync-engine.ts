@@ -121,8 +121,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const failure = response.failure;
     if (failure.kind === 'rejected' && failure.code === 'unknown_device') return { kind: 'unknown-device' };
+    // Only answers about the body's content are split down to one item. Any other 4xx (403, 404, 409 …)
+    // says nothing about the items — e.g. a server with a newer protocol — so it retries later instead of
+    // marking good events refused for good.
     const refusedForGood =
-      (failure.kind === 'rejected' && failure.status !== 408) || failure.kind === 'too-large';
+      (failure.kind === 'rejected' && (failure.status === 400 || failure.status === 422)) ||
+      failure.kind === 'too-large';
     if (!refusedForGood) return failure;
     const [only] = items;
     if (items.length === 1 && only) {

@@ -171,6 +171,23 @@ describe('sync engine', () => {
     expect(server.events).toHaveLength(3);
   });
 
+  it('a 4xx that is not about the body (here 404) retries later and refuses nothing', async () => {
+    const { db, server, timers, engine } = await setup();
+    await db.events.bulkAdd([eventRow(1), eventRow(2)]);
+    let missing = true;
+    server.setIntercept((route) =>
+      missing && route.path === '/api/v1/sync/push'
+        ? new Response(JSON.stringify({ error: { code: 'not_found', message: 'No route' } }), { status: 404 })
+        : undefined,
+    );
+    expect(await engine.syncNow()).toBe('retrying');
+    expect(engine.status.get()).toMatchObject({ state: 'error', waiting: 2, rejected: [] });
+    missing = false;
+    await timers.advance(timers.pending()[0] ?? 0);
+    await engine.whenSettled();
+    expect(engine.status.get()).toMatchObject({ state: 'idle', waiting: 0, rejected: [] });
+  });
+
   it('registers again when the server no longer knows the device, re-labelling the queue', async () => {
     const { db, store, server, engine } = await setup();
     await store.adoptDevice({ learnerId: 'learner-1', deviceId: '00000000-0000-4000-8000-00000000dead' });

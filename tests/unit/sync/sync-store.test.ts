@@ -165,3 +165,22 @@ describe('the outbox in Dexie', () => {
     expect(await store.counts()).toEqual({ waiting: 1, conflicts: 0, rejected: [] });
   });
 });
+
+describe('refused docs', () => {
+  it('stay out of the queue until the learner edits them again', async () => {
+    const db = freshDb();
+    const store = createSyncStore(db);
+    await db.docs.add(docRow('note:a'));
+    await store.markRefused(
+      [{ id: 'doc:note:a', reason: 'This note is too large or not valid to sync.' }],
+      NOW,
+    );
+    expect((await store.outbox()).docs).toEqual([]);
+    expect((await store.counts()).rejected).toEqual([
+      { id: 'doc:note:a', reason: 'This note is too large or not valid to sync.' },
+    ]);
+    await db.docs.update('note:a', { body: { text: 'shorter' }, updatedAt: NOW });
+    expect((await store.outbox()).docs.map((row) => row.id)).toEqual(['note:a']);
+    expect(await store.counts()).toEqual({ waiting: 1, conflicts: 0, rejected: [] });
+  });
+});
