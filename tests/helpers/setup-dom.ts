@@ -5,11 +5,13 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { db } from '../../src/db/db';
+import { localSettings } from '../../src/features/settings/local-settings';
 import { catalogStatus } from '../../src/lib/catalog-status';
 import { writeErrors } from '../../src/lib/write-errors';
 
 // The first test of a file also compiles the lazily loaded pages, which takes a while on a small machine.
 configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 20_000 });
 
 beforeEach(async () => {
   await db.delete({ disableAutoOpen: false });
@@ -21,6 +23,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
   writeErrors.clear();
+  localSettings.set(null);
   catalogStatus.set('loading');
   document.documentElement.removeAttribute('style');
   document.documentElement.removeAttribute('data-theme');

@@ -48,8 +48,8 @@ export function ModulePage() {
         {module.areas.map((a) => labels.area[a]).join(', ')}
       </p>
       <ProgressSummary label="This module" done={done} total={module.lessons.length} />
-      <h2>Lessons</h2>
-      <ol className="lesson-list">
+      <h2 id="lessons-heading">Lessons</h2>
+      <ol className="lesson-list" aria-labelledby="lessons-heading">
         {module.lessons.map((lesson) => (
           <li key={lesson.id}>
             <Link to={`/modules/${module.id}/${lesson.id}`}>{lesson.title}</Link>

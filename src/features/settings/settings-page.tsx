@@ -1,11 +1,9 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
-import { applySettings } from '../../lib/apply-settings';
 import { labels } from '../../lib/labels';
-import { writeErrors } from '../../lib/write-errors';
 import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
-import { saveSettings } from './save-settings';
+import { updateSettings } from './update-settings';
 import { useSettings } from './use-settings';
 
 type ChoiceProps<T extends string | number> = {
@@ -39,10 +37,7 @@ function Choice<T extends string | number>({
 }
 
 export function SettingsPage() {
-  const stored = useSettings();
-  // The learner's last choice shows at once, before (and even if not) the write lands.
-  const [chosen, setChosen] = useState<Settings | undefined>(undefined);
-  const settings = chosen ?? stored;
+  const settings = useSettings();
 
   if (!settings) {
     return (
@@ -54,10 +49,7 @@ export function SettingsPage() {
   }
 
   const update = (patch: Partial<Settings>) => {
-    const next = { ...settings, ...patch };
-    setChosen(next);
-    applySettings(next);
-    void writeErrors.run(() => saveSettings(next));
+    void updateSettings({ ...settings, ...patch });
   };
 
   return (
