@@ -57,6 +57,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let stopped = false;
   let running: Promise<RoundOutcome> | undefined;
   let again = false;
+  let reregistered = false;
   let attempt = 0;
   let retryTimer: TimerHandle | undefined;
   let writeTimer: TimerHandle | undefined;
@@ -216,10 +217,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return 'signed-out';
     }
     if (failure.kind === 'unknown-device') {
-      // The server lost or never had this device: register again on the next round, straight away.
+      // The server lost or never had this device: register again on the next round, straight away —
+      // once per run, so a server that keeps refusing the new id cannot make this loop.
       await store.forgetDevice();
-      again = true;
-      return 'retrying';
+      if (!reregistered) {
+        reregistered = true;
+        again = true;
+        return 'retrying';
+      }
     }
     // A write during the failed round must wait for the backoff like everything else.
     again = false;
@@ -231,6 +236,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function runRounds(): Promise<RoundOutcome> {
     let outcome: RoundOutcome = 'stopped';
+    reregistered = false;
     do {
       again = false;
       try {
