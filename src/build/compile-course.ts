@@ -56,6 +56,8 @@ export type CompileCache = {
   modules: Map<string, Cached<SourceHead<ModuleFrontMatter>>>;
   lessons: Map<string, CachedLesson>;
   images: WeakMap<Uint8Array, string>;
+  /** Module bundle JSON by module hash: an edit re-joins only its own module. */
+  bundles: Map<string, { hash: string; json: string; entry: CatalogModule; entryJson: string }>;
 };
 
 export function createCompileCache(): CompileCache {
@@ -65,6 +67,7 @@ export function createCompileCache(): CompileCache {
     modules: new Map(),
     lessons: new Map(),
     images: new WeakMap(),
+    bundles: new Map(),
   };
 }
 
@@ -172,26 +175,18 @@ export function compileCourse(
     const id = head.data?.id;
     if (!id) continue;
     const moduleId = moduleIdOfDir.get(dir) ?? dir;
-    const where = head.where(['id']);
+    // Locating a field walks the YAML tree: only do it for a problem.
+    const atId = (message: string, severity: Problem['severity']) => {
+      const where = head.where(['id']);
+      at(path, message, severity, where.line, where.col);
+    };
     const other = lessonIdFile.get(id);
     if (other) {
-      at(
-        path,
-        `duplicate lesson id \`${id}\`: ${fileOf(other)} already uses it`,
-        'error',
-        where.line,
-        where.col,
-      );
+      atId(`duplicate lesson id \`${id}\`: ${fileOf(other)} already uses it`, 'error');
       continue;
     }
     if (!id.startsWith(`${moduleId}-`)) {
-      at(
-        path,
-        `lesson id \`${id}\` should start with its module id \`${moduleId}-\``,
-        'warning',
-        where.line,
-        where.col,
-      );
+      atId(`lesson id \`${id}\` should start with its module id \`${moduleId}-\``, 'warning');
     }
     lessonIdFile.set(id, path);
     lessonIndex.set(path, { moduleId, lessonId: id });
@@ -279,13 +274,14 @@ export function compileCourse(
   for (const key of cache.modules.keys()) if (!files.has(key)) cache.modules.delete(key);
 
   const output = new Map<string, string | Uint8Array>();
-  const modules: CatalogModule[] = [];
+  const modules: { entry: CatalogModule; entryJson: string }[] = [];
   for (const [dir, { head }] of moduleDirs) {
     const m = head.data;
     if (!m || moduleIdOfDir.get(dir) !== m.id) continue;
     const lessons = byModule.get(m.id) ?? [];
-    if (lessons.length === 0)
+    if (!lessonPaths.some((p) => p.startsWith(`${dir}/`))) {
       at(moduleDirs.get(dir)?.path ?? dir, `module \`${m.id}\` has no lessons yet`, 'warning');
+    }
     const fields = {
       id: m.id,
       title: m.title,
@@ -296,10 +292,33 @@ export function compileCourse(
       ...(m.updated ? { updated: m.updated } : {}),
     };
     const hash = hashText(JSON.stringify(fields) + lessons.map((l) => l.result.lesson?.hash).join(','));
-    // Lesson JSON is cached per lesson; joining it avoids re-serialising the whole module on each edit.
-    const json = `{"id":${JSON.stringify(m.id)},"hash":"${hash}","lessons":[${lessons.map((l) => l.result.json).join(',')}]}`;
-    const file = `modules/${m.id}.${hash}.json`;
-    output.set(`content/${file}`, json);
+    // Lesson JSON is cached per lesson and whole modules by hash, so an edit re-joins only its module.
+    let bundle = cache.bundles.get(m.id);
+    if (bundle?.hash !== hash) {
+      const json = `{"id":${JSON.stringify(m.id)},"hash":"${hash}","lessons":[${lessons.map((l) => l.result.json).join(',')}]}`;
+      const entry: CatalogModule = {
+        ...fields,
+        hash,
+        bytes: Buffer.byteLength(json),
+        file: `modules/${m.id}.${hash}.json`,
+        lessons: lessons.map(({ result }) => {
+          const l = result.lesson as NonNullable<CompiledLesson['lesson']>;
+          return {
+            id: l.id,
+            title: l.title,
+            minutes: l.minutes,
+            objectives: l.objectives,
+            words: l.words,
+            hash: l.hash,
+            sections: l.sections,
+            checks: result.stats.checks,
+          };
+        }),
+      };
+      bundle = { hash, json, entry, entryJson: JSON.stringify(entry) };
+      cache.bundles.set(m.id, bundle);
+    }
+    output.set(`content/${bundle.entry.file}`, bundle.json);
     for (const { result } of lessons) {
       for (const image of result.images) {
         const out = imageOutput.get(image);
@@ -307,37 +326,24 @@ export function compileCourse(
         if (out && bytes !== undefined) output.set(out, bytes);
       }
     }
-    modules.push({
-      ...fields,
-      hash,
-      bytes: Buffer.byteLength(json),
-      file,
-      lessons: lessons.map(({ result }) => {
-        const l = result.lesson as NonNullable<CompiledLesson['lesson']>;
-        return {
-          id: l.id,
-          title: l.title,
-          minutes: l.minutes,
-          objectives: l.objectives,
-          words: l.words,
-          hash: l.hash,
-          sections: l.sections,
-          checks: result.stats.checks,
-        };
-      }),
-    });
+    modules.push(bundle);
   }
-  modules.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  modules.sort(({ entry: a }, { entry: b }) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const pathwaysText = files.get('pathways.yaml');
   const { pathways, problems: pathwayProblems } = readPathways(
     pathwaysText === undefined ? undefined : asText(pathwaysText),
     fileOf('pathways.yaml'),
-    new Set(modules.map((m) => m.id)),
+    new Set(modules.map((m) => m.entry.id)),
   );
   problems.push(...pathwayProblems);
 
-  const catalog: Catalog = { version: hashText(modules.map((m) => m.hash).join(',')), modules, pathways };
-  output.set('content/catalog.json', JSON.stringify(catalog));
+  const version = hashText(modules.map((m) => m.entry.hash).join(','));
+  const catalog: Catalog = { version, modules: modules.map((m) => m.entry), pathways };
+  // Same text as JSON.stringify(catalog), built from cached module entries.
+  output.set(
+    'content/catalog.json',
+    `{"version":"${version}","modules":[${modules.map((m) => m.entryJson).join(',')}],"pathways":${JSON.stringify(pathways)}}`,
+  );
   return { catalog, output, problems: sortProblems(problems), lessons: reports, compiled, reused };
 }

@@ -1,5 +1,5 @@
 import type { CheckOption, LessonBlock } from '../shared/content-types';
-import { findHtmlTags } from './find-html-tags';
+import { findHtmlTags, type HtmlFinding } from './find-html-tags';
 import type { LessonScope } from './lesson-scope';
 import type { Token } from './markdown-engine';
 import type { MarkdownEngine } from './markdown-renderer';
@@ -73,7 +73,9 @@ export function buildDirectiveBlock(
     case 'try': {
       counters.callout++;
       const id = unique(`callout-${counters.callout}`);
-      for (const tag of findHtmlTags(rest)) {
+      const tags = new Map<string, HtmlFinding>();
+      for (const tag of findHtmlTags(rest)) if (!tags.has(tag.name)) tags.set(tag.name, tag);
+      for (const tag of tags.values()) {
         scope.report(
           line,
           `raw HTML is not allowed: ${tag.name} (write Markdown instead)`,

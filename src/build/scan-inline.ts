@@ -93,7 +93,13 @@ function checkLink(token: Token, line: number, scope: LessonScope): void {
   const shown = decode(href);
   const meta: LinkMeta = {};
   token.meta = meta;
-  const snippet = token.markup === 'autolink' || token.markup === 'linkify' ? undefined : '](';
+  const source = scope.lines[line] ?? '';
+  const snippet =
+    token.markup === 'autolink' || token.markup === 'linkify'
+      ? undefined
+      : source.includes(`](${shown}`)
+        ? `](${shown}`
+        : '](';
   switch (classifyUrl(href)) {
     case 'https':
       meta.href = href;

@@ -11,7 +11,19 @@ export function countWords(text: string): number {
  * drop a silent final "e" (but keep "-le" after a consonant, as in "table"), drop "-es"/"-ed" endings
  * that add no syllable ("makes", "asked"), and count at least one per word.
  */
+const syllableMemo = new Map<string, number>();
+
 export function countSyllables(word: string): number {
+  // Course text reuses a small vocabulary, so memoising makes this nearly free on large courses.
+  let n = syllableMemo.get(word);
+  if (n === undefined) {
+    n = syllablesOf(word);
+    if (syllableMemo.size < 100_000) syllableMemo.set(word, n);
+  }
+  return n;
+}
+
+function syllablesOf(word: string): number {
   let w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (w.length === 0) return 0;
   if (w.length <= 3) return 1;

@@ -1,0 +1,152 @@
+// `npm run bench:content`: compiles a synthetic 2,000-lesson course (40 modules, ~700 words, two
+// checks and one callout per lesson) in a temp folder and prints cold time, lessons/s, peak RSS and
+// the time to recompile after one lesson changes through the Vite plugin's incremental workspace.
+// Targets on the 2-core dev machine: cold ≤ 3 s, one-lesson recompile ≤ 50 ms, peak ≤ 400 MB.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createContentWorkspace } from '../src/build/content-workspace';
+import { writeOutput } from '../src/build/write-output';
+
+const MODULES = 40;
+const LESSONS_PER_MODULE = 50;
+const WORDS = (
+  'the child needs help with reading and the teacher plans small steps each day so that every pupil can ' +
+  'join in talk with the family about what works at home write down one thing you notice and share it ' +
+  'with the senco support should be different from what others get review it after a few weeks'
+).split(' ');
+
+function prose(seed: number, words: number): string {
+  const out: string[] = [];
+  let sentence: string[] = [];
+  for (let i = 0; i < words; i++) {
+    sentence.push(WORDS[(seed * 31 + i * 7) % WORDS.length] as string);
+    if (sentence.length >= 12) {
+      const s = sentence.join(' ');
+      out.push(`${s.charAt(0).toUpperCase()}${s.slice(1)}.`);
+      sentence = [];
+    }
+  }
+  if (sentence.length > 0) out.push(`${sentence.join(' ')}.`);
+  return out.join(' ');
+}
+
+function lesson(m: number, l: number): string {
+  const id = `module-${m}-lesson-${l}`;
+  const parts: string[] = [
+    '---',
+    `id: ${id}`,
+    `title: Lesson ${l} of module ${m}`,
+    'minutes: 5',
+    'objectives:',
+    '  - Notice what a pupil needs',
+    '  - Plan one small change',
+    'sources:',
+    '  - document: A synthetic source',
+    '    publisher: Pocket CPD',
+    '    year: 2026',
+    '    url: https://example.org/source',
+    '---',
+    '',
+    prose(l, 120),
+    '',
+  ];
+  for (let s = 1; s <= 4; s++) {
+    parts.push(
+      `## Part ${s}`,
+      '',
+      prose(l + s, 70),
+      '',
+      `- ${prose(s, 12)}`,
+      `- ${prose(s + 1, 12)}`,
+      '',
+      prose(l * s, 40),
+      '',
+    );
+    if (s <= 2) {
+      parts.push(
+        `:::check part-${s}`,
+        'Which of these helps most?',
+        '',
+        '- [x] A small planned step',
+        '  Yes. Small steps add up.',
+        '- [ ] Waiting to see',
+        '  Not quite. Act early.',
+        ':::',
+        '',
+      );
+    }
+  }
+  if (l > 1) parts.push(`Go back to [the previous lesson](${String(l - 1).padStart(2, '0')}-lesson.md).`, '');
+  parts.push(':::try Try this tomorrow', prose(l, 30), ':::', '');
+  return parts.join('\n');
+}
+
+async function generate(dir: string): Promise<void> {
+  for (let m = 1; m <= MODULES; m++) {
+    const folder = join(dir, `module-${m}`);
+    await mkdir(folder, { recursive: true });
+    const index = `---\nid: module-${m}\ntitle: Module ${m}\nsummary: A synthetic module.\naudiences: [all]\nareas: [semh]\norder: ${m}\n---\n`;
+    await writeFile(join(folder, 'index.md'), index);
+    await Promise.all(
+      Array.from({ length: LESSONS_PER_MODULE }, (_, i) =>
+        writeFile(join(folder, `${String(i + 1).padStart(2, '0')}-lesson.md`), lesson(m, i + 1)),
+      ),
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'pocket-cpd-bench-'));
+  try {
+    const content = join(dir, 'content');
+    await generate(content);
+    const lessons = MODULES * LESSONS_PER_MODULE;
+
+    const t0 = performance.now();
+    const workspace = createContentWorkspace(content, dir);
+    await workspace.load();
+    const t1 = performance.now();
+    const cold = workspace.compile();
+    const t2 = performance.now();
+    await writeOutput(join(dir, 'dist'), cold.output);
+    const t3 = performance.now();
+
+    const words = cold.lessons.reduce((n, l) => n + l.words, 0);
+    const errors = cold.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0)
+      throw new Error(`synthetic course has ${errors.length} errors, first: ${errors[0]?.message}`);
+
+    const edited = join(content, 'module-20', '25-lesson.md');
+    const times: number[] = [];
+    for (let run = 1; run <= 5; run++) {
+      await writeFile(edited, `${lesson(20, 25)}\nAn edit, number ${run}.\n`);
+      const s = performance.now();
+      await workspace.update(edited);
+      const warm = workspace.compile();
+      times.push(performance.now() - s);
+      if (warm.compiled !== 1) throw new Error(`expected one lesson recompiled, got ${warm.compiled}`);
+    }
+    times.sort((a, b) => a - b);
+
+    const ms = (n: number) => `${n.toFixed(0)} ms`;
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    console.log(
+      `lessons              ${lessons} in ${MODULES} modules, ${words} words, ${cold.problems.length} warnings`,
+    );
+    console.log(`cold: read           ${ms(t1 - t0)}`);
+    console.log(`cold: compile        ${ms(t2 - t1)}`);
+    console.log(`cold: write          ${ms(t3 - t2)} (${cold.output.size} files)`);
+    console.log(`cold: total          ${ms(t3 - t0)}  (target ≤ 3000 ms)`);
+    console.log(`lessons/s            ${Math.round(lessons / ((t3 - t0) / 1000))}`);
+    console.log(
+      `one-lesson recompile ${ms(times[2] ?? 0)} median of 5, ${ms(times[4] ?? 0)} max  (target ≤ 50 ms)`,
+    );
+    console.log(`peak RSS             ${peakMb.toFixed(0)} MB  (target ≤ 400 MB)`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

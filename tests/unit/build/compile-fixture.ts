@@ -1,0 +1,13 @@
+import { type CompileResult, compileCourse, createCompileCache } from '../../../src/build/compile-course';
+import { formatProblem } from '../../../src/build/problems';
+import { readContentDir } from '../../../src/build/read-content-dir';
+
+/** Compiles a fixture course under tests/fixtures/content/ as the CLI would from the repo root. */
+export async function compileFixture(name: string, cache = createCompileCache()): Promise<CompileResult> {
+  const root = `tests/fixtures/content/${name}`;
+  return compileCourse(root, await readContentDir(root), cache);
+}
+
+export function formatted(result: CompileResult): string[] {
+  return result.problems.map(formatProblem);
+}
