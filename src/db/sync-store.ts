@@ -5,6 +5,7 @@
 // and the next round redoes it, which is safe because the server answers repeats with `duplicate`.
 import type { LearnerEvent } from '../shared/events';
 import { learnerEventSchema } from '../shared/events';
+import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
 import type { DocResult, PullResponse, PushResponse, SyncedDoc } from '../shared/sync-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
 
@@ -40,6 +41,8 @@ export const META_KEYS = {
   result: 'syncResult',
   /** Written by the events repository: the id events are stamped with. */
   deviceId: 'deviceId',
+  /** Written by the events repository: the last hybrid logical clock tick this device issued. */
+  hlc: 'hlc',
 } as const;
 
 export type SyncStore = ReturnType<typeof createSyncStore>;
@@ -201,6 +204,23 @@ export function createSyncStore(db: PocketDb) {
         // Dedupe within the page too, so bulkAdd cannot fail on a repeated id.
         const unique = [...new Map(fresh.map((row) => [row.id, row])).values()];
         await db.events.bulkAdd(unique);
+        // Move this device's clock past what other devices recorded, so its next event orders after
+        // them even when its wall clock is behind (reading position is last-writer-wins by hlc).
+        const newest = unique.reduce<string | undefined>(
+          (max, row) => (!max || row.hlc > max ? row.hlc : max),
+          undefined,
+        );
+        const localHlc = await readMeta<string>(META_KEYS.hlc);
+        if (newest && (!localHlc || newest >= localHlc)) {
+          const node = (await readMeta<string>(META_KEYS.deviceId)) ?? parseHlc(localHlc ?? newest).node;
+          const next = receiveHlc(
+            localHlc ? parseHlc(localHlc) : null,
+            parseHlc(newest),
+            Date.parse(now),
+            node,
+          );
+          await db.meta.put({ key: META_KEYS.hlc, value: formatHlc(next) });
+        }
         const locals = await db.docs.bulkGet(page.docs.map((doc) => doc.id));
         const changed = page.docs.flatMap((doc, i) => {
           const next = mergeDoc(locals[i], doc, now);

@@ -9,7 +9,7 @@ export function eventRow(seq: number, overrides: Partial<EventRow> = {}): EventR
     deviceId: DEVICE,
     deviceSeq: seq,
     at: '2026-03-02T09:00:00.000Z',
-    hlc: `000001772441600000:${String(seq).padStart(5, '0')}:${DEVICE}`,
+    hlc: `001772441600000:${String(seq).padStart(5, '0')}:${DEVICE}`,
     type: 'lesson-opened',
     lessonId: 'what-sen-means',
     payload: {},

@@ -100,6 +100,25 @@ describe('applying a pulled page', () => {
   });
 });
 
+it('moves the device clock past the newest pulled event, so its next event orders after it', async () => {
+  const db = freshDb();
+  const store = createSyncStore(db);
+  await db.meta.bulkPut([
+    { key: 'deviceId', value: 'local-device' },
+    { key: 'hlc', value: '001772441000000:00003:local-device' },
+  ]);
+  const ahead = { ...wire(1), hlc: '001772442000000:00007:other' };
+  await store.applyPulledPage(
+    'learner-1',
+    { events: [ahead], docs: [], nextCursor: 'c1', hasMore: false },
+    '2026-03-02T09:00:00.000Z',
+    mergePulledDoc,
+  );
+  const local = (await db.meta.get('hlc'))?.value as string;
+  expect(local > ahead.hlc).toBe(true);
+  expect(local).toBe('001772442000000:00008:local-device');
+});
+
 describe('the outbox in Dexie', () => {
   it('marks acked and duplicate events synced, keeps refused ones with their reason out of the queue', async () => {
     const db = freshDb();
