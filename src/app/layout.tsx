@@ -1,7 +1,10 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Loading } from '../components/loading';
 import { WriteErrorAlert } from '../components/write-error-alert';
 import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
 import { useApplySettings } from '../features/settings/use-apply-settings';
+import { PageErrorBoundary } from './page-error-boundary';
 
 const nav = [
   { to: '/', label: 'Today', end: true },
@@ -14,6 +17,7 @@ const nav = [
 export function Layout() {
   useCatalogRefresh();
   useApplySettings();
+  const { pathname } = useLocation();
 
   return (
     <>
@@ -41,7 +45,11 @@ export function Layout() {
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <WriteErrorAlert />
-        <Outlet />
+        <PageErrorBoundary key={pathname}>
+          <Suspense fallback={<Loading what="the page" />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
     </>
   );

@@ -1,10 +1,10 @@
-// Renders the real app routes on a memory router, with `/content/` served from the fixture course
+// Renders the real app routes in a memory router, with `/content/` served from the fixture course
 // through a stubbed fetch (or a fetch the test passes in, e.g. one that fails like being offline).
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { type Location, MemoryRouter, useLocation } from 'react-router';
 import { vi } from 'vitest';
-import { routes } from '../../src/app/routes';
+import { AppRoutes } from '../../src/app/app-routes';
 import { fixtureBundles, fixtureCatalog } from './fixture-course';
 
 export type FetchStub = (url: string) => Promise<Response>;
@@ -20,11 +20,22 @@ export const offline: FetchStub = async () => {
   throw new TypeError('Failed to fetch');
 };
 
+/** Lets a test read the current URL (e.g. filter search params) without reaching into the app. */
+function LocationProbe({ into }: { into: { current: Location | null } }) {
+  into.current = useLocation();
+  return null;
+}
+
 export function renderApp(route: string, fetchStub: FetchStub = serveFixtureCourse) {
   const fetchMock = vi.fn((input: RequestInfo | URL) => fetchStub(String(input)));
   vi.stubGlobal('fetch', fetchMock);
-  const router = createMemoryRouter(routes, { initialEntries: [route] });
+  const location: { current: Location | null } = { current: null };
   const user = userEvent.setup();
-  const result = render(<RouterProvider router={router} />);
-  return { ...result, router, user, fetchMock };
+  const result = render(
+    <MemoryRouter initialEntries={[route]}>
+      <LocationProbe into={location} />
+      <AppRoutes />
+    </MemoryRouter>,
+  );
+  return { ...result, location, user, fetchMock };
 }

@@ -1,0 +1,40 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { Layout } from './layout';
+
+// Every page is its own chunk, fetched when first visited, so the first screen ships only what it shows.
+// Declarative routes (not a data router) keep react-router's share of the first load small.
+const TodayPage = lazy(async () => ({ default: (await import('../features/today/today-page')).TodayPage }));
+const CataloguePage = lazy(async () => ({
+  default: (await import('../features/catalogue/catalogue-page')).CataloguePage,
+}));
+const ModulePage = lazy(async () => ({
+  default: (await import('../features/module/module-page')).ModulePage,
+}));
+const LessonPage = lazy(async () => ({
+  default: (await import('../features/lesson/lesson-page')).LessonPage,
+}));
+const RecordPage = lazy(async () => ({
+  default: (await import('../features/record/record-page')).RecordPage,
+}));
+const SettingsPage = lazy(async () => ({
+  default: (await import('../features/settings/settings-page')).SettingsPage,
+}));
+const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
+
+/** The whole app below a router: `BrowserRouter` in main.tsx, a `MemoryRouter` in component tests. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<TodayPage />} />
+        <Route path="modules" element={<CataloguePage />} />
+        <Route path="modules/:moduleId" element={<ModulePage />} />
+        <Route path="modules/:moduleId/:lessonId" element={<LessonPage />} />
+        <Route path="record" element={<RecordPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
