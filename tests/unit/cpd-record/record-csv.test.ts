@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { CpdRecord } from '../../../src/shared/cpd-record';
+import { RECORD_CSV_HEADER, recordToCsv } from '../../../src/shared/record-csv';
+
+const totals = {
+  lessonsCompleted: 0,
+  modulesCompleted: 0,
+  declaredMinutes: 0,
+  minutesSpent: 0,
+  refreshersAnswered: 0,
+  refreshersCorrect: 0,
+  reflections: 0,
+};
+const empty: CpdRecord = { lessons: [], modules: [], reflections: [], refreshers: [], totals };
+
+const record: CpdRecord = {
+  ...empty,
+  lessons: [
+    {
+      lessonId: 'f1',
+      lessonTitle: 'What SEN means',
+      moduleId: 'foundations',
+      moduleTitle: 'Foundations',
+      completedAt: '2026-03-02T10:15:00.000Z',
+      declaredMinutes: 5,
+      msSpent: 400_000,
+      minutesSpent: 7,
+    },
+    {
+      lessonId: 'gone',
+      lessonTitle: 'gone',
+      completedAt: '2026-03-03T10:00:00.000Z',
+      declaredMinutes: 0,
+      msSpent: 0,
+      minutesSpent: 0,
+    },
+  ],
+  refreshers: [
+    {
+      lessonId: 'f1',
+      lessonTitle: 'What SEN means',
+      moduleTitle: 'Foundations',
+      checkId: 'c1',
+      answeredAt: '2026-03-05T08:00:00.000Z',
+      correct: false,
+    },
+  ],
+  reflections: [
+    {
+      lessonId: 'f1',
+      lessonTitle: 'What SEN means',
+      moduleTitle: 'Foundations',
+      blockId: 'r1',
+      text: 'Seat him near the front, away from the window',
+      updatedAt: '2026-03-02T10:20:00.000Z',
+    },
+    { lessonId: 'old', lessonTitle: 'old', blockId: 'r2', text: 'Undated' },
+  ],
+};
+
+/** A small RFC 4180 reader, to check that what was written reads back cell for cell. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i += 1;
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) throw new Error('the last row has no CRLF');
+  return rows;
+}
+
+describe('recordToCsv', () => {
+  it('writes a header, a row per lesson, then refreshers and reflections, with CRLF line ends', () => {
+    expect(recordToCsv(record)).toBe(
+      [
+        'Type,Date,Module,Lesson,Declared minutes,Minutes spent,Details',
+        'Lesson completed,2026-03-02,Foundations,What SEN means,5,7,',
+        'Lesson completed,2026-03-03,,gone,0,0,',
+        'Refresher,2026-03-05,Foundations,What SEN means,,,Incorrect',
+        'Reflection,2026-03-02,Foundations,What SEN means,,,"Seat him near the front, away from the window"',
+        'Reflection,,,old,,,Undated',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('writes only the header for an empty record', () => {
+    expect(parseCsv(recordToCsv(empty))).toEqual([[...RECORD_CSV_HEADER]]);
+  });
+
+  const cells: { name: string; text: string; written: string; readBack: string }[] = [
+    { name: 'plain text as is', text: 'Plain words', written: 'Plain words', readBack: 'Plain words' },
+    { name: 'a comma is quoted', text: 'a, b', written: '"a, b"', readBack: 'a, b' },
+    { name: 'quotes are doubled', text: 'say "now"', written: '"say ""now"""', readBack: 'say "now"' },
+    { name: 'a line break is quoted', text: 'one\ntwo', written: '"one\ntwo"', readBack: 'one\ntwo' },
+    { name: 'CRLF inside is quoted', text: 'one\r\ntwo', written: '"one\r\ntwo"', readBack: 'one\r\ntwo' },
+    { name: '= is defused', text: '=SUM(A1:A9)', written: "'=SUM(A1:A9)", readBack: "'=SUM(A1:A9)" },
+    {
+      name: '+ is defused',
+      text: '+44 7700 900000',
+      written: "'+44 7700 900000",
+      readBack: "'+44 7700 900000",
+    },
+    { name: '- is defused', text: '-2+3', written: "'-2+3", readBack: "'-2+3" },
+    { name: '@ is defused', text: '@SUM(1)', written: "'@SUM(1)", readBack: "'@SUM(1)" },
+    { name: 'a leading tab is defused', text: '\t=1', written: "'\t=1", readBack: "'\t=1" },
+    {
+      name: 'defused and quoted together',
+      text: '=HYPERLINK("http://x","y")',
+      written: '"\'=HYPERLINK(""http://x"",""y"")"',
+      readBack: '\'=HYPERLINK("http://x","y")',
+    },
+    { name: 'a sign later in the text is left alone', text: 'a = b', written: 'a = b', readBack: 'a = b' },
+  ];
+
+  it.each(cells)('$name', ({ text, written, readBack }) => {
+    const csv = recordToCsv({
+      ...empty,
+      reflections: [{ lessonId: 'l', lessonTitle: text, blockId: 'b', text }],
+    });
+    const line = csv.split('\r\n').slice(1).join('\r\n');
+    expect(line).toBe(`Reflection,,,${written},,,${written}\r\n`);
+    const rows = parseCsv(csv);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual(['Reflection', '', '', readBack, '', '', readBack]);
+  });
+
+  const dates: { name: string; at: string; timeZone?: string; expected: string }[] = [
+    { name: 'winter: London is UTC', at: '2026-01-31T23:30:00.000Z', expected: '2026-01-31' },
+    {
+      name: 'summer: 23:30 UTC is the next day in London',
+      at: '2026-06-30T23:30:00.000Z',
+      expected: '2026-07-01',
+    },
+    {
+      name: 'the same instant in UTC',
+      at: '2026-06-30T23:30:00.000Z',
+      timeZone: 'UTC',
+      expected: '2026-06-30',
+    },
+    { name: 'a time written with an offset', at: '2026-06-30T08:00:00-05:00', expected: '2026-06-30' },
+  ];
+
+  it.each(dates)('dates: $name', ({ at, timeZone, expected }) => {
+    const one: CpdRecord = {
+      ...empty,
+      lessons: [
+        { lessonId: 'l', lessonTitle: 'L', completedAt: at, declaredMinutes: 3, msSpent: 0, minutesSpent: 0 },
+      ],
+    };
+    expect(parseCsv(recordToCsv(one, { timeZone }))[1]?.[1]).toBe(expected);
+  });
+
+  it('reads back to one row per entry with the same number of cells', () => {
+    const rows = parseCsv(recordToCsv(record));
+    expect(rows).toHaveLength(1 + 2 + 1 + 2);
+    for (const row of rows) expect(row).toHaveLength(RECORD_CSV_HEADER.length);
+  });
+});
