@@ -34,8 +34,9 @@ const builtAt = existsSync(path.join(distDir, 'index.html'))
 if (builtAt === 0 || Math.max(...sources.map(newestMtime)) > builtAt) {
   console.log('Building the app (dist/ is missing or older than its sources)…');
   run(path.join(root, 'node_modules/.bin/vite'), ['build', '--outDir', distDir, '--emptyOutDir']);
-  run(process.execPath, ['--import', 'tsx', path.join(root, 'server/precompress-cli.ts'), distDir]);
 }
+// Always: cheap when the siblings are fresh, and it catches a dist/ built by hand with `vite build`.
+run(process.execPath, ['--import', 'tsx', path.join(root, 'server/precompress-cli.ts'), distDir]);
 
 const host = process.env.HOST || '127.0.0.1';
 const port = process.env.PORT || '8080';

@@ -1,12 +1,13 @@
-// The caller's address for rate limiting: the socket's peer, or the first X-Forwarded-For entry when
-// the server is told it sits behind a proxy that sets that header (otherwise it could be forged).
+// The caller's address for rate limiting: the socket's peer, or, when the server is told it sits
+// behind a proxy, the last X-Forwarded-For entry — the one that proxy added. Earlier entries come from
+// the client and could be forged to dodge the per-IP limit.
 import type { Context } from 'hono';
 
 type NodeEnv = { incoming?: { socket?: { remoteAddress?: string } } };
 
 export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   return (c.env as NodeEnv | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';

@@ -10,6 +10,12 @@ export async function createSession(
   const token = newSessionToken();
   const now = clock();
   const expiresAt = now + config.sessionTtlMs;
+  // Expired sessions are useless; dropping this learner's at each sign-in keeps the table small.
+  await db.kysely
+    .deleteFrom('sessions')
+    .where('learner_id', '=', learnerId)
+    .where('expires_at', '<=', now)
+    .execute();
   await db.kysely
     .insertInto('sessions')
     .values({

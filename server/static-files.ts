@@ -97,7 +97,9 @@ export function staticFiles(distDir: string): MiddlewareHandler {
       ['br', '.br'],
       ['gzip', '.gz'],
     ] as const) {
-      if (accepted.has(encoding) && (await fileStat(file + suffix))) {
+      const sibling = accepted.has(encoding) ? await fileStat(file + suffix) : undefined;
+      // A sibling older than its file is left over from an earlier build: never serve stale bytes.
+      if (sibling && sibling.mtimeMs >= stat.mtimeMs) {
         bodyFile = file + suffix;
         headers.set('Content-Encoding', encoding);
         break;

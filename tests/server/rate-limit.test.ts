@@ -42,6 +42,14 @@ describe.each(testDbKinds)('auth rate limits on %s', (kind) => {
     expect((await signIn('n99@example.org', 'whatever123')).status).toBe(401);
   });
 
+  it('counts the address the proxy added, not one the client wrote into X-Forwarded-For', async () => {
+    for (let i = 0; i < 10; i++) {
+      const res = await signIn(`n${i}@example.org`, 'whatever123', `10.0.0.${i}, 203.0.113.9`);
+      expect(res.status).toBe(401);
+    }
+    expect((await signIn('n@example.org', 'whatever123', '10.9.9.9, 203.0.113.9')).status).toBe(429);
+  });
+
   it('allows 10 sign-ups per IP per minute and stores nothing for the refused one', async () => {
     const signUp = (i: number) =>
       t.call('POST', '/api/v1/accounts', {

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressDist } from '../../server/precompress-dist';
 import { CONTENT_SECURITY_POLICY } from '../../server/security-headers';
 import { makeTestApp, type TestApp } from './support/test-app';
 import { openTestDb, type TestDb } from './support/test-databases';
@@ -91,6 +92,30 @@ describe('static PWA files', () => {
     const plain = await get('/assets/index-AbC123xy.js');
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe(appJs);
+  });
+
+  it('ignores a compressed sibling older than its file', async () => {
+    writeFileSync(path.join(dist, 'stale.js'), 'new();');
+    writeFileSync(path.join(dist, 'stale.js.br'), brotliCompressSync('old();'));
+    utimesSync(path.join(dist, 'stale.js.br'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const res = await get('/stale.js', { 'accept-encoding': 'br' });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.text()).toBe('new();');
+  });
+
+  it('precompresses large text files of a build, and leaves small and binary ones alone', async () => {
+    const build = mkdtempSync(path.join(tmpdir(), 'pocket-build-'));
+    const big = `export const text = ${JSON.stringify('lesson text '.repeat(500))};`;
+    writeFileSync(path.join(build, 'big.js'), big);
+    writeFileSync(path.join(build, 'small.css'), 'a{}');
+    writeFileSync(path.join(build, 'font.woff2'), Buffer.alloc(4096, 7));
+    expect(await precompressDist(build)).toBe(1);
+    expect(brotliDecompressSync(readFileSync(path.join(build, 'big.js.br'))).toString()).toBe(big);
+    expect(existsSync(path.join(build, 'big.js.gz'))).toBe(true);
+    expect(existsSync(path.join(build, 'small.css.br'))).toBe(false);
+    expect(existsSync(path.join(build, 'font.woff2.br'))).toBe(false);
+    expect(await precompressDist(build)).toBe(0);
+    rmSync(build, { recursive: true, force: true });
   });
 
   it('answers 304 to a matching ETag so no-cache files revalidate cheaply', async () => {
