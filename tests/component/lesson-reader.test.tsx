@@ -52,7 +52,9 @@ describe('lesson reader', () => {
       within(check).getByRole('radio', { name: 'Any extra help a child gets at school' }),
     ).toBeDisabled();
 
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Try again' })).toHaveFocus());
     await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(within(check).getAllByRole('radio')[0]).toHaveFocus());
     await user.click(within(check).getByRole('radio', { name: /additional to, or different from/ }));
     await user.click(screen.getByRole('button', { name: 'Check answer' }));
 

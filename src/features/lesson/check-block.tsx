@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
 import { inlineHtml } from '../../lib/inline-html';
 import type { LessonBlock } from '../../shared/content-types';
@@ -23,6 +23,19 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [result, setResult] = useState<Result | null>(null);
   const [hint, setHint] = useState('');
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  const retryButton = useRef<HTMLButtonElement>(null);
+  const feedback = useRef<HTMLDivElement>(null);
+  const answered = useRef(false);
+
+  // The button pressed disappears, so keyboard users are taken to what comes next: "Try again" after a
+  // wrong answer, the feedback after a right one, and the first option after "Try again".
+  useEffect(() => {
+    if (!answered.current) return;
+    if (!result) fieldset.current?.querySelector('input')?.focus();
+    else if (result.correct) feedback.current?.focus();
+    else retryButton.current?.focus();
+  }, [result]);
 
   const toggle = (optionId: string, on: boolean) => {
     setHint('');
@@ -38,6 +51,7 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
     }
     const optionIds = block.options.map((o) => o.id).filter((id) => chosen.includes(id));
     const correct = isCorrect(block, optionIds);
+    answered.current = true;
     setResult({ optionIds, correct });
     await onAnswer(optionIds, correct);
   };
@@ -51,7 +65,7 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
 
   return (
     <form className="check" onSubmit={(e) => void submit(e)}>
-      <fieldset disabled={result !== null}>
+      <fieldset ref={fieldset} disabled={result !== null}>
         <legend>
           <span className="check__label">Check your understanding:</span>{' '}
           <CompiledHtml as="span" className="check__question" html={inlineHtml(block.question)} />
@@ -72,21 +86,14 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
           ))}
         </div>
       </fieldset>
-      {result === null ? (
-        <button type="submit" className="button">
-          Check answer
-        </button>
-      ) : (
-        !result.correct && (
-          <button type="button" className="button" onClick={tryAgain}>
-            Try again
-          </button>
-        )
-      )}
       <div aria-live="polite" className="check__feedback">
         {hint && <p>{hint}</p>}
         {result && (
-          <div className={result.correct ? 'feedback feedback--correct' : 'feedback feedback--incorrect'}>
+          <div
+            ref={feedback}
+            tabIndex={-1}
+            className={result.correct ? 'feedback feedback--correct' : 'feedback feedback--incorrect'}
+          >
             <p className="feedback__title">
               <span aria-hidden="true">{result.correct ? '✓' : '✗'}</span>{' '}
               {result.correct ? 'Correct.' : 'Not quite.'}
@@ -105,6 +112,17 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
           </div>
         )}
       </div>
+      {result === null ? (
+        <button type="submit" className="button">
+          Check answer
+        </button>
+      ) : (
+        !result.correct && (
+          <button ref={retryButton} type="button" className="button" onClick={tryAgain}>
+            Try again
+          </button>
+        )
+      )}
       {progress && attempts > 0 && (
         <p className="meta">
           {attempts === 1 ? '1 attempt' : `${attempts} attempts`} · latest{' '}
