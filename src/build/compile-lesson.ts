@@ -9,7 +9,7 @@ import type { MarkdownEngine } from './markdown-renderer';
 import type { Problem } from './problems';
 import type { SourceHead } from './read-head';
 import { scanInline } from './scan-inline';
-import { countWords, estimateMinutes, fleschReadingEase, tallyProse } from './text-stats';
+import { countWords, estimateMinutes, fleschReadingEase, type ReadingTally, tallyProse } from './text-stats';
 
 export type LessonStats = {
   words: number;
@@ -59,7 +59,7 @@ export function compileLesson(
   // Pass 1: headings, inline content, directive nesting.
   const slug = createSlugger([INTRO_SECTION]);
   const titles = new Map<Token, string>();
-  const prose: string[] = [];
+  const reading: ReadingTally = { words: 0, sentences: 0, syllables: 0 };
   let words = 0;
   let previousLevel = 1;
   const open: { name: string; line: number }[] = [];
@@ -117,15 +117,20 @@ export function compileLesson(
       const optionLine =
         inCheck && prev?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open';
       const text = scanInline(t, scope, optionLine);
-      words += countWords(text);
       if (prev?.type === 'paragraph_open') {
-        prose.push(text);
+        const tally = tallyProse([text]);
+        words += tally.words;
+        reading.words += tally.words;
+        reading.sentences += tally.sentences;
+        reading.syllables += tally.syllables;
         if (open.length === 0 && /^\s*:{3,}\s*$/.test(t.content) && !nested) {
           scope.report(
             line,
             'a `:::` line with no activity to end: remove it or add the activity’s opening line',
           );
         }
+      } else {
+        words += countWords(text);
       }
     }
   }
@@ -183,7 +188,7 @@ export function compileLesson(
 
   const checks = blocks.filter((b) => b.type === 'check').length;
   const estimate = estimateMinutes(words, checks);
-  const readingEase = Math.round(fleschReadingEase(tallyProse(prose)));
+  const readingEase = Math.round(fleschReadingEase(reading));
   const stats: LessonStats = { words, checks, estimate, readingEase, hasTry };
 
   if (front && Math.abs(front.minutes - estimate) > 2) {
@@ -226,6 +231,10 @@ export function compileLesson(
     sections,
     blocks,
   };
-  lesson.hash = hashText(JSON.stringify(lesson));
-  return { lesson, json: JSON.stringify(lesson), problems, stats, images };
+  // Hash the JSON with an empty hash, then fill it in. `"hash":""` cannot occur inside a JSON string
+  // value (quotes there are escaped), so the first occurrence is the lesson's own field.
+  const unhashed = JSON.stringify(lesson);
+  lesson.hash = hashText(unhashed);
+  const json = unhashed.replace('"hash":""', `"hash":"${lesson.hash}"`);
+  return { lesson, json, problems, stats, images };
 }

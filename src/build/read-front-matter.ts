@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { fastFrontMatter } from './fast-front-matter';
 import type { Problem } from './problems';
 
 export type Located = { line: number; col: number };
@@ -18,6 +19,31 @@ export type FrontMatterResult<T> = {
  * Markdown file, so authors land on the right line. Returns the data only when it is valid.
  */
 export function readFrontMatter<T>(
+  schema: z.ZodType<T>,
+  yamlText: string,
+  firstLine: number,
+  file: string,
+): FrontMatterResult<T> {
+  const fast = fastFrontMatter(yamlText);
+  if (fast) {
+    const quick = schema.safeParse(fast);
+    // Valid plain front matter: positions are only needed later for warnings, so parse lazily.
+    if (quick.success) {
+      let full: FrontMatterResult<T> | undefined;
+      return {
+        data: quick.data,
+        problems: [],
+        where: (path) => {
+          full ??= readFrontMatterSlow(schema, yamlText, firstLine, file);
+          return full.where(path);
+        },
+      };
+    }
+  }
+  return readFrontMatterSlow(schema, yamlText, firstLine, file);
+}
+
+function readFrontMatterSlow<T>(
   schema: z.ZodType<T>,
   yamlText: string,
   firstLine: number,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileCourse, createCompileCache } from '../../../src/build/compile-course';
+import { hashText } from '../../../src/build/hash-text';
 import { readContentDir } from '../../../src/build/read-content-dir';
+import type { ModuleBundle } from '../../../src/shared/content-types';
 
 const ROOT = 'tests/fixtures/content/good';
 
@@ -12,6 +14,19 @@ describe('determinism and the incremental cache', () => {
     expect([...second.output.keys()]).toEqual([...first.output.keys()]);
     for (const [path, data] of first.output) expect(second.output.get(path)).toEqual(data);
     expect(first.output.get('content/catalog.json')).toBe(JSON.stringify(first.catalog));
+  });
+
+  it('hashes each lesson over its compiled JSON and writes bundles as plain JSON', async () => {
+    const result = compileCourse(ROOT, await readContentDir(ROOT));
+    for (const entry of result.catalog.modules) {
+      const text = String(result.output.get(`content/${entry.file}`));
+      const bundle = JSON.parse(text) as ModuleBundle;
+      expect(JSON.stringify(bundle)).toBe(text);
+      expect(bundle.hash).toBe(entry.hash);
+      for (const lesson of bundle.lessons) {
+        expect(hashText(JSON.stringify({ ...lesson, hash: '' }))).toBe(lesson.hash);
+      }
+    }
   });
 
   it('recompiles only the edited lesson and keeps the other lessons’ hashes', async () => {
