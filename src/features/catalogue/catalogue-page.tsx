@@ -34,7 +34,8 @@ export function CataloguePage() {
   return (
     <>
       <PageHeading title="Modules" />
-      <search className="filters" aria-label="Filter modules">
+      <fieldset className="filters">
+        <legend className="visually-hidden">Filter modules</legend>
         <div className="field">
           <label htmlFor={roleId}>Role</label>
           <select id={roleId} value={role ?? ''} onChange={(e) => setFilter('role', e.target.value)}>
@@ -57,7 +58,7 @@ export function CataloguePage() {
             ))}
           </select>
         </div>
-      </search>
+      </fieldset>
 
       {view.state === 'loading' ? (
         <Loading what="the modules" />
