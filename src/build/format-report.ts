@@ -1,12 +1,16 @@
 import type { Pathway } from '../shared/content-types';
 import type { LessonReport } from './compile-course';
 
-const pad = (cells: readonly string[], widths: readonly number[]) =>
-  cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-
-function table(rows: string[][]): string[] {
+/** Text columns (the first two, and the last when `lastIsText`) left-aligned, numbers right-aligned. */
+function table(rows: string[][], lastIsText = false): string[] {
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => pad(r, widths).trimEnd());
+  const isText = (i: number) => i < 2 || (lastIsText && i === widths.length - 1);
+  return rows.map((r) =>
+    r
+      .map((c, i) => (isText(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** The `content:report` text: one row per lesson, then totals per module and per pathway. */
@@ -46,7 +50,7 @@ export function formatReport(lessons: readonly LessonReport[], pathways: readonl
     ]),
   ];
   return [
-    ...table(lessonRows),
+    ...table(lessonRows, true),
     '',
     ...table(moduleRows),
     '',

@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Connect, Plugin, ViteDevServer } from 'vite';
+import type { Catalog } from '../shared/content-types';
 import type { CompileResult } from './compile-course';
 import { type ContentWorkspace, createContentWorkspace } from './content-workspace';
 import { formatProblem } from './problems';
+import { removedLessons } from './removed-lessons';
 
 export type ContentPluginOptions = {
   contentDir: string;
@@ -37,12 +41,14 @@ export function contentPlugin(options: ContentPluginOptions): Plugin {
   let workspace: ContentWorkspace;
   let result: CompileResult | undefined;
   let isBuild = false;
+  let previousCatalogFile = '';
 
   return {
     name: 'pocket-cpd-content',
     configResolved(config) {
       isBuild = config.command === 'build';
       workspace = createContentWorkspace(options.contentDir, config.root);
+      previousCatalogFile = resolve(config.root, config.build.outDir, 'content/catalog.json');
     },
     async buildStart() {
       if (!isBuild) return;
@@ -50,6 +56,18 @@ export function contentPlugin(options: ContentPluginOptions): Plugin {
       result = workspace.compile();
       for (const p of result.problems) if (p.severity === 'warning') this.warn(formatProblem(p));
       if (errorsOf(result).length > 0) this.error(problemsMessage(result));
+      // The last build is still in outDir at this point: compare to spot lesson ids that vanished.
+      const previous = await readFile(previousCatalogFile, 'utf8').then(
+        (text) => JSON.parse(text) as Catalog,
+        () => undefined,
+      );
+      if (previous) {
+        for (const id of removedLessons(previous, result.catalog)) {
+          this.warn(
+            `lesson \`${id}\` was in the last build and is gone: learners' progress on it is orphaned`,
+          );
+        }
+      }
     },
     generateBundle() {
       if (!isBuild || !result) return;
@@ -87,6 +105,11 @@ export function contentPlugin(options: ContentPluginOptions): Plugin {
         result = workspace.compile();
         // Keep serving the last good course while the author fixes an invalid edit.
         if (report(result)) {
+          for (const id of removedLessons(served.catalog, result.catalog)) {
+            logger.warn(`lesson \`${id}\` is gone: learners' progress on it is orphaned`, {
+              timestamp: true,
+            });
+          }
           served = result;
           if (options.onUpdate === 'event') {
             server.ws.send({
