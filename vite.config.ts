@@ -17,7 +17,8 @@ export default defineConfig({
       includeManifestIcons: false,
       manifest: webManifest,
       injectManifest: {
-        // One glob list, so nothing is precached twice; module bundles and images stay out on purpose.
+        // One glob list, so nothing is precached twice (the plugin adds manifest.webmanifest itself);
+        // module bundles and lesson images stay out on purpose.
         globPatterns: [
           'index.html',
           'assets/**/*.{js,css,woff2}',
@@ -30,5 +31,5 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
-  build: { sourcemap: false, target: 'es2022' },
+  build: { sourcemap: false, target: 'es2022', manifest: true },
 });
