@@ -5,7 +5,7 @@
 // the protocol allows up to 500, which a device uses only after a long time offline.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,8 @@ import type { PushResponse, SessionResponse } from '../src/shared/sync-protocol'
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 1000);
 const EVENTS_PER_LEARNER = 100;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+// Latency is measured with fewer requests in flight: at 16 it would mostly measure queueing.
+const PULL_CONCURRENCY = Number(process.env.BENCH_PULL_CONCURRENCY ?? 4);
 const RAW_BATCH = 500;
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
@@ -44,7 +46,9 @@ function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       ...env,
@@ -132,6 +136,19 @@ async function postJson<T>(url: string, body: unknown, token?: string): Promise<
   return (await res.json()) as T;
 }
 
+/**
+ * CPU seconds the server process has used (Linux /proc; 0 elsewhere). On a shared, busy machine
+ * wall-clock rates swing with other load; events per server CPU-second do not.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -156,6 +173,7 @@ async function benchTarget(target: Target): Promise<void> {
     );
     const total = LEARNERS * EVENTS_PER_LEARNER;
     let acked = 0;
+    const pushCpuStart = cpuSeconds(child.pid);
     const pushStart = performance.now();
     await pool(learners, CONCURRENCY, async (l) => {
       const res = await postJson<PushResponse>(
@@ -166,12 +184,13 @@ async function benchTarget(target: Target): Promise<void> {
       acked += res.results.filter((r) => r.status === 'acked').length;
     });
     const pushSeconds = (performance.now() - pushStart) / 1000;
+    const pushCpu = cpuSeconds(child.pid) - pushCpuStart;
     if (acked !== total) throw new Error(`only ${acked} of ${total} events acked`);
 
     const latencies: number[] = [];
     let pulled = 0;
     const pullStart = performance.now();
-    await pool(learners, CONCURRENCY, async (l) => {
+    await pool(learners, PULL_CONCURRENCY, async (l) => {
       const t = performance.now();
       const res = await fetch(`${base}/api/v1/sync/pull?limit=1000`, {
         headers: { authorization: `Bearer ${l.token}` },
@@ -200,10 +219,10 @@ async function benchTarget(target: Target): Promise<void> {
     const rawRate = total / rawSeconds;
     console.log(
       [
-        `${target.name}: ${LEARNERS} learners × ${EVENTS_PER_LEARNER} events, ${CONCURRENCY} concurrent requests`,
-        `  push  ${Math.round(pushRate).toLocaleString('en-GB')} events/s  (${pushSeconds.toFixed(2)} s)`,
+        `${target.name}: ${LEARNERS} learners × ${EVENTS_PER_LEARNER} events; ${CONCURRENCY} pushes, ${PULL_CONCURRENCY} pulls in flight`,
+        `  push  ${Math.round(pushRate).toLocaleString('en-GB')} events/s  (${pushSeconds.toFixed(2)} s; server used ${pushCpu.toFixed(2)} CPU s = ${pushCpu > 0 ? Math.round(total / pushCpu).toLocaleString('en-GB') : '?'} events per CPU-second)`,
         `  raw   ${Math.round(rawRate).toLocaleString('en-GB')} events/s  (500-row transactions)  → push is ${((pushRate / rawRate) * 100).toFixed(1)} % of raw`,
-        `  pull  p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  (${Math.round(total / pullSeconds).toLocaleString('en-GB')} events/s)`,
+        `  pull  (one page of ${EVENTS_PER_LEARNER} per learner) p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  (${Math.round(total / pullSeconds).toLocaleString('en-GB')} events/s)`,
       ].join('\n'),
     );
   } finally {
