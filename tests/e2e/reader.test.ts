@@ -40,10 +40,10 @@ describe('reading a lesson in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
     await reader.answerFirstCheck(wrong);
-    await expect.poll(() => reader.feedback().innerText()).toContain('Not quite.');
+    await expect.poll(() => reader.feedback().textContent()).toContain('Not quite.');
     await reader.tryAgain();
     await reader.answerFirstCheck(right);
-    await expect.poll(() => reader.feedback().innerText()).toContain('Correct.');
+    await expect.poll(() => reader.feedback().textContent()).toContain('Correct.');
 
     await reader.markComplete();
     await expect.poll(() => reader.completedNotice().isVisible()).toBe(true);
@@ -53,7 +53,7 @@ describe('reading a lesson in Chromium', () => {
     expect(await page.getByText('2 attempts').first().isVisible()).toBe(true);
 
     await page.getByRole('link', { name: 'Record' }).click();
-    await expect.poll(() => page.getByRole('main').innerText()).toContain(lesson.title);
+    await expect.poll(() => page.getByRole('main').textContent()).toContain(lesson.title);
     await page.close();
   });
 });
