@@ -100,6 +100,16 @@ export function compileCourse(
   const fileOf = (path: string) => (root ? `${root}/${path}` : path);
   const at = (path: string, message: string, severity: Problem['severity'] = 'error', line = 1, col = 1) =>
     problems.push({ file: fileOf(path), line, col, severity, message });
+  // Locating a field walks the YAML tree: only do it for a problem.
+  const atId = (
+    path: string,
+    head: SourceHead<LessonFrontMatter>,
+    message: string,
+    severity: Problem['severity'],
+  ) => {
+    const where = head.where(['id']);
+    at(path, message, severity, where.line, where.col);
+  };
 
   const paths = [...files.keys()].sort();
   const moduleDirs = new Map<string, { path: string; head: SourceHead<ModuleFrontMatter> }>();
@@ -136,6 +146,8 @@ export function compileCourse(
       at(path, 'lesson file names are two digits, a hyphen and lower-case words, e.g. 01-what-sen-means.md');
     }
   }
+
+  const dirsWithLessons = new Set(lessonPaths.map((p) => p.slice(0, p.indexOf('/'))));
 
   // Modules: folder name and id agree, ids unique.
   const moduleIdOfDir = new Map<string, string>();
@@ -175,18 +187,13 @@ export function compileCourse(
     const id = head.data?.id;
     if (!id) continue;
     const moduleId = moduleIdOfDir.get(dir) ?? dir;
-    // Locating a field walks the YAML tree: only do it for a problem.
-    const atId = (message: string, severity: Problem['severity']) => {
-      const where = head.where(['id']);
-      at(path, message, severity, where.line, where.col);
-    };
     const other = lessonIdFile.get(id);
     if (other) {
-      atId(`duplicate lesson id \`${id}\`: ${fileOf(other)} already uses it`, 'error');
+      atId(path, head, `duplicate lesson id \`${id}\`: ${fileOf(other)} already uses it`, 'error');
       continue;
     }
-    if (!id.startsWith(`${moduleId}-`)) {
-      atId(`lesson id \`${id}\` should start with its module id \`${moduleId}-\``, 'warning');
+    if (!id.startsWith(moduleId) || id.charAt(moduleId.length) !== '-') {
+      atId(path, head, `lesson id \`${id}\` should start with its module id \`${moduleId}-\``, 'warning');
     }
     lessonIdFile.set(id, path);
     lessonIndex.set(path, { moduleId, lessonId: id });
@@ -206,6 +213,11 @@ export function compileCourse(
     return (key.startsWith('m:') ? base.module(p) : base.image(p)) ?? '';
   };
 
+  const depsUnchanged = (deps: ReadonlyMap<string, string>) => {
+    for (const [k, v] of deps) if (depValue(k) !== v) return false;
+    return true;
+  };
+
   let compiled = 0;
   let reused = 0;
   const byModule = new Map<string, { path: string; result: CompiledLesson }[]>();
@@ -216,12 +228,7 @@ export function compileCourse(
     const text = asText(files.get(path) as string);
     const hit = cache.lessons.get(path);
     let result: CompiledLesson;
-    if (
-      hit &&
-      hit.text === text &&
-      hit.moduleId === moduleId &&
-      [...hit.deps].every(([k, v]) => depValue(k) === v)
-    ) {
+    if (hit && hit.text === text && hit.moduleId === moduleId && depsUnchanged(hit.deps)) {
       result = hit.result;
       reused++;
     } else {
@@ -279,7 +286,7 @@ export function compileCourse(
     const m = head.data;
     if (!m || moduleIdOfDir.get(dir) !== m.id) continue;
     const lessons = byModule.get(m.id) ?? [];
-    if (!lessonPaths.some((p) => p.startsWith(`${dir}/`))) {
+    if (!dirsWithLessons.has(dir)) {
       at(moduleDirs.get(dir)?.path ?? dir, `module \`${m.id}\` has no lessons yet`, 'warning');
     }
     const fields = {
