@@ -31,6 +31,16 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          name: 'faults',
+          environment: 'node',
+          include: ['tests/faults/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
         test: { name: 'build', environment: 'node', include: ['tests/build/**/*.test.ts'] },
       },
       {
