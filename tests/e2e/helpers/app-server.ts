@@ -45,7 +45,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DIST_DIR: 'dist',
+      DIST_DIR: process.env.E2E_DIST ?? 'dist',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog, Lesson, LessonBlock, ModuleBundle } from '../../../src/shared/content-types';
 
+/** dist/ by default; E2E_DIST lets an engineer test their own build while others rebuild dist/. */
+export const distDir = process.env.E2E_DIST ?? 'dist';
+
 export function builtCatalog(): Catalog {
-  return JSON.parse(readFileSync(join('dist', 'content', 'catalog.json'), 'utf8')) as Catalog;
+  return JSON.parse(readFileSync(join(distDir, 'content', 'catalog.json'), 'utf8')) as Catalog;
 }
 
 export function builtLesson(moduleId: string, lessonId: string): Lesson {
   const module = builtCatalog().modules.find((m) => m.id === moduleId);
   if (!module) throw new Error(`no module ${moduleId} in dist`);
-  const bundle = JSON.parse(readFileSync(join('dist', 'content', module.file), 'utf8')) as ModuleBundle;
+  const bundle = JSON.parse(readFileSync(join(distDir, 'content', module.file), 'utf8')) as ModuleBundle;
   const lesson = bundle.lessons.find((l) => l.id === lessonId);
   if (!lesson) throw new Error(`no lesson ${lessonId} in ${moduleId}`);
   return lesson;
