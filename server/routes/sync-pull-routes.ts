@@ -1,7 +1,6 @@
 // GET /sync/pull: the learner's events after the cursor in server-sequence order (so equal timestamps
 // never skip or repeat across pages), and docs changed since the cursor, newest revision only.
 import { Hono } from 'hono';
-import type { LearnerEvent } from '../../src/shared/events';
 import { type PullResponse, pullQuerySchema } from '../../src/shared/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
@@ -51,16 +50,16 @@ export function syncPullRoutes(deps: AppDeps): Hono<AppEnv> {
       .execute();
     const eventPage = events.slice(0, limit);
     const docPage = docs.slice(0, limit);
-    const response: PullResponse = {
-      events: eventPage.map((row) => JSON.parse(row.body) as LearnerEvent),
-      docs: docPage.map((row) => ({
-        id: row.doc_id,
-        rev: row.rev,
-        body: JSON.parse(row.body) as Record<string, unknown>,
-      })),
+    // Bodies are stored as JSON text already validated on the way in; splicing them into the response
+    // saves a parse and a stringify per event on the hottest read path.
+    const tail: Omit<PullResponse, 'events' | 'docs'> = {
       nextCursor: encodeCursor({ e: eventPage.at(-1)?.seq ?? cursor.e, d: docPage.at(-1)?.seq ?? cursor.d }),
       hasMore: events.length > limit || docs.length > limit,
     };
-    return c.json(response);
+    const docsJson = docPage.map(
+      (row) => `{"id":${JSON.stringify(row.doc_id)},"rev":${row.rev},"body":${row.body}}`,
+    );
+    const text = `{"events":[${eventPage.map((row) => row.body).join(',')}],"docs":[${docsJson.join(',')}],${JSON.stringify(tail).slice(1)}`;
+    return c.body(text, 200, { 'Content-Type': 'application/json' });
   });
 }
