@@ -1,7 +1,7 @@
 // The one Dexie database on the device (DESIGN.md §4). It keeps downloaded course content, the learner's
 // append-only events, their mutable docs (notes, reading position, settings) and device metadata.
 // Every schema change is a new `version(n)` with a migration test that opens a version n-1 database.
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CatalogModule, Lesson } from '../shared/content-types';
 import type { LearnerEvent } from '../shared/events';
 
@@ -10,9 +10,15 @@ export type ModuleRow = CatalogModule & {
   /** Hash of the bundle stored in `lessons`, when the module has been downloaded. */
   downloadedHash?: string;
   downloadedAt?: string;
+  /** Bytes of the stored bundle (v2), shown in the storage panel. */
+  downloadedBytes?: number;
 };
 
-export type LessonRow = Lesson;
+/** `changedAt` (v2): when a background refresh replaced this lesson with a different hash. */
+export type LessonRow = Lesson & { changedAt?: string };
+
+/** A piece of a module bundle received so far (v2), so an interrupted download resumes at `offset`. */
+export type DownloadPartRow = { moduleId: string; file: string; offset: number; bytes: ArrayBuffer };
 
 /** An event as stored on the device: `synced` is 0 until the server acked it (0/1 so it can be indexed). */
 export type EventRow = LearnerEvent & { synced: 0 | 1; syncedAt?: string };
@@ -38,6 +44,7 @@ export class PocketDb extends Dexie {
   events!: EntityTable<EventRow, 'id'>;
   docs!: EntityTable<DocRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  downloadParts!: Table<DownloadPartRow, [string, number]>;
 
   constructor(name = 'pocket-cpd') {
     super(name);
@@ -47,6 +54,12 @@ export class PocketDb extends Dexie {
       events: 'id, lessonId, type, synced, deviceSeq, [lessonId+type]',
       docs: 'id, dirty',
       meta: 'key',
+    });
+    // v2: resumable downloads keep received bytes in `downloadParts`; the sync engine reads its outbox
+    // in deviceSeq order through `[synced+deviceSeq]`. No row changes shape, so there is no upgrade step.
+    this.version(2).stores({
+      events: 'id, lessonId, type, synced, deviceSeq, [lessonId+type], [synced+deviceSeq]',
+      downloadParts: '[moduleId+offset], moduleId',
     });
   }
 }
