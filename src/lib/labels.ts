@@ -18,5 +18,11 @@ export const labels = {
     'sensory-physical': 'Sensory and physical',
     'whole-school': 'Whole setting',
   } satisfies Record<Area, string>,
-  theme: { system: 'Same as my device', light: 'Light', dark: 'Dark' } satisfies Record<Theme, string>,
+  theme: {
+    system: 'Same as my device',
+    light: 'Light',
+    dark: 'Dark',
+    cream: 'Cream (low glare)',
+    'high-contrast': 'High contrast',
+  } satisfies Record<Theme, string>,
 };

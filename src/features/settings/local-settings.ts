@@ -5,8 +5,19 @@ import type { Settings } from '../../shared/settings';
 let chosen: Settings | null = null;
 const listeners = new Set<() => void>();
 
+const KEYS = [
+  'role',
+  'textSize',
+  'theme',
+  'lineSpacing',
+  'letterSpacing',
+  'font',
+  'motion',
+  'certificateName',
+] as const satisfies readonly (keyof Settings)[];
+
 function same(a: Settings, b: Settings): boolean {
-  return a.role === b.role && a.textSize === b.textSize && a.theme === b.theme;
+  return KEYS.every((key) => a[key] === b[key]);
 }
 
 export const localSettings = {

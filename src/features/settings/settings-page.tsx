@@ -3,6 +3,7 @@ import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { labels } from '../../lib/labels';
 import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
+import { ReadingAdjustments } from './reading-adjustments';
 import { updateSettings } from './update-settings';
 import { useSettings } from './use-settings';
 
@@ -80,6 +81,7 @@ export function SettingsPage() {
         label={(t) => labels.theme[t]}
         onChange={(theme) => update({ theme })}
       />
+      <ReadingAdjustments settings={settings} update={update} />
     </>
   );
 }

@@ -2,13 +2,22 @@ import { Link } from 'react-router';
 import { CourseUnavailable } from '../../components/course-unavailable';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { PathwayProgress } from '../../components/pathway-progress';
 import { ProgressSummary } from '../../components/progress-summary';
 import { format } from '../../lib/format';
 import { labels } from '../../lib/labels';
+import { remainingMinutes } from '../../shared/remaining-minutes';
+import { KeepFresh } from './keep-fresh';
+import { RoleChooser } from './role-chooser';
+import { SlotPlanner } from './slot-planner';
+import { useSavedSection } from './use-saved-section';
 import { useToday } from './use-today';
 
 export function TodayPage() {
   const view = useToday();
+  const savedSection = useSavedSection(
+    view.state === 'ready' ? view.plan.continueWith?.lesson.id : undefined,
+  );
   if (view.state === 'unavailable') return <CourseUnavailable title="Today" />;
   if (view.state === 'loading') {
     return (
@@ -18,7 +27,7 @@ export function TodayPage() {
       </>
     );
   }
-  const { plan, settings, catalog } = view;
+  const { plan, settings, catalog, progress, due, keepFresh } = view;
   const pathway = settings.role ? catalog.pathways.find((p) => p.role === settings.role) : undefined;
   const continueWith = plan.continueWith;
   const sections = continueWith?.lesson.sections.length ?? 0;
@@ -27,6 +36,14 @@ export function TodayPage() {
   return (
     <>
       <PageHeading title="Today" />
+      {!settings.role && <RoleChooser />}
+      <SlotPlanner
+        catalog={catalog}
+        progress={progress}
+        role={settings.role}
+        refreshersDue={due}
+        inProgress={continueWith?.lesson.id}
+      />
       <section aria-labelledby="continue-heading" className="card">
         <h2 id="continue-heading">Continue where you left off</h2>
         {continueWith ? (
@@ -38,13 +55,24 @@ export function TodayPage() {
             </p>
             <p className="meta">
               {continueWith.module.title} · {format.minutes(continueWith.lesson.minutes)} ·{' '}
-              {reached > 0 ? `part ${Math.min(reached, sections)} of ${sections} reached` : 'just started'}
+              {reached > 0 ? `part ${Math.min(reached, sections)} of ${sections} reached` : 'just started'} ·
+              about {format.minutes(remainingMinutes(continueWith.lesson, continueWith.progress))} left
+            </p>
+            <p>
+              <Link
+                className="button button--link"
+                to={`/modules/${continueWith.module.id}/${continueWith.lesson.id}`}
+              >
+                Continue reading{savedTitle(continueWith.lesson.sections, savedSection)}
+              </Link>
             </p>
           </>
         ) : (
           <p>Nothing in progress. Pick a lesson from Up next below, or browse the modules.</p>
         )}
       </section>
+
+      {keepFresh && <KeepFresh due={due.length} />}
 
       <section aria-labelledby="up-next-heading">
         <h2 id="up-next-heading">Up next</h2>
@@ -75,6 +103,8 @@ export function TodayPage() {
         )}
       </section>
 
+      <PathwayProgress catalog={catalog} progress={progress} role={settings.role} />
+
       <section aria-labelledby="overall-heading">
         <h2 id="overall-heading">Your progress</h2>
         <ProgressSummary label="Whole course" done={plan.done} total={plan.total} />
@@ -90,7 +120,23 @@ export function TodayPage() {
         <p>
           <Link to="/record">See your CPD record</Link>
         </p>
+        {due.length > 0 && !keepFresh && (
+          <p>
+            <Link to="/refresh">
+              {due.length === 1 ? '1 refresher is' : `${due.length} refreshers are`} ready
+            </Link>
+          </p>
+        )}
       </section>
     </>
   );
+}
+
+/** " from “Section title”" when the saved position is past the lesson's first section. */
+function savedTitle(
+  sections: readonly { id: string; title: string }[],
+  sectionId: string | undefined,
+): string {
+  const index = sections.findIndex((s) => s.id === sectionId);
+  return index > 0 ? ` from “${sections[index]?.title}”` : '';
 }

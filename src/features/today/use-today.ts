@@ -2,29 +2,73 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
+import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { useCatalogStatus } from '../../lib/catalog-status';
 import type { Catalog } from '../../shared/content-types';
+import type { LearnerEvent } from '../../shared/events';
 import { planToday, type TodayPlan } from '../../shared/plan-today';
-import { foldProgress } from '../../shared/progress';
+import { foldProgress, type Progress } from '../../shared/progress';
+import { type DueRefresher, dueRefreshers, monthlyPromptDue } from '../../shared/refresher-schedule';
 import { parseSettings, type Settings } from '../../shared/settings';
 
 export type TodayView =
   | { state: 'loading' }
   | { state: 'unavailable' }
-  | { state: 'ready'; catalog: Catalog; plan: TodayPlan; settings: Settings };
+  | {
+      state: 'ready';
+      catalog: Catalog;
+      plan: TodayPlan;
+      settings: Settings;
+      progress: Progress;
+      /** Refreshers due now whose lesson is on this device, most overdue first. */
+      due: DueRefresher[];
+      /** The monthly "keep it fresh" prompt: see `keepFreshDue`. */
+      keepFresh: boolean;
+    };
 
+/**
+ * Today's data. The monthly "keep it fresh" prompt shows only when `monthlyPromptDue` (a lesson completed,
+ * no refresher answered in 30 days) and at least one refresher is due and on this device: a prompt that
+ * leads to an empty session would teach people to ignore it.
+ */
 export function useToday(): TodayView {
   const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const settingsDoc = useLiveQuery(async () => (await docsRepo.get('settings')) ?? null, []);
+  const due = useLiveQuery(
+    async () => (events ? availableRefreshers(events, new Date()) : undefined),
+    [events],
+  );
   const status = useCatalogStatus();
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
   const settings = useMemo(() => parseSettings(settingsDoc?.body), [settingsDoc]);
 
   return useMemo((): TodayView => {
     if (catalog === null && status === 'failed') return { state: 'unavailable' };
-    if (!catalog || !progress || settingsDoc === undefined) return { state: 'loading' };
-    return { state: 'ready', catalog, settings, plan: planToday(catalog, progress, settings.role) };
-  }, [catalog, progress, settings, settingsDoc, status]);
+    if (!catalog || !progress || !events || !due || settingsDoc === undefined) return { state: 'loading' };
+    return {
+      state: 'ready',
+      catalog,
+      settings,
+      progress,
+      plan: planToday(catalog, progress, settings.role),
+      due,
+      keepFresh: due.length > 0 && monthlyPromptDue(events, new Date()),
+    };
+  }, [catalog, progress, events, due, settings, settingsDoc, status]);
+}
+
+/**
+ * Due refreshers the device can show: the lesson is downloaded and still has the check. A refresher from
+ * a lesson that is not on the device waits until it is, rather than failing when the learner is offline.
+ */
+async function availableRefreshers(events: readonly LearnerEvent[], now: Date): Promise<DueRefresher[]> {
+  const all = dueRefreshers(events, now);
+  const checks = new Map<string, Set<string>>();
+  for (const lessonId of new Set(all.map((d) => d.lessonId))) {
+    const lesson = await lessonsRepo.get(lessonId);
+    checks.set(lessonId, new Set(lesson?.blocks.filter((b) => b.type === 'check').map((b) => b.id) ?? []));
+  }
+  return all.filter((d) => checks.get(d.lessonId)?.has(d.checkId));
 }

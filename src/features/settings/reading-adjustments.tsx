@@ -1,0 +1,128 @@
+import { useId } from 'react';
+import {
+  FONTS,
+  type Font,
+  LETTER_SPACINGS,
+  type LetterSpacing,
+  LINE_SPACINGS,
+  type LineSpacing,
+  MAX_CERTIFICATE_NAME,
+  MOTIONS,
+  type Motion,
+  readingOf,
+  type Settings,
+} from '../../shared/settings';
+import { useAccountName } from './use-account-name';
+
+type Props = { settings: Settings; update: (patch: Partial<Settings>) => void };
+
+const lineLabels: Record<LineSpacing, string> = { 1.6: 'Standard', 1.9: 'Wider', 2.2: 'Widest' };
+const letterLabels: Record<LetterSpacing, string> = { normal: 'Standard', wide: 'Wider' };
+const fontLabels: Record<Font, string> = {
+  atkinson: 'Atkinson Hyperlegible (made for low vision, built into the app)',
+  system: 'My device’s own font',
+};
+const motionLabels: Record<Motion, string> = {
+  system: 'Same as my device',
+  reduce: 'Always reduce motion',
+};
+
+/**
+ * Reading adjustments and the name on certificates, under the text size and colours of the settings page.
+ * Each change applies at once through the settings doc (see use-apply-settings).
+ */
+export function ReadingAdjustments({ settings, update }: Props) {
+  const reading = readingOf(settings);
+  const nameId = useId();
+  const nameHint = useId();
+  const accountName = useAccountName();
+
+  return (
+    <>
+      <Radios
+        legend="Line spacing"
+        name="line-spacing"
+        value={reading.lineSpacing}
+        options={LINE_SPACINGS}
+        label={(s) => lineLabels[s]}
+        onChange={(lineSpacing) => update({ lineSpacing })}
+      />
+      <Radios
+        legend="Letter spacing"
+        name="letter-spacing"
+        value={reading.letterSpacing}
+        options={LETTER_SPACINGS}
+        label={(s) => letterLabels[s]}
+        onChange={(letterSpacing) => update({ letterSpacing })}
+      />
+      <Radios
+        legend="Font"
+        name="font"
+        value={reading.font}
+        options={FONTS}
+        label={(f) => fontLabels[f]}
+        onChange={(font) => update({ font })}
+      />
+      <Radios
+        legend="Motion"
+        name="motion"
+        value={reading.motion}
+        options={MOTIONS}
+        label={(m) => motionLabels[m]}
+        onChange={(motion) => update({ motion })}
+      />
+      <div className="field field--stacked">
+        <label htmlFor={nameId}>Name on certificates</label>
+        <p id={nameHint} className="meta">
+          {accountName
+            ? `Leave empty to use your account name, ${accountName}.`
+            : 'Printed on the certificate of each module you complete.'}
+        </p>
+        <input
+          id={nameId}
+          type="text"
+          className="text-input"
+          autoComplete="name"
+          maxLength={MAX_CERTIFICATE_NAME}
+          aria-describedby={nameHint}
+          value={settings.certificateName ?? ''}
+          placeholder={accountName ?? ''}
+          onChange={(event) => {
+            const certificateName = event.target.value;
+            update({ certificateName: certificateName.trim() ? certificateName : undefined });
+          }}
+        />
+      </div>
+    </>
+  );
+}
+
+type RadiosProps<T extends string | number> = {
+  legend: string;
+  name: string;
+  value: T;
+  options: readonly T[];
+  label: (option: T) => string;
+  onChange: (option: T) => void;
+};
+
+function Radios<T extends string | number>({
+  legend,
+  name,
+  value,
+  options,
+  label,
+  onChange,
+}: RadiosProps<T>) {
+  return (
+    <fieldset className="choice">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="option">
+          <input type="radio" name={name} checked={value === option} onChange={() => onChange(option)} />
+          <span>{label(option)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

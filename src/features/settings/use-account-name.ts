@@ -1,0 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { metaRepo } from '../../db/meta-repo';
+
+/** The signed-in account's display name, if the session kept one (`name` or `displayName`). */
+export function useAccountName(): string | undefined {
+  return useLiveQuery(async () => {
+    const session = await metaRepo.get<Record<string, unknown>>('session');
+    const name = session?.name ?? session?.displayName;
+    return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+  }, []);
+}

@@ -1,0 +1,12 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { docsRepo } from '../../db/docs-repo';
+
+/** The section id of the reading position saved for a lesson (doc `position:<lessonId>`), if any. */
+export function useSavedSection(lessonId: string | undefined): string | undefined {
+  return useLiveQuery(async () => {
+    if (!lessonId) return undefined;
+    const doc = await docsRepo.get(`position:${lessonId}`);
+    const sectionId = doc?.body.sectionId;
+    return typeof sectionId === 'string' ? sectionId : undefined;
+  }, [lessonId]);
+}
