@@ -1,11 +1,14 @@
 // Serves the built PWA from DIST_DIR: hashed files cached for a year, everything else revalidated
 // (`no-cache` + ETag) so a new deploy reaches devices; precompressed .br/.gz siblings when the client
 // accepts them, else the plain file (no compression on the fly: start.mjs precompresses after build).
-// App routes fall back to index.html; /api/ never does. A missing dist/ just means 404s.
+// App routes fall back to index.html; /api/ never does. A missing dist/ just means 404s. A single byte
+// `Range` is answered 206 from the plain file (offsets count uncompressed bytes), so an interrupted
+// module download resumes where it stopped.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { parseRange } from './parse-range';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,8 +92,29 @@ export function staticFiles(distDir: string): MiddlewareHandler {
       'Cache-Control': IMMUTABLE.test(servedPath) ? IMMUTABLE_CACHE : 'no-cache',
       Vary: 'Accept-Encoding',
       ETag: etag,
+      'Accept-Ranges': 'bytes',
     });
     if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
+    const ifRange = c.req.header('if-range');
+    const range =
+      ifRange === undefined || ifRange === etag ? parseRange(c.req.header('range'), stat.size) : null;
+    if (range === 'unsatisfiable') {
+      headers.set('Content-Range', `bytes */${stat.size}`);
+      return new Response(null, { status: 416, headers });
+    }
+    if (range) {
+      const length = range.end - range.start + 1;
+      const slice = Buffer.alloc(length);
+      const handle = await fs.open(file, 'r');
+      try {
+        await handle.read(slice, 0, length, range.start);
+      } finally {
+        await handle.close();
+      }
+      headers.set('Content-Range', `bytes ${range.start}-${range.end}/${stat.size}`);
+      headers.set('Content-Length', String(length));
+      return new Response(c.req.method === 'HEAD' ? null : slice, { status: 206, headers });
+    }
     const accepted = acceptedEncodings(c.req.header('accept-encoding'));
     let bodyFile = file;
     for (const [encoding, suffix] of [
