@@ -45,6 +45,8 @@ export type FaultTransport = {
   fetch: FetchLike;
   /** 0 turns faults off (the settle phase); the run uses a rate around 0.3. */
   setFaultRate: (rate: number) => void;
+  /** Offline: every request fails before it leaves the device. */
+  setOffline: (offline: boolean) => void;
 };
 
 function serverError(status: number): Response {
@@ -98,9 +100,11 @@ export function createFaultTransport(options: {
 }): FaultTransport {
   const { server, random, log, kill } = options;
   let rate = 0;
+  let offline = false;
 
   const fetch: FetchLike = async (url, init) => {
     const request = { url, init };
+    if (offline) throw new TypeError('Failed to fetch');
     if (!random.chance(rate)) return deliver(server, log, request);
     const fault = random.pick(FAULT_KINDS);
     log.faults[fault] += 1;
@@ -147,6 +151,9 @@ export function createFaultTransport(options: {
     fetch,
     setFaultRate: (next) => {
       rate = next;
+    },
+    setOffline: (next) => {
+      offline = next;
     },
   };
 }

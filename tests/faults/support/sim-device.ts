@@ -66,6 +66,10 @@ export type SimDevice = {
   name: string;
   credentials: Credentials;
   skewMs: number;
+  /** The device's clock jumps (a wrong time zone, a dead clock battery). */
+  setSkew: (ms: number) => void;
+  /** Another tab of the same browser: a second database connection on this device's IndexedDB. */
+  openTab: () => PocketDb;
   db: () => PocketDb;
   store: () => SyncStore;
   engine: () => SyncEngine;
@@ -96,8 +100,11 @@ export function createSimDevice(options: {
   server: Server;
   random: SeededRandom;
   log: NetworkLog;
+  batchSize?: number;
+  pullLimit?: number;
 }): SimDevice {
-  const { name, credentials, skewMs, worldNow, random } = options;
+  const { name, credentials, worldNow, random } = options;
+  let skewMs = options.skewMs;
   const factory = new IDBFactory();
   const now = () => worldNow() + skewMs;
   const inFlight = new Set<Promise<unknown>>();
@@ -136,8 +143,8 @@ export function createSimDevice(options: {
       deviceName: name,
       backoff: { baseMs: 1_000, maxMs: 10 * 60_000 },
       // Small pages and batches so a run crosses many page and batch boundaries.
-      batchSize: random.int(3, 40),
-      pullLimit: random.int(2, 25),
+      batchSize: options.batchSize ?? random.int(3, 40),
+      pullLimit: options.pullLimit ?? random.int(2, 25),
       writeDebounceMs: 1_500,
     });
     engine = incarnation;
@@ -201,7 +208,13 @@ export function createSimDevice(options: {
   const device: SimDevice = {
     name,
     credentials,
-    skewMs,
+    get skewMs() {
+      return skewMs;
+    },
+    setSkew: (ms) => {
+      skewMs = ms;
+    },
+    openTab: () => openPocketDb(factory),
     db: () => db,
     store: () => store,
     engine: () => engine,
