@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { LessonTools } from '../features/lesson/lesson-tools';
 import { Layout } from './layout';
 
 // Every page is its own chunk, fetched when first visited, so the first screen ships only what it shows.
@@ -20,6 +21,21 @@ const RecordPage = lazy(async () => ({
 const SettingsPage = lazy(async () => ({
   default: (await import('../features/settings/settings-page')).SettingsPage,
 }));
+const RefresherPage = lazy(async () => ({
+  default: (await import('../features/refresher/refresher-page')).RefresherPage,
+}));
+const CertificatePage = lazy(async () => ({
+  default: (await import('../features/certificate/certificate-page')).CertificatePage,
+}));
+const ReadAloud = lazy(async () => ({
+  default: (await import('../features/read-aloud/read-aloud')).ReadAloud,
+}));
+// Its own Suspense: the lesson shows at once and the read-aloud controls join it when their chunk loads.
+const lessonTools = (
+  <Suspense fallback={null}>
+    <ReadAloud />
+  </Suspense>
+);
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /** The whole app below a router: `BrowserRouter` in main.tsx, a `MemoryRouter` in component tests. */
@@ -30,8 +46,17 @@ export function AppRoutes() {
         <Route index element={<TodayPage />} />
         <Route path="modules" element={<CataloguePage />} />
         <Route path="modules/:moduleId" element={<ModulePage />} />
-        <Route path="modules/:moduleId/:lessonId" element={<LessonPage />} />
+        <Route
+          path="modules/:moduleId/:lessonId"
+          element={
+            <LessonTools value={lessonTools}>
+              <LessonPage />
+            </LessonTools>
+          }
+        />
         <Route path="record" element={<RecordPage />} />
+        <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
+        <Route path="refresh" element={<RefresherPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

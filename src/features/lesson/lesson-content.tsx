@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, use, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { CompiledHtml } from '../../components/compiled-html';
 import { PageHeading } from '../../components/page-heading';
@@ -7,8 +7,11 @@ import type { LessonBlock } from '../../shared/content-types';
 import { CalloutBlock } from './callout-block';
 import { CheckBlock } from './check-block';
 import { lessonActions } from './lesson-actions';
+import { LessonTools } from './lesson-tools';
 import { ReflectBlock } from './reflect-block';
+import { ResumeNotice } from './resume-notice';
 import type { LessonView } from './use-lesson';
+import { useReadingPosition } from './use-reading-position';
 import { useSectionTracking } from './use-section-tracking';
 import { useTimeSpent } from './use-time-spent';
 
@@ -29,6 +32,13 @@ export function LessonContent({ view }: Props) {
   }, [actions]);
 
   useTimeSpent((intervalId, ms) => void actions.timeSpent(intervalId, ms));
+  const tools = use(LessonTools);
+  const { resumed, startOver } = useReadingPosition(
+    article,
+    lesson.id,
+    lesson.sections,
+    !progress?.completed,
+  );
   useSectionTracking(article, lesson.sections, progress?.furthestSection ?? -1, (sectionId, index) => {
     void actions.sectionReached(sectionId, index);
   });
@@ -82,6 +92,8 @@ export function LessonContent({ view }: Props) {
           </>
         )}
       </p>
+      {resumed && <ResumeNotice resumed={resumed} onStartOver={startOver} />}
+      {tools}
 
       {lesson.objectives.length > 0 && (
         <section aria-labelledby="objectives-heading" className="objectives">

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { format } from '../../lib/format';
+import { downloadCsv } from './download-csv';
 import { useRecord } from './use-record';
 
 export function RecordPage() {
@@ -14,14 +15,16 @@ export function RecordPage() {
       </>
     );
   }
-  const { rows } = view;
-  const totalMinutes = rows.reduce((sum, r) => sum + r.minutes, 0);
-  const totalMs = rows.reduce((sum, r) => sum + r.msSpent, 0);
+  const { record } = view;
+  const { totals } = record;
+  const lessons = [...record.lessons].reverse();
+  const totalMs = lessons.reduce((sum, l) => sum + l.msSpent, 0);
+  const empty = lessons.length === 0 && record.refreshers.length === 0 && record.reflections.length === 0;
 
   return (
     <>
       <PageHeading title="Your CPD record" />
-      {rows.length === 0 ? (
+      {empty ? (
         <p>
           Lessons you complete will be listed here with the date, so you can show your professional
           development. <Link to="/">Start a lesson</Link>.
@@ -29,49 +32,120 @@ export function RecordPage() {
       ) : (
         <>
           <p>
-            {rows.length === 1 ? '1 lesson' : `${rows.length} lessons`} completed,{' '}
-            {format.minutes(totalMinutes)} of learning.
+            {totals.lessonsCompleted === 1 ? '1 lesson' : `${totals.lessonsCompleted} lessons`} completed,{' '}
+            {format.minutes(totals.declaredMinutes)} of learning.
           </p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Completed lessons, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Completed</th>
-                  <th scope="col">Lesson</th>
-                  <th scope="col">Module</th>
-                  <th scope="col">Minutes</th>
-                  <th scope="col">Time spent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.lessonId}>
-                    <td>{format.date(row.completedAt)}</td>
-                    <th scope="row">
-                      {row.moduleId ? (
-                        <Link to={`/modules/${row.moduleId}/${row.lessonId}`}>{row.lessonTitle}</Link>
-                      ) : (
-                        row.lessonTitle
-                      )}
-                    </th>
-                    <td>{row.moduleTitle}</td>
-                    <td>{row.minutes}</td>
-                    <td>{row.msSpent > 0 ? format.duration(row.msSpent) : 'Not measured'}</td>
-                  </tr>
+          <ul className="record-summary">
+            <li>Modules completed: {totals.modulesCompleted}</li>
+            <li>
+              Minutes planned: {totals.declaredMinutes}; time spent:{' '}
+              {totalMs > 0 ? format.duration(totalMs) : 'not measured'}
+            </li>
+            <li>
+              Refreshers answered: {totals.refreshersAnswered} ({totals.refreshersCorrect} correct)
+            </li>
+            <li>Reflections written: {totals.reflections}</li>
+          </ul>
+          <p className="no-print">
+            <button type="button" className="button" onClick={() => downloadCsv(record)}>
+              Download CSV
+            </button>{' '}
+            <span className="meta">The whole record, for a spreadsheet or your appraisal.</span>
+          </p>
+
+          {record.modules.length > 0 && (
+            <section aria-labelledby="modules-heading" className="record-section">
+              <h2 id="modules-heading">Modules completed</h2>
+              <ul className="lesson-list">
+                {[...record.modules].reverse().map((m) => (
+                  <li key={m.moduleId}>
+                    <Link to={`/record/certificate/${m.moduleId}`}>Certificate: {m.moduleTitle}</Link>
+                    <span className="meta">
+                      Completed {format.date(m.completedAt)} · {m.lessons}{' '}
+                      {m.lessons === 1 ? 'lesson' : 'lessons'} · {format.minutes(m.declaredMinutes)}
+                    </span>
+                  </li>
                 ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={3}>
-                    Total
-                  </th>
-                  <td>{totalMinutes}</td>
-                  <td>{totalMs > 0 ? format.duration(totalMs) : 'Not measured'}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+              </ul>
+            </section>
+          )}
+
+          {lessons.length > 0 && (
+            <section aria-labelledby="lessons-heading" className="record-section">
+              <h2 id="lessons-heading">Lessons completed</h2>
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">Completed lessons, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Completed</th>
+                      <th scope="col">Lesson</th>
+                      <th scope="col">Module</th>
+                      <th scope="col">Minutes planned</th>
+                      <th scope="col">Time spent</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {lessons.map((row) => (
+                      <tr key={row.lessonId}>
+                        <td>{format.date(row.completedAt)}</td>
+                        <th scope="row">
+                          {row.moduleId ? (
+                            <Link to={`/modules/${row.moduleId}/${row.lessonId}`}>{row.lessonTitle}</Link>
+                          ) : (
+                            row.lessonTitle
+                          )}
+                        </th>
+                        <td>{row.moduleTitle ?? 'No longer in the course'}</td>
+                        <td>{row.declaredMinutes}</td>
+                        <td>{row.msSpent > 0 ? format.duration(row.msSpent) : 'Not measured'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row" colSpan={3}>
+                        Total
+                      </th>
+                      <td>{totals.declaredMinutes}</td>
+                      <td>{totalMs > 0 ? format.duration(totalMs) : 'Not measured'}</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            </section>
+          )}
+
+          {record.refreshers.length > 0 && (
+            <section aria-labelledby="refreshers-heading" className="record-section">
+              <h2 id="refreshers-heading">Refreshers</h2>
+              <ul className="lesson-list lesson-list--compact">
+                {[...record.refreshers].reverse().map((r) => (
+                  <li key={`${r.answeredAt}-${r.lessonId}-${r.checkId}`}>
+                    <span>
+                      {format.date(r.answeredAt)}: a question from “{r.lessonTitle}”,{' '}
+                      {r.correct ? 'answered correctly' : 'missed (it comes back sooner)'}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {record.reflections.length > 0 && (
+            <section aria-labelledby="reflections-heading" className="record-section">
+              <h2 id="reflections-heading">Reflections</h2>
+              {record.reflections.map((r) => (
+                <figure key={`${r.lessonId}-${r.blockId}`} className="card">
+                  <blockquote>{r.text}</blockquote>
+                  <figcaption className="meta">
+                    {r.lessonTitle}
+                    {r.updatedAt ? `, ${format.date(r.updatedAt)}` : ''}
+                  </figcaption>
+                </figure>
+              ))}
+            </section>
+          )}
         </>
       )}
     </>

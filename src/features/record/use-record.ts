@@ -1,49 +1,51 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
+import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { useCatalogStatus } from '../../lib/catalog-status';
-import { foldProgress } from '../../shared/progress';
+import type { Catalog } from '../../shared/content-types';
+import { buildCpdRecord, type CpdRecord, type NoteDoc } from '../../shared/cpd-record';
 
-export type RecordRow = {
-  lessonId: string;
-  moduleId?: string;
-  lessonTitle: string;
-  moduleTitle: string;
-  completedAt: string;
-  minutes: number;
-  msSpent: number;
-};
+export type RecordView =
+  | { state: 'loading' }
+  | { state: 'ready'; record: CpdRecord; catalog: Catalog | null };
 
-export type RecordView = { state: 'loading' } | { state: 'ready'; rows: RecordRow[] };
-
-/** Completed lessons, newest first; a lesson no longer in the course still counts, under its id. */
+/** The CPD record from events, the catalogue and reflection notes, all on the device (works offline). */
 export function useRecord(): RecordView {
   const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
   const events = useLiveQuery(() => eventsRepo.all(), []);
+  const notes = useLiveQuery(
+    async () => (catalog === undefined ? undefined : reflectionNotes(catalog)),
+    [catalog],
+  );
   const status = useCatalogStatus();
-  const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
 
   return useMemo((): RecordView => {
-    if (!progress || catalog === undefined || (catalog === null && status === 'loading')) {
+    if (!events || !notes || catalog === undefined || (catalog === null && status === 'loading')) {
       return { state: 'loading' };
     }
-    const rows: RecordRow[] = [];
-    for (const p of progress.values()) {
-      if (!p.completed || !p.completedAt) continue;
-      const module = catalog?.modules.find((m) => m.lessons.some((l) => l.id === p.lessonId));
-      const lesson = module?.lessons.find((l) => l.id === p.lessonId);
-      rows.push({
-        lessonId: p.lessonId,
-        moduleId: module?.id,
-        lessonTitle: lesson?.title ?? p.lessonId,
-        moduleTitle: module?.title ?? 'No longer in the course',
-        completedAt: p.completedAt,
-        minutes: lesson?.minutes ?? 0,
-        msSpent: p.msSpent,
-      });
+    return { state: 'ready', catalog, record: buildCpdRecord({ events, catalog, notes }) };
+  }, [catalog, events, notes, status]);
+}
+
+/**
+ * Reflection notes of the lessons on this device: the note ids come from each downloaded lesson's reflect
+ * blocks (`note:<lessonId>:<blockId>`).
+ */
+async function reflectionNotes(catalog: Catalog | null): Promise<NoteDoc[]> {
+  const notes: NoteDoc[] = [];
+  for (const module of catalog?.modules ?? []) {
+    for (const entry of module.lessons) {
+      const lesson = await lessonsRepo.get(entry.id);
+      for (const block of lesson?.blocks ?? []) {
+        if (block.type !== 'reflect') continue;
+        const id = `note:${lesson?.id}:${block.id}`;
+        const doc = await docsRepo.get(id);
+        if (doc) notes.push({ id, body: doc.body, updatedAt: doc.updatedAt });
+      }
     }
-    rows.sort((a, b) => (a.completedAt < b.completedAt ? 1 : -1));
-    return { state: 'ready', rows };
-  }, [catalog, progress, status]);
+  }
+  return notes;
 }

@@ -1,0 +1,61 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { docsRepo } from '../../db/docs-repo';
+import { eventsRepo } from '../../db/events-repo';
+import { metaRepo } from '../../db/meta-repo';
+import { useCatalogStatus } from '../../lib/catalog-status';
+import type { CatalogModule } from '../../shared/content-types';
+import { buildCpdRecord, type CpdLesson, type CpdModule } from '../../shared/cpd-record';
+import { parseSettings } from '../../shared/settings';
+
+export type CertificateView =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'not-found' }
+  | { state: 'not-completed'; module: CatalogModule; done: number }
+  | {
+      state: 'ready';
+      module: CpdModule;
+      lessons: CpdLesson[];
+      /** When the first of its lessons was completed. */
+      startedAt: string;
+      msSpent: number;
+      /** The name on certificates from settings, else the account's display name; undefined when neither. */
+      name?: string;
+      contentVersion: string;
+    };
+
+export function useCertificate(moduleId: string): CertificateView {
+  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const events = useLiveQuery(() => eventsRepo.all(), []);
+  const settingsDoc = useLiveQuery(async () => (await docsRepo.get('settings')) ?? null, []);
+  const accountName = useLiveQuery(async () => {
+    const session = await metaRepo.get<Record<string, unknown>>('session');
+    const name = session?.name ?? session?.displayName;
+    return typeof name === 'string' && name.trim() ? name.trim() : null;
+  }, []);
+  const status = useCatalogStatus();
+
+  return useMemo((): CertificateView => {
+    if (catalog === null && status === 'failed') return { state: 'unavailable' };
+    if (!catalog || !events || settingsDoc === undefined || accountName === undefined) {
+      return { state: 'loading' };
+    }
+    const module = catalog.modules.find((m) => m.id === moduleId);
+    if (!module) return { state: 'not-found' };
+    const record = buildCpdRecord({ events, catalog, notes: [] });
+    const completed = record.modules.find((m) => m.moduleId === moduleId);
+    const lessons = record.lessons.filter((l) => l.moduleId === moduleId);
+    if (!completed) return { state: 'not-completed', module, done: lessons.length };
+    const name = parseSettings(settingsDoc?.body).certificateName ?? accountName ?? undefined;
+    return {
+      state: 'ready',
+      module: completed,
+      lessons,
+      startedAt: lessons[0]?.completedAt ?? completed.completedAt,
+      msSpent: lessons.reduce((sum, l) => sum + l.msSpent, 0),
+      ...(name ? { name } : {}),
+      contentVersion: catalog.version,
+    };
+  }, [catalog, events, settingsDoc, accountName, status, moduleId]);
+}

@@ -1,0 +1,140 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { createReader, isSpeechSupported, type Reader, type ReaderState } from '../../lib/speech';
+import { highlightSentence } from './highlight-sentence';
+import { lessonSentences, type PageSentence } from './lesson-sentences';
+
+const RATES = [0.75, 1, 1.25, 1.5] as const;
+
+/**
+ * Read aloud for the lesson it sits in: play, pause, stop, speed and voice, with the sentence being read
+ * highlighted. It uses the voices on the device, so it works offline where the device has its own voices
+ * (`localService`); where `speechSynthesis` is missing it renders nothing.
+ */
+export function ReadAloud() {
+  if (!isSpeechSupported()) return null;
+  return <ReadAloudControls synth={window.speechSynthesis} />;
+}
+
+function ReadAloudControls({ synth }: { synth: SpeechSynthesis }) {
+  const box = useRef<HTMLFieldSetElement>(null);
+  const reader = useRef<Reader | null>(null);
+  const sentences = useRef<PageSentence[]>([]);
+  const marked = useRef<PageSentence | null>(null);
+  const [state, setState] = useState<ReaderState>('idle');
+  const [rate, setRate] = useState(1);
+  const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
+  const [voiceUri, setVoiceUri] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const rateId = useId();
+  const voiceId = useId();
+
+  useEffect(() => {
+    const load = () => setVoices(sortVoices(synth.getVoices()));
+    load();
+    synth.addEventListener?.('voiceschanged', load);
+    const mark = (next: PageSentence | null) => {
+      highlightSentence(next, marked.current);
+      marked.current = next;
+    };
+    reader.current = createReader({
+      synth,
+      onSentence: (index) => mark(sentences.current[index] ?? null),
+      onEnd: (reason, message) => {
+        mark(null);
+        setState('idle');
+        setError(reason === 'error' ? `Reading stopped: ${message ?? 'the voice failed'}.` : null);
+      },
+    });
+    return () => {
+      synth.removeEventListener?.('voiceschanged', load);
+      reader.current?.stop();
+      mark(null);
+    };
+  }, [synth]);
+
+  const play = () => {
+    const current = reader.current;
+    const article = box.current?.closest('article');
+    if (!current || !article) return;
+    setError(null);
+    if (current.state === 'paused') {
+      current.resume();
+    } else {
+      sentences.current = lessonSentences(article);
+      current.play(sentences.current);
+    }
+    setState(current.state);
+  };
+  const pause = () => {
+    reader.current?.pause();
+    setState(reader.current?.state ?? 'idle');
+  };
+  const stop = () => {
+    reader.current?.stop();
+    setState('idle');
+  };
+  const changeRate = (next: number) => {
+    setRate(next);
+    reader.current?.setRate(next);
+  };
+  const changeVoice = (uri: string) => {
+    setVoiceUri(uri);
+    reader.current?.setVoice(voices.find((v) => v.voiceURI === uri) ?? null);
+  };
+
+  return (
+    <fieldset ref={box} className="read-aloud no-print">
+      <legend className="visually-hidden">Read aloud</legend>
+      <div className="actions">
+        {state === 'playing' ? (
+          <button type="button" className="button button--quiet" onClick={pause}>
+            Pause reading
+          </button>
+        ) : (
+          <button type="button" className="button button--quiet" onClick={play}>
+            {state === 'paused' ? 'Resume reading' : 'Read aloud'}
+          </button>
+        )}
+        {state !== 'idle' && (
+          <button type="button" className="button button--quiet" onClick={stop}>
+            Stop
+          </button>
+        )}
+        <span className="field field--inline">
+          <label htmlFor={rateId}>Speed</label>
+          <select id={rateId} value={rate} onChange={(e) => changeRate(Number(e.target.value))}>
+            {RATES.map((r) => (
+              <option key={r} value={r}>
+                {r === 1 ? 'Normal' : `${r}×`}
+              </option>
+            ))}
+          </select>
+        </span>
+        {voices.length > 1 && (
+          <span className="field field--inline">
+            <label htmlFor={voiceId}>Voice</label>
+            <select id={voiceId} value={voiceUri} onChange={(e) => changeVoice(e.target.value)}>
+              <option value="">Device default</option>
+              {voices.map((v) => (
+                <option key={v.voiceURI} value={v.voiceURI}>
+                  {v.name} ({v.lang}){v.localService ? '' : ', needs internet'}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+      </div>
+      <p className="meta" role="status">
+        {error ?? (state === 'playing' ? 'Reading aloud…' : state === 'paused' ? 'Paused.' : '')}
+      </p>
+    </fieldset>
+  );
+}
+
+/** English voices first (UK English before others), then the rest by language and name. */
+function sortVoices(voices: readonly SpeechSynthesisVoice[]): SpeechSynthesisVoice[] {
+  const rank = (v: SpeechSynthesisVoice) => (v.lang === 'en-GB' ? 0 : v.lang.startsWith('en') ? 1 : 2);
+  return [...voices].sort(
+    (a, b) => rank(a) - rank(b) || a.lang.localeCompare(b.lang) || a.name.localeCompare(b.name),
+  );
+}
