@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/app-routes';
+import { startAppSync } from './app/start-app-sync';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -16,3 +17,5 @@ createRoot(root).render(
     </BrowserRouter>
   </StrictMode>,
 );
+
+startAppSync();

@@ -21,6 +21,9 @@ const RecordPage = lazy(async () => ({
 const SettingsPage = lazy(async () => ({
   default: (await import('../features/settings/settings-page')).SettingsPage,
 }));
+const SyncSettingsPage = lazy(async () => ({
+  default: (await import('./sync-settings-page')).SyncSettingsPage,
+}));
 const RefresherPage = lazy(async () => ({
   default: (await import('../features/refresher/refresher-page')).RefresherPage,
 }));
@@ -58,6 +61,7 @@ export function AppRoutes() {
         <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
         <Route path="refresh" element={<RefresherPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="settings/sync" element={<SyncSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

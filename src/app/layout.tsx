@@ -1,10 +1,15 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/loading';
 import { WriteErrorAlert } from '../components/write-error-alert';
 import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
 import { useApplySettings } from '../features/settings/use-apply-settings';
 import { PageErrorBoundary } from './page-error-boundary';
+
+// Its own chunk: the first screen does not wait for the sync status, which has nothing to say before sync loads.
+const SyncStatusLine = lazy(async () => ({
+  default: (await import('../features/sync-status/sync-status-line')).SyncStatusLine,
+}));
 
 const nav = [
   { to: '/', label: 'Today', end: true },
@@ -42,6 +47,9 @@ export function Layout() {
             </ul>
           </nav>
         </div>
+        <Suspense fallback={null}>
+          <SyncStatusLine />
+        </Suspense>
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <WriteErrorAlert />

@@ -16,4 +16,20 @@ export const docsRepo = {
       await db.docs.put(row);
     });
   },
+
+  /**
+   * The learner chose (or merged) a version of a doc that was also changed on another device. The choice is
+   * a new local edit built on the newest server revision seen, so the next push saves it without another
+   * conflict; the second version is dropped. Same rule as `resolveConflict` in sync-store.ts, kept here so
+   * the lesson page does not load the sync engine (and zod) to resolve a note.
+   */
+  async resolveConflict(id: string, body: Record<string, unknown>, now = new Date()): Promise<void> {
+    await db.transaction('rw', db.docs, async () => {
+      const current = await db.docs.get(id);
+      if (!current) return;
+      const { conflict, ...rest } = current;
+      const rev = Math.max(current.rev, conflict?.rev ?? 0);
+      await db.docs.put({ ...rest, body, rev, dirty: 1, updatedAt: now.toISOString() });
+    });
+  },
 };

@@ -6,16 +6,24 @@ import { createSyncStore } from '../db/sync-store';
 import { type AccountActions, createAccountActions } from './account-actions';
 import { createApiClient } from './api-client';
 import { acquireLeadership, type LockManagerLike } from './leader';
+import { removeLearnerData } from './remove-learner-data';
 import { createSyncEngine, type RoundOutcome } from './sync-engine';
 import { createStatusStore, type SyncStatus, type SyncStatusStore } from './sync-status';
 import { realTimers } from './timers';
 import { installTriggers } from './triggers';
+import { watchLocalWrites } from './watch-local-writes';
 
 export type SyncHandle = {
   status: Pick<SyncStatusStore, 'get' | 'subscribe'>;
   notifyWrite: () => void;
   syncNow: () => Promise<RoundOutcome | 'forwarded'>;
   account: AccountActions;
+  /** After sign-out on a shared device: removes this learner's events, notes and sync state here. */
+  removeLearnerData: () => Promise<void>;
+  /** Resolves once the status holds what is stored (counts, session), so the UI never shows a guess. */
+  ready: Promise<void>;
+  /** Resolves when no round is running in this tab. */
+  whenSettled: () => Promise<void>;
   stop: () => void;
 };
 
@@ -30,7 +38,8 @@ type TabMessage =
 export const SYNC_CHANNEL_NAME = 'pocket-cpd-sync';
 
 export function startSync(options: StartSyncOptions = {}): SyncHandle {
-  const store = createSyncStore(options.db ?? defaultDb);
+  const db = options.db ?? defaultDb;
+  const store = createSyncStore(db);
   const api = createApiClient({ baseUrl: options.baseUrl ?? '', fetch: (url, init) => fetch(url, init) });
   const status = createStatusStore();
   const engine = createSyncEngine({
@@ -61,7 +70,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
     }
   });
 
-  void engine.refreshStatus().catch(() => undefined);
+  const ready = engine.refreshStatus().catch(() => undefined);
   post({ type: 'hello' });
   void leadership.led.then(() => {
     leading = true;
@@ -90,22 +99,34 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
     }
   };
 
+  const notifyWrite = () => {
+    if (leading) engine.notifyWrite();
+    else {
+      post({ type: 'write' });
+      void engine.refreshStatus().catch(() => undefined);
+    }
+  };
+  const stopWatching = watchLocalWrites(db, notifyWrite);
+
   return {
     status,
-    notifyWrite: () => {
-      if (leading) engine.notifyWrite();
-      else {
-        post({ type: 'write' });
-        void engine.refreshStatus().catch(() => undefined);
-      }
-    },
+    notifyWrite,
     syncNow: async () => {
       if (leading) return engine.syncNow();
       post({ type: 'sync' });
       return 'forwarded';
     },
     account: createAccountActions(api, store, onSessionChange),
+    removeLearnerData: async () => {
+      // A round in flight could still apply a pulled page after the wipe; let it finish first.
+      await engine.whenSettled();
+      await removeLearnerData(db);
+      await engine.refreshStatus();
+    },
+    ready,
+    whenSettled: engine.whenSettled,
     stop: () => {
+      stopWatching();
       engine.stop();
       removeTriggers();
       unsubscribe();

@@ -1,5 +1,6 @@
 // A private reflection note, kept as the doc `note:<lessonId>:<blockId>`. Typing is saved after a short
-// pause (and at once when the learner leaves); if a save fails the text stays in the box to retry.
+// pause (and at once when the learner leaves); if a save fails the text stays in the box to retry. When the
+// note was also changed on another device, sync keeps that version beside this one until the learner picks.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { docsRepo } from '../../db/docs-repo';
@@ -40,7 +41,25 @@ export function useNote(lessonId: string, blockId: string) {
   useEffect(() => () => void save(), [save]);
 
   const storedText = typeof doc?.body.text === 'string' ? doc.body.text : '';
+  const otherText =
+    doc?.conflict && typeof doc.conflict.body.text === 'string' ? doc.conflict.body.text : null;
+
+  /** Keeps the chosen text as a new edit on the server's revision; the other version is dropped. */
+  const resolve = async (chosen: string) => {
+    clearTimeout(timer.current);
+    pending.current = null;
+    setText(chosen);
+    setStatus('saving');
+    const ok = await writeErrors.run(() =>
+      docsRepo.resolveConflict(id, { ...doc?.body, text: chosen, lessonId, blockId }),
+    );
+    setStatus(ok ? 'saved' : 'failed');
+  };
+
   return {
+    /** The version saved on another device, when it differs from this one and the learner has not chosen. */
+    conflict: otherText === null ? null : { mine: text ?? storedText, theirs: otherText },
+    resolve,
     loaded: doc !== undefined,
     text: text ?? storedText,
     status,

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { labels } from '../../lib/labels';
@@ -57,6 +58,9 @@ export function SettingsPage() {
     <>
       <PageHeading title="Settings" />
       <p>Changes apply straight away and are saved on this device.</p>
+      <p>
+        <Link to="/settings/sync">Back up and sync</Link>: keep your progress safe and use it on another device.
+      </p>
       <Choice
         legend="Your role"
         name="role"

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { Loading } from '../../components/loading';
+import { appSync } from '../../sync/app-sync';
+import { AccountForm } from './account-form';
+import { SignOutPanel } from './sign-out-panel';
+import { useSession } from './use-session';
+
+/**
+ * "Back up and sync": create an account or sign in, and once signed in, sign out (here or everywhere).
+ * Everything in the app works without an account; this only adds a copy on the server and other devices.
+ */
+export function AccountPanel() {
+  const session = useSession();
+  const [choice, setChoice] = useState<'create' | 'sign-in'>('create');
+  const [notice, setNotice] = useState('');
+
+  // The forms and the status need the engine; load it now rather than on the first tap.
+  useEffect(() => {
+    appSync.load().catch(() => undefined);
+  }, []);
+
+  const notices = (
+    <p role="status" className={notice ? 'notice' : undefined}>
+      {notice}
+    </p>
+  );
+
+  if (session.state === 'loading') return <Loading what="your account" />;
+
+  if (session.state === 'signed-in') {
+    return (
+      <>
+        {notices}
+        <section className="card" aria-labelledby="account-title">
+          <h2 id="account-title">Your account</h2>
+          <p>
+            Signed in as <strong>{session.email ?? 'you'}</strong>. Your progress and notes are backed up and
+            shared with your other devices.
+          </p>
+          <SignOutPanel onSignedOut={setNotice} />
+        </section>
+      </>
+    );
+  }
+
+  if (session.state === 'paused') {
+    return (
+      <>
+        {notices}
+        <section className="card" aria-labelledby="account-title">
+          <h2 id="account-title">Sign in again</h2>
+          <p>
+            Sync is paused because your session ended. Everything you did since is saved on this device and
+            will sync when you sign in.
+          </p>
+          <AccountForm kind="sign-in" email={session.email} />
+          <SignOutPanel onSignedOut={setNotice} />
+        </section>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {notices}
+      <p>
+        Pocket CPD works fully without an account: your progress is saved on this device. With an account it
+        is also backed up, and you can carry on from another phone, tablet or computer.
+      </p>
+      <div className="segmented">
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-pressed={choice === 'create'}
+          onClick={() => setChoice('create')}
+        >
+          Create an account
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-pressed={choice === 'sign-in'}
+          onClick={() => setChoice('sign-in')}
+        >
+          Sign in
+        </button>
+      </div>
+      <section className="card" aria-labelledby="account-title">
+        <h2 id="account-title">{choice === 'create' ? 'Create an account' : 'Sign in'}</h2>
+        <AccountForm
+          key={choice}
+          kind={choice}
+          onSwitch={choice === 'create' ? () => setChoice('sign-in') : undefined}
+        />
+      </section>
+    </>
+  );
+}

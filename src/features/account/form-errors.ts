@@ -1,0 +1,91 @@
+// Field and form messages for the account forms: first what the device can check itself, then the server's
+// 4xx reasons turned into plain words next to the field they are about. Pure, with a table test.
+import type { ApiFailure } from '../../sync/api-client';
+
+export type Field = 'email' | 'name' | 'password';
+export type FormErrors = {
+  fields: Partial<Record<Field, string>>;
+  form?: string;
+  /** The email already has an account: offer to sign in instead. */
+  emailTaken?: boolean;
+};
+export type AccountForm = 'create' | 'sign-in';
+
+export const MIN_PASSWORD = 10;
+
+const EMAIL_HINT = 'Enter an email address like name@example.org.';
+const FIELD_TEXT: Record<Field, string> = {
+  email: EMAIL_HINT,
+  name: 'Enter the name you want to see in the app (up to 100 characters).',
+  password: `Use at least ${MIN_PASSWORD} characters.`,
+};
+
+export const noErrors: FormErrors = { fields: {} };
+
+export function hasErrors(errors: FormErrors): boolean {
+  return errors.form !== undefined || Object.keys(errors.fields).length > 0;
+}
+
+export function checkForm(
+  form: AccountForm,
+  values: { email: string; name?: string; password: string },
+): FormErrors {
+  const fields: FormErrors['fields'] = {};
+  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) fields.email = EMAIL_HINT;
+  if (form === 'create') {
+    if (!values.name?.trim()) fields.name = 'Enter your name.';
+    if (values.password.length < MIN_PASSWORD) fields.password = FIELD_TEXT.password;
+  } else if (!values.password) {
+    fields.password = 'Enter your password.';
+  }
+  return { fields };
+}
+
+/** The server's 400 reasons read `email: Invalid email address; password: …`; each goes to its field. */
+function fieldsFromReasons(message: string, form: AccountForm): FormErrors {
+  const fields: FormErrors['fields'] = {};
+  const other: string[] = [];
+  for (const part of message.split(';').map((p) => p.trim())) {
+    const field = part.split(':')[0]?.trim();
+    if (field === 'email' || field === 'name' || field === 'password') {
+      fields[field] =
+        field === 'password' && /200|too big|at most/i.test(part)
+          ? 'Use at most 200 characters.'
+          : field === 'password' && form === 'sign-in'
+            ? 'Enter your password.'
+            : FIELD_TEXT[field];
+    } else if (part) other.push(part);
+  }
+  return other.length > 0
+    ? { fields, form: `The server could not accept this: ${other.join('; ')}` }
+    : { fields };
+}
+
+function minutes(ms: number | undefined): string {
+  if (ms === undefined) return 'a few minutes';
+  const n = Math.max(1, Math.ceil(ms / 60_000));
+  return `${n} ${n === 1 ? 'minute' : 'minutes'}`;
+}
+
+export function errorsFromFailure(failure: ApiFailure, form: AccountForm): FormErrors {
+  switch (failure.kind) {
+    case 'network':
+      return {
+        fields: {},
+        form: "Can't reach the server. Check your connection and try again. You can keep learning meanwhile: your progress stays on this device.",
+      };
+    case 'rate-limited':
+      return { fields: {}, form: `Too many tries. Wait ${minutes(failure.retryAfterMs)} and try again.` };
+    case 'unauthorized':
+      return { fields: {}, form: 'The email or password is not right.' };
+    case 'server':
+    case 'too-large':
+      return { fields: {}, form: 'The server had a problem. Please try again in a moment.' };
+    case 'rejected':
+      if (failure.status === 409 && form === 'create')
+        return { fields: { email: 'This email already has an account. Sign in instead.' }, emailTaken: true };
+      if (failure.status === 400 && failure.code === 'invalid_request')
+        return fieldsFromReasons(failure.message, form);
+      return { fields: {}, form: failure.message };
+  }
+}

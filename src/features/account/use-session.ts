@@ -1,0 +1,19 @@
+// Who is signed in on this device, live from Dexie `meta` (the sync engine writes it).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { metaRepo } from '../../db/meta-repo';
+import type { StoredSession } from '../../db/sync-store';
+import { SESSION_META_KEY } from '../../sync/app-sync';
+
+export type SessionView =
+  | { state: 'loading' }
+  | { state: 'none' }
+  /** A 401 ended the session: the learner is known, the queue waits, they must sign in again. */
+  | { state: 'paused'; email?: string }
+  | { state: 'signed-in'; email?: string };
+
+export function useSession(): SessionView {
+  const session = useLiveQuery(async () => (await metaRepo.get<StoredSession>(SESSION_META_KEY)) ?? null, []);
+  if (session === undefined) return { state: 'loading' };
+  if (session === null) return { state: 'none' };
+  return { state: session.token ? 'signed-in' : 'paused', email: session.email };
+}

@@ -1,0 +1,77 @@
+// The app's one sync engine, loaded on demand. The engine and zod live in their own chunk, so the first
+// screen never waits for them: the app shell calls `startIfSignedIn()` after the first render, and the
+// account screens call `load()`. A learner without an account never loads it unless they open "Back up and
+// sync". Until it is loaded the status reads null and the UI shows nothing; writes made before that need no
+// signal, because the engine's first round pushes whatever waits.
+import { metaRepo } from '../db/meta-repo';
+import type { SyncHandle } from './start-sync';
+import type { SyncStatus } from './sync-status';
+
+/** META_KEYS.session of db/sync-store.ts, not imported from there because that module brings zod. */
+export const SESSION_META_KEY = 'session';
+
+let loading: Promise<SyncHandle> | undefined;
+let handle: SyncHandle | undefined;
+let generation = 0;
+let current: SyncStatus | null = null;
+let unsubscribe: () => void = () => undefined;
+const listeners = new Set<() => void>();
+
+function publish(next: SyncStatus | null): void {
+  current = next;
+  for (const listener of [...listeners]) listener();
+}
+
+export const appSync = {
+  /** Loads and starts the engine once; every call returns the same handle. */
+  load(): Promise<SyncHandle> {
+    const mine = generation;
+    loading ??= import('./start-sync')
+      .then(async ({ startSync }) => {
+        const started = startSync();
+        await started.ready;
+        if (mine !== generation) {
+          started.stop();
+          throw new Error('Sync was reset while it was starting.');
+        }
+        handle = started;
+        unsubscribe = started.status.subscribe(publish);
+        publish(started.status.get());
+        return started;
+      })
+      .catch((error: unknown) => {
+        // A chunk that failed to load (offline before the service worker cached it) may load next time.
+        if (mine === generation) loading = undefined;
+        throw error;
+      });
+    return loading;
+  },
+
+  /** At app start: only a device with an account (or one paused by a 401) needs the engine now. */
+  async startIfSignedIn(): Promise<void> {
+    if (await metaRepo.get(SESSION_META_KEY)) await appSync.load();
+  },
+
+  status: {
+    get: (): SyncStatus | null => current,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  },
+
+  /** For tests: stops the engine, waits for its round to end and forgets it. */
+  async reset(): Promise<void> {
+    generation += 1;
+    const stopping = handle;
+    handle = undefined;
+    loading = undefined;
+    unsubscribe();
+    unsubscribe = () => undefined;
+    stopping?.stop();
+    await stopping?.whenSettled();
+    publish(null);
+  },
+};

@@ -1,0 +1,16 @@
+// "Remove my progress from this device", for a shared device after sign-out: deletes the learner's events
+// and docs (notes, settings, reading position) and what sync kept for them (session, device, cursor, last
+// result), in one transaction so a failure (storage closed) leaves everything as it was. Downloaded course
+// content stays: it is the same for everyone. Refuses while someone is signed in, so it can never wipe the
+// data of the learner using the device now.
+import type { PocketDb } from '../db/db';
+import { META_KEYS } from '../db/sync-store';
+
+export async function removeLearnerData(db: PocketDb): Promise<void> {
+  await db.transaction('rw', db.events, db.docs, db.meta, async () => {
+    if (await db.meta.get(META_KEYS.session)) throw new Error('Sign out before removing progress.');
+    await db.events.clear();
+    await db.docs.clear();
+    await db.meta.bulkDelete([META_KEYS.device, META_KEYS.cursor, META_KEYS.result]);
+  });
+}

@@ -1,0 +1,70 @@
+// The real sync server app (SQLite in memory) behind the app's fetch in component tests: `/api/` goes to
+// the server through `app.request`, everything else to the fixture course. `offline` makes the API calls
+// fail like a lost connection; the engine is stopped after each test so no round outlives it.
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import type { Config } from '../../server/config';
+import { appSync } from '../../src/sync/app-sync';
+import { makeTestApp, type TestApp } from '../server/support/test-app';
+import { openTestDb, type TestDb } from '../server/support/test-databases';
+import { serveFixtureCourse } from './render-app';
+
+export type SyncTestServer = {
+  readonly app: TestApp;
+  offline: boolean;
+  /** Calls the API directly, as another device would. */
+  call: TestApp['call'];
+  /** Routes the app's fetch here; call after renderApp, which stubs fetch with the fixture course only. */
+  connect: () => void;
+  /** A new server app with other limits (e.g. a low rate limit), on the same empty database. */
+  configure: (overrides: Partial<Config>) => void;
+};
+
+export function useSyncTestServer(): SyncTestServer {
+  let testDb: TestDb;
+  let app: TestApp;
+  let offline = false;
+
+  beforeAll(async () => {
+    testDb = await openTestDb('sqlite');
+  });
+  afterAll(async () => {
+    await testDb.close();
+  });
+  const configure = (overrides: Partial<Config>) => {
+    app = makeTestApp(testDb.db, { authRatePerIpPerMin: 10_000, ...overrides });
+    app.clock.now = Date.now();
+  };
+  beforeEach(async () => {
+    await testDb.reset();
+    offline = false;
+    configure({});
+  });
+  afterEach(async () => {
+    await appSync.reset();
+  });
+
+  const serverFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = String(input);
+    if (!url.startsWith('/api/')) return serveFixtureCourse(url);
+    if (offline) throw new TypeError('Failed to fetch');
+    // jsdom's AbortSignal is not the one Node's Request accepts, so the timeout signal stays behind.
+    return app.app.request(url, { method: init?.method, headers: init?.headers, body: init?.body });
+  };
+
+  return {
+    get app() {
+      return app;
+    },
+    get offline() {
+      return offline;
+    },
+    set offline(value: boolean) {
+      offline = value;
+    },
+    call: (...args) => app.call(...args),
+    connect: () => {
+      vi.stubGlobal('fetch', vi.fn(serverFetch));
+    },
+    configure,
+  };
+}
