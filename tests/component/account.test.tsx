@@ -7,9 +7,9 @@ import { eventsRepo } from '../../src/db/events-repo';
 import { META_KEYS } from '../../src/db/sync-store';
 import { SESSION_META_KEY } from '../../src/sync/app-sync';
 import { renderApp } from '../helpers/render-app';
-import { useSyncTestServer } from '../helpers/sync-test-server';
+import { setupSyncTestServer } from '../helpers/sync-test-server';
 
-const server = useSyncTestServer();
+const server = setupSyncTestServer();
 const PASSWORD = 'correct horse battery';
 
 async function openSyncPage() {

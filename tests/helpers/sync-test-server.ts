@@ -19,7 +19,7 @@ export type SyncTestServer = {
   configure: (overrides: Partial<Config>) => void;
 };
 
-export function useSyncTestServer(): SyncTestServer {
+export function setupSyncTestServer(): SyncTestServer {
   let testDb: TestDb;
   let app: TestApp;
   let offline = false;
