@@ -1,0 +1,102 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '../../src/db/db';
+import { eventsRepo } from '../../src/db/events-repo';
+import { modulesRepo } from '../../src/db/modules-repo';
+import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
+import { offline, renderApp } from '../helpers/render-app';
+
+async function seedRecord() {
+  const module = fixtureCatalog.modules.find((m) => m.id === 'foundations');
+  if (!module) throw new Error('fixture');
+  await modulesRepo.storeBundle(module, fixtureBundles[module.file]);
+  await eventsRepo.record(
+    'time-spent',
+    'foundations-what-sen-means',
+    { intervalId: 'i1', ms: 6 * 60_000 },
+    new Date('2026-03-02T09:00:00Z'),
+  );
+  await eventsRepo.record(
+    'lesson-completed',
+    'foundations-what-sen-means',
+    {},
+    new Date('2026-03-02T09:10:00Z'),
+  );
+  await eventsRepo.record(
+    'lesson-completed',
+    'foundations-sen-support',
+    {},
+    new Date('2026-03-04T16:00:00Z'),
+  );
+  await eventsRepo.record(
+    'refresher-answered',
+    'foundations-sen-support',
+    { checkId: 'cycle', optionIds: ['assess', 'plan'], correct: true },
+    new Date('2026-04-10T12:00:00Z'),
+  );
+  await db.docs.put({
+    id: 'note:foundations-what-sen-means:my-pupil',
+    body: { text: '=Sam needs, "visual" timetables' },
+    rev: 0,
+    dirty: 1,
+    updatedAt: '2026-03-02T09:05:00.000Z',
+  });
+}
+
+describe('CPD record', () => {
+  it('works offline on a device that never loaded the catalogue, listing lessons by id', async () => {
+    await seedRecord();
+    renderApp('/record', offline);
+    expect(await screen.findByText('2 lessons completed, 0 minutes of learning.')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Completed lessons, newest first' });
+    expect(within(table).getByRole('row', { name: /foundations-what-sen-means/ })).toHaveTextContent(
+      'No longer in the course',
+    );
+  });
+
+  it('shows the whole record and downloads it as CSV with a byte order mark', async () => {
+    await seedRecord();
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:record';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { user } = renderApp('/record');
+
+    expect(await screen.findByText('2 lessons completed, 9 minutes of learning.')).toBeInTheDocument();
+    expect(screen.getByText('Minutes planned: 9; time spent: 6 minutes')).toBeInTheDocument();
+    expect(screen.getByText('Refreshers answered: 1 (1 correct)')).toBeInTheDocument();
+    expect(screen.getByText('Reflections written: 1')).toBeInTheDocument();
+    const modules = screen.getByRole('region', { name: 'Modules completed' });
+    expect(
+      within(modules).getByRole('link', { name: 'Certificate: Foundations: the SEND Code of Practice' }),
+    ).toHaveAttribute('href', '/record/certificate/foundations');
+    const table = screen.getByRole('table', { name: 'Completed lessons, newest first' });
+    expect(within(table).getByRole('row', { name: /What SEN means/ })).toHaveTextContent(
+      '2 March 2026What SEN meansFoundations: the SEND Code of Practice56 minutes',
+    );
+    expect(screen.getByRole('region', { name: 'Refreshers' })).toHaveTextContent(
+      '10 April 2026: a question from “SEN support and EHC plans”, answered correctly',
+    );
+    expect(screen.getByRole('region', { name: 'Reflections' })).toHaveTextContent(
+      '=Sam needs, "visual" timetables',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Download CSV' }));
+    expect(click).toHaveBeenCalledOnce();
+    expect(blobs).toHaveLength(1);
+    const bytes = new Uint8Array(await blobs[0].arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes.slice(3));
+    expect(csv.split('\r\n')).toEqual([
+      'Type,Date,Module,Lesson,Declared minutes,Minutes spent,Details',
+      'Lesson completed,2026-03-02,Foundations: the SEND Code of Practice,What SEN means,5,6,',
+      'Lesson completed,2026-03-04,Foundations: the SEND Code of Practice,SEN support and EHC plans,4,0,',
+      'Refresher,2026-04-10,Foundations: the SEND Code of Practice,SEN support and EHC plans,,,Correct',
+      `Reflection,2026-03-02,Foundations: the SEND Code of Practice,What SEN means,,,"'=Sam needs, ""visual"" timetables"`,
+      '',
+    ]);
+  });
+});
