@@ -31,10 +31,10 @@ function NoteConflict({ conflict, onKeep }: { conflict: Conflict; onKeep: (text:
       <blockquote className="note-conflict__text">{conflict.theirs || '(empty)'}</blockquote>
       <div className="button-row">
         <button type="button" className="button button--quiet" onClick={() => onKeep(conflict.mine)}>
-          Keep this device's version
+          Keep this device’s version
         </button>
         <button type="button" className="button button--quiet" onClick={() => onKeep(conflict.theirs)}>
-          Keep the other device's version
+          Keep the other device’s version
         </button>
         <button type="button" className="button button--quiet" onClick={() => onKeep(both)}>
           Keep both
