@@ -5,4 +5,10 @@ export const lessonsRepo = {
   async get(id: string): Promise<LessonRow | null> {
     return (await db.lessons.get(id)) ?? null;
   },
+
+  /** When each lesson of a module last changed under a background refresh, for the "Updated" mark. */
+  async changedIn(moduleId: string): Promise<Map<string, string>> {
+    const rows = await db.lessons.where('moduleId').equals(moduleId).toArray();
+    return new Map(rows.flatMap((row) => (row.changedAt ? [[row.id, row.changedAt] as const] : [])));
+  },
 };

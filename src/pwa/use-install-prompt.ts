@@ -1,8 +1,7 @@
-// Offers "Install app" where the browser supports it (beforeinstallprompt), and a short guide on iOS
-// Safari, which has no prompt. Hidden once the app runs installed.
-import { useEffect, useState } from 'react';
-
-type InstallPromptEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<{ outcome: string }> };
+// Offers "Install app" where the browser supports it (beforeinstallprompt, caught early by
+// install-prompt-store), and a short guide on iOS Safari, which has no prompt. Hidden once installed.
+import { useEffect, useSyncExternalStore } from 'react';
+import { installPromptStore } from './install-prompt-store';
 
 export type InstallState =
   | { kind: 'installed' }
@@ -22,35 +21,22 @@ function isIosSafari(): boolean {
 }
 
 export function useInstallPrompt(): InstallState {
-  const [promptEvent, setPromptEvent] = useState<InstallPromptEvent | null>(null);
-  const [installed, setInstalled] = useState(runsInstalled);
+  const { promptEvent, installed } = useSyncExternalStore(
+    installPromptStore.subscribe,
+    installPromptStore.snapshot,
+    installPromptStore.snapshot,
+  );
+  useEffect(() => installPromptStore.listen(), []);
 
-  useEffect(() => {
-    const onPrompt = (event: Event) => {
-      event.preventDefault();
-      setPromptEvent(event as InstallPromptEvent);
-    };
-    const onInstalled = () => {
-      setInstalled(true);
-      setPromptEvent(null);
-    };
-    window.addEventListener('beforeinstallprompt', onPrompt);
-    window.addEventListener('appinstalled', onInstalled);
-    return () => {
-      window.removeEventListener('beforeinstallprompt', onPrompt);
-      window.removeEventListener('appinstalled', onInstalled);
-    };
-  }, []);
-
-  if (installed) return { kind: 'installed' };
+  if (installed || runsInstalled()) return { kind: 'installed' };
   if (promptEvent) {
     return {
       kind: 'available',
       install: async () => {
         await promptEvent.prompt();
         const choice = await promptEvent.userChoice;
-        if (choice.outcome === 'accepted') setInstalled(true);
-        setPromptEvent(null);
+        if (choice.outcome === 'accepted') installPromptStore.markInstalled();
+        else installPromptStore.forget();
       },
     };
   }

@@ -8,6 +8,8 @@ import { ProgressSummary } from '../../components/progress-summary';
 import { format } from '../../lib/format';
 import { labels } from '../../lib/labels';
 import { lessonState } from '../../shared/lesson-state';
+import { lessonUpdated } from './lesson-updated';
+import { ModuleDownload } from './module-download';
 import { useModule } from './use-module';
 
 export function ModulePage() {
@@ -32,7 +34,7 @@ export function ModulePage() {
     );
   }
 
-  const { module, progress } = view;
+  const { module, progress, changed } = view;
   const done = module.lessons.filter((l) => progress.get(l.id)?.completed).length;
   const totalMinutes = module.lessons.reduce((sum, l) => sum + l.minutes, 0);
 
@@ -48,6 +50,7 @@ export function ModulePage() {
         {module.areas.map((a) => labels.area[a]).join(', ')}
       </p>
       <ProgressSummary label="This module" done={done} total={module.lessons.length} />
+      <ModuleDownload module={module} />
       <h2 id="lessons-heading">Lessons</h2>
       <ol className="lesson-list" aria-labelledby="lessons-heading">
         {module.lessons.map((lesson) => (
@@ -55,6 +58,9 @@ export function ModulePage() {
             <Link to={`/modules/${module.id}/${lesson.id}`}>{lesson.title}</Link>
             <span className="meta">
               {format.minutes(lesson.minutes)} · <LessonStatus state={lessonState(progress, lesson.id)} />
+              {lessonUpdated(changed.get(lesson.id), progress.get(lesson.id)) && (
+                <span className="tag tag--updated">Updated</span>
+              )}
             </span>
           </li>
         ))}

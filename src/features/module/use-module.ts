@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { eventsRepo } from '../../db/events-repo';
+import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { useCatalogStatus } from '../../lib/catalog-status';
 import type { CatalogModule } from '../../shared/content-types';
@@ -10,15 +11,22 @@ export type ModuleView =
   | { state: 'loading' }
   | { state: 'unavailable' }
   | { state: 'not-found' }
-  | { state: 'ready'; module: CatalogModule; progress: Progress };
+  | {
+      state: 'ready';
+      module: CatalogModule;
+      progress: Progress;
+      /** Lesson id → when a background refresh changed it (for the "Updated" mark). */
+      changed: ReadonlyMap<string, string>;
+    };
 
 export function useModule(moduleId: string): ModuleView {
   const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
   const events = useLiveQuery(() => eventsRepo.all(), []);
+  const changed = useLiveQuery(() => lessonsRepo.changedIn(moduleId), [moduleId]);
   const status = useCatalogStatus();
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
   if (catalog === null && status === 'failed') return { state: 'unavailable' };
-  if (!catalog || !progress) return { state: 'loading' };
+  if (!catalog || !progress || !changed) return { state: 'loading' };
   const module = catalog.modules.find((m) => m.id === moduleId);
-  return module ? { state: 'ready', module, progress } : { state: 'not-found' };
+  return module ? { state: 'ready', module, progress, changed } : { state: 'not-found' };
 }

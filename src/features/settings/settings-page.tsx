@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { InstallSection } from '../../pwa/install-section';
+import { StoragePanel } from '../../pwa/storage-panel';
 import { labels } from '../../lib/labels';
 import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
 import { ReadingAdjustments } from './reading-adjustments';
@@ -86,6 +88,8 @@ export function SettingsPage() {
         onChange={(theme) => update({ theme })}
       />
       <ReadingAdjustments settings={settings} update={update} />
+      <StoragePanel role={settings.role} />
+      <InstallSection />
     </>
   );
 }
