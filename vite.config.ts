@@ -7,7 +7,8 @@ import { webManifest } from './src/build/web-manifest';
 export default defineConfig({
   plugins: [
     react(),
-    contentPlugin({ contentDir: 'content' }),
+    // CONTENT_DIR lets an author preview another course folder (and tests use a copy of a fixture).
+    contentPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
