@@ -12,7 +12,7 @@ const READABLE =
   'h1, h2, h3, h4, p, li, blockquote, figcaption, th, td, dt, dd, legend, label, .callout__title';
 // Controls, the tools themselves, and the reader's surroundings are not lesson text.
 const SKIP =
-  '.read-aloud, .breadcrumb, .app-notice, .reflect__status, .note-conflict, .lesson-end, .sources, button, textarea, select, [hidden]';
+  '.read-aloud, .breadcrumb, .meta, .app-notice, .reflect__status, .note-conflict, .lesson-end, .sources, button, textarea, select, [hidden]';
 
 export function lessonSentences(article: HTMLElement): PageSentence[] {
   const sentences: PageSentence[] = [];
@@ -21,24 +21,35 @@ export function lessonSentences(article: HTMLElement): PageSentence[] {
     // A paragraph inside a list item (or a question inside its legend) is read with it, not twice.
     const outer = element.parentElement?.closest(READABLE);
     if (outer && article.contains(outer)) continue;
-    const text = element.textContent ?? '';
+    const nodes = spokenTextNodes(element);
+    const text = nodes.map((node) => node.data).join('');
     for (const sentence of splitSentences(text)) {
       if (!/[\p{L}\p{N}]/u.test(sentence.text)) continue;
-      sentences.push({ text: sentence.text, element, range: rangeOf(element, sentence.start, sentence.end) });
+      sentences.push({ text: sentence.text, element, range: rangeOf(nodes, sentence.start, sentence.end) });
     }
   }
   return sentences;
 }
 
-/** A Range over characters [start, end) of the element's text content. */
-function rangeOf(element: HTMLElement, start: number, end: number): Range | null {
-  const doc = element.ownerDocument;
-  const walker = doc.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const range = doc.createRange();
+/** The element's text nodes, without icons and other text hidden from assistive technology. */
+function spokenTextNodes(element: HTMLElement): Text[] {
+  const nodes: Text[] = [];
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest('[aria-hidden="true"]')) nodes.push(node as Text);
+  }
+  return nodes;
+}
+
+/** A Range over characters [start, end) of the text the nodes hold together. */
+function rangeOf(nodes: readonly Text[], start: number, end: number): Range | null {
+  const first = nodes[0];
+  if (!first) return null;
+  const range = first.ownerDocument.createRange();
   let offset = 0;
   let started = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = node.textContent?.length ?? 0;
+  for (const node of nodes) {
+    const length = node.data.length;
     if (!started && start < offset + length) {
       range.setStart(node, start - offset);
       started = true;

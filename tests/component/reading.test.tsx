@@ -1,0 +1,97 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/db/db';
+import { renderApp } from '../helpers/render-app';
+
+const html = document.documentElement;
+
+afterEach(() => {
+  for (const name of ['data-font', 'data-letter-spacing', 'data-motion']) html.removeAttribute(name);
+});
+
+describe('reading adjustments', () => {
+  it('apply at once, are stored in the settings doc, and stay on in a lesson', async () => {
+    const { user } = renderApp('/settings');
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    const pick = async (group: string, option: string) =>
+      user.click(
+        within(await screen.findByRole('group', { name: group })).getByRole('radio', { name: option }),
+      );
+
+    await pick('Line spacing', 'Widest');
+    expect(html.style.getPropertyValue('--line-height')).toBe('2.2');
+    await pick('Letter spacing', 'Wider');
+    expect(html.dataset.letterSpacing).toBe('wide');
+    await pick('Font', 'My device’s own font');
+    expect(html.dataset.font).toBe('system');
+    await pick('Motion', 'Always reduce motion');
+    expect(html.dataset.motion).toBe('reduce');
+    await pick('Colours', 'Cream (low glare)');
+    expect(html.dataset.theme).toBe('cream');
+    await pick('Colours', 'High contrast');
+    expect(html.dataset.theme).toBe('high-contrast');
+    await pick('Text size', '175%');
+    await user.type(screen.getByRole('textbox', { name: 'Name on certificates' }), 'Alex Morgan');
+
+    await waitFor(async () =>
+      expect((await db.docs.get('settings'))?.body).toEqual({
+        textSize: 175,
+        theme: 'high-contrast',
+        lineSpacing: 2.2,
+        letterSpacing: 'wide',
+        font: 'system',
+        motion: 'reduce',
+        certificateName: 'Alex Morgan',
+      }),
+    );
+
+    await user.click(screen.getByRole('link', { name: 'Modules' }));
+    await user.click(await screen.findByRole('link', { name: 'What SEN means' }));
+    await screen.findByRole('heading', { level: 1, name: 'What SEN means' });
+    expect(html.style.getPropertyValue('--text-scale')).toBe('1.75');
+    expect(html.style.getPropertyValue('--line-height')).toBe('2.2');
+    expect(html.dataset).toMatchObject({
+      theme: 'high-contrast',
+      font: 'system',
+      letterSpacing: 'wide',
+      motion: 'reduce',
+    });
+
+    await user.click(screen.getByRole('link', { name: 'Settings' }));
+    await pick('Motion', 'Same as my device');
+    expect(html.dataset.motion).toBeUndefined();
+  });
+
+  it('loads a settings doc written before the reading adjustments with their defaults, keeping unknown fields', async () => {
+    await db.docs.put({
+      id: 'settings',
+      body: { role: 'ta', textSize: 125, theme: 'dark', fromNewerApp: 1 },
+      rev: 3,
+      dirty: 0,
+      updatedAt: new Date().toISOString(),
+    });
+    const { user } = renderApp('/settings');
+    await waitFor(() => expect(html.style.getPropertyValue('--line-height')).toBe('1.6'));
+    expect(html.dataset).toMatchObject({ theme: 'dark', font: 'atkinson', letterSpacing: 'normal' });
+    expect(html.dataset.motion).toBeUndefined();
+    const font = await screen.findByRole('group', { name: 'Font' });
+    expect(
+      within(font).getByRole('radio', {
+        name: 'Atkinson Hyperlegible (made for low vision, built into the app)',
+      }),
+    ).toBeChecked();
+
+    await user.click(
+      within(screen.getByRole('group', { name: 'Line spacing' })).getByRole('radio', { name: 'Wider' }),
+    );
+    await waitFor(async () =>
+      expect((await db.docs.get('settings'))?.body).toEqual({
+        role: 'ta',
+        textSize: 125,
+        theme: 'dark',
+        fromNewerApp: 1,
+        lineSpacing: 1.9,
+      }),
+    );
+  });
+});

@@ -1,0 +1,117 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../src/db/db';
+import { eventsRepo } from '../../src/db/events-repo';
+import { latestPosition, type ReadingPosition } from '../../src/features/lesson/reading-position';
+import { renderApp } from '../helpers/render-app';
+
+const LESSON = '/modules/foundations/foundations-what-sen-means';
+const DOC = 'position:foundations-what-sen-means';
+
+/** jsdom lays nothing out: headings report where the test says they are on screen. */
+function placeHeadings(tops: Record<string, number>) {
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+    const top = tops[this.id] ?? 2000;
+    return { top, bottom: top + 30, left: 0, right: 300, width: 300, height: 30, x: 0, y: top } as DOMRect;
+  });
+}
+
+const scrolledTo: string[] = [];
+beforeEach(() => {
+  scrolledTo.length = 0;
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolledTo.push(this.id);
+  };
+  vi.stubGlobal('scrollTo', vi.fn());
+});
+afterEach(() => {
+  // jsdom has no scrollIntoView; leave it as it was found.
+  Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+});
+
+function position(sectionId: string, index: number, hlc: string, deviceId: string) {
+  return { sectionId, index, hlc, deviceId, updatedAt: '2026-05-01T10:00:00.000Z' };
+}
+
+describe('exact resume', () => {
+  it('saves the section being read as the learner scrolls, and reopens the lesson there', async () => {
+    const first = renderApp(LESSON);
+    await screen.findByRole('heading', { level: 2, name: 'In your setting' });
+    // Let the restore (nothing saved yet) finish before scrolling.
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+
+    placeHeadings({ 'additional-or-different': -400, 'in-your-setting': 120 });
+    fireEvent.scroll(window);
+    await waitFor(async () =>
+      expect((await db.docs.get(DOC))?.body).toMatchObject({ sectionId: 'in-your-setting', index: 2 }),
+    );
+    const saved = (await db.docs.get(DOC))?.body;
+    expect(saved?.hlc).toMatch(/^\d{15}:\d{5}:/);
+    expect((await db.docs.get(DOC))?.dirty).toBe(1);
+
+    // Scrolling back up moves the position back; the furthest section stays in the events.
+    placeHeadings({ 'additional-or-different': 100, 'in-your-setting': 900 });
+    fireEvent.scroll(window);
+    await waitFor(async () => expect((await db.docs.get(DOC))?.body).toMatchObject({ index: 1 }));
+    placeHeadings({ 'additional-or-different': -900, 'in-your-setting': 50 });
+    fireEvent.scroll(window);
+    // Leaving inside the delay still saves.
+    first.unmount();
+    await waitFor(async () => expect((await db.docs.get(DOC))?.body).toMatchObject({ index: 2 }));
+
+    vi.restoreAllMocks();
+    const { user } = renderApp(LESSON);
+    const notice = await screen.findByText(/You are back where you left off: “In your setting”./);
+    expect(scrolledTo).toEqual(['in-your-setting']);
+    expect(screen.getByRole('heading', { level: 2, name: 'In your setting' })).toHaveFocus();
+
+    await user.click(within(notice).getByRole('button', { name: 'Start from the beginning' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'What SEN means' })).toHaveFocus();
+    expect(window.scrollTo).toHaveBeenCalled();
+  });
+
+  it('takes the later of its own position and another device’s conflicting one', async () => {
+    await db.docs.put({
+      id: DOC,
+      body: position('additional-or-different', 1, '000001700000000:00000:aaa', 'aaa'),
+      rev: 1,
+      dirty: 1,
+      updatedAt: new Date().toISOString(),
+      conflict: { rev: 2, body: position('in-your-setting', 2, '000001700000500:00000:bbb', 'bbb') },
+    });
+    renderApp(LESSON);
+    expect(await screen.findByText(/back where you left off: “In your setting”/)).toBeInTheDocument();
+  });
+
+  it('opens a completed lesson at its top', async () => {
+    await eventsRepo.record('lesson-completed', 'foundations-what-sen-means', {});
+    await db.docs.put({
+      id: DOC,
+      body: position('in-your-setting', 2, '000001700000000:00000:aaa', 'aaa'),
+      rev: 0,
+      dirty: 1,
+      updatedAt: new Date().toISOString(),
+    });
+    renderApp(LESSON);
+    await screen.findByText(/You completed this lesson/);
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(screen.queryByText(/back where you left off/)).not.toBeInTheDocument();
+    expect(scrolledTo).toEqual([]);
+  });
+});
+
+describe('latestPosition (last writer wins by hlc, then device id)', () => {
+  const a = position('one', 1, '000000000000010:00000:aaa', 'aaa');
+  const b = position('two', 2, '000000000000020:00000:bbb', 'bbb');
+  const tieHigherDevice = position('three', 3, '000000000000010:00000:aaa', 'zzz');
+  it.each<{ left: ReadingPosition | null; right: ReadingPosition | null; winner: string | null }>([
+    { left: a, right: b, winner: 'two' },
+    { left: b, right: a, winner: 'two' },
+    { left: a, right: tieHigherDevice, winner: 'three' },
+    { left: tieHigherDevice, right: a, winner: 'three' },
+    { left: null, right: a, winner: 'one' },
+    { left: null, right: null, winner: null },
+  ])('$left.sectionId vs $right.sectionId → $winner', ({ left, right, winner }) => {
+    expect(latestPosition(left, right)?.sectionId ?? null).toBe(winner);
+  });
+});
