@@ -89,6 +89,8 @@ export type SimDevice = {
   resolveConflicts: () => Promise<number>;
   signIn: () => Promise<boolean>;
   kill: () => void;
+  /** The browser clears this site's storage (or the learner does): the device starts from nothing. */
+  wipe: () => Promise<void>;
   settled: () => Promise<void>;
 };
 
@@ -290,6 +292,12 @@ export function createSimDevice(options: {
       device.kills += 1;
       engine.stop();
       db.close();
+      boot();
+    },
+    wipe: async () => {
+      engine.stop();
+      await engine.whenSettled();
+      await db.delete();
       boot();
     },
     settled: async () => {
