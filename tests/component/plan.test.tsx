@@ -128,6 +128,13 @@ describe('Today: role and pathway', () => {
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Speech, language and DLD', 'Foundations: the SEND Code of Practice']);
+
+    await user.click(screen.getByRole('link', { name: 'Modules' }));
+    await screen.findByRole('heading', { level: 1, name: 'Modules' });
+    const inCatalogue = await screen.findByRole('region', { name: 'Your pathway: Teaching assistants' });
+    expect(within(inCatalogue).getByText('Speech, language and DLD').closest('li')).toHaveTextContent(
+      '1 of 1 lessons done',
+    );
   });
 
   it('shows no role question once a role is chosen, and "Not now" hides it', async () => {

@@ -4,6 +4,7 @@ import { CourseUnavailable } from '../../components/course-unavailable';
 import { LessonStatus } from '../../components/lesson-status';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { PathwayProgress } from '../../components/pathway-progress';
 import { format } from '../../lib/format';
 import { labels } from '../../lib/labels';
 import { AREAS, type Area } from '../../shared/content-types';
@@ -12,9 +13,11 @@ import { NeedsConnection } from '../../pwa/needs-connection';
 import { lessonState } from '../../shared/lesson-state';
 import { ROLES, type Role } from '../../shared/settings';
 import { useCatalogue } from './use-catalogue';
+import { useRole } from './use-role';
 
 export function CataloguePage() {
   const view = useCatalogue();
+  const myRole = useRole();
   const [params, setParams] = useSearchParams();
   const roleId = useId();
   const areaId = useId();
@@ -35,6 +38,9 @@ export function CataloguePage() {
   return (
     <>
       <PageHeading title="Modules" />
+      {view.state === 'ready' && (
+        <PathwayProgress catalog={view.catalog} progress={view.progress} role={myRole} />
+      )}
       <fieldset className="filters">
         <legend className="visually-hidden">Filter modules</legend>
         <div className="field">

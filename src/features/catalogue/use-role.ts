@@ -1,0 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { docsRepo } from '../../db/docs-repo';
+import { parseSettings, type Role } from '../../shared/settings';
+
+/** The learner's role from the settings doc, for their pathway; undefined before one is chosen. */
+export function useRole(): Role | undefined {
+  return useLiveQuery(async () => parseSettings((await docsRepo.get('settings'))?.body).role, []);
+}
