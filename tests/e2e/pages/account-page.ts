@@ -1,0 +1,35 @@
+// Page object for Settings → Back up and sync: create an account, sign in, and what it says once signed in.
+import type { Page } from 'playwright-core';
+
+export class AccountPage {
+  constructor(private readonly page: Page) {}
+
+  async open(baseUrl: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/settings/sync`);
+    await this.page.getByRole('heading', { level: 1, name: 'Back up and sync' }).waitFor();
+  }
+
+  private form() {
+    return this.page.locator('form.account-form');
+  }
+
+  async createAccount(email: string, name: string, password: string): Promise<void> {
+    const form = this.form();
+    await form.getByRole('textbox', { name: 'Email' }).fill(email);
+    await form.getByRole('textbox', { name: 'Display name' }).fill(name);
+    await form.getByLabel('Password').fill(password);
+    await form.getByRole('button', { name: 'Create account' }).click();
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sign in', pressed: false }).click();
+    const form = this.form();
+    await form.getByRole('textbox', { name: 'Email' }).fill(email);
+    await form.getByLabel('Password').fill(password);
+    await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  signedIn() {
+    return this.page.getByText(/^Signed in as/);
+  }
+}
