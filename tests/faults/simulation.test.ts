@@ -41,7 +41,7 @@ describe.each(testDbKinds)('no progress is lost under injected faults, on %s', (
     try {
       report = await runSimulation({ seed, db: testDb.db, steps });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       throw new Error(
         `Fault simulation failed on ${kind} with seed ${seed}. Replay: FAULT_SEED=${seed} npm run test:faults\n${message}`,
         { cause: error },

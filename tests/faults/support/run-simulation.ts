@@ -65,41 +65,59 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const rate = options.faultRate ?? 0.3;
   for (const device of devices) device.transport.setFaultRate(rate);
   let sessionsEnded = 0;
+  const start = t.clock.now;
 
   const advance = (ms: number) => {
     t.clock.now += ms;
     for (const device of devices) device.fireTimers();
   };
 
-  for (let step = 0; step < steps; step += 1) {
-    advance(
-      random.pick([0, random.int(1, 2_000), random.int(1_000, 5 * 60_000), random.int(1, 90) * 60_000]),
-    );
-    const device = random.pick(devices);
-    const roll = random.next();
-    if (roll < 0.3) await device.record(random.int(1, 6));
-    else if (roll < 0.42) await device.editNote(random.pick(NOTE_IDS));
-    else if (roll < 0.6) void device.syncNow();
-    else if (roll < 0.66) {
-      // Several devices sync at the same moment: pushes and pulls of one learner interleave on the server.
-      for (const each of devices) if (random.chance(0.6)) void each.syncNow();
-    } else if (roll < 0.72) device.kill();
-    else if (roll < 0.82) {
-      const session = await device
-        .store()
-        .getSession()
-        .catch(() => undefined);
-      if (!session?.token) await device.signIn();
-    } else if (roll < 0.87) await device.resolveConflicts();
-    else if (roll < 0.89) {
-      // Signed out everywhere (or the server revoked every session): each device meets a 401.
-      const res = await t.call('POST', '/api/v1/sessions', { body: learners[owner(device)] });
-      const { token } = (await res.json()) as { token: string };
-      await t.call('DELETE', '/api/v1/sessions', { token });
-      sessionsEnded += 1;
-    } else if (roll < 0.93) await deliverHeld(server, log, random);
-    // Most steps wait for the rounds they started; some leave them running into the next step.
-    if (random.chance(0.7)) for (const each of devices) await each.settled();
+  // The last steps taken, to say where a failure happened when it is replayed from its seed.
+  const trace: string[] = [];
+  const note = (line: string) => {
+    trace.push(line);
+    if (trace.length > 12) trace.shift();
+  };
+  try {
+    await runSteps();
+  } catch (error) {
+    throw new Error(`${String(error)} (${(error as Error).name}) after steps:\n  ${trace.join('\n  ')}`, {
+      cause: error,
+    });
+  }
+
+  async function runSteps(): Promise<void> {
+    for (let step = 0; step < steps; step += 1) {
+      advance(
+        random.pick([0, random.int(1, 2_000), random.int(1_000, 5 * 60_000), random.int(1, 90) * 60_000]),
+      );
+      const device = random.pick(devices);
+      const roll = random.next();
+      note(`step ${step} at +${t.clock.now - start} ms: ${device.name} roll ${roll.toFixed(3)}`);
+      if (roll < 0.3) await device.record(random.int(1, 6));
+      else if (roll < 0.42) await device.editNote(random.pick(NOTE_IDS));
+      else if (roll < 0.6) void device.syncNow();
+      else if (roll < 0.66) {
+        // Several devices sync at the same moment: pushes and pulls of one learner interleave on the server.
+        for (const each of devices) if (random.chance(0.6)) void each.syncNow();
+      } else if (roll < 0.72) device.kill();
+      else if (roll < 0.82) {
+        const session = await device
+          .store()
+          .getSession()
+          .catch(() => undefined);
+        if (!session?.token) await device.signIn();
+      } else if (roll < 0.87) await device.resolveConflicts();
+      else if (roll < 0.89) {
+        // Signed out everywhere (or the server revoked every session): each device meets a 401.
+        const res = await t.call('POST', '/api/v1/sessions', { body: learners[owner(device)] });
+        const { token } = (await res.json()) as { token: string };
+        await t.call('DELETE', '/api/v1/sessions', { token });
+        sessionsEnded += 1;
+      } else if (roll < 0.93) await deliverHeld(server, log, random);
+      // Most steps wait for the rounds they started; some leave them running into the next step.
+      if (random.chance(0.7)) for (const each of devices) await each.settled();
+    }
   }
 
   // Faults stop. Late copies still in the network arrive, then every device settles.

@@ -198,11 +198,14 @@ export function createSimDevice(options: {
 
   /** Runs a write; when the device was killed under it, the write counts only if it was committed. */
   async function write(run: () => Promise<void>, committed: () => Promise<boolean>): Promise<boolean> {
+    const incarnation = db;
     try {
       await run();
       return true;
     } catch (error) {
-      if ((error as Error).name !== 'DatabaseClosedError') throw error;
+      // Only a kill during the write excuses a failure (IndexedDB reports it as closed, or as a
+      // transaction that ended early); any other failure is a finding.
+      if (db === incarnation) throw error;
       return committed();
     }
   }
