@@ -5,7 +5,6 @@ import { WriteErrorAlert } from '../components/write-error-alert';
 import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
 import { useApplySettings } from '../features/settings/use-apply-settings';
 import { LazyPwaServices } from '../pwa/lazy-pwa-services';
-import { OfflineIndicator } from '../pwa/offline-indicator';
 import { PageErrorBoundary } from './page-error-boundary';
 
 // Its own chunk: the first screen does not wait for the sync status, which has nothing to say before sync loads.
@@ -54,7 +53,6 @@ export function Layout() {
         </Suspense>
       </header>
       <main id="main" className="main" tabIndex={-1}>
-        <OfflineIndicator />
         <LazyPwaServices />
         <WriteErrorAlert />
         <PageErrorBoundary key={pathname}>

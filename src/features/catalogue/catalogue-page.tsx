@@ -9,7 +9,7 @@ import { format } from '../../lib/format';
 import { labels } from '../../lib/labels';
 import { AREAS, type Area } from '../../shared/content-types';
 import { filterModules } from '../../shared/filter-modules';
-import { NeedsConnection } from '../../pwa/needs-connection';
+import { NeedsConnectionMark } from '../../pwa/lazy-needs-connection';
 import { lessonState } from '../../shared/lesson-state';
 import { ROLES, type Role } from '../../shared/settings';
 import { useCatalogue } from './use-catalogue';
@@ -82,7 +82,7 @@ export function CataloguePage() {
                   <h2>
                     <Link to={`/modules/${module.id}`}>{module.title}</Link>
                   </h2>
-                  <NeedsConnection moduleId={module.id} />
+                  <NeedsConnectionMark moduleId={module.id} />
                   <p>{module.summary}</p>
                   <p className="meta">
                     {done} of {module.lessons.length} lessons done · For{' '}

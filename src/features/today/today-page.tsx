@@ -6,7 +6,7 @@ import { PathwayProgress } from '../../components/pathway-progress';
 import { ProgressSummary } from '../../components/progress-summary';
 import { format } from '../../lib/format';
 import { labels } from '../../lib/labels';
-import { NeedsConnection } from '../../pwa/needs-connection';
+import { NeedsConnectionMark } from '../../pwa/lazy-needs-connection';
 import { remainingMinutes } from '../../shared/remaining-minutes';
 import { KeepFresh } from './keep-fresh';
 import { RoleChooser } from './role-chooser';
@@ -59,7 +59,7 @@ export function TodayPage() {
               {reached > 0 ? `part ${Math.min(reached, sections)} of ${sections} reached` : 'just started'} ·
               about {format.minutes(remainingMinutes(continueWith.lesson, continueWith.progress))} left
             </p>
-            <NeedsConnection moduleId={continueWith.module.id} />
+            <NeedsConnectionMark moduleId={continueWith.module.id} />
             <p>
               <Link
                 className="button button--link"
@@ -97,7 +97,7 @@ export function TodayPage() {
                 <span className="meta">
                   {module.title} · {format.minutes(lesson.minutes)}
                 </span>
-                <NeedsConnection moduleId={module.id} />
+                <NeedsConnectionMark moduleId={module.id} />
               </li>
             ))}
           </ol>

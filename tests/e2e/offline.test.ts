@@ -1,0 +1,80 @@
+// Offline in a real browser with the real service worker, against the built app served by the real server:
+// install criteria, download a module, then with no connection open a lesson cold at its URL, answer and
+// complete it, reload and find the progress; a module not downloaded says it needs a connection.
+// Chromium's offline emulation does not cover the service worker's own fetches (playwright#2311), so the
+// server is stopped too: nothing can come from the network.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, startAppServer } from './helpers/app-server';
+import { type Device, openDevice } from './helpers/browser';
+import { builtCatalog, builtLesson, firstCheck } from './helpers/built-course';
+import { AppShell } from './pages/app-shell';
+import { LessonPage } from './pages/lesson-page';
+import { ModulePage } from './pages/module-page';
+
+let server: AppServer;
+let device: Device;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  device = await openDevice();
+});
+
+afterAll(async () => {
+  await device?.close();
+  await server?.stop();
+});
+
+describe('studying with no signal', () => {
+  it('downloads a module, then opens, answers and completes a lesson offline, and keeps the progress', async () => {
+    const catalog = builtCatalog();
+    const module = catalog.modules.find((m) => m.id === 'foundations') ?? catalog.modules[0];
+    const other = catalog.modules.find((m) => m.id !== module.id);
+    if (!other) throw new Error('the course needs two modules');
+    const lessonEntry = module.lessons[1] ?? module.lessons[0];
+    const lesson = builtLesson(module.id, lessonEntry.id);
+    const { right } = firstCheck(lesson);
+    const lessonUrl = `${server.url}/modules/${module.id}/${lesson.id}`;
+
+    const page = await device.context.newPage();
+    const shell = new AppShell(page);
+    await page.goto(`${server.url}/`);
+    await shell.untilControlled();
+
+    const cdp = await device.context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    // An attached CDP session keeps Playwright's offline emulation from reaching the page.
+    await cdp.detach();
+
+    await page.goto(`${server.url}/modules/${module.id}`);
+    const modulePage = new ModulePage(page);
+    await modulePage.download();
+    await expect.poll(() => modulePage.downloaded().isVisible(), { timeout: 15_000 }).toBe(true);
+
+    await device.context.setOffline(true);
+    await server.stop();
+
+    await page.goto(lessonUrl);
+    const reader = new LessonPage(page);
+    await expect.poll(() => reader.heading(lesson.title).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => shell.offlineLine().isVisible()).toBe(true);
+    await reader.answerFirstCheck(right);
+    await expect.poll(() => reader.feedback().textContent()).toContain('Correct.');
+    await reader.markComplete();
+    await expect.poll(() => reader.completedNotice().isVisible()).toBe(true);
+
+    await page.reload();
+    await expect.poll(() => reader.heading(lesson.title).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => reader.completedNotice().isVisible()).toBe(true);
+
+    await page.goto(`${server.url}/modules/${other.id}`);
+    await expect
+      .poll(() => new ModulePage(page).needsConnection().isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await page.goto(`${server.url}/modules`);
+    await expect
+      .poll(() => page.getByText('Needs a connection', { exact: true }).count(), { timeout: 15_000 })
+      .toBe(catalog.modules.length - 1);
+    await page.close();
+  });
+});
