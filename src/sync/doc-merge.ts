@@ -25,7 +25,8 @@ export function mergePulledDoc(
  * (its updatedAt moved on) takes the new revision as its base but stays dirty, so the later edit is sent too.
  */
 export function applyDocResult(row: DocRow, sent: SentDoc, result: DocResult): DocRow {
-  const editedSince = row.updatedAt !== sent.updatedAt;
+  // The body is compared too: two saves in one clock tick (coarse browser clocks) share an updatedAt.
+  const editedSince = row.updatedAt !== sent.updatedAt || !sameBody(row.body, sent.body);
   // A conflict with our own bytes is the echo of a push whose response was lost: it was saved.
   const saved = result.status === 'saved' || sameBody(result.body, sent.body);
   if (saved) return { ...row, rev: Math.max(row.rev, result.rev), dirty: editedSince ? 1 : 0 };

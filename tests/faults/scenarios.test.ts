@@ -146,6 +146,38 @@ describe.each(testDbKinds)('sync scenarios on %s', (kind) => {
     for (const tab of tabs) tab.db.close();
   });
 
+  it('a note edited again while its push is in flight, within the same clock tick, is not lost', async () => {
+    // Coarse clocks (Firefox's resistFingerprinting rounds Date to 100 ms) give two quick saves the same
+    // updatedAt; the push answer for the first must not mark the second as saved.
+    const world = scenarioWorld(testDb.db);
+    const sam = await world.signUp('sam');
+    const phone = world.device('phone', sam);
+    const laptop = world.device('laptop', sam);
+    for (const device of [phone, laptop]) expect(await device.signIn()).toBe(true);
+    await Promise.all([phone.settled(), laptop.settled()]);
+    const noteId = 'note:semh-calm-corners:plan';
+    await phone.editNote(noteId);
+    let edited = false;
+    world.log.afterServer = async (url) => {
+      if (edited || !url.endsWith('/sync/push')) return;
+      edited = true;
+      await phone.editNote(noteId);
+    };
+    await phone.syncNow();
+    await phone.settled();
+    world.log.afterServer = undefined;
+    await phone.syncNow();
+    await phone.settled();
+    await laptop.syncNow();
+    await laptop.settled();
+
+    expect(edited).toBe(true);
+    const server = await testDb.db.kysely.selectFrom('docs').select('body').executeTakeFirstOrThrow();
+    expect(JSON.parse(server.body)).toEqual({ text: 'phone#1\nphone#2' });
+    expect((await laptop.db().docs.get(noteId))?.body).toEqual({ text: 'phone#1\nphone#2' });
+    expect(await phone.db().docs.get(noteId)).toMatchObject({ body: { text: 'phone#1\nphone#2' }, dirty: 0 });
+  });
+
   it('a session that expired while offline: the queue survives, and sign-in sends all of it', async () => {
     const world = scenarioWorld(testDb.db, { sessionTtlMs: 8 * HOUR });
     const sam = await world.signUp('sam');

@@ -30,6 +30,8 @@ export type NetworkLog = {
   /** Event ids the server answered `acked` or `duplicate` to, delivered to the device or not. */
   acknowledged: Set<string>;
   held: HeldRequest[];
+  /** Runs after the server answered and before the device reads the answer (a scenario's hook). */
+  afterServer?: (url: string) => Promise<void>;
 };
 
 export function createNetworkLog(): NetworkLog {
@@ -77,6 +79,7 @@ async function deliver(server: Server, log: NetworkLog, { url, init }: HeldReque
     body: init.body,
   });
   await recordAnswer(log, url, response);
+  await log.afterServer?.(url);
   return response;
 }
 
