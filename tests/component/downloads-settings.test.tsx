@@ -77,11 +77,12 @@ describe('storage in Settings', () => {
     });
     const realPut = db.downloadParts.put.bind(db.downloadParts);
     let writes = 0;
-    vi.spyOn(db.downloadParts, 'put').mockImplementation((...args) => {
+    const fullAfterOne = ((...args: Parameters<typeof realPut>) => {
       writes += 1;
       if (writes === 1) return realPut(...args);
       return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    });
+    }) as typeof realPut;
+    vi.spyOn(db.downloadParts, 'put').mockImplementation(fullAfterOne);
 
     await user.click(button);
 
