@@ -12,7 +12,7 @@ export const webManifest: Partial<ManifestOptions> = {
   scope: '/',
   display: 'standalone',
   orientation: 'any',
-  theme_color: '#0b5560',
+  theme_color: '#1d4e5f',
   background_color: '#ffffff',
   lang: 'en-GB',
   categories: ['education'],
