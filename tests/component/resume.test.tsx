@@ -81,6 +81,14 @@ describe('exact resume', () => {
     });
     renderApp(LESSON);
     expect(await screen.findByText(/back where you left off: “In your setting”/)).toBeInTheDocument();
+
+    // The next save settles the conflict on the server's revision, later than both positions.
+    placeHeadings({ 'additional-or-different': 100, 'in-your-setting': 900 });
+    fireEvent.scroll(window);
+    await waitFor(async () => expect((await db.docs.get(DOC))?.conflict).toBeUndefined());
+    const row = await db.docs.get(DOC);
+    expect(row).toMatchObject({ rev: 2, dirty: 1, body: { sectionId: 'additional-or-different', index: 1 } });
+    expect(String(row?.body.hlc) > '000001700000500:00000:bbb').toBe(true);
   });
 
   it('opens a completed lesson at its top', async () => {
