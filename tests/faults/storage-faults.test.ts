@@ -3,12 +3,27 @@
 // device (QuotaExceededError) while the engine stores a pulled page or a push answer. The learner-facing
 // side of a full device is in tests/component/quota.test.tsx and tests/component/storage-faults.test.tsx.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PocketDb } from '../../src/db/db';
 import type { LearnerEvent } from '../../src/shared/events';
 import { foldProgress } from '../../src/shared/progress';
 import { toWireEvent } from '../../src/sync/outbox';
 import { openTestDb, type TestDb, testDbKinds } from '../server/support/test-databases';
 import { scenarioWorld } from './support/scenario-world';
 import type { SimDevice } from './support/sim-device';
+
+/**
+ * Frozen copies of every schema that shipped before the current one. A version bump in src/db/db.ts fails
+ * the test below until the schema it replaces is copied here, so every old database stays covered.
+ */
+const EARLIER_SCHEMAS: Record<number, Record<string, string>> = {
+  1: {
+    modules: 'id, order',
+    lessons: 'id, moduleId',
+    events: 'id, lessonId, type, synced, deviceSeq, [lessonId+type]',
+    docs: 'id, dirty',
+    meta: 'key',
+  },
+};
 
 function quotaError(): DOMException {
   return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -122,4 +137,58 @@ describe.each(testDbKinds)('device storage faults on %s', (kind) => {
     const stored = await testDb.db.kysely.selectFrom('events').select('event_id').execute();
     expect(stored.map((r) => r.event_id).sort()).toEqual([...phone.created].sort());
   });
+
+  it.each(Object.keys(EARLIER_SCHEMAS).map(Number))(
+    'a device database from schema version %i opens with all its data, and its queue syncs',
+    async (version) => {
+      const current = new PocketDb('version-probe');
+      expect(Object.keys(EARLIER_SCHEMAS).map(Number).sort()).toEqual(
+        Array.from({ length: current.verno - 1 }, (_, i) => i + 1),
+      );
+      const world = scenarioWorld(testDb.db);
+      const sam = await world.signUp('sam');
+      const phone = world.device('phone', sam);
+      // An older app version wrote these rows; the current one has not opened the database yet.
+      const old = phone.openRaw('pocket-cpd');
+      for (let v = 1; v <= version; v += 1)
+        old.version(v).stores(EARLIER_SCHEMAS[v] as Record<string, string>);
+      const deviceId = world.random.uuid();
+      const events = Array.from({ length: 6 }, (_, i) => ({
+        id: world.random.uuid(),
+        deviceId,
+        deviceSeq: i + 1,
+        at: new Date(world.t.clock.now - 60_000 + i).toISOString(),
+        hlc: `${String(world.t.clock.now - 60_000 + i).padStart(15, '0')}:00000:${deviceId}`,
+        type: 'section-reached',
+        lessonId: 'foundations-what-send-means',
+        payload: { sectionId: `s${i}`, index: i },
+        synced: 0,
+      }));
+      const note = {
+        id: 'note:foundations-what-send-means:my-pupil',
+        body: { text: 'written before the update' },
+        rev: 0,
+        dirty: 1,
+        updatedAt: new Date(world.t.clock.now - 30_000).toISOString(),
+      };
+      await old.table('events').bulkAdd(events);
+      await old.table('docs').add(note);
+      await old.table('meta').bulkAdd([
+        { key: 'deviceId', value: deviceId },
+        { key: 'deviceSeq', value: 6 },
+      ]);
+      old.close();
+
+      expect(await phone.db().events.count()).toBe(6);
+      expect(phone.db().verno).toBe(current.verno);
+      expect(await phone.db().docs.get(note.id)).toEqual(note);
+      expect(await phone.signIn()).toBe(true);
+      await phone.settled();
+      expect(phone.engine().status.get()).toMatchObject({ state: 'idle', waiting: 0, rejected: [] });
+      const stored = await testDb.db.kysely.selectFrom('events').select('event_id').execute();
+      expect(stored.map((r) => r.event_id).sort()).toEqual(events.map((e) => e.id).sort());
+      const doc = await testDb.db.kysely.selectFrom('docs').select('body').executeTakeFirstOrThrow();
+      expect(JSON.parse(doc.body)).toEqual(note.body);
+    },
+  );
 });

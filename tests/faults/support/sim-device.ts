@@ -70,6 +70,8 @@ export type SimDevice = {
   setSkew: (ms: number) => void;
   /** Another tab of the same browser: a second database connection on this device's IndexedDB. */
   openTab: () => PocketDb;
+  /** A plain Dexie on this device's IndexedDB, e.g. one written by an older app version. */
+  openRaw: (name: string) => Dexie;
   db: () => PocketDb;
   store: () => SyncStore;
   engine: () => SyncEngine;
@@ -220,6 +222,7 @@ export function createSimDevice(options: {
       skewMs = ms;
     },
     openTab: () => openPocketDb(factory),
+    openRaw: (dbName) => new Dexie(dbName, { indexedDB: factory, IDBKeyRange }),
     db: () => db,
     store: () => store,
     engine: () => engine,
