@@ -5,7 +5,7 @@ export function UpdateBanner() {
   const { updateReady, offlineReady, applyUpdate, dismiss } = useAppUpdate();
   if (updateReady) {
     return (
-      <section className="app-notice" aria-label="App update" role="status">
+      <section className="app-notice app-notice--floating" aria-label="App update" role="status">
         <p>A new version is ready. Your progress is saved, so you can update when it suits you.</p>
         <div className="app-notice__actions">
           <button type="button" className="button" onClick={applyUpdate}>
@@ -20,7 +20,7 @@ export function UpdateBanner() {
   }
   if (offlineReady) {
     return (
-      <p className="app-notice" role="status">
+      <p className="app-notice app-notice--floating" role="status">
         Ready to work offline.
       </p>
     );
