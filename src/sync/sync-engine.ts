@@ -64,7 +64,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const nowIso = () => new Date(timers.now()).toISOString();
 
-  async function refreshStatus(): Promise<void> {
+  // Refreshes run one after another: two overlapping ones (a write's and a round's) could otherwise land
+  // out of order and leave an older count on screen.
+  let refreshing: Promise<void> = Promise.resolve();
+  function refreshStatus(): Promise<void> {
+    const next = refreshing.then(readStatus, readStatus);
+    refreshing = next.catch(() => undefined);
+    return next;
+  }
+
+  async function readStatus(): Promise<void> {
     const [counts, result, session] = await Promise.all([
       store.counts(),
       store.getSyncResult(),

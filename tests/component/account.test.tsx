@@ -133,8 +133,10 @@ describe('back up and sync: accounts', () => {
     const dialog = (await screen.findByRole('heading', { name: 'Sign out of this device' }))
       .parentElement as HTMLElement;
     expect(dialog).toHaveTextContent('2 changes have not reached the server yet');
-    expect(screen.getByRole('banner')).toHaveTextContent(
-      "Offline — will sync when you're back · 2 waiting to sync",
+    await waitFor(() =>
+      expect(screen.getByRole('banner')).toHaveTextContent(
+        "Offline — will sync when you're back · 2 waiting to sync",
+      ),
     );
     await user.click(
       within(dialog).getByRole('button', { name: 'Sign out and remove my progress from this device' }),
