@@ -78,7 +78,10 @@ describe('Today: what fits in a short slot', () => {
       longAgo,
     );
     await chooseSlot(2);
-    expect(planItems(2)).toEqual(['Refresher: a question from “SEN support and EHC plans” · 1 minute']);
+    // The scheduler loads after Today's first paint; the plan updates when it has.
+    await waitFor(() =>
+      expect(planItems(2)).toEqual(['Refresher: a question from “SEN support and EHC plans” · 1 minute']),
+    );
     expect(screen.getByRole('link', { name: 'Start the refresher' })).toHaveAttribute(
       'href',
       '/refresh?count=1',

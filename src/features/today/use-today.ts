@@ -9,7 +9,7 @@ import type { Catalog } from '../../shared/content-types';
 import type { LearnerEvent } from '../../shared/events';
 import { planToday, type TodayPlan } from '../../shared/plan-today';
 import { foldProgress, type Progress } from '../../shared/progress';
-import { type DueRefresher, dueRefreshers, monthlyPromptDue } from '../../shared/refresher-schedule';
+import type { DueRefresher } from '../../shared/refresher-schedule';
 import { parseSettings, type Settings } from '../../shared/settings';
 
 export type TodayView =
@@ -36,8 +36,8 @@ export function useToday(): TodayView {
   const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const settingsDoc = useLiveQuery(async () => (await docsRepo.get('settings')) ?? null, []);
-  const due = useLiveQuery(
-    async () => (events ? availableRefreshers(events, new Date()) : undefined),
+  const refreshers = useLiveQuery(
+    async () => (events ? refresherState(events, new Date()) : undefined),
     [events],
   );
   const status = useCatalogStatus();
@@ -46,29 +46,36 @@ export function useToday(): TodayView {
 
   return useMemo((): TodayView => {
     if (catalog === null && status === 'failed') return { state: 'unavailable' };
-    if (!catalog || !progress || !events || !due || settingsDoc === undefined) return { state: 'loading' };
+    if (!catalog || !progress || !events || settingsDoc === undefined) return { state: 'loading' };
     return {
       state: 'ready',
       catalog,
       settings,
       progress,
       plan: planToday(catalog, progress, settings.role),
-      due,
-      keepFresh: due.length > 0 && monthlyPromptDue(events, new Date()),
+      due: refreshers?.due ?? [],
+      keepFresh: refreshers?.keepFresh ?? false,
     };
-  }, [catalog, progress, events, due, settings, settingsDoc, status]);
+  }, [catalog, progress, events, refreshers, settings, settingsDoc, status]);
 }
 
 /**
- * Due refreshers the device can show: the lesson is downloaded and still has the check. A refresher from
- * a lesson that is not on the device waits until it is, rather than failing when the learner is offline.
+ * Due refreshers the device can show (the lesson is downloaded and still has the check; one from a lesson
+ * not on the device waits until it is, rather than failing offline) and whether to show the monthly
+ * prompt. The scheduler (ts-fsrs, about 7 KB gzipped) loads after Today's first paint, keeping it out of
+ * the first screen's JavaScript budget; until then Today simply shows no refreshers.
  */
-async function availableRefreshers(events: readonly LearnerEvent[], now: Date): Promise<DueRefresher[]> {
+async function refresherState(
+  events: readonly LearnerEvent[],
+  now: Date,
+): Promise<{ due: DueRefresher[]; keepFresh: boolean }> {
+  const { dueRefreshers, monthlyPromptDue } = await import('../../shared/refresher-schedule');
   const all = dueRefreshers(events, now);
   const checks = new Map<string, Set<string>>();
   for (const lessonId of new Set(all.map((d) => d.lessonId))) {
     const lesson = await lessonsRepo.get(lessonId);
     checks.set(lessonId, new Set(lesson?.blocks.filter((b) => b.type === 'check').map((b) => b.id) ?? []));
   }
-  return all.filter((d) => checks.get(d.lessonId)?.has(d.checkId));
+  const due = all.filter((d) => checks.get(d.lessonId)?.has(d.checkId));
+  return { due, keepFresh: due.length > 0 && monthlyPromptDue(events, now) };
 }
