@@ -10,7 +10,7 @@ import { filterModules } from '../shared/filter-modules';
 import type { Role } from '../shared/settings';
 import { PERSISTENCE_KEY } from './ask-to-keep-storage';
 import { moduleDownloader } from './module-downloader';
-import { useDownloadStatuses } from './use-module-download';
+import { useDownloadStatuses } from './use-download-statuses';
 import { useStorageFacts } from './use-storage-facts';
 
 type Batch = { done: number; total: number; failed: number } | null;

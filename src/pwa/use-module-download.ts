@@ -1,7 +1,6 @@
 // A module's download state for the screens, and the actions on it. Reads Dexie live, so a download
 // finished in another tab (or refreshed in the background) shows here too.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
 import { downloadsRepo } from '../db/downloads-repo';
 import { modulesRepo } from '../db/modules-repo';
 import { useOnlineStatus } from '../lib/online-status';
@@ -9,6 +8,7 @@ import type { CatalogModule } from '../shared/content-types';
 import { askToKeepStorage } from './ask-to-keep-storage';
 import { type DownloadView, downloadView } from './download-view';
 import { moduleDownloader } from './module-downloader';
+import { useDownloadStatuses } from './use-download-statuses';
 
 export type ModuleDownload = {
   view: DownloadView;
@@ -16,14 +16,6 @@ export type ModuleDownload = {
   remove: () => Promise<void>;
   dismiss: () => void;
 };
-
-export function useDownloadStatuses() {
-  return useSyncExternalStore(
-    moduleDownloader.subscribe,
-    moduleDownloader.snapshot,
-    moduleDownloader.snapshot,
-  );
-}
 
 export function useModuleDownload(module: CatalogModule): ModuleDownload {
   const statuses = useDownloadStatuses();

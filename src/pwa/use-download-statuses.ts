@@ -1,0 +1,12 @@
+import { useSyncExternalStore } from 'react';
+import type { DownloadStatus } from './download-status';
+import { moduleDownloader } from './module-downloader';
+
+/** What the downloader is doing for every module, live. */
+export function useDownloadStatuses(): ReadonlyMap<string, DownloadStatus> {
+  return useSyncExternalStore(
+    moduleDownloader.subscribe,
+    moduleDownloader.snapshot,
+    moduleDownloader.snapshot,
+  );
+}
