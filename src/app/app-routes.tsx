@@ -15,6 +15,9 @@ const ModulePage = lazy(async () => ({
 const LessonPage = lazy(async () => ({
   default: (await import('../features/lesson/lesson-page')).LessonPage,
 }));
+// A cold start at a lesson URL (offline, or from the home screen) fetches the lesson's chunk while the
+// app boots instead of after the first render; React.lazy then finds the module already loading.
+if (/^\/modules\/[^/]+\/[^/]+/.test(window.location.pathname)) void import('../features/lesson/lesson-page');
 const RecordPage = lazy(async () => ({
   default: (await import('../features/record/record-page')).RecordPage,
 }));
