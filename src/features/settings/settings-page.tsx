@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { labels } from '../../lib/labels';
 import { InstallSection } from '../../pwa/install-section';
 import { StoragePanel } from '../../pwa/storage-panel';
-import { labels } from '../../lib/labels';
 import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
 import { ReadingAdjustments } from './reading-adjustments';
 import { updateSettings } from './update-settings';
@@ -61,7 +61,8 @@ export function SettingsPage() {
       <PageHeading title="Settings" />
       <p>Changes apply straight away and are saved on this device.</p>
       <p>
-        <Link to="/settings/sync">Back up and sync</Link>: keep your progress safe and use it on another device.
+        <Link to="/settings/sync">Back up and sync</Link>: keep your progress safe and use it on another
+        device.
       </p>
       <Choice
         legend="Your role"
