@@ -50,4 +50,16 @@ export const eventsRepo = {
   async all(): Promise<EventRow[]> {
     return db.events.toArray();
   },
+
+  /**
+   * What one lesson's progress folds over: its own events and every `voided` event (a void may name an
+   * event of this lesson under any lesson id). Two indexed reads instead of the whole table.
+   */
+  async forLesson(lessonId: string): Promise<EventRow[]> {
+    const [own, voids] = await Promise.all([
+      db.events.where('lessonId').equals(lessonId).toArray(),
+      db.events.where('type').equals('voided').toArray(),
+    ]);
+    return [...own, ...voids];
+  },
 };

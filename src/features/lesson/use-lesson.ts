@@ -33,7 +33,7 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
   const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
   const stored = useLiveQuery(() => lessonsRepo.get(lessonId), [lessonId]);
   const storedModule = useLiveQuery(() => modulesRepo.get(moduleId), [moduleId]);
-  const events = useLiveQuery(() => eventsRepo.all(), []);
+  const events = useLiveQuery(() => eventsRepo.forLesson(lessonId), [lessonId]);
   const status = useCatalogStatus();
   const [fetchFailed, setFetchFailed] = useState(false);
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
