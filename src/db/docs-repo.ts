@@ -8,6 +8,11 @@ export const docsRepo = {
     return (await db.docs.get(id)) ?? null;
   },
 
+  /** Every doc whose id starts with `prefix` (e.g. all reflection notes), by primary key range. */
+  async withPrefix(prefix: string): Promise<DocRow[]> {
+    return db.docs.where('id').startsWith(prefix).toArray();
+  },
+
   async put(id: string, body: Record<string, unknown>, now = new Date()): Promise<void> {
     await db.transaction('rw', db.docs, async () => {
       const current = await db.docs.get(id);

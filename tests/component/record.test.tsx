@@ -100,3 +100,20 @@ describe('CPD record', () => {
     ]);
   });
 });
+
+describe('CPD record reflections', () => {
+  it('lists a note synced from another device even when its lesson is not downloaded here', async () => {
+    await db.docs.put({
+      id: 'note:foundations-sen-support:next-step',
+      body: { text: 'Ask the SENCO about the support plan' },
+      rev: 3,
+      dirty: 0,
+      updatedAt: '2026-05-01T10:00:00.000Z',
+    });
+    renderApp('/record');
+    expect(await screen.findByText('Reflections written: 1')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Reflections' })).toHaveTextContent(
+      'Ask the SENCO about the support plan',
+    );
+  });
+});

@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
-import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { useCatalogStatus } from '../../lib/catalog-status';
 import type { Catalog } from '../../shared/content-types';
@@ -16,10 +15,7 @@ export type RecordView =
 export function useRecord(): RecordView {
   const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
   const events = useLiveQuery(() => eventsRepo.all(), []);
-  const notes = useLiveQuery(
-    async () => (catalog === undefined ? undefined : reflectionNotes(catalog)),
-    [catalog],
-  );
+  const notes = useLiveQuery(() => reflectionNotes(), []);
   const status = useCatalogStatus();
 
   return useMemo((): RecordView => {
@@ -31,21 +27,10 @@ export function useRecord(): RecordView {
 }
 
 /**
- * Reflection notes of the lessons on this device: the note ids come from each downloaded lesson's reflect
- * blocks (`note:<lessonId>:<blockId>`).
+ * Every reflection note on this device (`note:<lessonId>:<blockId>`), including notes synced from another
+ * device for lessons this one has not downloaded.
  */
-async function reflectionNotes(catalog: Catalog | null): Promise<NoteDoc[]> {
-  const notes: NoteDoc[] = [];
-  for (const module of catalog?.modules ?? []) {
-    for (const entry of module.lessons) {
-      const lesson = await lessonsRepo.get(entry.id);
-      for (const block of lesson?.blocks ?? []) {
-        if (block.type !== 'reflect') continue;
-        const id = `note:${lesson?.id}:${block.id}`;
-        const doc = await docsRepo.get(id);
-        if (doc) notes.push({ id, body: doc.body, updatedAt: doc.updatedAt });
-      }
-    }
-  }
-  return notes;
+async function reflectionNotes(): Promise<NoteDoc[]> {
+  const docs = await docsRepo.withPrefix('note:');
+  return docs.map((doc) => ({ id: doc.id, body: doc.body, updatedAt: doc.updatedAt }));
 }
