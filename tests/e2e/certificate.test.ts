@@ -24,6 +24,22 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Runs in the page: the name on certificates as stored in the `settings` doc in IndexedDB. */
+function storedCertificateName(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('pocket-cpd');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('docs').objectStore('docs').get('settings');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(String(request.result?.body?.certificateName ?? ''));
+      };
+    };
+  });
+}
+
 describe('certificate in Chromium', () => {
   it('prints a one-page A4 PDF with the learner’s name, the module and the content version', async () => {
     const catalog = builtCatalog();
@@ -32,6 +48,8 @@ describe('certificate in Chromium', () => {
 
     await page.goto(`${server.url}/settings`);
     await page.getByRole('textbox', { name: 'Name on certificates' }).fill(NAME);
+    // The name is stored asynchronously; navigating away before it is written would test a different story.
+    await expect.poll(() => page.evaluate(storedCertificateName)).toBe(NAME);
     for (const lesson of module.lessons) {
       await page.goto(`${server.url}/modules/${module.id}/${lesson.id}`);
       await page.getByRole('button', { name: 'Mark complete' }).click();
