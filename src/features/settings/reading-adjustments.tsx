@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { RadioChoice } from '../../components/radio-choice';
 import {
   FONTS,
   type Font,
@@ -39,7 +40,7 @@ export function ReadingAdjustments({ settings, update }: Props) {
 
   return (
     <>
-      <Radios
+      <RadioChoice
         legend="Line spacing"
         name="line-spacing"
         value={reading.lineSpacing}
@@ -47,7 +48,7 @@ export function ReadingAdjustments({ settings, update }: Props) {
         label={(s) => lineLabels[s]}
         onChange={(lineSpacing) => update({ lineSpacing })}
       />
-      <Radios
+      <RadioChoice
         legend="Letter spacing"
         name="letter-spacing"
         value={reading.letterSpacing}
@@ -55,7 +56,7 @@ export function ReadingAdjustments({ settings, update }: Props) {
         label={(s) => letterLabels[s]}
         onChange={(letterSpacing) => update({ letterSpacing })}
       />
-      <Radios
+      <RadioChoice
         legend="Font"
         name="font"
         value={reading.font}
@@ -63,7 +64,7 @@ export function ReadingAdjustments({ settings, update }: Props) {
         label={(f) => fontLabels[f]}
         onChange={(font) => update({ font })}
       />
-      <Radios
+      <RadioChoice
         legend="Motion"
         name="motion"
         value={reading.motion}
@@ -94,35 +95,5 @@ export function ReadingAdjustments({ settings, update }: Props) {
         />
       </div>
     </>
-  );
-}
-
-type RadiosProps<T extends string | number> = {
-  legend: string;
-  name: string;
-  value: T;
-  options: readonly T[];
-  label: (option: T) => string;
-  onChange: (option: T) => void;
-};
-
-function Radios<T extends string | number>({
-  legend,
-  name,
-  value,
-  options,
-  label,
-  onChange,
-}: RadiosProps<T>) {
-  return (
-    <fieldset className="choice">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option} className="option">
-          <input type="radio" name={name} checked={value === option} onChange={() => onChange(option)} />
-          <span>{label(option)}</span>
-        </label>
-      ))}
-    </fieldset>
   );
 }

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { RadioChoice } from '../../components/radio-choice';
 import { labels } from '../../lib/labels';
 import { InstallSection } from '../../pwa/install-section';
 import { StoragePanel } from '../../pwa/storage-panel';
@@ -9,36 +9,6 @@ import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings'
 import { ReadingAdjustments } from './reading-adjustments';
 import { updateSettings } from './update-settings';
 import { useSettings } from './use-settings';
-
-type ChoiceProps<T extends string | number> = {
-  legend: string;
-  name: string;
-  value: T | undefined;
-  options: readonly T[];
-  label: (option: T) => ReactNode;
-  onChange: (option: T) => void;
-};
-
-function Choice<T extends string | number>({
-  legend,
-  name,
-  value,
-  options,
-  label,
-  onChange,
-}: ChoiceProps<T>) {
-  return (
-    <fieldset className="choice">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option} className="option">
-          <input type="radio" name={name} checked={value === option} onChange={() => onChange(option)} />
-          <span>{label(option)}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -64,7 +34,7 @@ export function SettingsPage() {
         <Link to="/settings/sync">Back up and sync</Link>: keep your progress safe and use it on another
         device.
       </p>
-      <Choice
+      <RadioChoice
         legend="Your role"
         name="role"
         value={settings.role}
@@ -72,7 +42,7 @@ export function SettingsPage() {
         label={(r) => labels.audience[r]}
         onChange={(role) => update({ role })}
       />
-      <Choice
+      <RadioChoice
         legend="Text size"
         name="text-size"
         value={settings.textSize}
@@ -80,7 +50,7 @@ export function SettingsPage() {
         label={(size) => `${size}%`}
         onChange={(textSize) => update({ textSize })}
       />
-      <Choice
+      <RadioChoice
         legend="Colours"
         name="theme"
         value={settings.theme}
