@@ -47,15 +47,18 @@ describe('storage in Settings', () => {
     await user.click(button);
 
     expect(await within(storagePanel()).findByText('Finished: 2 of 2 downloaded.')).toBeInTheDocument();
+    // The list below the progress line follows the database a moment later (a live query).
     expect(
-      within(storagePanel()).getByText(/Every module for teaching assistants is on this device/),
+      await within(storagePanel()).findByText(/Every module for teaching assistants is on this device/),
     ).toBeInTheDocument();
     expect((await db.modules.toArray()).map((m) => m.id).sort()).toEqual([
       'foundations',
       'speech-language-dld',
     ]);
     expect(
-      within(storagePanel()).getByRole('button', { name: 'Remove download: Speech, language and DLD' }),
+      await within(storagePanel()).findByRole('button', {
+        name: 'Remove download: Speech, language and DLD',
+      }),
     ).toBeInTheDocument();
     await metaRepo.set('storagePersistence', 'not-persisted');
     expect(await within(storagePanel()).findByText(/did not promise to keep downloads/)).toBeInTheDocument();
