@@ -2,6 +2,7 @@
 // edit is stored with `dirty: 1` and the last server `rev` kept, so the sync engine can push it with its
 // base revision. A failed write (quota exceeded) rejects and leaves the previous version untouched.
 import { type DocRow, db } from './db';
+import { resolveDocConflict } from './resolve-doc-conflict';
 
 export const docsRepo = {
   async get(id: string): Promise<DocRow | null> {
@@ -22,19 +23,8 @@ export const docsRepo = {
     });
   },
 
-  /**
-   * The learner chose (or merged) a version of a doc that was also changed on another device. The choice is
-   * a new local edit built on the newest server revision seen, so the next push saves it without another
-   * conflict; the second version is dropped. Same rule as `resolveConflict` in sync-store.ts, kept here so
-   * the lesson page does not load the sync engine (and zod) to resolve a note.
-   */
+  /** The learner chose (or merged) a version of a doc also changed on another device. */
   async resolveConflict(id: string, body: Record<string, unknown>, now = new Date()): Promise<void> {
-    await db.transaction('rw', db.docs, async () => {
-      const current = await db.docs.get(id);
-      if (!current) return;
-      const { conflict, ...rest } = current;
-      const rev = Math.max(current.rev, conflict?.rev ?? 0);
-      await db.docs.put({ ...rest, body, rev, dirty: 1, updatedAt: now.toISOString() });
-    });
+    await resolveDocConflict(db, id, body, now.toISOString());
   },
 };

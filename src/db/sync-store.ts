@@ -8,6 +8,7 @@ import { learnerEventSchema } from '../shared/events';
 import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
 import type { DocResult, PullResponse, PushResponse, SyncedDoc } from '../shared/sync-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
+import { resolveDocConflict } from './resolve-doc-conflict';
 
 /** The doc as it was sent in a push, to tell whether it was edited again while the push was in flight. */
 export type SentDoc = { body: Record<string, unknown>; updatedAt: string };
@@ -261,13 +262,7 @@ export function createSyncStore(db: PocketDb) {
      * The learner picked (or merged) a version of a doc in conflict: it becomes a local edit built on the
      * newest server revision seen, so the next push saves it without conflicting again.
      */
-    resolveConflict: async (id: string, body: Record<string, unknown>, now: string) =>
-      db.transaction('rw', db.docs, async () => {
-        const row = await db.docs.get(id);
-        if (!row) return;
-        const rev = Math.max(row.rev, row.conflict?.rev ?? 0);
-        const { conflict: _dropped, ...rest } = row;
-        await db.docs.put({ ...rest, body, rev, dirty: 1, updatedAt: now });
-      }),
+    resolveConflict: (id: string, body: Record<string, unknown>, now: string) =>
+      resolveDocConflict(db, id, body, now),
   };
 }
