@@ -4,6 +4,7 @@ import { Loading } from '../../components/loading';
 import { NotFound } from '../../components/not-found';
 import { PageHeading } from '../../components/page-heading';
 import { LessonContent } from './lesson-content';
+import { LessonNeedsConnection } from './lesson-needs-connection';
 import { useLesson } from './use-lesson';
 
 /** A fresh reader per lesson, so "Next lesson" starts at the top with its own state and timers. */
@@ -18,6 +19,8 @@ function LessonReader({ moduleId, lessonId }: { moduleId: string; lessonId: stri
   switch (view.state) {
     case 'unavailable':
       return <CourseUnavailable title="Lesson" />;
+    case 'needs-connection':
+      return <LessonNeedsConnection title={view.title} module={view.module} />;
     case 'module-not-found':
       return (
         <NotFound

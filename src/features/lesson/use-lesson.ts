@@ -1,5 +1,7 @@
 // A lesson for the reader: rendered from the copy in Dexie when there is one, while the module's bundle
 // is fetched (and stored with its module) whenever the device lacks it or holds an older version.
+// Offline with no copy, it says the lesson needs a connection, and tries again when the connection returns;
+// "unavailable" is kept for a fetch that failed while online (server down, captive portal).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { eventsRepo } from '../../db/events-repo';
@@ -9,6 +11,7 @@ import { modulesRepo } from '../../db/modules-repo';
 import { useCatalogStatus } from '../../lib/catalog-status';
 import { contentFetch } from '../../lib/content-fetch';
 import { isQuotaError } from '../../lib/is-quota-error';
+import { useOnlineStatus } from '../../lib/online-status';
 import { writeErrors } from '../../lib/write-errors';
 import type { CatalogModule, Lesson } from '../../shared/content-types';
 import { type LessonRef, nextLesson } from '../../shared/next-lesson';
@@ -19,6 +22,8 @@ export type NextStep = { ref: LessonRef; title: string } | null;
 export type LessonView =
   | { state: 'loading' }
   | { state: 'unavailable' }
+  /** Offline, and neither the lesson nor (with no catalogue) anything about it is on this device. */
+  | { state: 'needs-connection'; module: CatalogModule | null; title: string }
   | { state: 'module-not-found' }
   | { state: 'lesson-not-found'; module: CatalogModule }
   | {
@@ -35,6 +40,7 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
   const storedModule = useLiveQuery(() => modulesRepo.get(moduleId), [moduleId]);
   const events = useLiveQuery(() => eventsRepo.forLesson(lessonId), [lessonId]);
   const status = useCatalogStatus();
+  const online = useOnlineStatus();
   const [fetchFailed, setFetchFailed] = useState(false);
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
 
@@ -44,10 +50,14 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     module && catalogLesson && storedModule !== undefined && storedModule?.downloadedHash !== module.hash,
   );
 
+  // The fetch runs even while `navigator.onLine` says offline (it can be wrong); `online` is a dependency
+  // so that a fetch which failed with no signal is tried again when the signal returns.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `online` re-runs the fetch, see above.
   useEffect(() => {
     if (!needsDownload || !module) return;
     let cancelled = false;
     const download = async () => {
+      setFetchFailed(false);
       try {
         const bundle = await contentFetch.moduleBundle(module.file);
         if (!cancelled) await modulesRepo.storeBundle(module, bundle);
@@ -61,15 +71,18 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     return () => {
       cancelled = true;
     };
-  }, [needsDownload, module]);
+  }, [needsDownload, module, online]);
 
   return useMemo((): LessonView => {
-    if (catalog === null && status === 'failed') return { state: 'unavailable' };
+    if (catalog === null && status === 'failed')
+      return online ? { state: 'unavailable' } : { state: 'needs-connection', module: null, title: 'Lesson' };
     if (!catalog || !progress || stored === undefined) return { state: 'loading' };
     if (!module) return { state: 'module-not-found' };
     if (!catalogLesson) return { state: 'lesson-not-found', module };
-    if (!stored || stored.moduleId !== moduleId)
+    if (!stored || stored.moduleId !== moduleId) {
+      if (!online) return { state: 'needs-connection', module, title: catalogLesson.title };
       return fetchFailed ? { state: 'unavailable' } : { state: 'loading' };
+    }
     const ref = nextLesson(catalog, moduleId, lessonId);
     const nextTitle = ref
       ? catalog.modules.find((m) => m.id === ref.moduleId)?.lessons.find((l) => l.id === ref.lessonId)?.title
@@ -81,5 +94,5 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
       progress: progress.get(lessonId),
       next: ref && nextTitle ? { ref, title: nextTitle } : null,
     };
-  }, [catalog, status, progress, stored, module, catalogLesson, moduleId, lessonId, fetchFailed]);
+  }, [catalog, status, online, progress, stored, module, catalogLesson, moduleId, lessonId, fetchFailed]);
 }
