@@ -1,6 +1,7 @@
 // Offline in a real browser with the real service worker, against the built app served by the real server:
 // install criteria, download a module, then with no connection open a lesson cold at its URL, answer and
-// complete it, reload and find the progress; a module not downloaded says it needs a connection.
+// complete it, reload and find the progress; a module not downloaded, and a lesson of it, say they need a
+// connection.
 // Chromium's offline emulation does not cover the service worker's own fetches (playwright#2311), so the
 // server is stopped too: nothing can come from the network.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,16 @@ describe('studying with no signal', () => {
     await expect
       .poll(() => page.getByText('Needs a connection', { exact: true }).count(), { timeout: 15_000 })
       .toBe(catalog.modules.length - 1);
+
+    // In-app, a lesson of a module not downloaded says the same, calmly, instead of failing to load.
+    const otherLesson = other.lessons[0];
+    await page.getByRole('link', { name: other.title, exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Lessons' })
+      .getByRole('link', { name: otherLesson.title, exact: true })
+      .click();
+    await expect.poll(() => reader.heading(otherLesson.title).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText('Needs a connection.', { exact: true }).isVisible()).toBe(true);
     await page.close();
   });
 });
