@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LessonTools } from '../features/lesson/lesson-tools';
 import { Layout } from './layout';
@@ -12,12 +12,24 @@ const CataloguePage = lazy(async () => ({
 const ModulePage = lazy(async () => ({
   default: (await import('../features/module/module-page')).ModulePage,
 }));
-const LessonPage = lazy(async () => ({
-  default: (await import('../features/lesson/lesson-page')).LessonPage,
-}));
-// A cold start at a lesson URL (offline, or from the home screen) fetches the lesson's chunk while the
-// app boots instead of after the first render; React.lazy then finds the module already loading.
-if (/^\/modules\/[^/]+\/[^/]+/.test(window.location.pathname)) void import('../features/lesson/lesson-page');
+// The lesson and its read-aloud controls load together and appear together: controls that arrived later
+// would push the lesson text down under the reader's eyes (a layout shift).
+const loadLessonPage = () =>
+  Promise.all([import('../features/lesson/lesson-page'), import('../features/read-aloud/read-aloud')]);
+const LessonPage = lazy(async () => {
+  const [{ LessonPage: Page }, { ReadAloud }] = await loadLessonPage();
+  const tools = <ReadAloud />;
+  return {
+    default: () => (
+      <LessonTools value={tools}>
+        <Page />
+      </LessonTools>
+    ),
+  };
+});
+// A cold start at a lesson URL (offline, or from the home screen) fetches the lesson's chunks while the
+// app boots instead of after the first render; React.lazy then finds the modules already loading.
+if (/^\/modules\/[^/]+\/[^/]+/.test(window.location.pathname)) void loadLessonPage();
 const RecordPage = lazy(async () => ({
   default: (await import('../features/record/record-page')).RecordPage,
 }));
@@ -33,15 +45,6 @@ const RefresherPage = lazy(async () => ({
 const CertificatePage = lazy(async () => ({
   default: (await import('../features/certificate/certificate-page')).CertificatePage,
 }));
-const ReadAloud = lazy(async () => ({
-  default: (await import('../features/read-aloud/read-aloud')).ReadAloud,
-}));
-// Its own Suspense: the lesson shows at once and the read-aloud controls join it when their chunk loads.
-const lessonTools = (
-  <Suspense fallback={null}>
-    <ReadAloud />
-  </Suspense>
-);
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /** The whole app below a router: `BrowserRouter` in main.tsx, a `MemoryRouter` in component tests. */
@@ -52,14 +55,7 @@ export function AppRoutes() {
         <Route index element={<TodayPage />} />
         <Route path="modules" element={<CataloguePage />} />
         <Route path="modules/:moduleId" element={<ModulePage />} />
-        <Route
-          path="modules/:moduleId/:lessonId"
-          element={
-            <LessonTools value={lessonTools}>
-              <LessonPage />
-            </LessonTools>
-          }
-        />
+        <Route path="modules/:moduleId/:lessonId" element={<LessonPage />} />
         <Route path="record" element={<RecordPage />} />
         <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
         <Route path="refresh" element={<RefresherPage />} />
