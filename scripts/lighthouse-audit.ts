@@ -3,7 +3,7 @@
 // as `npm start` would. Prints the scores and exits 1 below the targets: performance ≥ 95, accessibility
 // 100, best practices 100 (SEO is printed too). Not part of `npm test`: a run takes about a minute.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { precompressDist } from '../server/precompress-dist';
@@ -11,6 +11,9 @@ import type { Catalog } from '../src/shared/content-types';
 import { startAppServer } from '../tests/e2e/helpers/app-server';
 
 const SOURCE = process.env.AUDIT_DIST ?? 'dist';
+// AUDIT_REPORTS=<folder> keeps the full JSON reports there (long tasks, request chains) to see why.
+const REPORTS = process.env.AUDIT_REPORTS;
+if (REPORTS) mkdirSync(REPORTS, { recursive: true });
 const CHROME_FLAGS = [
   '--headless=new',
   '--no-sandbox',
@@ -65,7 +68,8 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     for (const page of pages) {
-      const report = audit(`${server.url}${page.path}`, path.join(dir, `lighthouse-${page.name}.json`));
+      const out = path.join(REPORTS ?? dir, `lighthouse-${page.name}.json`);
+      const report = audit(`${server.url}${page.path}`, out);
       const scores = CATEGORIES.map(
         (c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)] as const,
       );

@@ -4,7 +4,7 @@ import './app/styles.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { AppRoutes } from './app/app-routes';
+import { AppRoutes, firstPageReady } from './app/app-routes';
 import { startAppSync } from './app/start-app-sync';
 import { db } from './db/db';
 
@@ -17,14 +17,16 @@ if (!root) throw new Error('index.html has no #root element');
 
 // A transition lets React render the first screen in slices that yield to the browser, instead of one long
 // task that would block taps on a slow phone while the static shell is already on screen.
-startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </StrictMode>,
-  );
+void firstPageReady(window.location.pathname).then(() => {
+  startTransition(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </StrictMode>,
+    );
+  });
 });
 
 startAppSync();

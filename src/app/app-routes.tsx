@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LessonTools } from '../features/lesson/lesson-tools';
 import { Layout } from './layout';
@@ -14,22 +14,44 @@ const ModulePage = lazy(async () => ({
 }));
 // The lesson and its read-aloud controls load together and appear together: controls that arrived later
 // would push the lesson text down under the reader's eyes (a layout shift).
-const loadLessonPage = () =>
-  Promise.all([import('../features/lesson/lesson-page'), import('../features/read-aloud/read-aloud')]);
-const LessonPage = lazy(async () => {
-  const [{ LessonPage: Page }, { ReadAloud }] = await loadLessonPage();
-  const tools = <ReadAloud />;
-  return {
-    default: () => (
-      <LessonTools value={tools}>
-        <Page />
-      </LessonTools>
-    ),
-  };
+type LessonChunks = { Page: ComponentType; ReadAloud: ComponentType };
+let lessonChunksLoad: Promise<LessonChunks> | undefined;
+let lessonChunks: LessonChunks | undefined;
+function loadLessonPage(): Promise<LessonChunks> {
+  lessonChunksLoad ??= Promise.all([
+    import('../features/lesson/lesson-page'),
+    import('../features/read-aloud/read-aloud'),
+  ]).then(([{ LessonPage }, { ReadAloud }]) => {
+    lessonChunks = { Page: LessonPage, ReadAloud };
+    return lessonChunks;
+  });
+  return lessonChunksLoad;
+}
+// Once its chunks are here the lesson renders straight away, without a Suspense frame.
+function LessonRoute() {
+  if (!lessonChunks) return <LazyLessonRoute />;
+  const { Page, ReadAloud } = lessonChunks;
+  return (
+    <LessonTools value={<ReadAloud />}>
+      <Page />
+    </LessonTools>
+  );
+}
+const LazyLessonRoute = lazy(async () => {
+  await loadLessonPage();
+  return { default: LessonRoute };
 });
-// A cold start at a lesson URL (offline, or from the home screen) fetches the lesson's chunks while the
-// app boots instead of after the first render; React.lazy then finds the modules already loading.
-if (/^\/modules\/[^/]+\/[^/]+/.test(window.location.pathname)) void loadLessonPage();
+
+/**
+ * Resolves when the page at `pathname` can render without a loading frame. main.tsx waits for it before
+ * the first render on a cold start at a lesson's address (offline, or from the home screen): the static
+ * shell, or the lesson the service worker put in it, stays on screen until the lesson page replaces it.
+ */
+export function firstPageReady(pathname: string): Promise<unknown> {
+  if (!/^\/modules\/[^/]+\/[^/]+/.test(pathname)) return Promise.resolve();
+  // A chunk that fails to load is reported by the page's error boundary on render, not here.
+  return loadLessonPage().catch(() => undefined);
+}
 const RecordPage = lazy(async () => ({
   default: (await import('../features/record/record-page')).RecordPage,
 }));
@@ -55,7 +77,7 @@ export function AppRoutes() {
         <Route index element={<TodayPage />} />
         <Route path="modules" element={<CataloguePage />} />
         <Route path="modules/:moduleId" element={<ModulePage />} />
-        <Route path="modules/:moduleId/:lessonId" element={<LessonPage />} />
+        <Route path="modules/:moduleId/:lessonId" element={<LessonRoute />} />
         <Route path="record" element={<RecordPage />} />
         <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
         <Route path="refresh" element={<RefresherPage />} />

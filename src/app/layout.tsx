@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/loading';
+import { PrerenderedOr } from '../components/prerendered-or';
 import { WriteErrorAlert } from '../components/write-error-alert';
 import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
 import { useApplySettings } from '../features/settings/use-apply-settings';
@@ -56,7 +57,13 @@ export function Layout() {
         <LazyPwaServices />
         <WriteErrorAlert />
         <PageErrorBoundary key={pathname}>
-          <Suspense fallback={<Loading what="the page" />}>
+          <Suspense
+            fallback={
+              <PrerenderedOr>
+                <Loading what="the page" />
+              </PrerenderedOr>
+            }
+          >
             <Outlet />
           </Suspense>
         </PageErrorBoundary>

@@ -3,6 +3,7 @@
 // Every schema change is a new `version(n)` with a migration test that opens a version n-1 database.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CatalogModule, Lesson } from '../shared/content-types';
+import { DATABASE_NAME } from '../shared/database-name';
 import type { LearnerEvent } from '../shared/events';
 
 /** A catalogue entry plus what this device holds of it. */
@@ -46,7 +47,7 @@ export class PocketDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   downloadParts!: Table<DownloadPartRow, [string, number]>;
 
-  constructor(name = 'pocket-cpd') {
+  constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       modules: 'id, order',

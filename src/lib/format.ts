@@ -1,3 +1,5 @@
+import { minutesText } from '../shared/minutes-text';
+
 // Built on first use: creating an Intl formatter costs ~30 ms on a slow phone, and every page imports this
 // file, so doing it at load time sat on the critical path of a cold start.
 let dateFormat: Intl.DateTimeFormat | undefined;
@@ -7,7 +9,7 @@ const dateFormatter = () =>
 /** Display formats in UK English. */
 export const format = {
   date: (iso: string): string => dateFormatter().format(new Date(iso)),
-  minutes: (n: number): string => (n === 1 ? '1 minute' : `${n} minutes`),
+  minutes: minutesText,
   /** Time actually spent, rounded to whole minutes but never shown as zero when there was some. */
   duration(ms: number): string {
     const minutes = Math.round(ms / 60_000);

@@ -2,10 +2,14 @@
 // opens with no connection. Module bundles are not cached here: the app stores them in IndexedDB when a
 // learner downloads or opens a module (src/db/). Lesson images use a bounded cache-first runtime cache.
 /// <reference lib="webworker" />
+
+import type { RouteHandlerCallback } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { lessonPageHtml } from '../shared/lesson-page-html';
+import { storedLesson } from './stored-lesson';
 
 declare let self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -14,13 +18,27 @@ declare let self: ServiceWorkerGlobalScope & {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Every app route opens the shell offline; the API and content files must reach the network (or fail
-// visibly) rather than receive index.html.
-registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api\//, /^\/content\//, /\.[a-z0-9]+$/i],
-  }),
-);
+// Every app route opens the shell, with or without a connection; the API and content files must reach the
+// network (or fail visibly) rather than receive index.html. A lesson this device has downloaded comes with
+// its text already in the page, so it reads as soon as the page paints, before the app has started.
+const shell = createHandlerBoundToURL('/index.html');
+const LESSON_PATH = /^\/modules\/([^/]+)\/([^/]+)\/?$/;
+
+const openApp: RouteHandlerCallback = async (options) => {
+  const response = await shell(options);
+  const match = LESSON_PATH.exec(options.url.pathname);
+  if (!match?.[1] || !match[2] || !response.ok) return response;
+  try {
+    const lesson = await storedLesson(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+    const html = lesson && lessonPageHtml(await response.clone().text(), lesson);
+    return html ? new Response(html, { headers: response.headers }) : response;
+  } catch {
+    // Whatever went wrong reading the lesson, the plain shell still opens it.
+    return response;
+  }
+};
+
+registerRoute(new NavigationRoute(openApp, { denylist: [/^\/api\//, /^\/content\//, /\.[a-z0-9]+$/i] }));
 
 registerRoute(
   ({ url, request }) => request.destination === 'image' && url.pathname.startsWith('/content/images/'),

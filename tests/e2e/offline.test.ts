@@ -5,6 +5,7 @@
 // Chromium's offline emulation does not cover the service worker's own fetches (playwright#2311), so the
 // server is stopped too: nothing can come from the network.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/shared/lesson-page-html';
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog, builtLesson, firstCheck } from './helpers/built-course';
@@ -55,10 +56,17 @@ describe('studying with no signal', () => {
     await device.context.setOffline(true);
     await server.stop();
 
-    await page.goto(lessonUrl);
+    const document = await page.goto(lessonUrl);
+    // The service worker answers with the lesson already in the page, readable before the app starts.
+    expect(document?.fromServiceWorker()).toBe(true);
+    const served = (await document?.text()) ?? '';
+    expect(served).toContain(`<h1 tabindex="-1" class="page-heading">${escapeHtml(lesson.title)}</h1>`);
+    expect(served).toContain('data-prerendered=');
     const reader = new LessonPage(page);
     await expect.poll(() => reader.heading(lesson.title).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => shell.offlineLine().isVisible()).toBe(true);
+    // Then the app replaces that copy with its own live page.
+    await expect.poll(() => page.locator('[data-prerendered]').count(), { timeout: 15_000 }).toBe(0);
     await reader.answerFirstCheck(right);
     await expect.poll(() => reader.feedback().textContent()).toContain('Correct.');
     await reader.markComplete();

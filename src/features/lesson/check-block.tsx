@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
-import { inlineHtml } from '../../lib/inline-html';
 import type { LessonBlock } from '../../shared/content-types';
+import { inlineHtml } from '../../shared/inline-html';
 import type { CheckProgress } from '../../shared/progress';
 
 type CheckBlockData = Extract<LessonBlock, { type: 'check' }>;

@@ -1,8 +1,10 @@
+import { useDeferredValue } from 'react';
 import { useParams } from 'react-router';
 import { CourseUnavailable } from '../../components/course-unavailable';
 import { Loading } from '../../components/loading';
 import { NotFound } from '../../components/not-found';
 import { PageHeading } from '../../components/page-heading';
+import { PrerenderedOr } from '../../components/prerendered-or';
 import { LessonContent } from './lesson-content';
 import { LessonNeedsConnection } from './lesson-needs-connection';
 import { useLesson } from './use-lesson';
@@ -14,7 +16,9 @@ export function LessonPage() {
 }
 
 function LessonReader({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
-  const view = useLesson(moduleId, lessonId);
+  // Deferred: the lesson arriving from the database renders in slices that yield to the browser (a
+  // transition), so a slow phone stays responsive to taps while a long lesson is built.
+  const view = useDeferredValue(useLesson(moduleId, lessonId));
 
   switch (view.state) {
     case 'unavailable':
@@ -38,10 +42,10 @@ function LessonReader({ moduleId, lessonId }: { moduleId: string; lessonId: stri
       );
     case 'loading':
       return (
-        <>
+        <PrerenderedOr>
           <PageHeading title="Lesson" />
           <Loading what="the lesson" />
-        </>
+        </PrerenderedOr>
       );
     case 'ready':
       return <LessonContent view={view} />;

@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createReader, isSpeechSupported, type Reader, type ReaderState } from '../../lib/speech';
+import { READ_ALOUD_RATES, rateLabel } from '../../shared/read-aloud-rates';
 import { highlightSentence } from './highlight-sentence';
 import { lessonSentences, type PageSentence } from './lesson-sentences';
-
-const RATES = [0.75, 1, 1.25, 1.5] as const;
 
 /**
  * Read aloud for the lesson it sits in: play, pause, stop, speed and voice, with the sentence being read
@@ -103,9 +102,9 @@ function ReadAloudControls({ synth }: { synth: SpeechSynthesis }) {
         <span className="field field--inline">
           <label htmlFor={rateId}>Speed</label>
           <select id={rateId} value={rate} onChange={(e) => changeRate(Number(e.target.value))}>
-            {RATES.map((r) => (
+            {READ_ALOUD_RATES.map((r) => (
               <option key={r} value={r}>
-                {r === 1 ? 'Normal' : `${r}×`}
+                {rateLabel(r)}
               </option>
             ))}
           </select>

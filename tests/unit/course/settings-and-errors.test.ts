@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inlineHtml } from '../../../src/lib/inline-html';
 import { isQuotaError } from '../../../src/lib/is-quota-error';
+import { inlineHtml } from '../../../src/shared/inline-html';
 import { parseSettings } from '../../../src/shared/settings';
 
 describe('parseSettings', () => {
