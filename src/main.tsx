@@ -5,12 +5,14 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes, firstPageReady } from './app/app-routes';
+import { prefetchFirstPage } from './app/prefetch-first-page';
 import { startAppSync } from './app/start-app-sync';
 import { db } from './db/db';
 
 // IndexedDB opens in the browser while the first page's chunk loads and React renders, so the page's first
 // reads do not wait for it. A failure here resurfaces on those reads, where the page reports it.
 db.open().catch(() => undefined);
+prefetchFirstPage(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
