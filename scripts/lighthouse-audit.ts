@@ -1,7 +1,8 @@
 // `npm run audit:lighthouse`: Lighthouse 12.2.3 (mobile, its default) on `/` and on a lesson page of the
 // built app (AUDIT_DIST, default dist/; build first), served by the real server from a precompressed copy
-// as `npm start` would. Prints the scores and exits 1 below the targets: performance ≥ 95, accessibility
-// 100, best practices 100 (SEO is printed too). Not part of `npm test`: a run takes about a minute.
+// as `npm start` would. Each page is audited AUDIT_RUNS times (default 3) and judged on the median run.
+// Prints the scores and exits 1 below the targets: performance ≥ 95, accessibility 100, best practices
+// 100 (SEO is printed too). Not part of `npm test`: a run takes about three minutes.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { startAppServer } from '../tests/e2e/helpers/app-server';
 const SOURCE = process.env.AUDIT_DIST ?? 'dist';
 // AUDIT_REPORTS=<folder> keeps the full JSON reports there (long tasks, request chains) to see why.
 const REPORTS = process.env.AUDIT_REPORTS;
+// Scores move by several points between runs on a shared machine; AUDIT_RUNS=1 for a quick look.
+const RUNS = Math.max(1, Number(process.env.AUDIT_RUNS ?? 3));
 if (REPORTS) mkdirSync(REPORTS, { recursive: true });
 const CHROME_FLAGS = [
   '--headless=new',
@@ -68,12 +71,22 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     for (const page of pages) {
-      const out = path.join(REPORTS ?? dir, `lighthouse-${page.name}.json`);
-      const report = audit(`${server.url}${page.path}`, out);
+      // Lighthouse's own advice for variable machines: several runs, judged on the median one.
+      const runs: Report[] = [];
+      for (let run = 1; run <= RUNS; run++) {
+        const out = path.join(REPORTS ?? dir, `lighthouse-${page.name}-${run}.json`);
+        runs.push(audit(`${server.url}${page.path}`, out));
+      }
+      const performance = (r: Report) => r.categories.performance?.score ?? 0;
+      runs.sort((a, b) => performance(a) - performance(b));
+      const report = runs[Math.floor(runs.length / 2)] as Report;
+      console.log(
+        `${page.path}: performance over ${RUNS} runs ${runs.map((r) => Math.round(performance(r) * 100)).join(', ')}; the median run:`,
+      );
       const scores = CATEGORIES.map(
         (c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)] as const,
       );
-      console.log(`${page.path}: ${scores.map(([c, s]) => `${c} ${s}`).join(' · ')}`);
+      console.log(`  ${scores.map(([c, s]) => `${c} ${s}`).join(' · ')}`);
       for (const [category, score] of scores) {
         const target = TARGETS[category];
         if (target === undefined || score >= target) continue;

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
+import { modulesRepo } from '../../src/db/modules-repo';
 import { renderApp } from '../helpers/render-app';
 
 const LESSON = '/modules/foundations/foundations-what-sen-means';
@@ -57,5 +58,15 @@ describe('a full device', () => {
 
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText('Your device is out of storage space')).not.toBeInTheDocument();
+  });
+
+  it('still shows a lesson it fetched when the device is too full to keep it, and says so', async () => {
+    vi.spyOn(modulesRepo, 'storeBundle').mockRejectedValue(quotaError());
+    renderApp(LESSON);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'What SEN means' })).toBeInTheDocument();
+    expect(await screen.findByText('Your device is out of storage space')).toBeInTheDocument();
+    expect(await db.lessons.get('foundations-what-sen-means')).toBeUndefined();
+    vi.mocked(modulesRepo.storeBundle).mockRestore();
   });
 });

@@ -1,5 +1,6 @@
 // A lesson for the reader: rendered from the copy in Dexie when there is one, while the module's bundle
-// is fetched (and stored with its module) whenever the device lacks it or holds an older version.
+// is fetched (and stored with its module) whenever the device lacks it or holds an older version. A lesson
+// the device lacks shows straight from the fetched bundle, without waiting for it to be stored.
 // Offline with no copy, it says the lesson needs a connection, and tries again when the connection returns;
 // "unavailable" is kept for a fetch that failed while online (server down, captive portal).
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -13,7 +14,7 @@ import { contentFetch } from '../../lib/content-fetch';
 import { isQuotaError } from '../../lib/is-quota-error';
 import { useOnlineStatus } from '../../lib/online-status';
 import { writeErrors } from '../../lib/write-errors';
-import type { CatalogModule, Lesson } from '../../shared/content-types';
+import type { CatalogModule, Lesson, ModuleBundle } from '../../shared/content-types';
 import { type LessonRef, nextLesson } from '../../shared/next-lesson';
 import { foldProgress, type LessonProgress } from '../../shared/progress';
 
@@ -42,6 +43,8 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
   const status = useCatalogStatus();
   const online = useOnlineStatus();
   const [fetchFailed, setFetchFailed] = useState(false);
+  // The bundle as it came from the network: the lesson shows from it at once, while it is being stored.
+  const [fetched, setFetched] = useState<ModuleBundle | null>(null);
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
 
   const module = catalog?.modules.find((m) => m.id === moduleId);
@@ -60,7 +63,9 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
       setFetchFailed(false);
       try {
         const bundle = await contentFetch.moduleBundle(module.file);
-        if (!cancelled) await modulesRepo.storeBundle(module, bundle);
+        if (cancelled) return;
+        setFetched(bundle);
+        await modulesRepo.storeBundle(module, bundle);
       } catch (error) {
         if (cancelled) return;
         setFetchFailed(true);
@@ -73,13 +78,21 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     };
   }, [needsDownload, module, online]);
 
+  // The stored copy once it is the same version as the one fetched (or when nothing was fetched), so the
+  // page keeps one lesson object when the fetched bundle lands in Dexie.
+  const lesson = useMemo(() => {
+    const fromNetwork = fetched?.id === moduleId ? fetched.lessons.find((l) => l.id === lessonId) : undefined;
+    if (!fromNetwork) return stored;
+    return stored && stored.moduleId === moduleId && stored.hash !== fromNetwork.hash ? stored : fromNetwork;
+  }, [fetched, stored, moduleId, lessonId]);
+
   return useMemo((): LessonView => {
     if (catalog === null && status === 'failed')
       return online ? { state: 'unavailable' } : { state: 'needs-connection', module: null, title: 'Lesson' };
-    if (!catalog || !progress || stored === undefined) return { state: 'loading' };
+    if (!catalog || !progress || lesson === undefined) return { state: 'loading' };
     if (!module) return { state: 'module-not-found' };
     if (!catalogLesson) return { state: 'lesson-not-found', module };
-    if (!stored || stored.moduleId !== moduleId) {
+    if (!lesson || lesson.moduleId !== moduleId) {
       if (!online) return { state: 'needs-connection', module, title: catalogLesson.title };
       return fetchFailed ? { state: 'unavailable' } : { state: 'loading' };
     }
@@ -90,9 +103,9 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     return {
       state: 'ready',
       module,
-      lesson: stored,
+      lesson,
       progress: progress.get(lessonId),
       next: ref && nextTitle ? { ref, title: nextTitle } : null,
     };
-  }, [catalog, status, online, progress, stored, module, catalogLesson, moduleId, lessonId, fetchFailed]);
+  }, [catalog, status, online, progress, lesson, module, catalogLesson, moduleId, lessonId, fetchFailed]);
 }
