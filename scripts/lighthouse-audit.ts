@@ -55,6 +55,16 @@ function audit(url: string, out: string): Report {
   return JSON.parse(readFileSync(out, 'utf8')) as Report;
 }
 
+// Lighthouse now and then loses its own trace on this machine (NO_NAVSTART); one more try is enough.
+function auditWithRetry(url: string, out: string): Report {
+  try {
+    return audit(url, out);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}; trying once more`);
+    return audit(url, out);
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(SOURCE, 'index.html')))
     throw new Error(`${SOURCE}/ has no build: run npm run build`);
@@ -75,7 +85,7 @@ async function main(): Promise<void> {
       const runs: Report[] = [];
       for (let run = 1; run <= RUNS; run++) {
         const out = path.join(REPORTS ?? dir, `lighthouse-${page.name}-${run}.json`);
-        runs.push(audit(`${server.url}${page.path}`, out));
+        runs.push(auditWithRetry(`${server.url}${page.path}`, out));
       }
       const performance = (r: Report) => r.categories.performance?.score ?? 0;
       runs.sort((a, b) => performance(a) - performance(b));

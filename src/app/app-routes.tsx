@@ -1,11 +1,12 @@
 import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LessonTools } from '../features/lesson/lesson-tools';
+import { TodayPage } from '../features/today/today-page';
 import { Layout } from './layout';
 
-// Every page is its own chunk, fetched when first visited, so the first screen ships only what it shows.
+// Every page but Today is its own chunk, fetched when first visited, so the first screen ships only what
+// it shows. Today is the start page of the installed app, so it comes with the app rather than after it.
 // Declarative routes (not a data router) keep react-router's share of the first load small.
-const TodayPage = lazy(async () => ({ default: (await import('../features/today/today-page')).TodayPage }));
 const CataloguePage = lazy(async () => ({
   default: (await import('../features/catalogue/catalogue-page')).CataloguePage,
 }));
