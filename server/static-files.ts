@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { buildReader, lessonPreloadLinks } from './lesson-preloads';
 import { parseRange } from './parse-range';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -56,6 +57,7 @@ function acceptedEncodings(header: string | undefined): Set<string> {
 
 export function staticFiles(distDir: string): MiddlewareHandler {
   const root = path.resolve(distDir);
+  const readBuild = buildReader(root);
   return async (c, next) => {
     const urlPath = c.req.path;
     if (
@@ -76,6 +78,7 @@ export function staticFiles(distDir: string): MiddlewareHandler {
     if (decoded.includes('\0') || !file.startsWith(root + path.sep)) return next();
     let stat = await fileStat(file);
     let servedPath = relative;
+    let preloads: string[] = [];
     if (!stat) {
       // Navigations (and extension-less paths) are app routes; a missing /x.js stays a 404.
       const isNavigation =
@@ -85,6 +88,8 @@ export function staticFiles(distDir: string): MiddlewareHandler {
       servedPath = '/index.html';
       stat = await fileStat(file);
       if (!stat) return next();
+      const build = await readBuild();
+      if (build) preloads = lessonPreloadLinks(build, decoded);
     }
     const etag = `W/"${createHash('sha1').update(`${stat.size}:${stat.mtimeMs}`).digest('base64url').slice(0, 16)}"`;
     const headers = new Headers({
@@ -94,6 +99,7 @@ export function staticFiles(distDir: string): MiddlewareHandler {
       ETag: etag,
       'Accept-Ranges': 'bytes',
     });
+    if (preloads.length > 0) headers.set('Link', preloads.join(', '));
     if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
     const ifRange = c.req.header('if-range');
     const range =

@@ -5,10 +5,12 @@ import { PrerenderedOr } from '../components/prerendered-or';
 import { WriteErrorAlert } from '../components/write-error-alert';
 import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
 import { useApplySettings } from '../features/settings/use-apply-settings';
+import { useIdle } from '../lib/use-idle';
 import { LazyPwaServices } from '../pwa/lazy-pwa-services';
 import { PageErrorBoundary } from './page-error-boundary';
 
-// Its own chunk: the first screen does not wait for the sync status, which has nothing to say before sync loads.
+// Its own chunk, loaded once the browser is idle: the first screen does not wait for the sync status, which
+// has nothing to say before sync loads.
 const SyncStatusLine = lazy(async () => ({
   default: (await import('../features/sync-status/sync-status-line')).SyncStatusLine,
 }));
@@ -25,6 +27,7 @@ export function Layout() {
   useCatalogRefresh();
   useApplySettings();
   const { pathname } = useLocation();
+  const statusLineReady = useIdle();
 
   return (
     <>
@@ -49,9 +52,7 @@ export function Layout() {
             </ul>
           </nav>
         </div>
-        <Suspense fallback={null}>
-          <SyncStatusLine />
-        </Suspense>
+        <Suspense fallback={null}>{statusLineReady && <SyncStatusLine />}</Suspense>
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <LazyPwaServices />

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useIdle } from '../lib/use-idle';
 
 // Loaded as its own chunk once the browser is idle after the first screen (precached, so offline it
 // arrives at once): the offline line, the service worker registration and the watch for stale downloads
@@ -6,16 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 const PwaServices = lazy(async () => ({ default: (await import('./pwa-services')).PwaServices }));
 
 export function LazyPwaServices() {
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    const start = () => setIdle(true);
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(start, { timeout: 1500 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const timer = setTimeout(start, 100);
-    return () => clearTimeout(timer);
-  }, []);
+  const idle = useIdle();
   if (!idle) return null;
   return (
     <Suspense fallback={null}>
