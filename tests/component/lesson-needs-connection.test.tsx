@@ -49,13 +49,20 @@ describe('a lesson whose module is not on the device', () => {
     expect(screen.queryByText('Needs a connection.')).not.toBeInTheDocument();
   });
 
-  it('offline on a device with no catalogue says the same under a plain "Lesson" heading', async () => {
+  it('offline on a device with no catalogue says the same under a plain "Lesson" heading, and opens when back online', async () => {
     goOffline();
     renderApp(LESSON, offline);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Lesson' })).toBeInTheDocument();
     expect(await screen.findByText('Needs a connection.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Browse all modules' })).toHaveAttribute('href', '/modules');
+
+    // Back online, the catalogue and then the lesson are fetched without a reload.
+    comeBackOnline(serveFixtureCourse);
+    expect(await screen.findByRole('heading', { level: 1, name: 'What SEN means' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'In this lesson you will learn to' }),
+    ).toBeInTheDocument();
   });
 
   it('online with the server failing still says the course could not be loaded', async () => {

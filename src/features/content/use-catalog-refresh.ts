@@ -1,14 +1,21 @@
 // Fetches the course catalogue once per app start and keeps it in Dexie, where every screen reads it.
-// Offline, the cached copy keeps working; with no copy, screens learn from catalogStatus that it failed.
-import { useEffect } from 'react';
+// Offline, the cached copy keeps working; with no copy, screens learn from catalogStatus that it failed,
+// and the fetch is tried again when the signal returns, so those screens fill in by themselves.
+import { useEffect, useRef } from 'react';
 import { metaRepo } from '../../db/meta-repo';
 import { catalogStatus } from '../../lib/catalog-status';
 import { contentFetch } from '../../lib/content-fetch';
 import { isQuotaError } from '../../lib/is-quota-error';
+import { useOnlineStatus } from '../../lib/online-status';
 import { writeErrors } from '../../lib/write-errors';
 
 export function useCatalogRefresh(): void {
+  const online = useOnlineStatus();
+  const fetched = useRef(false);
+
   useEffect(() => {
+    // Going offline after a failure is no reason to try again (and to flash "loading" meanwhile).
+    if (fetched.current || (!online && catalogStatus.get() === 'failed')) return;
     let cancelled = false;
     const refresh = async () => {
       catalogStatus.set('loading');
@@ -16,6 +23,7 @@ export function useCatalogRefresh(): void {
         const catalog = await contentFetch.catalog();
         if (cancelled) return;
         await metaRepo.putCatalog(catalog);
+        fetched.current = true;
         catalogStatus.set('ready');
       } catch (error) {
         if (cancelled) return;
@@ -28,5 +36,5 @@ export function useCatalogRefresh(): void {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [online]);
 }
