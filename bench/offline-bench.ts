@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Catalog, CatalogModule, Lesson, ModuleBundle } from '../src/shared/content-types';
+import { escapeHtml } from '../src/shared/lesson-page-html';
 import { startAppServer } from '../tests/e2e/helpers/app-server';
 import { openDevice } from '../tests/e2e/helpers/browser';
 
@@ -25,10 +26,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 /** A copy of the build with a 10-lesson module and a static page of its first lesson in the precache. */

@@ -4,6 +4,7 @@
 // lesson shows on a slow signal. Read from the build (Vite's manifest and the catalogue), once per build.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { lessonAddress } from '../src/shared/lesson-address';
 
 type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
 type Manifest = Record<string, ManifestChunk>;
@@ -11,7 +12,6 @@ type CatalogFiles = { modules: { id: string; file: string }[] };
 type Build = { manifest: Manifest; catalog: CatalogFiles };
 
 const LESSON_PAGE_CHUNKS = ['src/features/lesson/lesson-page.tsx', 'src/features/read-aloud/read-aloud.tsx'];
-const LESSON_PATH = /^\/modules\/([^/]+)\/[^/]+\/?$/;
 
 function chunkFiles(manifest: Manifest, keys: string[]): Set<string> {
   const files = new Set<string>();
@@ -25,9 +25,9 @@ function chunkFiles(manifest: Manifest, keys: string[]): Set<string> {
   return files;
 }
 
-/** `Link` header values for a navigation to `pathname`; none unless it is a lesson's address. */
+/** `Link` header values for a navigation to `pathname` (as requested, percent-encoded); none unless it is a lesson's address. */
 export function lessonPreloadLinks(build: Build, pathname: string): string[] {
-  const moduleId = LESSON_PATH.exec(pathname)?.[1];
+  const moduleId = lessonAddress(pathname)?.moduleId;
   if (!moduleId) return [];
   const entries = Object.keys(build.manifest).filter((key) => build.manifest[key]?.isEntry);
   // index.html already preloads the entry and its imports.
@@ -35,7 +35,7 @@ export function lessonPreloadLinks(build: Build, pathname: string): string[] {
   const links = [...chunkFiles(build.manifest, LESSON_PAGE_CHUNKS)]
     .filter((file) => file.endsWith('.js') && !loaded.has(file))
     .map((file) => `</${file}>; rel=modulepreload`);
-  const module = build.catalog.modules.find((m) => m.id === decodeURIComponent(moduleId));
+  const module = build.catalog.modules.find((m) => m.id === moduleId);
   if (module) links.push(`</content/${module.file}>; rel=preload; as=fetch; crossorigin=anonymous`);
   return links;
 }

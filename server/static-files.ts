@@ -89,7 +89,7 @@ export function staticFiles(distDir: string): MiddlewareHandler {
       stat = await fileStat(file);
       if (!stat) return next();
       const build = await readBuild();
-      if (build) preloads = lessonPreloadLinks(build, decoded);
+      if (build) preloads = lessonPreloadLinks(build, urlPath);
     }
     const etag = `W/"${createHash('sha1').update(`${stat.size}:${stat.mtimeMs}`).digest('base64url').slice(0, 16)}"`;
     const headers = new Headers({

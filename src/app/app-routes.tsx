@@ -2,6 +2,7 @@ import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LessonTools } from '../features/lesson/lesson-tools';
 import { TodayPage } from '../features/today/today-page';
+import { lessonAddress } from '../shared/lesson-address';
 import { Layout } from './layout';
 
 // Every page but Today is its own chunk, fetched when first visited, so the first screen ships only what
@@ -22,10 +23,16 @@ function loadLessonPage(): Promise<LessonChunks> {
   lessonChunksLoad ??= Promise.all([
     import('../features/lesson/lesson-page'),
     import('../features/read-aloud/read-aloud'),
-  ]).then(([{ LessonPage }, { ReadAloud }]) => {
-    lessonChunks = { Page: LessonPage, ReadAloud };
-    return lessonChunks;
-  });
+  ])
+    .then(([{ LessonPage }, { ReadAloud }]) => {
+      lessonChunks = { Page: LessonPage, ReadAloud };
+      return lessonChunks;
+    })
+    .catch((error: unknown) => {
+      // A chunk that failed to load (a cut connection) is asked for again next time.
+      lessonChunksLoad = undefined;
+      throw error;
+    });
   return lessonChunksLoad;
 }
 // Once its chunks are here the lesson renders straight away, without a Suspense frame.
@@ -49,7 +56,7 @@ const LazyLessonRoute = lazy(async () => {
  * shell, or the lesson the service worker put in it, stays on screen until the lesson page replaces it.
  */
 export function firstPageReady(pathname: string): Promise<unknown> {
-  if (!/^\/modules\/[^/]+\/[^/]+/.test(pathname)) return Promise.resolve();
+  if (!lessonAddress(pathname)) return Promise.resolve();
   // A chunk that fails to load is reported by the page's error boundary on render, not here.
   return loadLessonPage().catch(() => undefined);
 }

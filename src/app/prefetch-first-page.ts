@@ -3,12 +3,11 @@
 // they run while the code loads; contentFetch hands each response to the first screen that asks.
 import { modulesRepo } from '../db/modules-repo';
 import { contentFetch } from '../lib/content-fetch';
-
-const LESSON_PATH = /^\/modules\/([^/]+)\/[^/]+/;
+import { lessonAddress } from '../shared/lesson-address';
 
 export function prefetchFirstPage(pathname: string): void {
   const catalog = contentFetch.startCatalog();
-  const moduleId = LESSON_PATH.exec(pathname)?.[1];
+  const moduleId = lessonAddress(pathname)?.moduleId;
   if (!moduleId) return;
   // A lesson's module bundle too, unless this device already holds that version of it.
   void Promise.all([catalog, modulesRepo.get(moduleId)])

@@ -20,6 +20,8 @@ function findPrerendered(): Prerendered | null {
 /** The prerendered page while it is still this address's content; `children` (a loading state) otherwise. */
 export function PrerenderedOr({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  // Once the app shows another address, the copy is out of date for good.
+  if (pending && pending.path !== pathname) pending = null;
   const page = pending?.path === pathname ? pending : null;
   // A stable ref: a new one each render would detach and re-attach the whole page on every re-render of
   // the loading state, each time costing the browser a full style and layout pass.
@@ -38,5 +40,5 @@ export function PrerenderedOr({ children }: { children: ReactNode }) {
     [page],
   );
   if (!page) return children;
-  return <div className="prerendered" ref={adopt} />;
+  return <div ref={adopt} />;
 }

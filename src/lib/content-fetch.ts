@@ -9,7 +9,9 @@ const base = `${import.meta.env.BASE_URL}content/`;
 const early = new Map<string, Promise<unknown>>();
 
 async function fetchJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${base}${path}`, { headers: { accept: 'application/json' } });
+  // No custom headers: a request that differs from the preload (index.html, the server's Link header)
+  // would not be matched to it in every browser, and the file would download twice.
+  const response = await fetch(`${base}${path}`);
   if (!response.ok) throw new Error(`Could not load ${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }

@@ -2,7 +2,8 @@
 // service worker makes one from the lesson stored in IndexedDB when a downloaded lesson is opened
 // (src/sw/). The markup is what `LessonContent` renders for a lesson with no progress yet, so when the app
 // replaces it (src/components/prerendered-or.tsx) nothing moves; tests/component/lesson-page-html.test.tsx
-// holds the two together.
+// holds the two together. A lesson with progress gains its marks (completed, answers, the resume notice)
+// at that moment: the service worker does not read the learner's events.
 import type { CheckOption, Lesson, LessonBlock, Source } from './content-types';
 import { inlineHtml } from './inline-html';
 import { minutesText } from './minutes-text';
@@ -23,10 +24,6 @@ const ESCAPES: Record<string, string> = {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
-
-export function lessonPath(moduleId: string, lessonId: string): string {
-  return `/modules/${moduleId}/${lessonId}`;
 }
 
 // Ids for label and aria wiring, unique within the page; the app uses its own when it takes over.
@@ -138,11 +135,11 @@ const PAGE_SLOT = /<p [^>]*data-page-slot[^>]*>[^<]*<\/p>/;
 
 /**
  * index.html with the lesson in its page slot and its title, or null when this index.html has no slot
- * (an old shell): the caller then serves the shell as it is and the app renders the lesson itself.
+ * (an old shell): the caller then serves the shell as it is and the app renders the lesson itself. `path`
+ * is the address the page is served at, as the app will read it from `location.pathname`.
  */
-export function lessonPageHtml(shell: string, page: PrerenderedLesson): string | null {
+export function lessonPageHtml(shell: string, page: PrerenderedLesson, path: string): string | null {
   if (!PAGE_SLOT.test(shell)) return null;
-  const path = lessonPath(page.moduleId, page.lesson.id);
   // Inert until the app takes over: its buttons do nothing yet, and a check's form must not submit as a
   // page load. The app replaces it within moments of the first paint.
   const content = `<div ${PRERENDERED_ATTRIBUTE}="${escapeHtml(path)}" inert>${lessonArticleHtml(page)}</div>`;

@@ -8,6 +8,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { lessonAddress } from '../shared/lesson-address';
 import { lessonPageHtml } from '../shared/lesson-page-html';
 import { storedLesson } from './stored-lesson';
 
@@ -22,16 +23,19 @@ cleanupOutdatedCaches();
 // network (or fail visibly) rather than receive index.html. A lesson this device has downloaded comes with
 // its text already in the page, so it reads as soon as the page paints, before the app has started.
 const shell = createHandlerBoundToURL('/index.html');
-const LESSON_PATH = /^\/modules\/([^/]+)\/([^/]+)\/?$/;
-
 const openApp: RouteHandlerCallback = async (options) => {
   const response = await shell(options);
-  const match = LESSON_PATH.exec(options.url.pathname);
-  if (!match?.[1] || !match[2] || !response.ok) return response;
+  const address = lessonAddress(options.url.pathname);
+  if (!address || !response.ok) return response;
   try {
-    const lesson = await storedLesson(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
-    const html = lesson && lessonPageHtml(await response.clone().text(), lesson);
-    return html ? new Response(html, { headers: response.headers }) : response;
+    const lesson = await storedLesson(address.moduleId, address.lessonId);
+    // Labelled with the address exactly as the app will see it, so the app finds and keeps it.
+    const html = lesson && lessonPageHtml(await response.clone().text(), lesson, options.url.pathname);
+    if (!html) return response;
+    // The precached headers describe the stored bytes (compression, length, validator): not these.
+    const headers = new Headers(response.headers);
+    for (const name of ['content-encoding', 'content-length', 'etag', 'last-modified']) headers.delete(name);
+    return new Response(html, { headers });
   } catch {
     // Whatever went wrong reading the lesson, the plain shell still opens it.
     return response;

@@ -39,12 +39,13 @@ describe('preloads sent with a lesson’s page', () => {
     ['the home page: nothing', '/', []],
     ['a module page: nothing', '/modules/foundations', []],
     ['the record: nothing', '/record', []],
+    ['a malformed escape: nothing (and no error)', '/modules/%zz/lesson', []],
+    ['a lesson with a trailing slash: the same as without', '/modules/foundations/intro/', 4],
   ])('%s', (_, pathname, expected) => {
     const links = lessonPreloadLinks(build, pathname);
-    if (typeof expected === 'number') {
-      expect(links).toHaveLength(expected);
-      expect(links.join(',')).not.toContain('/content/');
-    } else expect(links).toEqual(expected);
+    if (typeof expected === 'number') expect(links).toHaveLength(expected);
+    else expect(links).toEqual(expected);
+    if (expected === 3) expect(links.join(',')).not.toContain('/content/');
   });
 
   describe('from the server', () => {
@@ -77,6 +78,12 @@ describe('preloads sent with a lesson’s page', () => {
       );
       const home = await t.app.request('/', { headers: { accept: 'text/html' } });
       expect(home.headers.get('link')).toBeNull();
+      // Crafted addresses are ordinary app routes, not server errors, and preload no course file.
+      for (const crafted of ['/modules/%25zz/x', '/modules/%zz/x', '/modules/%E0%A4%A/x']) {
+        const response = await t.app.request(crafted, { headers: { accept: 'text/html' } });
+        expect(response.status).toBeLessThan(500);
+        expect(response.headers.get('link') ?? '').not.toContain('/content/');
+      }
     });
   });
 });

@@ -78,12 +78,12 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     };
   }, [needsDownload, module, online]);
 
-  // The stored copy once it is the same version as the one fetched (or when nothing was fetched), so the
-  // page keeps one lesson object when the fetched bundle lands in Dexie.
+  // The fetched copy when there is one: it is the newest version, and keeping it (rather than switching to
+  // the stored copy of the same lesson once it lands in Dexie) gives the page one lesson object. The
+  // stored copy otherwise.
   const lesson = useMemo(() => {
     const fromNetwork = fetched?.id === moduleId ? fetched.lessons.find((l) => l.id === lessonId) : undefined;
-    if (!fromNetwork) return stored;
-    return stored && stored.moduleId === moduleId && stored.hash !== fromNetwork.hash ? stored : fromNetwork;
+    return fromNetwork ?? stored;
   }, [fetched, stored, moduleId, lessonId]);
 
   return useMemo((): LessonView => {

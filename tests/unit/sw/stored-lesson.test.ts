@@ -1,0 +1,60 @@
+// The service worker reads downloaded lessons straight from the app's IndexedDB; these tie it to the
+// schema Dexie writes (src/db/db.ts), so a change there that would break it fails here.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PocketDb } from '../../../src/db/db';
+import { DATABASE_NAME } from '../../../src/shared/database-name';
+import { storedLesson } from '../../../src/sw/stored-lesson';
+import { fixtureBundles, fixtureCatalog } from '../../helpers/fixture-course';
+
+const module = fixtureCatalog.modules[0];
+const bundle = module && fixtureBundles[module.file];
+if (!module || !bundle) throw new Error('fixture course has no first module');
+const lesson = bundle.lessons[0];
+if (!lesson) throw new Error('fixture module has no lesson');
+
+async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).map((d) => d.name ?? '');
+}
+
+afterEach(async () => {
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(DATABASE_NAME);
+    request.onsuccess = request.onerror = resolve;
+  });
+});
+
+describe('a downloaded lesson read by the service worker', () => {
+  it('is null on a device where the app never made its database, and makes none', async () => {
+    expect(await storedLesson(module.id, lesson.id)).toBeNull();
+    expect(await databaseNames()).not.toContain(DATABASE_NAME);
+  });
+
+  it('is the lesson and its module title once the app has stored the module', async () => {
+    const db = new PocketDb();
+    await db.modules.put({ ...module, downloadedHash: module.hash });
+    await db.lessons.bulkPut(bundle.lessons);
+    db.close();
+
+    expect(await storedLesson(module.id, lesson.id)).toEqual({
+      moduleId: module.id,
+      moduleTitle: module.title,
+      lesson,
+    });
+    // A lesson asked for under another module's address is not that lesson's page.
+    expect(await storedLesson('another-module', lesson.id)).toBeNull();
+    expect(await storedLesson(module.id, 'no-such-lesson')).toBeNull();
+  });
+
+  it('never holds up the app opening its database', async () => {
+    const db = new PocketDb();
+    await db.open();
+    db.close();
+    const reads = Promise.all([1, 2, 3].map(() => storedLesson(module.id, lesson.id)));
+    const app = new PocketDb();
+    await app.open();
+    expect(app.isOpen()).toBe(true);
+    await reads;
+    app.close();
+  });
+});
