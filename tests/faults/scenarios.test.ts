@@ -1,11 +1,11 @@
 // Named failure scenarios, each the real engine on its own IndexedDB against the real server. Scenarios
 // already proven in tests/server are listed in docs/reliability.md instead of being repeated here.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSyncStore } from '../../src/db/sync-store';
 import { createApiClient } from '../../src/sync/api-client';
 import { acquireLeadership } from '../../src/sync/leader';
 import { createSyncEngine } from '../../src/sync/sync-engine';
-import { openTestDb, type TestDb, testDbKinds } from '../server/support/test-databases';
+import { emptyDatabasePerTest, type TestDb, testDbKinds } from '../server/support/test-databases';
 import { fakeLocks } from './support/fake-locks';
 import { scenarioWorld } from './support/scenario-world';
 
@@ -13,14 +13,8 @@ const HOUR = 60 * 60 * 1000;
 
 describe.each(testDbKinds)('sync scenarios on %s', (kind) => {
   let testDb: TestDb;
-  beforeAll(async () => {
-    testDb = await openTestDb(kind);
-  });
-  afterAll(async () => {
-    await testDb.close();
-  });
-  beforeEach(async () => {
-    await testDb.reset();
+  emptyDatabasePerTest(kind, (db) => {
+    testDb = db;
   });
 
   async function serverEventIds(email: string): Promise<string[]> {

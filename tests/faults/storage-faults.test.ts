@@ -2,12 +2,12 @@
 // evicted the site, or the learner cleared it) and restored from the server after sign-in; and a full
 // device (QuotaExceededError) while the engine stores a pulled page or a push answer. The learner-facing
 // side of a full device is in tests/component/quota.test.tsx and tests/component/storage-faults.test.tsx.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PocketDb } from '../../src/db/db';
 import type { LearnerEvent } from '../../src/shared/events';
 import { foldProgress } from '../../src/shared/progress';
 import { toWireEvent } from '../../src/sync/outbox';
-import { openTestDb, type TestDb, testDbKinds } from '../server/support/test-databases';
+import { emptyDatabasePerTest, type TestDb, testDbKinds } from '../server/support/test-databases';
 import { scenarioWorld } from './support/scenario-world';
 import type { SimDevice } from './support/sim-device';
 
@@ -42,14 +42,8 @@ async function notes(device: SimDevice) {
 
 describe.each(testDbKinds)('device storage faults on %s', (kind) => {
   let testDb: TestDb;
-  beforeAll(async () => {
-    testDb = await openTestDb(kind);
-  });
-  afterAll(async () => {
-    await testDb.close();
-  });
-  beforeEach(async () => {
-    await testDb.reset();
+  emptyDatabasePerTest(kind, (db) => {
+    testDb = db;
   });
 
   it('IndexedDB wiped: after sign-in the device gets every event and note back and the same progress', async () => {

@@ -3,10 +3,11 @@
 // 4xx `{error: {code, message}}` — never a 5xx, never an unhandled error in the log — and a refused
 // request stores nothing at all.
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../src/shared/sync-protocol';
-import { type Learner, makeEvent, makeTestApp, newLearner, type TestApp } from './support/test-app';
-import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { freshLearnerPerTest } from './support/fresh-learner';
+import { type Learner, makeEvent, type TestApp } from './support/test-app';
+import { type TestDb, testDbKinds } from './support/test-databases';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const TABLES = ['learners', 'sessions', 'devices', 'events', 'docs'] as const;
@@ -54,18 +55,7 @@ describe.each(testDbKinds)('fuzzing every route on %s', (kind) => {
   let testDb: TestDb;
   let t: TestApp;
   let a: Learner;
-
-  beforeAll(async () => {
-    testDb = await openTestDb(kind);
-  });
-  afterAll(async () => {
-    await testDb.close();
-  });
-  beforeEach(async () => {
-    await testDb.reset();
-    t = makeTestApp(testDb.db);
-    a = await newLearner(t, 'fuzz@example.org');
-  });
+  freshLearnerPerTest(kind, (fresh) => ({ testDb, t, a } = fresh), 'fuzz@example.org');
 
   async function counts(): Promise<Counts> {
     const entries = await Promise.all(

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/shared/sync-protocol';
 import { json, makeTestApp, newLearner, type TestApp } from './support/test-app';
-import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
 
 describe.each(testDbKinds)('auth rate limits on %s', (kind) => {
   let testDb: TestDb;
   let t: TestApp;
-  beforeAll(async () => {
-    testDb = await openTestDb(kind);
+  emptyDatabasePerTest(kind, (db) => {
+    testDb = db;
   });
-  afterAll(async () => {
-    await testDb.close();
-  });
-  beforeEach(async () => {
-    await testDb.reset();
+  beforeEach(() => {
     t = makeTestApp(testDb.db, { authRatePerIpPerMin: 10, trustProxy: true });
   });
 

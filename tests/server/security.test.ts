@@ -12,19 +12,15 @@ import { openDatabase } from '../../server/open-database';
 import { CONTENT_SECURITY_POLICY } from '../../server/security-headers';
 import type { PullResponse } from '../../src/shared/sync-protocol';
 import { json, makeEvent, makeTestApp, type TestApp } from './support/test-app';
-import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { emptyDatabasePerTest, openTestDb, type TestDb, testDbKinds } from './support/test-databases';
 
 describe.each(testDbKinds)('security on %s', (kind) => {
   let testDb: TestDb;
   let t: TestApp;
-  beforeAll(async () => {
-    testDb = await openTestDb(kind);
+  emptyDatabasePerTest(kind, (db) => {
+    testDb = db;
   });
-  afterAll(async () => {
-    await testDb.close();
-  });
-  beforeEach(async () => {
-    await testDb.reset();
+  beforeEach(() => {
     t = makeTestApp(testDb.db, { logLevel: 'debug', trustProxy: true });
   });
 

@@ -3,7 +3,7 @@
 // requests, lose responses after the server committed, or answer 5xx.
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DocRow, type EventRow, PocketDb } from '../../src/db/db';
 import { createSyncStore } from '../../src/db/sync-store';
 import type { LearnerEvent } from '../../src/shared/events';
@@ -14,7 +14,7 @@ import { createApiClient, type FetchLike } from '../../src/sync/api-client';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import type { Timers } from '../../src/sync/timers';
 import { json, makeTestApp, T0, type TestApp } from './support/test-app';
-import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
 
 type Fault = 'drop' | 'lose-response' | 'server-error' | undefined;
 type Request = { method: string; path: string };
@@ -53,14 +53,10 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
   let t: TestApp;
   const opened: PocketDb[] = [];
 
-  beforeAll(async () => {
-    testDb = await openTestDb(kind);
+  emptyDatabasePerTest(kind, (db) => {
+    testDb = db;
   });
-  afterAll(async () => {
-    await testDb.close();
-  });
-  beforeEach(async () => {
-    await testDb.reset();
+  beforeEach(() => {
     t = makeTestApp(testDb.db);
   });
   afterEach(async () => {

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LearnerEvent } from '../../src/shared/events';
 import type { ApiError, PullResponse, PushResponse } from '../../src/shared/sync-protocol';
-import { json, type Learner, makeEvent, makeTestApp, newLearner, type TestApp } from './support/test-app';
-import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { freshLearnerPerTest } from './support/fresh-learner';
+import { json, type Learner, makeEvent, type TestApp } from './support/test-app';
+import { testDbKinds } from './support/test-databases';
 
 describe.each(testDbKinds)('sync pull on %s', (kind) => {
-  let testDb: TestDb;
   let t: TestApp;
   let a: Learner;
-  beforeAll(async () => {
-    testDb = await openTestDb(kind);
-  });
-  afterAll(async () => {
-    await testDb.close();
-  });
-  beforeEach(async () => {
-    await testDb.reset();
-    t = makeTestApp(testDb.db);
-    a = await newLearner(t);
-  });
+  freshLearnerPerTest(kind, (fresh) => ({ t, a } = fresh));
 
   const push = (body: unknown) => t.call('POST', '/api/v1/sync/push', { token: a.token, body });
   const pull = (query: string) => t.call('GET', `/api/v1/sync/pull${query}`, { token: a.token });

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiError, PullResponse, PushResponse } from '../../src/shared/sync-protocol';
-import { json, type Learner, makeEvent, makeTestApp, newLearner, T0, type TestApp } from './support/test-app';
-import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { freshLearnerPerTest } from './support/fresh-learner';
+import { json, type Learner, makeEvent, newLearner, T0, type TestApp } from './support/test-app';
+import { type TestDb, testDbKinds } from './support/test-databases';
 
 describe.each(testDbKinds)('sync push on %s', (kind) => {
   let testDb: TestDb;
   let t: TestApp;
   let a: Learner;
-  beforeAll(async () => {
-    testDb = await openTestDb(kind);
-  });
-  afterAll(async () => {
-    await testDb.close();
-  });
-  beforeEach(async () => {
-    await testDb.reset();
-    t = makeTestApp(testDb.db);
-    a = await newLearner(t);
-  });
+  freshLearnerPerTest(kind, (fresh) => ({ testDb, t, a } = fresh));
 
   const push = (who: Learner, body: unknown) =>
     t.call('POST', '/api/v1/sync/push', { token: who.token, body });

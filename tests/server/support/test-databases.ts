@@ -1,7 +1,9 @@
 // The databases every server test file runs against: SQLite in memory always, PostgreSQL too when
 // TEST_DATABASE_URL is set (each test file gets its own schema, dropped at the end).
+
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { migrateToLatest } from '../../../server/migrations';
 import { type Db, openDatabase } from '../../../server/open-database';
 
@@ -47,4 +49,22 @@ async function withClient(url: string, run: (client: pg.Client) => Promise<unkno
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The database a suite shares: opened once, emptied before each test, closed at the end. `receive` gets
+ * it once open; a suite keeps it in its own variable (`emptyDatabasePerTest(kind, (db) => { testDb = db; })`).
+ */
+export function emptyDatabasePerTest(kind: TestDbKind, receive: (testDb: TestDb) => void): void {
+  let testDb: TestDb;
+  beforeAll(async () => {
+    testDb = await openTestDb(kind);
+    receive(testDb);
+  });
+  afterAll(async () => {
+    await testDb.close();
+  });
+  beforeEach(async () => {
+    await testDb.reset();
+  });
 }
