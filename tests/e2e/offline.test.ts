@@ -4,26 +4,21 @@
 // connection.
 // Chromium's offline emulation does not cover the service worker's own fetches (playwright#2311), so the
 // server is stopped too: nothing can come from the network.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/shared/lesson-page-html';
-import { type AppServer, startAppServer } from './helpers/app-server';
-import { type Device, openDevice } from './helpers/browser';
+import type { AppServer } from './helpers/app-server';
+import type { Device } from './helpers/browser';
 import { builtCatalog, builtLesson, firstCheck } from './helpers/built-course';
+import { serverAndDevicePerFile } from './helpers/server-and-device';
 import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 import { ModulePage } from './pages/module-page';
 
 let server: AppServer;
 let device: Device;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  device = await openDevice();
-});
-
-afterAll(async () => {
-  await device?.close();
-  await server?.stop();
+serverAndDevicePerFile((s, d) => {
+  server = s;
+  device = d;
 });
 
 describe('studying with no signal', () => {

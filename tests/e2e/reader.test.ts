@@ -1,22 +1,17 @@
 // The reader in a real browser, against the built app served by the real server: a learner finds a
 // lesson in the catalogue, answers a check, completes it, and finds their progress after a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from './helpers/app-server';
-import { type Device, openDevice } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { AppServer } from './helpers/app-server';
+import type { Device } from './helpers/browser';
 import { builtCatalog, builtLesson, firstCheck } from './helpers/built-course';
+import { serverAndDevicePerFile } from './helpers/server-and-device';
 import { LessonPage } from './pages/lesson-page';
 
 let server: AppServer;
 let device: Device;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  device = await openDevice();
-});
-
-afterAll(async () => {
-  await device?.close();
-  await server?.stop();
+serverAndDevicePerFile((s, d) => {
+  server = s;
+  device = d;
 });
 
 describe('reading a lesson in Chromium', () => {

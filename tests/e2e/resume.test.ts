@@ -1,21 +1,16 @@
 // Exact resume in Chromium: a learner scrolls a long lesson halfway, the tab is closed, and a new tab
 // (a cold start, offline when the service worker controls the page) opens the lesson at the same section.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from './helpers/app-server';
-import { type Device, openDevice } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { AppServer } from './helpers/app-server';
+import type { Device } from './helpers/browser';
 import { builtCatalog } from './helpers/built-course';
+import { serverAndDevicePerFile } from './helpers/server-and-device';
 
 let server: AppServer;
 let device: Device;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  device = await openDevice();
-});
-
-afterAll(async () => {
-  await device?.close();
-  await server?.stop();
+serverAndDevicePerFile((s, d) => {
+  server = s;
+  device = d;
 });
 
 /** The lesson with the most sections, so "halfway" is well inside it. */
