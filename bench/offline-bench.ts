@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { catalogLesson } from '../src/shared/catalog-lesson';
 import type { Catalog, CatalogModule, Lesson, ModuleBundle } from '../src/shared/content-types';
 import { escapeHtml } from '../src/shared/lesson-page-html';
 import { startAppServer } from '../tests/e2e/helpers/app-server';
@@ -55,16 +56,7 @@ function prepareDist(): { dir: string; module: CatalogModule; lesson: Lesson } {
     hash,
     file,
     bytes: Buffer.byteLength(body),
-    lessons: lessons.map((l) => ({
-      id: l.id,
-      title: l.title,
-      minutes: l.minutes,
-      objectives: l.objectives,
-      words: l.words,
-      hash: l.hash,
-      sections: l.sections,
-      checks: l.blocks.filter((b) => b.type === 'check').length,
-    })),
+    lessons: lessons.map(catalogLesson),
   };
   writeFileSync(catalogPath, JSON.stringify({ ...catalog, modules: [...catalog.modules, module] }));
 

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { catalogLesson } from '../shared/catalog-lesson';
 import type { Audience, Catalog, CatalogModule } from '../shared/content-types';
 import { type CompiledLesson, compileLesson } from './compile-lesson';
 import {
@@ -308,19 +309,9 @@ export function compileCourse(
         hash,
         bytes: Buffer.byteLength(json),
         file: `modules/${m.id}.${hash}.json`,
-        lessons: lessons.map(({ result }) => {
-          const l = result.lesson as NonNullable<CompiledLesson['lesson']>;
-          return {
-            id: l.id,
-            title: l.title,
-            minutes: l.minutes,
-            objectives: l.objectives,
-            words: l.words,
-            hash: l.hash,
-            sections: l.sections,
-            checks: result.stats.checks,
-          };
-        }),
+        lessons: lessons.map(({ result }) =>
+          catalogLesson(result.lesson as NonNullable<CompiledLesson['lesson']>),
+        ),
       };
       bundle = { hash, json, entry, entryJson: JSON.stringify(entry) };
       cache.bundles.set(m.id, bundle);

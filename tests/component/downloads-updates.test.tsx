@@ -8,6 +8,7 @@ import { eventsRepo } from '../../src/db/events-repo';
 import { metaRepo } from '../../src/db/meta-repo';
 import { modulesRepo } from '../../src/db/modules-repo';
 import { moduleDownloader } from '../../src/pwa/module-downloader';
+import { catalogLesson } from '../../src/shared/catalog-lesson';
 import type { Catalog, Lesson, ModuleBundle } from '../../src/shared/content-types';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
 import { renderApp } from '../helpers/render-app';
@@ -40,16 +41,7 @@ const v2Bundle: ModuleBundle = {
 
 function catalogWith(bundle: ModuleBundle, file: string, version: string): Catalog {
   const foundations = fixtureCatalog.modules[0];
-  const lessons = bundle.lessons.map((l) => ({
-    id: l.id,
-    title: l.title,
-    minutes: l.minutes,
-    objectives: l.objectives,
-    words: l.words,
-    hash: l.hash,
-    sections: l.sections,
-    checks: l.blocks.filter((b) => b.type === 'check').length,
-  }));
+  const lessons = bundle.lessons.map(catalogLesson);
   return withTrueSizes(
     {
       ...fixtureCatalog,
