@@ -8,12 +8,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LearnerEvent } from '../src/shared/events';
 import { formatHlc } from '../src/shared/hlc';
 import type { PullResponse, PushResponse, SessionResponse } from '../src/shared/sync-protocol';
+import { freePort, waitForHealth } from '../tests/e2e/helpers/app-server';
 
 const DEVICES = Number(process.env.LOAD_DEVICES ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -34,17 +34,6 @@ type Device = {
   cursor?: string;
   noteRev: number;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(dataDir: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
@@ -69,16 +58,8 @@ async function startServer(dataDir: string): Promise<{ base: string; child: Chil
     ],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return { base, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error('server did not start');
+  await waitForHealth(base, child, () => '(its log went to stderr above)');
+  return { base, child };
 }
 
 function rssMb(pid: number): number {

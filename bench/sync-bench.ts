@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -15,6 +14,7 @@ import { canonicalJson } from '../server/canonical-json';
 import type { LearnerEvent } from '../src/shared/events';
 import { formatHlc } from '../src/shared/hlc';
 import type { PushResponse, SessionResponse } from '../src/shared/sync-protocol';
+import { freePort, waitForHealth } from '../tests/e2e/helpers/app-server';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 1000);
 const EVENTS_PER_LEARNER = 100;
@@ -33,17 +33,6 @@ type Target = {
 };
 type RawRow = { learnerId: string; event: LearnerEvent; seq: number };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
@@ -61,16 +50,8 @@ async function startServer(env: Record<string, string>): Promise<{ base: string;
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return { base, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('server did not start');
+  await waitForHealth(base, child, () => '(its log went to stderr above)');
+  return { base, child };
 }
 
 function stopServer(child: ChildProcess): Promise<void> {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { precompressDist } from '../server/precompress-dist';
 import type { Catalog } from '../src/shared/content-types';
 import { startAppServer } from '../tests/e2e/helpers/app-server';
+import { CHROMIUM_FLAGS } from '../tests/e2e/helpers/browser';
 
 const SOURCE = process.env.AUDIT_DIST ?? 'dist';
 // AUDIT_REPORTS=<folder> keeps the full JSON reports there (long tasks, request chains) to see why.
@@ -17,16 +18,7 @@ const REPORTS = process.env.AUDIT_REPORTS;
 // Scores move by several points between runs on a shared machine; AUDIT_RUNS=1 for a quick look.
 const RUNS = Math.max(1, Number(process.env.AUDIT_RUNS ?? 3));
 if (REPORTS) mkdirSync(REPORTS, { recursive: true });
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-].join(' ');
+const CHROME_FLAGS = CHROMIUM_FLAGS.join(' ');
 const TARGETS: Record<string, number> = { performance: 95, accessibility: 100, 'best-practices': 100 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 export type AppServer = { url: string; stop: () => Promise<void> };
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on yet (the benches start their own servers on one too). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -20,7 +21,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+/**
+ * Resolves once the server at `url` answers its health check. If it dies or never answers, throws with
+ * `log()`, and stops a server that is still running so no test or benchmark leaves one behind.
+ */
+export async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log()}`);
@@ -32,6 +37,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  child.kill();
   throw new Error(`server did not become healthy:\n${log()}`);
 }
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
+/** The Chromium flags that work here; Lighthouse (scripts/lighthouse-audit.ts) launches with them too. */
+export const CHROMIUM_FLAGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',
@@ -24,7 +25,7 @@ export async function openDevice(): Promise<Device> {
   const profile = mkdtempSync(join(tmpdir(), 'pocket-cpd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 390, height: 844 },
   });
   return {
