@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eventsRepo } from '../../src/db/events-repo';
+import { metaRepo } from '../../src/db/meta-repo';
 import { renderApp } from '../helpers/render-app';
 
 const moduleHeadings = () => screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
@@ -20,6 +21,13 @@ describe('catalogue', () => {
     expect(items[0]).toHaveTextContent('What SEN means5 minutes · ○ Not started');
     expect(items[1]).toHaveTextContent('SEN support and EHC plans4 minutes · ✓ Done');
     expect(screen.getByText('What the law and the Code ask of every member of staff.')).toBeInTheDocument();
+  });
+
+  it('shows the catalogue fetched this session before it is stored (a first visit, or a full disk)', async () => {
+    vi.spyOn(metaRepo, 'putCatalog').mockReturnValue(new Promise(() => undefined));
+    renderApp('/modules');
+    expect(await screen.findByText('Showing 3 of 3 modules')).toBeInTheDocument();
+    expect(await metaRepo.getCatalog()).toBeNull();
   });
 
   it('filters by role (modules for all staff suit every role) and keeps the filter in the URL', async () => {

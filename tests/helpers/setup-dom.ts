@@ -24,7 +24,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   writeErrors.clear();
   localSettings.set(null);
-  catalogStatus.set('loading');
+  catalogStatus.reset();
   document.documentElement.removeAttribute('style');
   document.documentElement.removeAttribute('data-theme');
   document.title = '';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalogStatus } from '../../lib/catalog-status';
+import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import type { Catalog } from '../../shared/content-types';
 import { foldProgress, type Progress } from '../../shared/progress';
 
@@ -12,7 +12,7 @@ export type CatalogueView =
   | { state: 'ready'; catalog: Catalog; progress: Progress };
 
 export function useCatalogue(): CatalogueView {
-  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const status = useCatalogStatus();
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalogStatus } from '../../lib/catalog-status';
+import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import type { CatalogModule } from '../../shared/content-types';
 import { buildCpdRecord, type CpdLesson, type CpdModule } from '../../shared/cpd-record';
 import { parseSettings } from '../../shared/settings';
@@ -26,7 +26,7 @@ export type CertificateView =
     };
 
 export function useCertificate(moduleId: string): CertificateView {
-  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const settingsDoc = useLiveQuery(async () => (await docsRepo.get('settings')) ?? null, []);
   const accountName = useLiveQuery(async () => {

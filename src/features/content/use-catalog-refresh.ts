@@ -1,4 +1,5 @@
-// Fetches the course catalogue once per app start and keeps it in Dexie, where every screen reads it.
+// Fetches the course catalogue once per app start and keeps it in Dexie, where every screen reads it;
+// screens show the fetched copy at once, before it is stored (useCatalog).
 // Offline, the cached copy keeps working; with no copy, screens learn from catalogStatus that it failed,
 // and the fetch is tried again when the signal returns, so those screens fill in by themselves.
 import { useEffect, useRef } from 'react';
@@ -22,6 +23,7 @@ export function useCatalogRefresh(): void {
       try {
         const catalog = await contentFetch.catalog();
         if (cancelled) return;
+        catalogStatus.received(catalog);
         await metaRepo.putCatalog(catalog);
         fetched.current = true;
         catalogStatus.set('ready');

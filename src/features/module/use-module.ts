@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalogStatus } from '../../lib/catalog-status';
+import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import type { CatalogModule } from '../../shared/content-types';
 import { foldProgress, type Progress } from '../../shared/progress';
 
@@ -20,7 +20,7 @@ export type ModuleView =
     };
 
 export function useModule(moduleId: string): ModuleView {
-  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const changed = useLiveQuery(() => lessonsRepo.changedIn(moduleId), [moduleId]);
   const status = useCatalogStatus();

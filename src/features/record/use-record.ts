@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalogStatus } from '../../lib/catalog-status';
+import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import type { Catalog } from '../../shared/content-types';
 import { buildCpdRecord, type CpdRecord, type NoteDoc } from '../../shared/cpd-record';
 
@@ -13,7 +13,7 @@ export type RecordView =
 
 /** The CPD record from events, the catalogue and reflection notes, all on the device (works offline). */
 export function useRecord(): RecordView {
-  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const notes = useLiveQuery(() => reflectionNotes(), []);
   const status = useCatalogStatus();

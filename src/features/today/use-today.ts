@@ -4,7 +4,7 @@ import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalogStatus } from '../../lib/catalog-status';
+import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import type { Catalog } from '../../shared/content-types';
 import type { LearnerEvent } from '../../shared/events';
 import { planToday, type TodayPlan } from '../../shared/plan-today';
@@ -33,7 +33,7 @@ export type TodayView =
  * leads to an empty session would teach people to ignore it.
  */
 export function useToday(): TodayView {
-  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const settingsDoc = useLiveQuery(async () => (await docsRepo.get('settings')) ?? null, []);
   const refreshers = useLiveQuery(
@@ -69,6 +69,10 @@ async function refresherState(
   events: readonly LearnerEvent[],
   now: Date,
 ): Promise<{ due: DueRefresher[]; keepFresh: boolean }> {
+  // A refresher only ever follows a check answered correctly: a new learner has none, and their first
+  // visit does not download the scheduler at all.
+  if (!events.some((e) => e.type === 'check-answered' && e.payload.correct))
+    return { due: [], keepFresh: false };
   const { dueRefreshers, monthlyPromptDue } = await import('../../shared/refresher-schedule');
   const all = dueRefreshers(events, now);
   const checks = new Map<string, Set<string>>();
