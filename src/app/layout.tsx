@@ -22,6 +22,20 @@ const nav = [
   { to: '/settings', label: 'Settings', end: false },
 ];
 
+/**
+ * The app's icon (public/favicon.svg), drawn inline rather than as an image: on a first visit its
+ * request would take one of the browser's few connections while the app's code is waiting for one.
+ */
+function BrandMark() {
+  return (
+    <svg viewBox="0 0 64 64" width="28" height="28" aria-hidden="true" focusable="false">
+      <rect width="64" height="64" rx="14" fill="#1d4e5f" />
+      <path d="M14 18c6-3 12-3 18 1v30c-6-4-12-4-18-1z" fill="#f6f2e8" />
+      <path d="M50 18c-6-3-12-3-18 1v30c6-4 12-4 18-1z" fill="#ffd166" />
+    </svg>
+  );
+}
+
 /** The app shell: skip link, header with the main navigation, the page, and app-wide messages. */
 export function Layout() {
   useCatalogRefresh();
@@ -37,7 +51,7 @@ export function Layout() {
       <header className="site-header">
         <div className="site-header__inner">
           <Link to="/" className="brand">
-            <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width="28" height="28" />
+            <BrandMark />
             Pocket CPD
           </Link>
           <nav aria-label="Main">
