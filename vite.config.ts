@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './src/build/vite-plugin-content';
+import { lessonPagesPlugin } from './src/build/vite-plugin-lesson-pages';
 import { webManifest } from './src/build/web-manifest';
 
 export default defineConfig({
@@ -31,6 +32,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    lessonPagesPlugin(),
   ],
   build: { sourcemap: false, target: 'es2022', manifest: true },
 });

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MiddlewareHandler } from 'hono';
-import { buildReader, lessonPreloadLinks } from './lesson-preloads';
+import { buildReader, pagePreloadLinks } from './page-preloads';
 import { parseRange } from './parse-range';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -78,7 +78,15 @@ export function staticFiles(distDir: string): MiddlewareHandler {
     if (decoded.includes('\0') || !file.startsWith(root + path.sep)) return next();
     let stat = await fileStat(file);
     let servedPath = relative;
-    let preloads: string[] = [];
+    if (!stat) {
+      // A lesson the build rendered (src/build/vite-plugin-lesson-pages.ts) has a page of its own.
+      const page = path.join(file, 'index.html');
+      stat = await fileStat(page);
+      if (stat) {
+        file = page;
+        servedPath = path.posix.join(relative, 'index.html');
+      }
+    }
     if (!stat) {
       // Navigations (and extension-less paths) are app routes; a missing /x.js stays a 404.
       const isNavigation =
@@ -88,9 +96,12 @@ export function staticFiles(distDir: string): MiddlewareHandler {
       servedPath = '/index.html';
       stat = await fileStat(file);
       if (!stat) return next();
-      const build = await readBuild();
-      if (build) preloads = lessonPreloadLinks(build, urlPath);
     }
+    // The app's pages (the shell at `/` or any app route, and rendered lessons) name what they will need.
+    const build = path.posix.basename(servedPath) === 'index.html' ? await readBuild() : null;
+    const preloads = build
+      ? pagePreloadLinks(build, urlPath, { rendered: servedPath !== '/index.html' })
+      : [];
     const etag = `W/"${createHash('sha1').update(`${stat.size}:${stat.mtimeMs}`).digest('base64url').slice(0, 16)}"`;
     const headers = new Headers({
       'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',

@@ -2,12 +2,13 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './app/styles.css';
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes, firstPageReady } from './app/app-routes';
 import { prefetchFirstPage } from './app/prefetch-first-page';
 import { startAppSync } from './app/start-app-sync';
 import { db } from './db/db';
+import { readLessonSeed } from './lib/lesson-seed-context';
 
 // IndexedDB opens in the browser while the first page's chunk loads and React renders, so the page's first
 // reads do not wait for it. A failure here resurfaces on those reads, where the page reports it.
@@ -17,17 +18,23 @@ prefetchFirstPage(window.location.pathname);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// A lesson's page as the server sent it, rendered at build time from this seed, is adopted as it is
+// (hydration); any other page replaces the static shell in index.html.
+const seed = readLessonSeed(document, window.location.pathname);
+
 // A transition lets React render the first screen in slices that yield to the browser, instead of one long
 // task that would block taps on a slow phone while the static shell is already on screen.
 void firstPageReady(window.location.pathname).then(() => {
+  const app = (
+    <StrictMode>
+      <BrowserRouter>
+        <AppRoutes seed={seed} />
+      </BrowserRouter>
+    </StrictMode>
+  );
   startTransition(() => {
-    createRoot(root).render(
-      <StrictMode>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </StrictMode>,
-    );
+    if (seed) hydrateRoot(root, app);
+    else createRoot(root).render(app);
   });
 });
 

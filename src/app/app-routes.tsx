@@ -2,7 +2,9 @@ import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LessonTools } from '../features/lesson/lesson-tools';
 import { TodayPage } from '../features/today/today-page';
+import { LessonSeedContext } from '../lib/lesson-seed-context';
 import { lessonAddress } from '../shared/lesson-address';
+import type { LessonSeed } from '../shared/lesson-seed';
 import { Layout } from './layout';
 
 // Every page but Today is its own chunk, fetched when first visited, so the first screen ships only what
@@ -77,22 +79,28 @@ const CertificatePage = lazy(async () => ({
 }));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
-/** The whole app below a router: `BrowserRouter` in main.tsx, a `MemoryRouter` in component tests. */
-export function AppRoutes() {
+/**
+ * The whole app below a router: `BrowserRouter` in main.tsx, `StaticRouter` when the build renders a
+ * lesson's page (render-lesson-page.tsx), a `MemoryRouter` in component tests. `seed` is the data such a
+ * page was rendered from.
+ */
+export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
   return (
-    <Routes>
-      <Route element={<Layout />}>
-        <Route index element={<TodayPage />} />
-        <Route path="modules" element={<CataloguePage />} />
-        <Route path="modules/:moduleId" element={<ModulePage />} />
-        <Route path="modules/:moduleId/:lessonId" element={<LessonRoute />} />
-        <Route path="record" element={<RecordPage />} />
-        <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
-        <Route path="refresh" element={<RefresherPage />} />
-        <Route path="settings" element={<SettingsPage />} />
-        <Route path="settings/sync" element={<SyncSettingsPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <LessonSeedContext value={seed}>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<TodayPage />} />
+          <Route path="modules" element={<CataloguePage />} />
+          <Route path="modules/:moduleId" element={<ModulePage />} />
+          <Route path="modules/:moduleId/:lessonId" element={<LessonRoute />} />
+          <Route path="record" element={<RecordPage />} />
+          <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
+          <Route path="refresh" element={<RefresherPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="settings/sync" element={<SyncSettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </LessonSeedContext>
   );
 }

@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUDGET_KB, initialJs } from '../../scripts/size.mjs';
+import type { Catalog, ModuleBundle } from '../../src/shared/content-types';
+import { parseSeed } from '../../src/shared/lesson-seed';
 
 const dist = 'dist';
 
@@ -50,6 +52,31 @@ describe('the built app', () => {
       expect(existsSync(path), module.file).toBe(true);
       expect(statSync(path).size).toBe(module.bytes);
     }
+  });
+
+  it('has a page for every lesson, rendered from the lesson it seeds, and none of them precached', () => {
+    const catalog = JSON.parse(readFileSync(join(dist, 'content/catalog.json'), 'utf8')) as Catalog;
+    const shell = readFileSync(join(dist, 'index.html'), 'utf8');
+    let pages = 0;
+    for (const module of catalog.modules) {
+      const bundle = JSON.parse(readFileSync(join(dist, 'content', module.file), 'utf8')) as ModuleBundle;
+      for (const lesson of bundle.lessons) {
+        const page = readFileSync(join(dist, 'modules', module.id, lesson.id, 'index.html'), 'utf8');
+        const seedText = /<script type="application\/json" id="lesson-seed">([^<]*)<\/script>/.exec(
+          page,
+        )?.[1];
+        expect(parseSeed(seedText ?? '', module.id, lesson.id)?.lesson, lesson.id).toEqual(lesson);
+        expect(page, lesson.id).toMatch(/<h1 tabindex="-1" class="page-heading">[^<]+<\/h1>/);
+        expect(page, lesson.id).toContain('<button type="button" class="button">Mark complete</button>');
+        // The same code as the shell: one build, one set of hashed files.
+        expect(page.slice(0, page.indexOf('<body>')).replace(/<title>[^<]*<\/title>/, '')).toBe(
+          shell.slice(0, shell.indexOf('<body>')).replace(/<title>[^<]*<\/title>/, ''),
+        );
+        pages += 1;
+      }
+    }
+    expect(pages).toBeGreaterThanOrEqual(10);
+    expect(precacheUrls().filter((u) => u.startsWith('modules/'))).toEqual([]);
   });
 
   it(`keeps the JavaScript for the first screen within ${BUDGET_KB} KB gzipped`, () => {

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { type Location, MemoryRouter, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import { AppRoutes } from '../../src/app/app-routes';
+import type { LessonSeed } from '../../src/shared/lesson-seed';
 import { fixtureBundles, fixtureCatalog } from './fixture-course';
 
 export type FetchStub = (url: string) => Promise<Response>;
@@ -26,7 +27,12 @@ function LocationProbe({ into }: { into: { current: Location | null } }) {
   return null;
 }
 
-export function renderApp(route: string, fetchStub: FetchStub = serveFixtureCourse) {
+/** `seed`: the data of a lesson page rendered at build time, as main.tsx passes it when adopting one. */
+export function renderApp(
+  route: string,
+  fetchStub: FetchStub = serveFixtureCourse,
+  { seed = null }: { seed?: LessonSeed | null } = {},
+) {
   const fetchMock = vi.fn((input: RequestInfo | URL) => fetchStub(String(input)));
   vi.stubGlobal('fetch', fetchMock);
   const location: { current: Location | null } = { current: null };
@@ -34,7 +40,7 @@ export function renderApp(route: string, fetchStub: FetchStub = serveFixtureCour
   const result = render(
     <MemoryRouter initialEntries={[route]}>
       <LocationProbe into={location} />
-      <AppRoutes />
+      <AppRoutes seed={seed} />
     </MemoryRouter>,
   );
   return { ...result, location, user, fetchMock };

@@ -64,7 +64,9 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
   const attempts = progress?.attempts.length ?? 0;
 
   return (
-    <form className="check" onSubmit={(e) => void submit(e)}>
+    // `method="dialog"` outside a dialog never submits as a page load: a press on a lesson page rendered at
+    // build time, before the app has adopted it, does nothing rather than reload the lesson.
+    <form className="check" method="dialog" onSubmit={(e) => void submit(e)}>
       <fieldset ref={fieldset} disabled={result !== null}>
         <legend>
           <span className="check__label">Check your understanding:</span>{' '}

@@ -4,21 +4,20 @@
 // Offline with no copy, it says the lesson needs a connection, and tries again when the connection returns;
 // "unavailable" is kept for a fetch that failed while online (server down, captive portal).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { use, useEffect, useMemo, useState } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { modulesRepo } from '../../db/modules-repo';
-import { useCatalogStatus } from '../../lib/catalog-status';
+import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import { contentFetch } from '../../lib/content-fetch';
 import { isQuotaError } from '../../lib/is-quota-error';
+import { LessonSeedContext } from '../../lib/lesson-seed-context';
 import { useOnlineStatus } from '../../lib/online-status';
 import { writeErrors } from '../../lib/write-errors';
 import type { CatalogModule, Lesson, ModuleBundle } from '../../shared/content-types';
-import { type LessonRef, nextLesson } from '../../shared/next-lesson';
+import { type NextStep, nextStep } from '../../shared/lesson-seed';
 import { foldProgress, type LessonProgress } from '../../shared/progress';
-
-export type NextStep = { ref: LessonRef; title: string } | null;
 
 export type LessonView =
   | { state: 'loading' }
@@ -36,7 +35,9 @@ export type LessonView =
     };
 
 export function useLesson(moduleId: string, lessonId: string): LessonView {
-  const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const seed = use(LessonSeedContext);
+  const seeded = seed?.module.id === moduleId && seed.lesson.id === lessonId ? seed : null;
+  const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const stored = useLiveQuery(() => lessonsRepo.get(lessonId), [lessonId]);
   const storedModule = useLiveQuery(() => modulesRepo.get(moduleId), [moduleId]);
   const events = useLiveQuery(() => eventsRepo.forLesson(lessonId), [lessonId]);
@@ -81,12 +82,26 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
   // The fetched copy when there is one: it is the newest version, and keeping it (rather than switching to
   // the stored copy of the same lesson once it lands in Dexie) gives the page one lesson object. The
   // stored copy otherwise.
+  // On a page rendered at build time, its seed, unless a different version of the lesson is here: the
+  // same object throughout, so the page the app adopted is not rendered again for nothing.
   const lesson = useMemo(() => {
     const fromNetwork = fetched?.id === moduleId ? fetched.lessons.find((l) => l.id === lessonId) : undefined;
-    return fromNetwork ?? stored;
-  }, [fetched, stored, moduleId, lessonId]);
+    const found = fromNetwork ?? stored;
+    if (seeded && (!found || found.hash === seeded.lesson.hash)) return seeded.lesson;
+    return found;
+  }, [fetched, stored, moduleId, lessonId, seeded]);
 
   return useMemo((): LessonView => {
+    // The seed shows at once; the learner's marks follow once their events are read.
+    if (seeded && lesson === seeded.lesson && (!catalog || !progress)) {
+      return {
+        state: 'ready',
+        module: seeded.module,
+        lesson,
+        progress: progress?.get(lessonId),
+        next: seeded.next,
+      };
+    }
     if (catalog === null && status === 'failed')
       return online ? { state: 'unavailable' } : { state: 'needs-connection', module: null, title: 'Lesson' };
     if (!catalog || !progress || lesson === undefined) return { state: 'loading' };
@@ -96,16 +111,24 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
       if (!online) return { state: 'needs-connection', module, title: catalogLesson.title };
       return fetchFailed ? { state: 'unavailable' } : { state: 'loading' };
     }
-    const ref = nextLesson(catalog, moduleId, lessonId);
-    const nextTitle = ref
-      ? catalog.modules.find((m) => m.id === ref.moduleId)?.lessons.find((l) => l.id === ref.lessonId)?.title
-      : undefined;
     return {
       state: 'ready',
       module,
       lesson,
       progress: progress.get(lessonId),
-      next: ref && nextTitle ? { ref, title: nextTitle } : null,
+      next: nextStep(catalog, moduleId, lessonId),
     };
-  }, [catalog, status, online, progress, lesson, module, catalogLesson, moduleId, lessonId, fetchFailed]);
+  }, [
+    seeded,
+    catalog,
+    status,
+    online,
+    progress,
+    lesson,
+    module,
+    catalogLesson,
+    moduleId,
+    lessonId,
+    fetchFailed,
+  ]);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { createReader, isSpeechSupported, type Reader, type ReaderState } from '../../lib/speech';
 import { READ_ALOUD_RATES, rateLabel } from '../../shared/read-aloud-rates';
 import { highlightSentence } from './highlight-sentence';
@@ -10,11 +10,16 @@ import { lessonSentences, type PageSentence } from './lesson-sentences';
  * (`localService`); where `speechSynthesis` is missing it renders nothing.
  */
 export function ReadAloud() {
-  if (!isSpeechSupported()) return null;
-  return <ReadAloudControls synth={window.speechSynthesis} />;
+  // The build renders lesson pages as if speech were there, so the page the app adopts from the server
+  // matches its own first render (src/app/render-lesson-page.tsx); without speech, the controls then go.
+  const supported = useSyncExternalStore(speechNeverChanges, isSpeechSupported, () => true);
+  return supported ? <ReadAloudControls /> : null;
 }
 
-function ReadAloudControls({ synth }: { synth: SpeechSynthesis }) {
+// Whether the device can speak does not change while the page is open.
+const speechNeverChanges = () => () => undefined;
+
+function ReadAloudControls() {
   const box = useRef<HTMLFieldSetElement>(null);
   const reader = useRef<Reader | null>(null);
   const sentences = useRef<PageSentence[]>([]);
@@ -28,6 +33,7 @@ function ReadAloudControls({ synth }: { synth: SpeechSynthesis }) {
   const voiceId = useId();
 
   useEffect(() => {
+    const synth = window.speechSynthesis;
     const load = () => setVoices(sortVoices(synth.getVoices()));
     load();
     synth.addEventListener?.('voiceschanged', load);
@@ -49,7 +55,7 @@ function ReadAloudControls({ synth }: { synth: SpeechSynthesis }) {
       reader.current?.stop();
       mark(null);
     };
-  }, [synth]);
+  }, []);
 
   const play = () => {
     const current = reader.current;
