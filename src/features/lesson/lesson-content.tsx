@@ -1,4 +1,4 @@
-import { Fragment, use, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, memo, use, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { CompiledHtml } from '../../components/compiled-html';
 import { PageHeading } from '../../components/page-heading';
@@ -17,7 +17,9 @@ import { useTimeSpent } from './use-time-spent';
 
 type Props = { view: Extract<LessonView, { state: 'ready' }> };
 
-export function LessonContent({ view }: Props) {
+// Memoised: the page above renders again as data arrives, and a long lesson is only worth rendering again
+// when its view has changed (useLesson keeps the view the same object until then).
+export const LessonContent = memo(function LessonContent({ view }: Props) {
   const { module, lesson, progress, next } = view;
   const actions = useMemo(() => lessonActions(lesson.id), [lesson.id]);
   const article = useRef<HTMLElement>(null);
@@ -146,4 +148,4 @@ export function LessonContent({ view }: Props) {
       )}
     </article>
   );
-}
+});

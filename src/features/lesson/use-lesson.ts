@@ -91,35 +91,39 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     return found;
   }, [fetched, stored, moduleId, lessonId, seeded]);
 
+  // The seed shows at once; the learner's marks follow once their events are read.
+  const fromSeed = seeded !== null && lesson === seeded.lesson && (!catalog || !progress);
+  const lessonProgress = progress?.get(lessonId);
+  // The page's objects stay the same while their content does (the catalogue arriving, then being stored,
+  // a download finishing), so the long lesson below is not rendered again for nothing.
+  const readyModule = seeded && (fromSeed || module?.hash === seeded.module.hash) ? seeded.module : module;
+  const next = useMemo((): NextStep => {
+    const step = catalog && !fromSeed ? nextStep(catalog, moduleId, lessonId) : (seeded?.next ?? null);
+    return seeded && sameStep(step, seeded.next) ? seeded.next : step;
+  }, [catalog, fromSeed, seeded, moduleId, lessonId]);
+  const ready = useMemo(
+    () =>
+      readyModule && lesson
+        ? ({ state: 'ready', module: readyModule, lesson, progress: lessonProgress, next } as const)
+        : null,
+    [readyModule, lesson, lessonProgress, next],
+  );
+
   return useMemo((): LessonView => {
-    // The seed shows at once; the learner's marks follow once their events are read.
-    if (seeded && lesson === seeded.lesson && (!catalog || !progress)) {
-      return {
-        state: 'ready',
-        module: seeded.module,
-        lesson,
-        progress: progress?.get(lessonId),
-        next: seeded.next,
-      };
-    }
+    if (fromSeed && ready) return ready;
     if (catalog === null && status === 'failed')
       return online ? { state: 'unavailable' } : { state: 'needs-connection', module: null, title: 'Lesson' };
     if (!catalog || !progress || lesson === undefined) return { state: 'loading' };
     if (!module) return { state: 'module-not-found' };
     if (!catalogLesson) return { state: 'lesson-not-found', module };
-    if (!lesson || lesson.moduleId !== moduleId) {
+    if (!lesson || lesson.moduleId !== moduleId || !ready) {
       if (!online) return { state: 'needs-connection', module, title: catalogLesson.title };
       return fetchFailed ? { state: 'unavailable' } : { state: 'loading' };
     }
-    return {
-      state: 'ready',
-      module,
-      lesson,
-      progress: progress.get(lessonId),
-      next: nextStep(catalog, moduleId, lessonId),
-    };
+    return ready;
   }, [
-    seeded,
+    fromSeed,
+    ready,
     catalog,
     status,
     online,
@@ -128,7 +132,17 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     module,
     catalogLesson,
     moduleId,
-    lessonId,
     fetchFailed,
   ]);
+}
+
+function sameStep(a: NextStep, b: NextStep): boolean {
+  return (
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.title === b.title &&
+      a.ref.moduleId === b.ref.moduleId &&
+      a.ref.lessonId === b.ref.lessonId)
+  );
 }
