@@ -1,3 +1,4 @@
+import { memo, useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import { CourseUnavailable } from '../../components/course-unavailable';
 import { Loading } from '../../components/loading';
@@ -12,13 +13,26 @@ import { KeepFresh } from './keep-fresh';
 import { RoleChooser } from './role-chooser';
 import { SlotPlanner } from './slot-planner';
 import { useSavedSection } from './use-saved-section';
-import { useToday } from './use-today';
+import { type TodayView, useToday } from './use-today';
 
 export function TodayPage() {
-  const view = useToday();
+  // Deferred, as in the lesson reader: Today renders again as each piece of data arrives, and a transition
+  // lets React do that in slices that yield to the browser instead of one long task.
+  const view = useDeferredValue(useToday());
   const savedSection = useSavedSection(
     view.state === 'ready' ? view.plan.continueWith?.lesson.id : undefined,
   );
+  return <TodayContent view={view} savedSection={savedSection} />;
+}
+
+// Memoised, so the urgent half of a deferred update (which still holds the old view) costs nothing.
+const TodayContent = memo(function TodayContent({
+  view,
+  savedSection,
+}: {
+  view: TodayView;
+  savedSection: string | undefined;
+}) {
   if (view.state === 'unavailable') return <CourseUnavailable title="Today" />;
   if (view.state === 'loading') {
     return (
@@ -133,7 +147,7 @@ export function TodayPage() {
       </section>
     </>
   );
-}
+});
 
 /** " from “Section title”" when the saved position is past the lesson's first section. */
 function savedTitle(

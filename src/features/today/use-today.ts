@@ -44,20 +44,28 @@ export function useToday(): TodayView {
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
   const settings = useMemo(() => parseSettings(settingsDoc?.body), [settingsDoc]);
 
-  return useMemo((): TodayView => {
-    if (catalog === null && status === 'failed') return { state: 'unavailable' };
-    if (!catalog || !progress || !events || settingsDoc === undefined) return { state: 'loading' };
+  // Kept the same object while its content is (the catalogue's status changing, say), so Today is not
+  // rendered again for nothing.
+  const ready = useMemo((): TodayView | null => {
+    if (!catalog || !progress || !events || settingsDoc === undefined) return null;
     return {
       state: 'ready',
       catalog,
       settings,
       progress,
       plan: planToday(catalog, progress, settings.role),
-      due: refreshers?.due ?? [],
+      due: refreshers?.due ?? NO_REFRESHERS.due,
       keepFresh: refreshers?.keepFresh ?? false,
     };
-  }, [catalog, progress, events, refreshers, settings, settingsDoc, status]);
+  }, [catalog, progress, events, refreshers, settings, settingsDoc]);
+
+  if (catalog === null && status === 'failed') return UNAVAILABLE;
+  return ready ?? LOADING;
 }
+
+const LOADING: TodayView = { state: 'loading' };
+const UNAVAILABLE: TodayView = { state: 'unavailable' };
+const NO_REFRESHERS: { due: DueRefresher[]; keepFresh: boolean } = { due: [], keepFresh: false };
 
 /**
  * Due refreshers the device can show (the lesson is downloaded and still has the check; one from a lesson
