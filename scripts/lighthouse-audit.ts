@@ -2,7 +2,7 @@
 // built app (AUDIT_DIST, default dist/; build first), served by the real server from a precompressed copy
 // as `npm start` would. Each page is audited AUDIT_RUNS times (default 5) and judged on the median run.
 // Prints the scores and exits 1 below the targets: performance ≥ 95, accessibility 100, best practices
-// 100 (SEO is printed too). Not part of `npm test`: a run takes about three minutes.
+// 100 (SEO is printed too). Not part of `npm test`: a run takes about eight minutes.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

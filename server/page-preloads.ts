@@ -36,7 +36,8 @@ function chunkFiles(manifest: Manifest, keys: string[]): string[] {
  * `Link` header values for a navigation to `pathname` (as requested, percent-encoded) that the server
  * answers with one of the app's pages: every page gets the stylesheet, the entry's code and the catalogue;
  * a lesson's address also gets the lesson page's code and its module's bundle. A page the build rendered
- * (`rendered`) carries the data it shows, so its course files are left to the app, after its code.
+ * (`rendered`) carries the data it shows, so the header names no course files: the catalogue comes from
+ * the `<link rel="preload">` the page keeps from index.html, the bundle from the app once it runs.
  */
 export function pagePreloadLinks(build: Build, pathname: string, { rendered = false } = {}): string[] {
   const entries = Object.keys(build.manifest).filter((key) => build.manifest[key]?.isEntry);

@@ -47,7 +47,10 @@ export function useCatalogStatus(): CatalogStatus {
  * read by the caller with useLiveQuery: undefined while reading, null when the device has none).
  */
 export function useCatalog(stored: Catalog | null | undefined): Catalog | null | undefined {
-  return (
-    useSyncExternalStore(catalogStatus.subscribe, catalogStatus.fetched, catalogStatus.fetched) ?? stored
-  );
+  return useFetchedCatalog() ?? stored;
+}
+
+/** The catalogue fetched this session, or null until it has arrived. */
+export function useFetchedCatalog(): Catalog | null {
+  return useSyncExternalStore(catalogStatus.subscribe, catalogStatus.fetched, catalogStatus.fetched);
 }

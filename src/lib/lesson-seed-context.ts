@@ -9,6 +9,7 @@ export const LessonSeedContext = createContext<LessonSeed | null>(null);
 /** The seed the page at `pathname` was rendered with, or null for any page the build did not render. */
 export function readLessonSeed(document: Document, pathname: string): LessonSeed | null {
   const address = lessonAddress(pathname);
-  const text = document.getElementById(LESSON_SEED_ID)?.textContent;
+  // By element and type too: a lesson's own heading could carry the same id.
+  const text = document.querySelector(`script[type="application/json"]#${LESSON_SEED_ID}`)?.textContent;
   return address && text ? parseSeed(text, address.moduleId, address.lessonId) : null;
 }

@@ -75,7 +75,7 @@ function block(b: LessonBlock, nextId: () => string): string {
       const name = nextId();
       const type = b.multiple ? 'checkbox' : 'radio';
       return (
-        '<form class="check" method="dialog"><fieldset><legend><span class="check__label">Check your understanding:</span> ' +
+        '<form class="check"><fieldset><legend><span class="check__label">Check your understanding:</span> ' +
         `<span class="check__question">${inlineHtml(b.question)}</span></legend>` +
         (b.multiple ? '<p class="meta">Choose all the answers that are right.</p>' : '') +
         `<div class="check__options">${b.options.map((o) => option(o, type, name)).join('')}</div></fieldset>` +

@@ -5,21 +5,13 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
-import { type LessonSeed, nextStep } from '../../src/shared/lesson-seed';
-import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
+import { fixtureCatalog, fixtureSeed } from '../helpers/fixture-course';
 import { offline, renderApp } from '../helpers/render-app';
 
 const LESSON = '/modules/foundations/foundations-what-sen-means';
 
-function seedFor(moduleId: string, lessonId: string): LessonSeed {
-  const module = fixtureCatalog.modules.find((m) => m.id === moduleId);
-  const lesson = module && fixtureBundles[module.file]?.lessons.find((l) => l.id === lessonId);
-  if (!module || !lesson) throw new Error(`no ${moduleId}/${lessonId} in the fixture course`);
-  return { module, lesson, next: nextStep(fixtureCatalog, moduleId, lessonId) };
-}
-
 describe('a lesson page rendered at build time', () => {
-  const seed = seedFor('foundations', 'foundations-what-sen-means');
+  const seed = fixtureSeed('foundations', 'foundations-what-sen-means');
 
   it('shows its lesson from the seed, with no course on the device and no connection', async () => {
     renderApp(LESSON, offline, { seed });
@@ -46,6 +38,17 @@ describe('a lesson page rendered at build time', () => {
     await screen.findByRole('heading', { level: 1, name: 'What SEN means' });
     await waitFor(async () => expect(await db.modules.get('foundations')).toBeDefined());
     expect(await db.lessons.get('foundations-what-sen-means')).toBeDefined();
+  });
+
+  it('keeps its own lesson over an older copy stored on the device', async () => {
+    await db.lessons.put({ ...seed.lesson, title: 'What SEN meant last year', hash: 'older' });
+    await eventsRepo.record('lesson-completed', 'foundations-what-sen-means', {});
+    renderApp(LESSON, offline, { seed });
+    // Once the events (read alongside the stored copy) are in, the seed's lesson is still the one shown.
+    expect(await screen.findByText(/You completed this lesson/)).toBeInTheDocument();
+    expect(await db.lessons.get('foundations-what-sen-means')).toMatchObject({ hash: 'older' });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What SEN means');
+    expect(screen.queryByText('What SEN meant last year')).not.toBeInTheDocument();
   });
 
   it('is not used for another address', async () => {

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { latestPosition, type ReadingPosition } from '../../src/features/lesson/reading-position';
-import { renderApp } from '../helpers/render-app';
+import { fixtureSeed } from '../helpers/fixture-course';
+import { offline, renderApp } from '../helpers/render-app';
 
 const LESSON = '/modules/foundations/foundations-what-sen-means';
 const DOC = 'position:foundations-what-sen-means';
@@ -105,6 +106,36 @@ describe('exact resume', () => {
     await act(async () => new Promise((resolve) => setTimeout(resolve, 100)));
     expect(screen.queryByText(/back where you left off/)).not.toBeInTheDocument();
     expect(scrolledTo).toEqual([]);
+  });
+});
+
+describe('exact resume on a lesson page rendered at build time (shown from its seed before progress is read)', () => {
+  const seed = fixtureSeed('foundations', 'foundations-what-sen-means');
+  const saveAt = (sectionId: string, index: number) =>
+    db.docs.put({
+      id: DOC,
+      body: position(sectionId, index, '000001700000000:00000:aaa', 'aaa'),
+      rev: 0,
+      dirty: 1,
+      updatedAt: new Date().toISOString(),
+    });
+
+  it('opens a completed lesson at its top', async () => {
+    await eventsRepo.record('lesson-completed', 'foundations-what-sen-means', {});
+    await saveAt('in-your-setting', 2);
+    renderApp(LESSON, offline, { seed });
+    await screen.findByText(/You completed this lesson/);
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(screen.queryByText(/back where you left off/)).not.toBeInTheDocument();
+    expect(scrolledTo).toEqual([]);
+  });
+
+  it('reopens an unfinished lesson where the learner was, once their progress is read', async () => {
+    await eventsRepo.record('lesson-opened', 'foundations-what-sen-means', {});
+    await saveAt('in-your-setting', 2);
+    renderApp(LESSON, offline, { seed });
+    expect(await screen.findByText(/back where you left off/)).toBeInTheDocument();
+    expect(scrolledTo).toEqual(['in-your-setting']);
   });
 });
 

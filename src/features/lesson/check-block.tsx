@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
+import { useAdopted } from '../../lib/use-adopted';
 import type { LessonBlock } from '../../shared/content-types';
 import { inlineHtml } from '../../shared/inline-html';
 import type { CheckProgress } from '../../shared/progress';
@@ -27,6 +28,7 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
   const retryButton = useRef<HTMLButtonElement>(null);
   const feedback = useRef<HTMLDivElement>(null);
   const answered = useRef(false);
+  const adopted = useAdopted();
 
   // The button pressed disappears, so keyboard users are taken to what comes next: "Try again" after a
   // wrong answer, the feedback after a right one, and the first option after "Try again".
@@ -64,9 +66,9 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
   const attempts = progress?.attempts.length ?? 0;
 
   return (
-    // `method="dialog"` outside a dialog never submits as a page load: a press on a lesson page rendered at
-    // build time, before the app has adopted it, does nothing rather than reload the lesson.
-    <form className="check" method="dialog" onSubmit={(e) => void submit(e)}>
+    // Inert on a lesson page rendered at build time until the app has adopted it: an answer chosen before
+    // would be lost, and a press would submit the form as a page load.
+    <form className="check" inert={!adopted} onSubmit={(e) => void submit(e)}>
       <fieldset ref={fieldset} disabled={result !== null}>
         <legend>
           <span className="check__label">Check your understanding:</span>{' '}

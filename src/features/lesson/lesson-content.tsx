@@ -20,7 +20,7 @@ type Props = { view: Extract<LessonView, { state: 'ready' }> };
 // Memoised: the page above renders again as data arrives, and a long lesson is only worth rendering again
 // when its view has changed (useLesson keeps the view the same object until then).
 export const LessonContent = memo(function LessonContent({ view }: Props) {
-  const { module, lesson, progress, next } = view;
+  const { module, lesson, progress, progressRead, next } = view;
   const actions = useMemo(() => lessonActions(lesson.id), [lesson.id]);
   const article = useRef<HTMLElement>(null);
   const nextLink = useRef<HTMLAnchorElement>(null);
@@ -35,13 +35,16 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
 
   useTimeSpent((intervalId, ms) => void actions.timeSpent(intervalId, ms));
   const tools = use(LessonTools);
+  // Both wait until the learner's events are read (a page shown from its seed renders before that): a
+  // completed lesson must not jump to a saved place, nor sections already reached be recorded again.
   const { resumed, startOver } = useReadingPosition(
     article,
     lesson.id,
     lesson.sections,
-    !progress?.completed,
+    progressRead ? !progress?.completed : undefined,
   );
-  useSectionTracking(article, lesson.sections, progress?.furthestSection ?? -1, (sectionId, index) => {
+  const furthest = progressRead ? (progress?.furthestSection ?? -1) : undefined;
+  useSectionTracking(article, lesson.sections, furthest, (sectionId, index) => {
     void actions.sectionReached(sectionId, index);
   });
 

@@ -1,6 +1,8 @@
 // A lesson for the reader: rendered from the copy in Dexie when there is one, while the module's bundle
 // is fetched (and stored with its module) whenever the device lacks it or holds an older version. A lesson
-// the device lacks shows straight from the fetched bundle, without waiting for it to be stored.
+// the device lacks shows straight from the fetched bundle, without waiting for it to be stored. On a page
+// the build rendered, the lesson and its module come from the page's seed (the server's current build),
+// so the first render matches the page, and a device's older copy never replaces it.
 // Offline with no copy, it says the lesson needs a connection, and tries again when the connection returns;
 // "unavailable" is kept for a fetch that failed while online (server down, captive portal).
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,7 +11,7 @@ import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { modulesRepo } from '../../db/modules-repo';
-import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
+import { useCatalog, useCatalogStatus, useFetchedCatalog } from '../../lib/catalog-status';
 import { contentFetch } from '../../lib/content-fetch';
 import { isQuotaError } from '../../lib/is-quota-error';
 import { LessonSeedContext } from '../../lib/lesson-seed-context';
@@ -31,6 +33,8 @@ export type LessonView =
       module: CatalogModule;
       lesson: Lesson;
       progress: LessonProgress | undefined;
+      /** False while a page shown from its seed has not read the learner's events yet. */
+      progressRead: boolean;
       next: NextStep;
     };
 
@@ -80,20 +84,22 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
   }, [needsDownload, module, online]);
 
   // The fetched copy when there is one: it is the newest version, and keeping it (rather than switching to
-  // the stored copy of the same lesson once it lands in Dexie) gives the page one lesson object. The
-  // stored copy otherwise.
-  // On a page rendered at build time, its seed, unless a different version of the lesson is here: the
-  // same object throughout, so the page the app adopted is not rendered again for nothing.
+  // the stored copy of the same lesson once it lands in Dexie) gives the page one lesson object. Else, on
+  // a page rendered at build time, its seed: as new as the server's build, so newer than or the same as
+  // the device's copy, and the same object throughout, so the adopted page is not rendered again for
+  // nothing. The stored copy otherwise.
   const lesson = useMemo(() => {
     const fromNetwork = fetched?.id === moduleId ? fetched.lessons.find((l) => l.id === lessonId) : undefined;
-    const found = fromNetwork ?? stored;
-    if (seeded && (!found || found.hash === seeded.lesson.hash)) return seeded.lesson;
-    return found;
+    if (seeded) return fromNetwork && fromNetwork.hash !== seeded.lesson.hash ? fromNetwork : seeded.lesson;
+    return fromNetwork ?? stored;
   }, [fetched, stored, moduleId, lessonId, seeded]);
 
-  // The seed shows at once; the learner's marks follow once their events are read.
-  const fromSeed = seeded !== null && lesson === seeded.lesson && (!catalog || !progress);
+  // The seed shows at once, and until this session's catalogue has arrived (a device's older catalogue
+  // could lack the lesson); the learner's marks follow once their events are read.
+  const freshCatalog = useFetchedCatalog();
+  const fromSeed = seeded !== null && lesson === seeded.lesson && (!freshCatalog || !progress);
   const lessonProgress = progress?.get(lessonId);
+  const progressRead = progress !== undefined;
   // The page's objects stay the same while their content does (the catalogue arriving, then being stored,
   // a download finishing), so the long lesson below is not rendered again for nothing.
   const readyModule = seeded && (fromSeed || module?.hash === seeded.module.hash) ? seeded.module : module;
@@ -104,9 +110,16 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
   const ready = useMemo(
     () =>
       readyModule && lesson
-        ? ({ state: 'ready', module: readyModule, lesson, progress: lessonProgress, next } as const)
+        ? ({
+            state: 'ready',
+            module: readyModule,
+            lesson,
+            progress: lessonProgress,
+            progressRead,
+            next,
+          } as const)
         : null,
-    [readyModule, lesson, lessonProgress, next],
+    [readyModule, lesson, lessonProgress, progressRead, next],
   );
 
   return useMemo((): LessonView => {

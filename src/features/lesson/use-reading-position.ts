@@ -20,12 +20,17 @@ export function useReadingPosition(
   container: RefObject<HTMLElement | null>,
   lessonId: string,
   sections: readonly LessonSection[],
-  restore: boolean,
+  restore: boolean | undefined,
 ): { resumed: Resumed; startOver: () => void } {
   const [resumed, setResumed] = useState<Resumed>(null);
+  // Decided once, when first known: undefined while the learner's progress is still being read, and
+  // nothing is restored or saved until then.
   const restoreRef = useRef(restore);
+  if (restoreRef.current === undefined) restoreRef.current = restore;
+  const known = restore !== undefined;
 
   useEffect(() => {
+    if (!known) return;
     const root = container.current;
     let cancelled = false;
     let ready = false;
@@ -107,7 +112,7 @@ export function useReadingPosition(
       // Leaving the lesson inside the delay still keeps where the learner was.
       if (timer !== undefined) save();
     };
-  }, [container, lessonId, sections]);
+  }, [container, lessonId, sections, known]);
 
   const startOver = () => {
     setResumed(null);

@@ -3,22 +3,24 @@ import type { LessonSection } from '../../shared/content-types';
 
 /**
  * Reports a section when its `##` heading (which carries the section id) scrolls into view, but only
- * when it is further than any section reached before: scrolling back up records nothing.
+ * when it is further than any section reached before: scrolling back up records nothing. `furthest` is
+ * undefined while that is not known yet, and nothing is reported until it is.
  */
 export function useSectionTracking(
   container: RefObject<HTMLElement | null>,
   sections: readonly LessonSection[],
-  furthest: number,
+  furthest: number | undefined,
   onReached: (sectionId: string, index: number) => void,
 ): void {
-  const furthestRef = useRef(furthest);
-  furthestRef.current = Math.max(furthestRef.current, furthest);
+  const furthestRef = useRef(furthest ?? -1);
+  furthestRef.current = Math.max(furthestRef.current, furthest ?? -1);
   const report = useRef(onReached);
   report.current = onReached;
+  const known = furthest !== undefined;
 
   useEffect(() => {
     const root = container.current;
-    if (!root || typeof IntersectionObserver === 'undefined') return;
+    if (!known || !root || typeof IntersectionObserver === 'undefined') return;
     const indexOf = new Map<Element, number>();
     sections.forEach((section, index) => {
       if (index === 0) return;
@@ -39,5 +41,5 @@ export function useSectionTracking(
     });
     for (const heading of indexOf.keys()) observer.observe(heading);
     return () => observer.disconnect();
-  }, [container, sections]);
+  }, [container, sections, known]);
 }

@@ -33,6 +33,9 @@ function ReadAloudControls() {
   const voiceId = useId();
 
   useEffect(() => {
+    // Adopted from a page rendered as if speech were there, on a device without it: nothing to set up, and
+    // ReadAloud removes these controls straight after.
+    if (!isSpeechSupported()) return;
     const synth = window.speechSynthesis;
     const load = () => setVoices(sortVoices(synth.getVoices()));
     load();
