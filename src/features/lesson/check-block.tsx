@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
-import { useAdopted } from '../../lib/use-adopted';
 import type { LessonBlock } from '../../shared/content-types';
 import { inlineHtml } from '../../shared/inline-html';
 import type { CheckProgress } from '../../shared/progress';
@@ -9,6 +8,8 @@ type CheckBlockData = Extract<LessonBlock, { type: 'check' }>;
 type Props = {
   block: CheckBlockData;
   progress: CheckProgress | undefined;
+  /** False until the learner's progress has been read. */
+  usable: boolean;
   onAnswer: (optionIds: string[], correct: boolean) => Promise<boolean>;
 };
 type Result = { optionIds: string[]; correct: boolean };
@@ -19,7 +20,7 @@ function isCorrect(block: CheckBlockData, chosen: string[]): boolean {
 }
 
 /** A knowledge check: every attempt is recorded; feedback is spoken through a live region. */
-export function CheckBlock({ block, progress, onAnswer }: Props) {
+export function CheckBlock({ block, progress, usable, onAnswer }: Props) {
   const name = useId();
   const [chosen, setChosen] = useState<string[]>([]);
   const [result, setResult] = useState<Result | null>(null);
@@ -28,7 +29,6 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
   const retryButton = useRef<HTMLButtonElement>(null);
   const feedback = useRef<HTMLDivElement>(null);
   const answered = useRef(false);
-  const adopted = useAdopted();
 
   // The button pressed disappears, so keyboard users are taken to what comes next: "Try again" after a
   // wrong answer, the feedback after a right one, and the first option after "Try again".
@@ -66,9 +66,10 @@ export function CheckBlock({ block, progress, onAnswer }: Props) {
   const attempts = progress?.attempts.length ?? 0;
 
   return (
-    // Inert on a lesson page rendered at build time until the app has adopted it: an answer chosen before
-    // would be lost, and a press would submit the form as a page load.
-    <form className="check" inert={!adopted} onSubmit={(e) => void submit(e)}>
+    // Inert until the learner's progress is read: on a lesson page rendered at build time that is also
+    // until the app has adopted it, before which an answer chosen would be lost, and a press would submit
+    // the form as a page load.
+    <form className="check" inert={!usable} onSubmit={(e) => void submit(e)}>
       <fieldset ref={fieldset} disabled={result !== null}>
         <legend>
           <span className="check__label">Check your understanding:</span>{' '}

@@ -69,6 +69,7 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
             key={block.id}
             block={block}
             progress={progress?.checks[block.id]}
+            usable={progressRead}
             onAnswer={(optionIds, correct) => actions.checkAnswered(block.id, optionIds, correct)}
           />
         );
