@@ -11,7 +11,7 @@ import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { modulesRepo } from '../../db/modules-repo';
-import { useCatalog, useCatalogStatus, useFetchedCatalog } from '../../lib/catalog-status';
+import { useCatalogStatus, useFetchedCatalog } from '../../lib/catalog-status';
 import { contentFetch } from '../../lib/content-fetch';
 import { isQuotaError } from '../../lib/is-quota-error';
 import { LessonSeedContext } from '../../lib/lesson-seed-context';
@@ -41,7 +41,10 @@ export type LessonView =
 export function useLesson(moduleId: string, lessonId: string): LessonView {
   const seed = use(LessonSeedContext);
   const seeded = seed?.module.id === moduleId && seed.lesson.id === lessonId ? seed : null;
-  const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
+  // This session's fetched catalogue first (as useCatalog does), kept apart: the seed waits for it.
+  const storedCatalog = useLiveQuery(() => metaRepo.getCatalog(), []);
+  const freshCatalog = useFetchedCatalog();
+  const catalog = freshCatalog ?? storedCatalog;
   const stored = useLiveQuery(() => lessonsRepo.get(lessonId), [lessonId]);
   const storedModule = useLiveQuery(() => modulesRepo.get(moduleId), [moduleId]);
   const events = useLiveQuery(() => eventsRepo.forLesson(lessonId), [lessonId]);
@@ -96,7 +99,6 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
 
   // The seed shows at once, and until this session's catalogue has arrived (a device's older catalogue
   // could lack the lesson); the learner's marks follow once their events are read.
-  const freshCatalog = useFetchedCatalog();
   const fromSeed = seeded !== null && lesson === seeded.lesson && (!freshCatalog || !progress);
   const lessonProgress = progress?.get(lessonId);
   const progressRead = progress !== undefined;
