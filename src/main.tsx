@@ -9,6 +9,7 @@ import { prefetchFirstPage } from './app/prefetch-first-page';
 import { startAppSync } from './app/start-app-sync';
 import { db } from './db/db';
 import { readLessonSeed } from './lib/lesson-seed-context';
+import { nextTask } from './lib/next-task';
 
 // IndexedDB opens in the browser while the first page's chunk loads and React renders, so the page's first
 // reads do not wait for it. A failure here resurfaces on those reads, where the page reports it.
@@ -24,18 +25,21 @@ const seed = readLessonSeed(document, window.location.pathname);
 
 // A transition lets React render the first screen in slices that yield to the browser, instead of one long
 // task that would block taps on a slow phone while the static shell is already on screen.
-void firstPageReady(window.location.pathname).then(() => {
-  const app = (
-    <StrictMode>
-      <BrowserRouter>
-        <AppRoutes seed={seed} />
-      </BrowserRouter>
-    </StrictMode>
-  );
-  startTransition(() => {
-    if (seed) hydrateRoot(root, app);
-    else createRoot(root).render(app);
+// Each step also starts in a task of its own, after the one that evaluated this code and opened the database.
+void firstPageReady(window.location.pathname)
+  .then(nextTask)
+  .then(() => {
+    const app = (
+      <StrictMode>
+        <BrowserRouter>
+          <AppRoutes seed={seed} />
+        </BrowserRouter>
+      </StrictMode>
+    );
+    startTransition(() => {
+      if (seed) hydrateRoot(root, app);
+      else createRoot(root).render(app);
+    });
   });
-});
 
 startAppSync();
