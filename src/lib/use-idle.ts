@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
  * False until the browser is first idle after this mounts (at most `timeout` ms later), so a part of the
@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 export function useIdle(timeout = 1500): boolean {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
-    const start = () => setIdle(true);
+    // What waited for idle renders in slices too, like the rest of the page.
+    const start = () => startTransition(() => setIdle(true));
     if (typeof window.requestIdleCallback === 'function') {
       const id = window.requestIdleCallback(start, { timeout });
       return () => window.cancelIdleCallback(id);

@@ -1,11 +1,12 @@
 // Keeps downloaded modules current: when a newer catalogue lands in Dexie (see use-catalog-refresh), every
 // downloaded module whose hash changed is fetched again in the background, while online. Progress is
 // untouched: it is a fold of events keyed by lesson id, and refreshing only replaces lesson content.
-import { useLiveQuery } from 'dexie-react-hooks';
+
 import { useEffect } from 'react';
 import { metaRepo } from '../db/meta-repo';
 import { modulesRepo } from '../db/modules-repo';
 import { useOnlineStatus } from '../lib/online-status';
+import { useLiveQuery } from '../lib/use-live-query';
 import { moduleDownloader } from './module-downloader';
 import { staleDownloads } from './stale-downloads';
 

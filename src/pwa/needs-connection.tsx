@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { modulesRepo } from '../db/modules-repo';
 import { useOnlineStatus } from '../lib/online-status';
+import { useLiveQuery } from '../lib/use-live-query';
 
 /** "Needs a connection" beside a module or lesson while offline, when its module is not on the device. */
 export function NeedsConnection({ moduleId }: { moduleId: string }) {

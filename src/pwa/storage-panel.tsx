@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { metaRepo } from '../db/meta-repo';
 import { modulesRepo } from '../db/modules-repo';
@@ -6,6 +5,7 @@ import { formatBytes } from '../lib/format-bytes';
 import { labels } from '../lib/labels';
 import { useOnlineStatus } from '../lib/online-status';
 import type { Persistence } from '../lib/storage-estimate';
+import { useLiveQuery } from '../lib/use-live-query';
 import { filterModules } from '../shared/filter-modules';
 import type { Role } from '../shared/settings';
 import { PERSISTENCE_KEY } from './ask-to-keep-storage';

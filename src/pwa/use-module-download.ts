@@ -1,9 +1,10 @@
 // A module's download state for the screens, and the actions on it. Reads Dexie live, so a download
 // finished in another tab (or refreshed in the background) shows here too.
-import { useLiveQuery } from 'dexie-react-hooks';
+
 import { downloadsRepo } from '../db/downloads-repo';
 import { modulesRepo } from '../db/modules-repo';
 import { useOnlineStatus } from '../lib/online-status';
+import { useLiveQuery } from '../lib/use-live-query';
 import type { CatalogModule } from '../shared/content-types';
 import { askToKeepStorage } from './ask-to-keep-storage';
 import { type DownloadView, downloadView } from './download-view';

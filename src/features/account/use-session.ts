@@ -1,7 +1,8 @@
 // Who is signed in on this device, live from Dexie `meta` (the sync engine writes it).
-import { useLiveQuery } from 'dexie-react-hooks';
+
 import { metaRepo } from '../../db/meta-repo';
 import type { StoredSession } from '../../db/sync-store';
+import { useLiveQuery } from '../../lib/use-live-query';
 import { SESSION_META_KEY } from '../../sync/app-sync';
 
 export type SessionView =

@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
+import { useLiveQuery } from '../../lib/use-live-query';
 import type { Catalog } from '../../shared/content-types';
 import { foldProgress, type Progress } from '../../shared/progress';
 

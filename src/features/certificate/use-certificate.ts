@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
+import { useLiveQuery } from '../../lib/use-live-query';
 import type { CatalogModule } from '../../shared/content-types';
 import { buildCpdRecord, type CpdLesson, type CpdModule } from '../../shared/cpd-record';
 import { parseSettings } from '../../shared/settings';

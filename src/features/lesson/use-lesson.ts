@@ -5,7 +5,7 @@
 // so the first render matches the page, and a device's older copy never replaces it.
 // Offline with no copy, it says the lesson needs a connection, and tries again when the connection returns;
 // "unavailable" is kept for a fetch that failed while online (server down, captive portal).
-import { useLiveQuery } from 'dexie-react-hooks';
+
 import { use, useEffect, useMemo, useState } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
@@ -16,6 +16,7 @@ import { contentFetch } from '../../lib/content-fetch';
 import { isQuotaError } from '../../lib/is-quota-error';
 import { LessonSeedContext } from '../../lib/lesson-seed-context';
 import { useOnlineStatus } from '../../lib/online-status';
+import { useLiveQuery } from '../../lib/use-live-query';
 import { writeErrors } from '../../lib/write-errors';
 import type { CatalogModule, Lesson, ModuleBundle } from '../../shared/content-types';
 import { type NextStep, nextStep } from '../../shared/lesson-seed';

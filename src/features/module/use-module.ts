@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
+import { useLiveQuery } from '../../lib/use-live-query';
 import type { CatalogModule } from '../../shared/content-types';
 import { foldProgress, type Progress } from '../../shared/progress';
 

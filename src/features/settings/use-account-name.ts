@@ -1,5 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { metaRepo } from '../../db/meta-repo';
+import { useLiveQuery } from '../../lib/use-live-query';
 
 /** The signed-in account's display name, if the session kept one (`name` or `displayName`). */
 export function useAccountName(): string | undefined {

@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useSyncExternalStore } from 'react';
 import { docsRepo } from '../../db/docs-repo';
+import { useLiveQuery } from '../../lib/use-live-query';
 import { parseSettings, type Settings } from '../../shared/settings';
 import { localSettings } from './local-settings';
 

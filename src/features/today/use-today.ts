@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
+import { useLiveQuery } from '../../lib/use-live-query';
 import type { Catalog } from '../../shared/content-types';
 import type { LearnerEvent } from '../../shared/events';
 import { planToday, type TodayPlan } from '../../shared/plan-today';

@@ -1,0 +1,53 @@
+// A result from the database renders as a transition (src/lib/use-live-query.ts), so React renders it in
+// slices. The witness is useDeferredValue: in an urgent render it first keeps the old value, in a
+// transition it takes the new one at once. So an urgent update shows a render where the live value is new
+// and the deferred one old; a transition never does.
+import { render, screen, waitFor } from '@testing-library/react';
+import { useDeferredValue } from 'react';
+import { describe, expect, it } from 'vitest';
+import { metaRepo } from '../../src/db/meta-repo';
+import { useIdle } from '../../src/lib/use-idle';
+import { useLiveQuery } from '../../src/lib/use-live-query';
+
+type Seen = { live: unknown; deferred: unknown };
+
+function useWitness<T>(value: T, seen: Seen[]): T {
+  const deferred = useDeferredValue(value);
+  seen.push({ live: value, deferred });
+  return value;
+}
+
+function LiveMeta({ seen }: { seen: Seen[] }) {
+  const value = useWitness(
+    useLiveQuery(() => metaRepo.get('witness'), []),
+    seen,
+  );
+  return <p>{value === undefined ? 'reading' : `value: ${String(value)}`}</p>;
+}
+
+function IdleFlag({ seen }: { seen: Seen[] }) {
+  const idle = useWitness(useIdle(50), seen);
+  return <p>{idle ? 'idle' : 'busy'}</p>;
+}
+
+const torn = (seen: Seen[]) => seen.filter((s) => s.live !== s.deferred);
+
+describe('updates that render as transitions', () => {
+  it('a live query result, first and after a write', async () => {
+    await metaRepo.set('witness', 'first');
+    const seen: Seen[] = [];
+    render(<LiveMeta seen={seen} />);
+    expect(await screen.findByText('value: first')).toBeInTheDocument();
+    await metaRepo.set('witness', 'second');
+    expect(await screen.findByText('value: second')).toBeInTheDocument();
+    expect(seen.length).toBeGreaterThan(1);
+    expect(torn(seen)).toEqual([]);
+  });
+
+  it('the browser becoming idle', async () => {
+    const seen: Seen[] = [];
+    render(<IdleFlag seen={seen} />);
+    await waitFor(() => expect(screen.getByText('idle')).toBeInTheDocument());
+    expect(torn(seen)).toEqual([]);
+  });
+});
