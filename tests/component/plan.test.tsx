@@ -4,7 +4,7 @@ import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { modulesRepo } from '../../src/db/modules-repo';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
-import { renderApp } from '../helpers/render-app';
+import { renderApp, serveFixtureCourse } from '../helpers/render-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -138,6 +138,32 @@ describe('Today: role and pathway', () => {
     expect(within(inCatalogue).getByText('Speech, language and DLD').closest('li')).toHaveTextContent(
       '1 of 1 lessons done',
     );
+  });
+
+  it('asks a new learner while the course is still loading, and "Not now" lasts once it has loaded', async () => {
+    let release: (value: unknown) => void = () => undefined;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const { user } = renderApp('/', async (url) => {
+      await held;
+      return serveFixtureCourse(url);
+    });
+    const welcome = await screen.findByRole('region', { name: 'Welcome. What is your role?' });
+    expect(screen.getByText('Loading your lessons…')).toBeInTheDocument();
+    await user.click(within(welcome).getByRole('button', { name: 'Not now' }));
+    release(undefined);
+    expect(await screen.findByRole('group', { name: 'How much time do you have?' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Welcome. What is your role?' })).not.toBeInTheDocument();
+  });
+
+  it('does not ask a learner who has a role, while loading either', async () => {
+    await db.docs.put({ id: 'settings', body: { role: 'ta' }, rev: 0, dirty: 0, updatedAt: '' });
+    renderApp('/', () => new Promise(() => undefined));
+    await screen.findByText('Loading your lessons…');
+    // Long enough for the settings to have been read (the same reads that show the question above).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(screen.queryByRole('region', { name: 'Welcome. What is your role?' })).not.toBeInTheDocument();
   });
 
   it('shows no role question once a role is chosen, and "Not now" hides it', async () => {

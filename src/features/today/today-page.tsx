@@ -35,9 +35,11 @@ const TodayContent = memo(function TodayContent({
 }) {
   if (view.state === 'unavailable') return <CourseUnavailable title="Today" />;
   if (view.state === 'loading') {
+    // The role question sits where it does once Today is ready, so it stays put (and keeps a "Not now").
     return (
       <>
         <PageHeading title="Today" />
+        {view.askRole && <RoleChooser />}
         <Loading what="your lessons" />
       </>
     );

@@ -13,7 +13,8 @@ import type { DueRefresher } from '../../shared/refresher-schedule';
 import { parseSettings, type Settings } from '../../shared/settings';
 
 export type TodayView =
-  | { state: 'loading' }
+  /** `askRole`: a new learner's first question needs only their settings, not the course. */
+  | { state: 'loading'; askRole: boolean }
   | { state: 'unavailable' }
   | {
       state: 'ready';
@@ -60,10 +61,14 @@ export function useToday(): TodayView {
   }, [catalog, progress, events, refreshers, settings, settingsDoc]);
 
   if (catalog === null && status === 'failed') return UNAVAILABLE;
-  return ready ?? LOADING;
+  if (ready) return ready;
+  // Asked while the course and their progress load: on a first visit that is the first thing to read, and
+  // it appears a network round trip and several database reads sooner.
+  return settingsDoc !== undefined && !settings.role ? LOADING_ASKING_ROLE : LOADING;
 }
 
-const LOADING: TodayView = { state: 'loading' };
+const LOADING: TodayView = { state: 'loading', askRole: false };
+const LOADING_ASKING_ROLE: TodayView = { state: 'loading', askRole: true };
 const UNAVAILABLE: TodayView = { state: 'unavailable' };
 const NO_REFRESHERS: { due: DueRefresher[]; keepFresh: boolean } = { due: [], keepFresh: false };
 
