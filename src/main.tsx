@@ -25,7 +25,9 @@ const seed = readLessonSeed(document, window.location.pathname);
 
 // A transition lets React render the first screen in slices that yield to the browser, instead of one long
 // task that would block taps on a slow phone while the static shell is already on screen.
-// Each step also starts in a task of its own, after the one that evaluated this code and opened the database.
+// That first render also starts in a task of its own, after the one that evaluated this code and opened the
+// database. On a lesson page the build rendered, a tap in between reaches the page as sent (a link still
+// works; a check is not usable until its progress has been read anyway).
 void firstPageReady(window.location.pathname)
   .then(nextTask)
   .then(() => {

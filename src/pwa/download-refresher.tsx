@@ -1,7 +1,6 @@
 // Keeps downloaded modules current: when a newer catalogue lands in Dexie (see use-catalog-refresh), every
 // downloaded module whose hash changed is fetched again in the background, while online. Progress is
 // untouched: it is a fold of events keyed by lesson id, and refreshing only replaces lesson content.
-
 import { useEffect } from 'react';
 import { metaRepo } from '../db/meta-repo';
 import { modulesRepo } from '../db/modules-repo';

@@ -1,6 +1,5 @@
 // A module's download state for the screens, and the actions on it. Reads Dexie live, so a download
 // finished in another tab (or refreshed in the background) shows here too.
-
 import { downloadsRepo } from '../db/downloads-repo';
 import { modulesRepo } from '../db/modules-repo';
 import { useOnlineStatus } from '../lib/online-status';

@@ -4,7 +4,7 @@ import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { modulesRepo } from '../../src/db/modules-repo';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
-import { renderApp, serveFixtureCourse } from '../helpers/render-app';
+import { offline, renderApp, serveFixtureCourse } from '../helpers/render-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -157,13 +157,42 @@ describe('Today: role and pathway', () => {
     expect(screen.queryByRole('region', { name: 'Welcome. What is your role?' })).not.toBeInTheDocument();
   });
 
-  it('does not ask a learner who has a role, while loading either', async () => {
-    await db.docs.put({ id: 'settings', body: { role: 'ta' }, rev: 0, dirty: 0, updatedAt: '' });
-    renderApp('/', () => new Promise(() => undefined));
+  it('never asks a learner who has a role, while loading either', async () => {
+    // A text size besides the role: the app puts it on <html> once it has read these settings.
+    await db.docs.put({
+      id: 'settings',
+      body: { role: 'ta', textSize: 150 },
+      rev: 0,
+      dirty: 0,
+      updatedAt: '',
+    });
+    const asked: string[] = [];
+    const watch = new MutationObserver(() => {
+      if (document.body.textContent?.includes('What is your role?')) asked.push('asked');
+    });
+    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    let release: (value: unknown) => void = () => undefined;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    renderApp('/', async (url) => {
+      await held;
+      return serveFixtureCourse(url);
+    });
     await screen.findByText('Loading your lessons…');
-    // Long enough for the settings to have been read (the same reads that show the question above).
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(screen.queryByRole('region', { name: 'Welcome. What is your role?' })).not.toBeInTheDocument();
+    await waitFor(() => expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1.5'));
+    // Today read the same settings in the same round of reads; give its render time to land.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release(undefined);
+    await screen.findByRole('region', { name: 'Your pathway: Teaching assistants' });
+    watch.disconnect();
+    expect(asked).toEqual([]);
+  });
+
+  it('asks a new learner when the course cannot be loaded on a first visit, too', async () => {
+    renderApp('/', offline);
+    expect(await screen.findByText(/The course could not be loaded/)).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Welcome. What is your role?' })).toBeInTheDocument();
   });
 
   it('shows no role question once a role is chosen, and "Not now" hides it', async () => {

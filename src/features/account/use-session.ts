@@ -1,5 +1,4 @@
 // Who is signed in on this device, live from Dexie `meta` (the sync engine writes it).
-
 import { metaRepo } from '../../db/meta-repo';
 import type { StoredSession } from '../../db/sync-store';
 import { useLiveQuery } from '../../lib/use-live-query';

@@ -5,7 +5,6 @@
 // so the first render matches the page, and a device's older copy never replaces it.
 // Offline with no copy, it says the lesson needs a connection, and tries again when the connection returns;
 // "unavailable" is kept for a fetch that failed while online (server down, captive portal).
-
 import { use, useEffect, useMemo, useState } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';

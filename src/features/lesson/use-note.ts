@@ -1,7 +1,6 @@
 // A private reflection note, kept as the doc `note:<lessonId>:<blockId>`. Typing is saved after a short
 // pause (and at once when the learner leaves); if a save fails the text stays in the box to retry. When the
 // note was also changed on another device, sync keeps that version beside this one until the learner picks.
-
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { docsRepo } from '../../db/docs-repo';
 import { useLiveQuery } from '../../lib/use-live-query';

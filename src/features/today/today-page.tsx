@@ -33,7 +33,14 @@ const TodayContent = memo(function TodayContent({
   view: TodayView;
   savedSection: string | undefined;
 }) {
-  if (view.state === 'unavailable') return <CourseUnavailable title="Today" />;
+  if (view.state === 'unavailable') {
+    return (
+      <>
+        <CourseUnavailable title="Today" />
+        {view.askRole && <RoleChooser />}
+      </>
+    );
+  }
   if (view.state === 'loading') {
     // The role question sits where it does once Today is ready, so it stays put (and keeps a "Not now").
     return (

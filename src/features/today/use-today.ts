@@ -15,7 +15,7 @@ import { parseSettings, type Settings } from '../../shared/settings';
 export type TodayView =
   /** `askRole`: a new learner's first question needs only their settings, not the course. */
   | { state: 'loading'; askRole: boolean }
-  | { state: 'unavailable' }
+  | { state: 'unavailable'; askRole: boolean }
   | {
       state: 'ready';
       catalog: Catalog;
@@ -60,16 +60,19 @@ export function useToday(): TodayView {
     };
   }, [catalog, progress, events, refreshers, settings, settingsDoc]);
 
-  if (catalog === null && status === 'failed') return UNAVAILABLE;
+  // A new learner is asked while the course and their progress load (on a first visit that is the first
+  // thing to read, a network round trip and several database reads sooner), and when the course cannot
+  // load: the answer is kept on the device either way.
+  const askRole = settingsDoc !== undefined && !settings.role;
+  if (catalog === null && status === 'failed') return askRole ? UNAVAILABLE_ASKING_ROLE : UNAVAILABLE;
   if (ready) return ready;
-  // Asked while the course and their progress load: on a first visit that is the first thing to read, and
-  // it appears a network round trip and several database reads sooner.
-  return settingsDoc !== undefined && !settings.role ? LOADING_ASKING_ROLE : LOADING;
+  return askRole ? LOADING_ASKING_ROLE : LOADING;
 }
 
 const LOADING: TodayView = { state: 'loading', askRole: false };
 const LOADING_ASKING_ROLE: TodayView = { state: 'loading', askRole: true };
-const UNAVAILABLE: TodayView = { state: 'unavailable' };
+const UNAVAILABLE: TodayView = { state: 'unavailable', askRole: false };
+const UNAVAILABLE_ASKING_ROLE: TodayView = { state: 'unavailable', askRole: true };
 const NO_REFRESHERS: { due: DueRefresher[]; keepFresh: boolean } = { due: [], keepFresh: false };
 
 /**
