@@ -5,10 +5,17 @@ export function CourseUnavailable({ title }: { title: string }) {
   return (
     <>
       <PageHeading title={title} />
-      <p role="alert">
-        The course could not be loaded. Check that you are online, then reload the page. Once it has loaded
-        once, Pocket CPD works without a connection.
-      </p>
+      <CourseUnavailableMessage />
     </>
+  );
+}
+
+/** The message alone, for a page that shows something of its own between its heading and this. */
+export function CourseUnavailableMessage() {
+  return (
+    <p role="alert">
+      The course could not be loaded. Check that you are online, then reload the page. Once it has loaded
+      once, Pocket CPD works without a connection.
+    </p>
   );
 }

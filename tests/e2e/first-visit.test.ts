@@ -3,7 +3,7 @@
 // rather than building it again: the same elements, working, with no mismatch reported.
 import { describe, expect, it } from 'vitest';
 import type { AppServer } from './helpers/app-server';
-import type { Device } from './helpers/browser';
+import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog, builtLesson, firstCheck } from './helpers/built-course';
 import { serverAndDevicePerFile } from './helpers/server-and-device';
 import { LessonPage } from './pages/lesson-page';
@@ -26,6 +26,7 @@ const decode = (html: string) =>
 declare global {
   interface Window {
     servedArticle?: Element | null;
+    layoutShift?: number;
   }
 }
 
@@ -81,5 +82,41 @@ describe('a first visit to a lesson', () => {
     await page.reload();
     await expect.poll(() => page.getByText('1 attempt · latest correct').isVisible()).toBe(true);
     await page.close();
+  });
+});
+
+describe('a first visit to Today', () => {
+  it('asks a new learner their role while the course loads, and nothing on screen moves as it fills in', async () => {
+    const newDevice = await openDevice();
+    try {
+      const page = await newDevice.context.newPage();
+      // Cumulative layout shift, as Lighthouse and the browser's own metric count it.
+      await page.addInitScript(() => {
+        window.layoutShift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+            window.layoutShift = (window.layoutShift ?? 0) + entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // The catalogue is held back, as on a slow signal, until the question is on screen.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/content/catalog.json', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${server.url}/`);
+      await page.getByRole('region', { name: 'Welcome. What is your role?' }).waitFor();
+      release();
+      await page.getByRole('group', { name: 'How much time do you have?' }).waitFor();
+      // The header's links move a pixel or two when the web font arrives (0.001); the question appearing
+      // above the loading line, as it first did, was 0.035.
+      expect(await page.evaluate(() => window.layoutShift)).toBeLessThan(0.01);
+    } finally {
+      await newDevice.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { memo, useDeferredValue } from 'react';
 import { Link } from 'react-router';
-import { CourseUnavailable } from '../../components/course-unavailable';
+import { CourseUnavailableMessage } from '../../components/course-unavailable';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { PathwayProgress } from '../../components/pathway-progress';
@@ -33,21 +33,23 @@ const TodayContent = memo(function TodayContent({
   view: TodayView;
   savedSection: string | undefined;
 }) {
+  // The role question sits in the same place in every state, right under the heading, so it never moves
+  // (and keeps a "Not now"). While loading it takes the place of the loading line, rather than pushing
+  // that line down as it appears; what comes later appears below it.
   if (view.state === 'unavailable') {
-    return (
-      <>
-        <CourseUnavailable title="Today" />
-        {view.askRole && <RoleChooser />}
-      </>
-    );
-  }
-  if (view.state === 'loading') {
-    // The role question sits where it does once Today is ready, so it stays put (and keeps a "Not now").
     return (
       <>
         <PageHeading title="Today" />
         {view.askRole && <RoleChooser />}
-        <Loading what="your lessons" />
+        <CourseUnavailableMessage />
+      </>
+    );
+  }
+  if (view.state === 'loading') {
+    return (
+      <>
+        <PageHeading title="Today" />
+        {view.askRole ? <RoleChooser /> : <Loading what="your lessons" />}
       </>
     );
   }
