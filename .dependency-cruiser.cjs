@@ -40,7 +40,7 @@ module.exports = {
       name: 'db-and-sync-have-no-react',
       severity: 'error',
       from: { path: '^src/(db|sync)/' },
-      to: { path: '(^|/)node_modules/(react|react-dom|react-router)/' },
+      to: { path: '(^|/)node_modules/(react|react-dom|react-router|dexie-react-hooks)/' },
     },
     {
       name: 'db-never-imports-sync',

@@ -1,30 +1,29 @@
-// Screens read the database through this hook: a live query whose results render as transitions. A result
-// arriving from IndexedDB would otherwise be an ordinary update, which React renders in one uninterrupted
-// task; while a page opens several arrive one after another, and on a slow phone each such render blocked
-// taps for longer than a frame. As a transition React renders it in slices and yields between them.
-// The result is held in React state (not in a ref, as dexie-react-hooks' hook holds it), so an urgent
-// render that comes first, from another store, still shows the previous result.
-import { liveQuery } from 'dexie';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+// Screens read the database through this hook: dexie-react-hooks' `useLiveQuery`, except that each new
+// result renders as a transition. A result arriving from IndexedDB is otherwise an ordinary update, which
+// React renders in one uninterrupted task; while a page opens, several arrive one after another, and on a
+// slow phone each such render blocked taps for longer than a frame. As a transition React renders it in
+// slices and yields to the browser between them.
+// dexie-react-hooks keeps the latest result in a ref, so an urgent render from another store that comes
+// first already shows it. Keeping it in React state instead (tried) made that purer, but let two
+// `useSettings` on one screen disagree for a moment: one settled the learner's choice (local-settings.ts)
+// while the other still rendered the older stored copy, and Settings unmounted and remounted its
+// download button under a test's click. Holding it in a ref keeps every reader of a result in step.
+import { liveQuery, type Observable } from 'dexie';
+import { type InteropableObservable, useObservable } from 'dexie-react-hooks';
+import { startTransition } from 'react';
 
-type Outcome<T> = { value: T | undefined; error?: { thrown: unknown } };
-
-/**
- * The querier's result, kept up to date as the tables it read change; `undefined` until the first result.
- * When `deps` change, the previous result stays until the new query has one. A failed query throws on
- * render, for the page's error boundary, until a later result replaces it.
- */
 export function useLiveQuery<T>(querier: () => Promise<T> | T, deps: readonly unknown[]): T | undefined {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps stand for the querier's inputs.
-  const results = useMemo(() => liveQuery(querier), deps);
-  const [outcome, setOutcome] = useState<Outcome<T>>({ value: undefined });
-  useEffect(() => {
-    const subscription = results.subscribe(
-      (value) => startTransition(() => setOutcome({ value })),
-      (thrown) => startTransition(() => setOutcome((previous) => ({ ...previous, error: { thrown } }))),
-    );
-    return () => subscription.unsubscribe();
-  }, [results]);
-  if (outcome.error) throw outcome.error.thrown;
-  return outcome.value;
+  return useObservable(() => renderedAsTransition(liveQuery(querier)), [...deps]);
+}
+
+function renderedAsTransition<T>(source: Observable<T>): InteropableObservable<T> {
+  return {
+    subscribe: (onNext, onError) =>
+      source.subscribe(
+        (value) => startTransition(() => onNext(value)),
+        (error) => startTransition(() => onError?.(error)),
+      ),
+    getValue: source.getValue && (() => (source.getValue as () => T)()),
+    hasValue: source.hasValue && (() => (source.hasValue as () => boolean)()),
+  };
 }
