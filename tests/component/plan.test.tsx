@@ -4,7 +4,7 @@ import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { modulesRepo } from '../../src/db/modules-repo';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
-import { offline, renderApp, serveFixtureCourse } from '../helpers/render-app';
+import { type FetchStub, offline, renderApp, serveFixtureCourse } from '../helpers/render-app';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -19,6 +19,19 @@ async function chooseSlot(minutes: number) {
   const slots = await screen.findByRole('group', { name: 'How much time do you have?' });
   await user.click(within(slots).getByRole('radio', { name: `${minutes} minutes` }));
   return { user };
+}
+
+/** The fixture course, served only once `release()` is called: a first visit on a slow signal. */
+function heldCourse(): { fetchStub: FetchStub; release: () => void } {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const fetchStub: FetchStub = async (url) => {
+    await held;
+    return serveFixtureCourse(url);
+  };
+  return { fetchStub, release: () => release() };
 }
 
 function planItems(minutes: number): string[] {
@@ -141,18 +154,12 @@ describe('Today: role and pathway', () => {
   });
 
   it('asks a new learner while the course is still loading, and "Not now" lasts once it has loaded', async () => {
-    let release: (value: unknown) => void = () => undefined;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    const { user } = renderApp('/', async (url) => {
-      await held;
-      return serveFixtureCourse(url);
-    });
+    const { fetchStub, release } = heldCourse();
+    const { user } = renderApp('/', fetchStub);
     const welcome = await screen.findByRole('region', { name: 'Welcome. What is your role?' });
     expect(screen.queryByRole('group', { name: 'How much time do you have?' })).not.toBeInTheDocument();
     await user.click(within(welcome).getByRole('button', { name: 'Not now' }));
-    release(undefined);
+    release();
     expect(await screen.findByRole('group', { name: 'How much time do you have?' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Welcome. What is your role?' })).not.toBeInTheDocument();
   });
@@ -171,19 +178,13 @@ describe('Today: role and pathway', () => {
       if (document.body.textContent?.includes('What is your role?')) asked.push('asked');
     });
     watch.observe(document.body, { childList: true, subtree: true, characterData: true });
-    let release: (value: unknown) => void = () => undefined;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    renderApp('/', async (url) => {
-      await held;
-      return serveFixtureCourse(url);
-    });
+    const { fetchStub, release } = heldCourse();
+    renderApp('/', fetchStub);
     await screen.findByText('Loading your lessons…');
     await waitFor(() => expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1.5'));
     // Today read the same settings in the same round of reads; give its render time to land.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    release(undefined);
+    release();
     await screen.findByRole('region', { name: 'Your pathway: Teaching assistants' });
     watch.disconnect();
     expect(asked).toEqual([]);
