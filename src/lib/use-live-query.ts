@@ -4,10 +4,7 @@
 // slow phone each such render blocked taps for longer than a frame. As a transition React renders it in
 // slices and yields to the browser between them.
 // dexie-react-hooks keeps the latest result in a ref, so an urgent render from another store that comes
-// first already shows it. Keeping it in React state instead (tried) made that purer, but let two
-// `useSettings` on one screen disagree for a moment: one settled the learner's choice (local-settings.ts)
-// while the other still rendered the older stored copy, and Settings unmounted and remounted its
-// download button under a test's click. Holding it in a ref keeps every reader of a result in step.
+// first already shows it.
 import { liveQuery, type Observable } from 'dexie';
 import { type InteropableObservable, useObservable } from 'dexie-react-hooks';
 import { startTransition } from 'react';

@@ -67,6 +67,22 @@ export function parseSettings(body: Record<string, unknown> | undefined): Settin
   return settings;
 }
 
+// Every field, so that a new setting cannot be left out of the comparison (the type requires it here).
+const EVERY_FIELD: Record<keyof Settings, true> = {
+  role: true,
+  textSize: true,
+  theme: true,
+  lineSpacing: true,
+  letterSpacing: true,
+  font: true,
+  motion: true,
+  certificateName: true,
+};
+
+export function sameSettings(a: Settings, b: Settings): boolean {
+  return (Object.keys(EVERY_FIELD) as (keyof Settings)[]).every((key) => a[key] === b[key]);
+}
+
 /** The reading adjustments with defaults filled in. */
 export function readingOf(settings: Settings): ReadingSettings {
   return {

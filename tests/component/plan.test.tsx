@@ -182,8 +182,7 @@ describe('Today: role and pathway', () => {
     renderApp('/', fetchStub);
     await screen.findByText('Loading your lessons…');
     await waitFor(() => expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1.5'));
-    // Today read the same settings in the same round of reads; give its render time to land.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Layout and Today read one settings store, so Today rendered these settings in the same commit.
     release();
     await screen.findByRole('region', { name: 'Your pathway: Teaching assistants' });
     watch.disconnect();

@@ -1,13 +1,14 @@
-// A result from the database renders as a transition (src/lib/use-live-query.ts), so React renders it in
-// slices. The witness is useDeferredValue: in an urgent render it first keeps the old value, in a
+// A result from the database renders as a transition (src/lib/use-live-query.ts, and a store's ordinary
+// change in src/lib/use-store-value.ts), so React renders it in slices. The witness is useDeferredValue: in an urgent render it first keeps the old value, in a
 // transition it takes the new one at once. So an urgent update shows a render where the live value is new
 // and the deferred one old; a transition never does.
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { useDeferredValue } from 'react';
 import { describe, expect, it } from 'vitest';
 import { metaRepo } from '../../src/db/meta-repo';
 import { useIdle } from '../../src/lib/use-idle';
 import { useLiveQuery } from '../../src/lib/use-live-query';
+import { type UrgencyStore, useStoreValue } from '../../src/lib/use-store-value';
 
 type Seen = { live: unknown; deferred: unknown };
 
@@ -30,6 +31,28 @@ function IdleFlag({ seen }: { seen: Seen[] }) {
   return <p>{idle ? 'idle' : 'busy'}</p>;
 }
 
+/** A store whose changes say whether they are urgent. */
+function witnessStore() {
+  let value = 'first';
+  const listeners = new Set<(urgent: boolean) => void>();
+  const store: UrgencyStore<string> = {
+    get: () => value,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const change = (next: string, urgent: boolean) => {
+    value = next;
+    for (const listener of listeners) listener(urgent);
+  };
+  return { store, change };
+}
+
+function StoreValue({ store, seen }: { store: UrgencyStore<string>; seen: Seen[] }) {
+  return <p>{`value: ${useWitness(useStoreValue(store), seen)}`}</p>;
+}
+
 const torn = (seen: Seen[]) => seen.filter((s) => s.live !== s.deferred);
 
 describe('updates that render as transitions', () => {
@@ -49,5 +72,18 @@ describe('updates that render as transitions', () => {
     render(<IdleFlag seen={seen} />);
     await waitFor(() => expect(screen.getByText('idle')).toBeInTheDocument());
     expect(torn(seen)).toEqual([]);
+  });
+
+  it("a store's ordinary change, while its urgent change renders at once", async () => {
+    const { store, change } = witnessStore();
+    const seen: Seen[] = [];
+    render(<StoreValue store={store} seen={seen} />);
+    act(() => change('second', false));
+    expect(await screen.findByText('value: second')).toBeInTheDocument();
+    expect(torn(seen)).toEqual([]);
+
+    act(() => change('third', true));
+    expect(await screen.findByText('value: third')).toBeInTheDocument();
+    expect(torn(seen)).toEqual([{ live: 'third', deferred: 'second' }]);
   });
 });

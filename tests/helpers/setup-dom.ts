@@ -5,7 +5,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { db } from '../../src/db/db';
-import { localSettings } from '../../src/features/settings/local-settings';
+import { settingsStore } from '../../src/db/settings-store';
 import { catalogStatus } from '../../src/lib/catalog-status';
 import { writeErrors } from '../../src/lib/write-errors';
 
@@ -23,7 +23,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
   writeErrors.clear();
-  localSettings.set(null);
+  settingsStore.reset();
   catalogStatus.reset();
   document.documentElement.removeAttribute('style');
   document.documentElement.removeAttribute('data-theme');

@@ -1,8 +1,8 @@
-import { docsRepo } from '../../db/docs-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { parseSettings, type Role } from '../../shared/settings';
+import { settingsStore } from '../../db/settings-store';
+import { useStoreValue } from '../../lib/use-store-value';
+import type { Role } from '../../shared/settings';
 
-/** The learner's role from the settings doc, for their pathway; undefined before one is chosen. */
+/** The learner's role, for their pathway; undefined before one is chosen (and while settings are read). */
 export function useRole(): Role | undefined {
-  return useLiveQuery(async () => parseSettings((await docsRepo.get('settings'))?.body).role, []);
+  return useStoreValue(settingsStore)?.role;
 }

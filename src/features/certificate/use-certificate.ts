@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
+import { settingsStore } from '../../db/settings-store';
 import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { useStoreValue } from '../../lib/use-store-value';
 import type { CatalogModule } from '../../shared/content-types';
 import { buildCpdRecord, type CpdLesson, type CpdModule } from '../../shared/cpd-record';
-import { parseSettings } from '../../shared/settings';
 
 export type CertificateView =
   | { state: 'loading' }
@@ -28,7 +28,7 @@ export type CertificateView =
 export function useCertificate(moduleId: string): CertificateView {
   const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
-  const settingsDoc = useLiveQuery(async () => (await docsRepo.get('settings')) ?? null, []);
+  const settings = useStoreValue(settingsStore);
   const accountName = useLiveQuery(async () => {
     const session = await metaRepo.get<Record<string, unknown>>('session');
     const name = session?.name ?? session?.displayName;
@@ -38,7 +38,7 @@ export function useCertificate(moduleId: string): CertificateView {
 
   return useMemo((): CertificateView => {
     if (catalog === null && status === 'failed') return { state: 'unavailable' };
-    if (!catalog || !events || settingsDoc === undefined || accountName === undefined) {
+    if (!catalog || !events || settings === undefined || accountName === undefined) {
       return { state: 'loading' };
     }
     const module = catalog.modules.find((m) => m.id === moduleId);
@@ -47,7 +47,7 @@ export function useCertificate(moduleId: string): CertificateView {
     const completed = record.modules.find((m) => m.moduleId === moduleId);
     const lessons = record.lessons.filter((l) => l.moduleId === moduleId);
     if (!completed) return { state: 'not-completed', module, done: lessons.length };
-    const name = parseSettings(settingsDoc?.body).certificateName ?? accountName ?? undefined;
+    const name = settings.certificateName ?? accountName ?? undefined;
     return {
       state: 'ready',
       module: completed,
@@ -57,5 +57,5 @@ export function useCertificate(moduleId: string): CertificateView {
       ...(name ? { name } : {}),
       contentVersion: catalog.version,
     };
-  }, [catalog, events, settingsDoc, accountName, status, moduleId]);
+  }, [catalog, events, settings, accountName, status, moduleId]);
 }

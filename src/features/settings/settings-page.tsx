@@ -2,16 +2,17 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { RadioChoice } from '../../components/radio-choice';
+import { settingsStore } from '../../db/settings-store';
 import { labels } from '../../lib/labels';
+import { useStoreValue } from '../../lib/use-store-value';
 import { InstallSection } from '../../pwa/install-section';
 import { StoragePanel } from '../../pwa/storage-panel';
 import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
 import { ReadingAdjustments } from './reading-adjustments';
 import { updateSettings } from './update-settings';
-import { useSettings } from './use-settings';
 
 export function SettingsPage() {
-  const settings = useSettings();
+  const settings = useStoreValue(settingsStore);
 
   if (!settings) {
     return (

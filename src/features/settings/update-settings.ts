@@ -1,7 +1,7 @@
 import { docsRepo } from '../../db/docs-repo';
+import { settingsStore } from '../../db/settings-store';
 import { writeErrors } from '../../lib/write-errors';
 import type { Settings } from '../../shared/settings';
-import { localSettings } from './local-settings';
 
 // Optional fields: when `next` lacks one (the name on certificates emptied), it goes from the doc too.
 const OPTIONAL = ['role', 'lineSpacing', 'letterSpacing', 'font', 'motion', 'certificateName'] as const;
@@ -12,7 +12,7 @@ const OPTIONAL = ['role', 'lineSpacing', 'letterSpacing', 'font', 'motion', 'cer
  * If the device is full the choice still applies for this visit and the learner is told.
  */
 export async function updateSettings(next: Settings): Promise<void> {
-  localSettings.set(next);
+  settingsStore.choose(next);
   await writeErrors.run(async () => {
     const body: Record<string, unknown> = { ...(await docsRepo.get('settings'))?.body };
     for (const key of OPTIONAL) delete body[key];

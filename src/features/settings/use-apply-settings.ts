@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
+import { settingsStore } from '../../db/settings-store';
 import { applyReading, applySettings } from '../../lib/apply-settings';
-import { useSettings } from './use-settings';
+import { useStoreValue } from '../../lib/use-store-value';
 
 /** Keeps `<html>` in step with the settings doc, including changes synced from another device. */
 export function useApplySettings(): void {
-  const settings = useSettings();
+  const settings = useStoreValue(settingsStore);
   useEffect(() => {
     if (!settings) return;
     applySettings(settings);

@@ -1,16 +1,17 @@
 import { useMemo } from 'react';
-import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
+import { settingsStore } from '../../db/settings-store';
 import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { useStoreValue } from '../../lib/use-store-value';
 import type { Catalog } from '../../shared/content-types';
 import type { LearnerEvent } from '../../shared/events';
 import { planToday, type TodayPlan } from '../../shared/plan-today';
 import { foldProgress, type Progress } from '../../shared/progress';
 import type { DueRefresher } from '../../shared/refresher-schedule';
-import { parseSettings, type Settings } from '../../shared/settings';
+import type { Settings } from '../../shared/settings';
 
 export type TodayView =
   /** `askRole`: a new learner's first question needs only their settings, not the course. */
@@ -36,19 +37,18 @@ export type TodayView =
 export function useToday(): TodayView {
   const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
-  const settingsDoc = useLiveQuery(async () => (await docsRepo.get('settings')) ?? null, []);
+  const settings = useStoreValue(settingsStore);
   const refreshers = useLiveQuery(
     async () => (events ? refresherState(events, new Date()) : undefined),
     [events],
   );
   const status = useCatalogStatus();
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
-  const settings = useMemo(() => parseSettings(settingsDoc?.body), [settingsDoc]);
 
   // Kept the same object while its content is (the catalogue's status changing, say), so Today is not
   // rendered again for nothing.
   const ready = useMemo((): TodayView | null => {
-    if (!catalog || !progress || !events || settingsDoc === undefined) return null;
+    if (!catalog || !progress || !events || !settings) return null;
     return {
       state: 'ready',
       catalog,
@@ -58,12 +58,12 @@ export function useToday(): TodayView {
       due: refreshers?.due ?? NO_REFRESHERS.due,
       keepFresh: refreshers?.keepFresh ?? false,
     };
-  }, [catalog, progress, events, refreshers, settings, settingsDoc]);
+  }, [catalog, progress, events, refreshers, settings]);
 
   // A new learner is asked while the course and their progress load (on a first visit that is the first
   // thing to read, a network round trip and several database reads sooner), and when the course cannot
   // load: the answer is kept on the device either way.
-  const askRole = settingsDoc !== undefined && !settings.role;
+  const askRole = settings !== undefined && !settings.role;
   if (catalog === null && status === 'failed') return askRole ? UNAVAILABLE_ASKING_ROLE : UNAVAILABLE;
   if (ready) return ready;
   return askRole ? LOADING_ASKING_ROLE : LOADING;

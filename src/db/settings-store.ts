@@ -1,0 +1,74 @@
+// The learner's settings as every screen shows them: their latest choice, held in memory until the
+// database hands the same settings back (else a quick second change could be undone for a moment by the
+// first write's echo), then the `settings` doc. One database subscription serves every screen, so two
+// screens never show different settings: when each ran its own query, one could settle the choice while
+// another still showed the older copy, and Settings remounted its buttons under a learner's tap.
+import { liveQuery, type Subscription } from 'dexie';
+import { parseSettings, type Settings, sameSettings } from '../shared/settings';
+import { docsRepo } from './docs-repo';
+
+/** `urgent`: the learner's own choice, to render at once; a read from the database can wait its turn. */
+export type SettingsListener = (urgent: boolean) => void;
+
+let chosen: Settings | null = null;
+/** Undefined until the doc has been read (a device without one reads as the defaults). */
+let stored: Settings | undefined;
+let current: Settings | undefined;
+let watch: Subscription | null = null;
+const listeners = new Set<SettingsListener>();
+
+function publish(urgent: boolean): void {
+  const next = chosen ?? stored;
+  if (next === current) return;
+  current = next;
+  for (const listener of listeners) listener(urgent);
+}
+
+function receive(settings: Settings): void {
+  stored = settings;
+  if (chosen && sameSettings(chosen, settings)) chosen = null;
+  publish(false);
+}
+
+function startWatching(): Subscription {
+  return liveQuery(async () => parseSettings((await docsRepo.get('settings'))?.body)).subscribe({
+    next: receive,
+    // Settings only shape how the app looks: if the database cannot be read (every other screen says so
+    // too), the defaults keep it usable rather than loading for ever.
+    error: (error: unknown) => {
+      console.error('Could not read the settings', error);
+      receive(parseSettings(undefined));
+    },
+  });
+}
+
+export const settingsStore = {
+  /** Undefined while the settings are first read. */
+  get: (): Settings | undefined => current,
+
+  /** Applies a choice at once, before (and whether or not) it is stored. */
+  choose(next: Settings): void {
+    chosen = next;
+    publish(true);
+  },
+
+  subscribe(listener: SettingsListener): () => void {
+    listeners.add(listener);
+    watch ??= startWatching();
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size > 0 || !watch) return;
+      // Nobody is looking: stop reading, and read afresh when someone looks again.
+      watch.unsubscribe();
+      watch = null;
+      stored = undefined;
+      current = chosen ?? undefined;
+    };
+  },
+
+  /** Back to a fresh app start (component tests share one module instance). */
+  reset(): void {
+    chosen = null;
+    publish(true);
+  },
+};
