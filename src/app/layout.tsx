@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/loading';
 import { PrerenderedOr } from '../components/prerendered-or';
@@ -36,38 +36,21 @@ function BrandMark() {
   );
 }
 
-/** The app shell: skip link, header with the main navigation, the page, and app-wide messages. */
+/**
+ * The app shell: skip link, header with the main navigation, the page, and app-wide messages. It renders
+ * again only when the address changes: what changes on its own (settings, the catalogue fetch, the browser
+ * becoming idle) lives in small components of its own, so the header is not rendered again each time.
+ */
 export function Layout() {
-  useCatalogRefresh();
-  useApplySettings();
   const { pathname } = useLocation();
-  const statusLineReady = useIdle();
 
   return (
     <>
+      <AppWork />
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <Link to="/" className="brand">
-            <BrandMark />
-            Pocket CPD
-          </Link>
-          <nav aria-label="Main">
-            <ul className="nav">
-              {nav.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end}>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </div>
-        <Suspense fallback={null}>{statusLineReady && <SyncStatusLine />}</Suspense>
-      </header>
+      <SiteHeader />
       <main id="main" className="main" tabIndex={-1}>
         <LazyPwaServices />
         <WriteErrorAlert />
@@ -85,4 +68,42 @@ export function Layout() {
       </main>
     </>
   );
+}
+
+/** App-wide work with nothing to show: the catalogue fetch, and the settings kept on `<html>`. */
+function AppWork() {
+  useCatalogRefresh();
+  useApplySettings();
+  return null;
+}
+
+// Memoised: it has no props, and its links follow the address through the router's own context.
+const SiteHeader = memo(function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <BrandMark />
+          Pocket CPD
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav">
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <IdleSyncStatusLine />
+    </header>
+  );
+});
+
+function IdleSyncStatusLine() {
+  const ready = useIdle();
+  return <Suspense fallback={null}>{ready && <SyncStatusLine />}</Suspense>;
 }

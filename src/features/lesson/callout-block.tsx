@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
 import type { LessonBlock } from '../../shared/content-types';
 
@@ -8,7 +8,7 @@ const kindLabel: Record<Callout['kind'], string> = { tip: 'Tip', key: 'Key point
 const kindIcon: Record<Callout['kind'], string> = { tip: '💡', key: '★', try: '✎' };
 
 /** Tip, key point or "try this", named by its kind and title so it reads well out of context too. */
-export function CalloutBlock({ block }: { block: Callout }) {
+export const CalloutBlock = memo(function CalloutBlock({ block }: { block: Callout }) {
   const titleId = useId();
   const showKind = block.title !== kindLabel[block.kind];
   return (
@@ -27,4 +27,4 @@ export function CalloutBlock({ block }: { block: Callout }) {
       <CompiledHtml html={block.html} />
     </aside>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
 import type { LessonBlock } from '../../shared/content-types';
 import { inlineHtml } from '../../shared/inline-html';
@@ -10,7 +10,8 @@ type Props = {
   progress: CheckProgress | undefined;
   /** False until the learner's progress has been read. */
   usable: boolean;
-  onAnswer: (optionIds: string[], correct: boolean) => Promise<boolean>;
+  /** Records an attempt; the same function for the whole lesson, so the check is not rendered again. */
+  onAnswer: (checkId: string, optionIds: string[], correct: boolean) => Promise<boolean>;
 };
 type Result = { optionIds: string[]; correct: boolean };
 
@@ -20,7 +21,7 @@ function isCorrect(block: CheckBlockData, chosen: string[]): boolean {
 }
 
 /** A knowledge check: every attempt is recorded; feedback is spoken through a live region. */
-export function CheckBlock({ block, progress, usable, onAnswer }: Props) {
+export const CheckBlock = memo(function CheckBlock({ block, progress, usable, onAnswer }: Props) {
   const name = useId();
   const [chosen, setChosen] = useState<string[]>([]);
   const [result, setResult] = useState<Result | null>(null);
@@ -55,7 +56,7 @@ export function CheckBlock({ block, progress, usable, onAnswer }: Props) {
     const correct = isCorrect(block, optionIds);
     answered.current = true;
     setResult({ optionIds, correct });
-    await onAnswer(optionIds, correct);
+    await onAnswer(block.id, optionIds, correct);
   };
 
   const tryAgain = () => {
@@ -137,4 +138,4 @@ export function CheckBlock({ block, progress, usable, onAnswer }: Props) {
       )}
     </form>
   );
-}
+});

@@ -70,7 +70,7 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
             block={block}
             progress={progress?.checks[block.id]}
             usable={progressRead}
-            onAnswer={(optionIds, correct) => actions.checkAnswered(block.id, optionIds, correct)}
+            onAnswer={actions.checkAnswered}
           />
         );
       case 'reflect':

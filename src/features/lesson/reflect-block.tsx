@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
 import type { LessonBlock } from '../../shared/content-types';
 import { type NoteStatus, useNote } from './use-note';
@@ -45,7 +45,7 @@ function NoteConflict({ conflict, onKeep }: { conflict: Conflict; onKeep: (text:
 }
 
 /** A reflection prompt whose answer is kept as a private note on this device (and in a synced backup). */
-export function ReflectBlock({ lessonId, block }: Props) {
+export const ReflectBlock = memo(function ReflectBlock({ lessonId, block }: Props) {
   const note = useNote(lessonId, block.id);
   const promptId = useId();
   const hintId = useId();
@@ -85,4 +85,4 @@ export function ReflectBlock({ lessonId, block }: Props) {
       </p>
     </div>
   );
-}
+});
