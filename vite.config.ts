@@ -34,5 +34,12 @@ export default defineConfig({
     }),
     lessonPagesPlugin(),
   ],
-  build: { sourcemap: false, target: 'es2022', manifest: true },
+  build: {
+    sourcemap: false,
+    target: 'es2022',
+    manifest: true,
+    // A lesson page the build rendered starts at lesson-entry.ts, which loads the app's entry (index.html's
+    // main.tsx) once the lesson is on screen (vite-plugin-lesson-pages.ts).
+    rolldownOptions: { input: { index: 'index.html', 'lesson-entry': 'src/lesson-entry.ts' } },
+  },
 });

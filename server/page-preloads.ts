@@ -7,54 +7,31 @@
 // build (Vite's manifest and the catalogue), once per build.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { APP_ENTRY, appCode, type Manifest } from '../src/shared/app-chunks';
 import { lessonAddress } from '../src/shared/lesson-address';
 
-type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean; css?: string[] };
-type Manifest = Record<string, ManifestChunk>;
 type CatalogFiles = { modules: { id: string; file: string }[] };
 type Build = { manifest: Manifest; catalog: CatalogFiles };
 
-const LESSON_PAGE_CHUNKS = ['src/features/lesson/lesson-page.tsx', 'src/features/read-aloud/read-aloud.tsx'];
 // No custom headers and crossorigin=anonymous, as the app's fetch() makes: only then does the browser hand
 // the preloaded response to the app instead of downloading the file twice.
 const fetchPreload = (file: string) => `</${file}>; rel=preload; as=fetch; crossorigin=anonymous`;
-
-/** Each chunk's file with the files it imports, depth first, each once, in import order. */
-function chunkFiles(manifest: Manifest, keys: string[]): string[] {
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    for (const imported of chunk.imports ?? []) visit(imported);
-  };
-  for (const key of keys) visit(key);
-  return [...files];
-}
 
 /**
  * `Link` header values for a navigation to `pathname` (as requested, percent-encoded) that the server
  * answers with one of the app's pages: every page gets the stylesheet, the entry's code and the catalogue;
  * a lesson's address also gets the lesson page's code and its module's bundle. A page the build rendered
- * (`rendered`) carries the data it shows, so the header names no course files: the catalogue comes from
- * the `<link rel="preload">` the page keeps from index.html, the bundle from the app once it runs.
+ * (`rendered`) gets the stylesheet alone: it carries the data it shows, and it loads the app's code once
+ * its text is on screen (src/lesson-entry.ts), so nothing else shares the line with the text and its fonts.
  */
 export function pagePreloadLinks(build: Build, pathname: string, { rendered = false } = {}): string[] {
-  const entries = Object.keys(build.manifest).filter((key) => build.manifest[key]?.isEntry);
-  const entryCode = chunkFiles(build.manifest, entries);
-  const styles = entries.flatMap((key) => build.manifest[key]?.css ?? []);
-  const links = [
-    ...styles.map((file) => `</${file}>; rel=preload; as=style; crossorigin`),
-    ...entryCode.map((file) => `</${file}>; rel=modulepreload`),
-  ];
+  const styles = (build.manifest[APP_ENTRY]?.css ?? []).map(
+    (file) => `</${file}>; rel=preload; as=style; crossorigin`,
+  );
+  if (rendered) return styles;
   const moduleId = lessonAddress(pathname)?.moduleId;
-  if (moduleId) {
-    const loaded = new Set(entryCode);
-    for (const file of chunkFiles(build.manifest, LESSON_PAGE_CHUNKS)) {
-      if (file.endsWith('.js') && !loaded.has(file)) links.push(`</${file}>; rel=modulepreload`);
-    }
-  }
-  if (rendered) return links;
+  const code = appCode(build.manifest, { lesson: moduleId !== undefined });
+  const links = [...styles, ...code.map((file) => `</${file}>; rel=modulepreload`)];
   links.push(fetchPreload('content/catalog.json'));
   const module = moduleId ? build.catalog.modules.find((m) => m.id === moduleId) : undefined;
   if (module) links.push(fetchPreload(`content/${module.file}`));

@@ -57,6 +57,20 @@ describe('the built app', () => {
   it('has a page for every lesson, rendered from the lesson it seeds, and none of them precached', () => {
     const catalog = JSON.parse(readFileSync(join(dist, 'content/catalog.json'), 'utf8')) as Catalog;
     const shell = readFileSync(join(dist, 'index.html'), 'utf8');
+    const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
+    const lessonEntry = manifest['src/lesson-entry.ts'].file as string;
+    // What the lesson entry loads: the shell's script, then what it preloads, then the lesson's own chunks.
+    const appCode = JSON.parse(
+      /<script type="application\/json" id="app-code">([^<]*)<\/script>/.exec(
+        readFileSync(join(dist, 'modules/foundations/foundations-what-sen-means/index.html'), 'utf8'),
+      )?.[1] ?? '[]',
+    ) as string[];
+    const shellCode = [...shell.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(appCode[0]).toBe(shellCode[0]);
+    expect(new Set(appCode.slice(0, shellCode.length))).toEqual(new Set(shellCode));
+    expect(appCode).toContain(`/${manifest['src/features/lesson/lesson-page.tsx'].file}`);
+    expect(new Set(appCode).size).toBe(appCode.length);
+    for (const file of appCode) expect(existsSync(join(dist, file)), file).toBe(true);
     let pages = 0;
     for (const module of catalog.modules) {
       const bundle = JSON.parse(readFileSync(join(dist, 'content', module.file), 'utf8')) as ModuleBundle;
@@ -68,10 +82,16 @@ describe('the built app', () => {
         expect(parseSeed(seedText ?? '', module.id, lesson.id)?.lesson, lesson.id).toEqual(lesson);
         expect(page, lesson.id).toMatch(/<h1 tabindex="-1" class="page-heading">[^<]+<\/h1>/);
         expect(page, lesson.id).toContain('<button type="button" class="button">Mark complete</button>');
-        // The same code as the shell: one build, one set of hashed files.
-        expect(page.slice(0, page.indexOf('<body>')).replace(/<title>[^<]*<\/title>/, '')).toBe(
-          shell.slice(0, shell.indexOf('<body>')).replace(/<title>[^<]*<\/title>/, ''),
+        // The shell's head, with the lesson entry in place of the app's script and its preloads: one
+        // build, one set of hashed files.
+        const head = page.slice(0, page.indexOf('<body>'));
+        expect(head, lesson.id).toContain(
+          `<script type="module" crossorigin src="/${lessonEntry}"></script>`,
         );
+        expect(head, lesson.id).toContain(
+          `<script type="application/json" id="app-code">${JSON.stringify(appCode)}</script>`,
+        );
+        expect(withoutScripts(head)).toBe(withoutScripts(shell.slice(0, shell.indexOf('<body>'))));
         pages += 1;
       }
     }
@@ -86,3 +106,11 @@ describe('the built app', () => {
     expect(totalKb).toBeLessThanOrEqual(BUDGET_KB);
   });
 });
+
+/** A page's head without its scripts and module preloads, and without its title. */
+function withoutScripts(head: string): string {
+  return head
+    .replace(/<title>[^<]*<\/title>/, '')
+    .replace(/\s*<script[^>]*>[^<]*<\/script>/g, '')
+    .replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
+}

@@ -71,6 +71,24 @@ describe('exact resume', () => {
     expect(window.scrollTo).toHaveBeenCalled();
   });
 
+  it('keeps the place a learner scrolled to before the app took the page over, with no scroll after', async () => {
+    // The rendered page was read down to "In your setting" while the app's code was still loading.
+    placeHeadings({ 'additional-or-different': -400, 'in-your-setting': 120 });
+    vi.stubGlobal('scrollY', 900);
+    renderApp(LESSON);
+    await waitFor(async () =>
+      expect((await db.docs.get(DOC))?.body).toMatchObject({ sectionId: 'in-your-setting', index: 2 }),
+    );
+    expect(scrolledTo).toEqual([]);
+  });
+
+  it('writes no position for a lesson opened at its top and not scrolled', async () => {
+    renderApp(LESSON);
+    await screen.findByRole('heading', { level: 2, name: 'In your setting' });
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 600)));
+    expect(await db.docs.get(DOC)).toBeUndefined();
+  });
+
   it('takes the later of its own position and another device’s conflicting one', async () => {
     await db.docs.put({
       id: DOC,

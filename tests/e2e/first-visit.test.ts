@@ -83,6 +83,32 @@ describe('a first visit to a lesson', () => {
     await expect.poll(() => page.getByText('1 attempt · latest correct').isVisible()).toBe(true);
     await page.close();
   });
+
+  it('loads the app’s code only once the lesson is on screen, then the app takes over', async () => {
+    const newDevice = await openDevice();
+    try {
+      const page = await newDevice.context.newPage();
+      await page.goto(`${server.url}${address}`);
+      await page.waitForFunction(() => {
+        const article = document.querySelector('article.lesson');
+        return article !== null && Object.keys(article).some((key) => key.startsWith('__reactFiber'));
+      });
+      const { painted, scripts } = await page.evaluate(() => ({
+        painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        scripts: performance
+          .getEntriesByType('resource')
+          .filter((entry) => /\/assets\/.+\.js$/.test(entry.name))
+          .map((entry) => ({ file: new URL(entry.name).pathname, start: entry.startTime })),
+      }));
+      // The page's own small entry comes with it; everything else, the app's entry included, after the paint.
+      const [lessonEntry, ...app] = scripts;
+      expect(lessonEntry?.file).toMatch(/^\/assets\/lesson-entry-/);
+      expect(app.map((s) => s.file)).toContainEqual(expect.stringMatching(/^\/assets\/index-/));
+      expect(app.filter((s) => s.start < painted)).toEqual([]);
+    } finally {
+      await newDevice.close();
+    }
+  });
 });
 
 describe('a first visit to Today', () => {

@@ -67,10 +67,11 @@ describe('preloads sent with the app’s pages', () => {
     expect(pagePreloadLinks(build, pathname)).toEqual(expected);
   });
 
-  it('leaves the course files out for a lesson page the build rendered: it carries its data', () => {
+  it('sends only the stylesheet with a lesson page the build rendered: its text and fonts come first', () => {
+    // It carries its data, and it loads the app's code once its text is on screen (src/lesson-entry.ts).
     expect(
       pagePreloadLinks(build, '/modules/foundations/foundations-what-sen-means', { rendered: true }),
-    ).toEqual([...everyPage, ...lessonCode]);
+    ).toEqual(['</assets/index-S1.css>; rel=preload; as=style; crossorigin']);
   });
 
   describe('from the server', () => {
@@ -106,7 +107,7 @@ describe('preloads sent with the app’s pages', () => {
         expect(page.status).toBe(200);
         expect(page.headers.get('content-type')).toContain('text/html');
         expect(await page.text()).toContain('<title>What SEN means – Pocket CPD</title>');
-        expect(page.headers.get('link')).toBe([...everyPage, ...lessonCode].join(', '));
+        expect(page.headers.get('link')).toBe('</assets/index-S1.css>; rel=preload; as=style; crossorigin');
       }
     });
 

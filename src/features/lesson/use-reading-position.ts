@@ -14,7 +14,7 @@ export type Resumed = { section: LessonSection; index: number } | null;
  * heading (so keyboard and screen reader users carry on from there too); then saves the section being
  * read as the learner scrolls (debounced), and at once when the page is hidden or left, which is the last
  * chance before a phone kills the app. Saving starts only after the restore, so opening a lesson at its
- * top never overwrites where the learner was.
+ * top never overwrites where the learner was; a page already scrolled by then is saved where it is.
  */
 export function useReadingPosition(
   container: RefObject<HTMLElement | null>,
@@ -80,6 +80,7 @@ export function useReadingPosition(
     const start = async () => {
       const position = await positionStore.load(lessonId);
       if (cancelled) return;
+      let restored = false;
       if (position) {
         const byId = sections.findIndex((s) => s.id === position.sectionId);
         const index = byId >= 0 ? byId : Math.min(position.index, sections.length - 1);
@@ -95,9 +96,13 @@ export function useReadingPosition(
           if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
           heading.focus({ preventScroll: true });
           setResumed({ section, index });
+          restored = true;
         }
       }
       ready = true;
+      // A lesson the build rendered can be read and scrolled before the app has taken the page over: where
+      // the learner is by then is where they are reading, though no scroll may follow.
+      if (!restored && window.scrollY > 0) later();
     };
 
     window.addEventListener('scroll', later, { passive: true });

@@ -61,22 +61,48 @@ describe('the seed a lesson page carries', () => {
 
 describe('the page written for a lesson', () => {
   const shell =
-    '<!doctype html><html><head><title>Pocket CPD</title></head><body>\n' +
+    '<!doctype html><html><head><title>Pocket CPD</title>\n' +
+    '    <script type="module" crossorigin src="/assets/index-E1.js"></script>\n' +
+    '    <link rel="modulepreload" crossorigin href="/assets/db-D1.js">\n' +
+    '    <link rel="stylesheet" crossorigin href="/assets/index-S1.css">\n' +
+    '  </head><body>\n' +
     '    <div id="root"><header>static shell</header><main><p>Loading</p></main></div>\n' +
     '    <noscript>Needs JavaScript</noscript>\n  </body></html>';
+  const code = {
+    entry: '/assets/lesson-entry-L1.js',
+    app: ['/assets/index-E1.js', '/assets/db-D1.js', '/assets/lesson-page-P1.js'],
+  };
 
   it('puts the app’s markup in #root, the seed after it, and the lesson’s title in <title>', () => {
     const seed = seedOf(lesson('Fish & chips', '<p>x</p>'));
-    const page = lessonPageDocument(shell, '<article>rendered</article>', seed);
+    const page = lessonPageDocument(shell, '<article>rendered</article>', seed, code);
     expect(page).toContain('<div id="root"><article>rendered</article></div>');
     expect(page).not.toContain('static shell');
     expect(page).toContain(`</div>\n    ${seedScript(seed)}\n    <noscript>`);
     expect(page).toContain('<title>Fish &amp; chips – Pocket CPD</title>');
   });
 
-  it('fails the build when index.html has no root element', () => {
-    expect(() => lessonPageDocument('<html><body></body></html>', '', seedOf(lesson('T', '')))).toThrow(
-      /index.html has no <div id="root">/,
+  it('starts at the lesson entry, which is given the app’s code to load, and preloads none of it', () => {
+    const page = lessonPageDocument(shell, '<article>rendered</article>', seedOf(lesson('T', '')), code);
+    expect(page).toContain(
+      '<script type="module" crossorigin src="/assets/lesson-entry-L1.js"></script>\n' +
+        '    <script type="application/json" id="app-code">' +
+        '["/assets/index-E1.js","/assets/db-D1.js","/assets/lesson-page-P1.js"]</script>',
     );
+    expect(page).not.toContain('src="/assets/index-E1.js"');
+    expect(page).not.toContain('modulepreload');
+    expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/index-S1.css">');
+  });
+
+  it.each([
+    ['has no root element', '<html><body></body></html>', /index.html has no <div id="root">/],
+    ['has no app script', shell.replace(/<script[^>]*><\/script>/, ''), /index.html has 0 module scripts/],
+    [
+      'has two app scripts',
+      shell.replace('</head>', '<script type="module" crossorigin src="/assets/other.js"></script></head>'),
+      /index.html has 2 module scripts/,
+    ],
+  ])('fails the build when index.html %s', (_, badShell, message) => {
+    expect(() => lessonPageDocument(badShell, '', seedOf(lesson('T', '')), code)).toThrow(message);
   });
 });
