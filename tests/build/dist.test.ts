@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_KB, initialJs } from '../../scripts/size.mjs';
+import { BUDGET_KB, initialJs } from '../../scripts/size';
 import type { Catalog, ModuleBundle } from '../../src/shared/content-types';
 import { parseSeed } from '../../src/shared/lesson-seed';
 
