@@ -8,6 +8,14 @@ import { APP_CODE_ID } from './shared/app-chunks';
 
 const [entry, ...rest] = JSON.parse(document.getElementById(APP_CODE_ID)?.textContent ?? '[]') as string[];
 
+// A connection lost before the code has arrived leaves the page as sent, still readable: the app is asked
+// for again when the browser is back online.
+const start = () =>
+  import(/* @vite-ignore */ entry ?? '').catch((error: unknown) => {
+    console.error('The app could not be loaded', error);
+    window.addEventListener('online', start, { once: true });
+  });
+
 void afterFirstContentfulPaint().then(() => {
   // All at once: the entry's imports and the lesson's chunks would otherwise be found one after another.
   for (const file of rest) {
@@ -17,5 +25,6 @@ void afterFirstContentfulPaint().then(() => {
     link.href = file;
     document.head.append(link);
   }
-  if (entry) return import(/* @vite-ignore */ entry);
+  if (entry) void start();
+  else console.error(`This page does not list the app's code (#${APP_CODE_ID})`);
 });

@@ -26,8 +26,9 @@ const seed = readLessonSeed(document, window.location.pathname);
 // A transition lets React render the first screen in slices that yield to the browser, instead of one long
 // task that would block taps on a slow phone while the static shell is already on screen.
 // That first render also starts in a task of its own, after the one that evaluated this code and opened the
-// database. On a lesson page the build rendered, a tap in between reaches the page as sent (a link still
-// works; a check is not usable until its progress has been read anyway).
+// database. On a lesson page the build rendered (which loads this code after its first paint, see
+// src/lesson-entry.ts), a tap before the app has taken over reaches the page as sent: a link works as a
+// plain link, and the checks and "Mark complete" are not usable until the learner's progress is read.
 void firstPageReady(window.location.pathname)
   .then(nextTask)
   .then(() => {

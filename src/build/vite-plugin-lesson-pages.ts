@@ -18,11 +18,12 @@ export type LessonPageCode = { entry: string; app: string[] };
 
 const APP_SCRIPT = /<script type="module" crossorigin src="[^"]+"><\/script>/g;
 const APP_PRELOAD = /\s*<link rel="modulepreload" crossorigin href="[^"]+">/g;
+const CATALOG_PRELOAD = /\s*<link rel="preload" href="[^"]*content\/catalog\.json"[^>]*>/;
 
 /**
  * index.html with the app's markup for a lesson in `#root`, the seed it was rendered from, the lesson's
- * title, and `code.entry` (src/lesson-entry.ts) in place of the app's script and its preloads, with the
- * list of the app's code it loads once the lesson is on screen. Throws when index.html lacks the root
+ * title, and `code.entry` (src/lesson-entry.ts) in place of the app's script and its preloads (the
+ * catalogue's too), with the list of the app's code it loads once the lesson is on screen. Throws when index.html lacks the root
  * element or has other than one app script, so a changed shell fails the build.
  */
 export function lessonPageDocument(
@@ -46,6 +47,7 @@ export function lessonPageDocument(
   return page
     .replace(/<title>[^<]*<\/title>/, () => title)
     .replace(APP_PRELOAD, '')
+    .replace(CATALOG_PRELOAD, '')
     .replace(APP_SCRIPT, () => entry);
 }
 

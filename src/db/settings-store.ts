@@ -19,7 +19,9 @@ const listeners = new Set<SettingsListener>();
 
 function publish(urgent: boolean): void {
   const next = chosen ?? stored;
-  if (next === current) return;
+  // The database echoing a choice, or sync writing the doc again, is new objects with the same settings:
+  // keeping the one screens have means they do not render again for nothing.
+  if (next === current || (next && current && sameSettings(next, current))) return;
   current = next;
   for (const listener of listeners) listener(urgent);
 }
@@ -34,10 +36,11 @@ function startWatching(): Subscription {
   return liveQuery(async () => parseSettings((await docsRepo.get('settings'))?.body)).subscribe({
     next: receive,
     // Settings only shape how the app looks: if the database cannot be read (every other screen says so
-    // too), the defaults keep it usable rather than loading for ever.
+    // too), the settings already read stay, and on a first read the defaults keep the app usable rather
+    // than loading for ever.
     error: (error: unknown) => {
       console.error('Could not read the settings', error);
-      receive(parseSettings(undefined));
+      if (stored === undefined) receive(parseSettings(undefined));
     },
   });
 }
@@ -66,7 +69,7 @@ export const settingsStore = {
     };
   },
 
-  /** Back to a fresh app start (component tests share one module instance). */
+  /** Forgets the learner's held choice (component tests share one module instance). */
   reset(): void {
     chosen = null;
     publish(true);

@@ -3,8 +3,8 @@
 // React renders in one uninterrupted task; while a page opens, several arrive one after another, and on a
 // slow phone each such render blocked taps for longer than a frame. As a transition React renders it in
 // slices and yields to the browser between them.
-// dexie-react-hooks keeps the latest result in a ref, so an urgent render from another store that comes
-// first already shows it.
+// dexie-react-hooks keeps the latest result in a ref rather than in state, so a render for any other
+// reason already shows the newest result instead of waiting for that result's transition.
 import { liveQuery, type Observable } from 'dexie';
 import { type InteropableObservable, useObservable } from 'dexie-react-hooks';
 import { startTransition } from 'react';

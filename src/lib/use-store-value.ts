@@ -10,7 +10,7 @@ export type UrgencyStore<T> = {
 };
 
 export function useStoreValue<T>(store: UrgencyStore<T>): T {
-  const [value, setValue] = useState(store.get);
+  const [value, setValue] = useState(() => store.get());
   useEffect(() => {
     const show = (urgent: boolean) => {
       const next = store.get();

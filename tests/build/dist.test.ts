@@ -81,7 +81,10 @@ describe('the built app', () => {
         )?.[1];
         expect(parseSeed(seedText ?? '', module.id, lesson.id)?.lesson, lesson.id).toEqual(lesson);
         expect(page, lesson.id).toMatch(/<h1 tabindex="-1" class="page-heading">[^<]+<\/h1>/);
-        expect(page, lesson.id).toContain('<button type="button" class="button">Mark complete</button>');
+        // Not usable until the app has read the learner's events, so a tap is never silently lost.
+        expect(page, lesson.id).toContain(
+          '<button type="button" class="button" disabled="">Mark complete</button>',
+        );
         // The shell's head, with the lesson entry in place of the app's script and its preloads: one
         // build, one set of hashed files.
         const head = page.slice(0, page.indexOf('<body>'));
@@ -91,6 +94,7 @@ describe('the built app', () => {
         expect(head, lesson.id).toContain(
           `<script type="application/json" id="app-code">${JSON.stringify(appCode)}</script>`,
         );
+        expect(head, lesson.id).not.toContain('content/catalog.json');
         expect(withoutScripts(head)).toBe(withoutScripts(shell.slice(0, shell.indexOf('<body>'))));
         pages += 1;
       }
@@ -107,10 +111,11 @@ describe('the built app', () => {
   });
 });
 
-/** A page's head without its scripts and module preloads, and without its title. */
+/** A page's head without its title, scripts and preloads of code and the catalogue. */
 function withoutScripts(head: string): string {
   return head
     .replace(/<title>[^<]*<\/title>/, '')
     .replace(/\s*<script[^>]*>[^<]*<\/script>/g, '')
-    .replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
+    .replace(/\s*<link rel="modulepreload"[^>]*>/g, '')
+    .replace(/\s*<link rel="preload" href="\/content\/catalog\.json"[^>]*>/, '');
 }

@@ -82,6 +82,24 @@ describe('exact resume', () => {
     expect(scrolledTo).toEqual([]);
   });
 
+  it('does not jump from where a learner has scrolled before the app took over to their saved place', async () => {
+    await db.docs.put({
+      id: DOC,
+      body: position('additional-or-different', 1, '000001700000000:00000:aaa', 'aaa'),
+      rev: 0,
+      dirty: 0,
+      updatedAt: new Date().toISOString(),
+    });
+    placeHeadings({ 'additional-or-different': -400, 'in-your-setting': 120 });
+    vi.stubGlobal('scrollY', 900);
+    renderApp(LESSON);
+    await waitFor(async () =>
+      expect((await db.docs.get(DOC))?.body).toMatchObject({ sectionId: 'in-your-setting', index: 2 }),
+    );
+    expect(scrolledTo).toEqual([]);
+    expect(screen.queryByText(/You are back where you left off/)).not.toBeInTheDocument();
+  });
+
   it('writes no position for a lesson opened at its top and not scrolled', async () => {
     renderApp(LESSON);
     await screen.findByRole('heading', { level: 2, name: 'In your setting' });

@@ -77,6 +77,32 @@ describe('the settings store', () => {
     await waitFor(() => expect(settingsStore.get()).toEqual({ textSize: 125, theme: 'cream' }));
   });
 
+  it('tells no screen when the doc is written again with the same settings', async () => {
+    await docsRepo.put('settings', { textSize: 150, theme: 'dark' });
+    const { urgency, stop } = await watch();
+    const shown = settingsStore.get();
+    const told = urgency.length;
+    await docsRepo.put('settings', { textSize: 150, theme: 'dark', fromSync: true });
+    await docsRepo.put('settings', { textSize: 175, theme: 'dark' });
+    await waitFor(() => expect(settingsStore.get()?.textSize).toBe(175));
+    expect(urgency.length).toBe(told + 1);
+    expect(shown).toEqual({ textSize: 150, theme: 'dark' });
+    stop();
+  });
+
+  it('keeps the settings it has read when a later read fails', async () => {
+    await docsRepo.put('settings', { textSize: 200, theme: 'high-contrast' });
+    const { stop } = await watch();
+    vi.spyOn(docsRepo, 'get').mockRejectedValue(new Error('database closed'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await docsRepo.put('settings', { textSize: 100, theme: 'system' });
+    await waitFor(() =>
+      expect(logged).toHaveBeenCalledWith('Could not read the settings', expect.any(Error)),
+    );
+    expect(settingsStore.get()).toEqual({ textSize: 200, theme: 'high-contrast' });
+    stop();
+  });
+
   it('falls back to the defaults, and says why, when the database cannot be read', async () => {
     vi.spyOn(docsRepo, 'get').mockRejectedValue(new Error('disk gone'));
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -87,23 +113,25 @@ describe('the settings store', () => {
   });
 });
 
-// Two screens at once, as Layout (reading adjustments) and Settings are: after every commit both show the
-// same text size.
-function Reader({ name }: { name: string }) {
+// Two screens at once, as Layout (reading adjustments) and Settings are: after every commit of either,
+// both show the same text size on the page.
+function Reader({ name, disagreements }: { name: string; disagreements: string[] }) {
   const settings = useStoreValue(settingsStore);
-  return <p data-reader={name}>{settings ? `${name}: ${settings.textSize}%` : `${name}: reading`}</p>;
+  const own = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const shown = [...(own.current?.parentElement?.querySelectorAll('p') ?? [])].map(
+      (p) => p.textContent?.split(': ')[1],
+    );
+    if (shown[0] !== shown[1]) disagreements.push(`${name} committed ${shown.join(' / ')}`);
+  });
+  return <p ref={own}>{settings ? `${name}: ${settings.textSize}%` : `${name}: reading`}</p>;
 }
 
 function TwoScreens({ disagreements }: { disagreements: string[] }) {
-  const box = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const [a, b] = [...(box.current?.querySelectorAll('p') ?? [])].map((p) => p.textContent?.split(': ')[1]);
-    if (a !== b) disagreements.push(`${a} / ${b}`);
-  });
   return (
-    <div ref={box}>
-      <Reader name="layout" />
-      <Reader name="settings" />
+    <div>
+      <Reader name="layout" disagreements={disagreements} />
+      <Reader name="settings" disagreements={disagreements} />
     </div>
   );
 }

@@ -100,6 +100,7 @@ describe('a first visit to a lesson', () => {
           .filter((entry) => /\/assets\/.+\.js$/.test(entry.name))
           .map((entry) => ({ file: new URL(entry.name).pathname, start: entry.startTime })),
       }));
+      expect(Number.isFinite(painted)).toBe(true);
       // The page's own small entry comes with it; everything else, the app's entry included, after the paint.
       const [lessonEntry, ...app] = scripts;
       expect(lessonEntry?.file).toMatch(/^\/assets\/lesson-entry-/);

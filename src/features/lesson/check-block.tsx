@@ -10,7 +10,7 @@ type Props = {
   progress: CheckProgress | undefined;
   /** False until the learner's progress has been read. */
   usable: boolean;
-  /** Records an attempt; the same function for the whole lesson, so the check is not rendered again. */
+  /** Records an attempt: one function for the whole lesson, so a new callback never renders the check. */
   onAnswer: (checkId: string, optionIds: string[], correct: boolean) => Promise<boolean>;
 };
 type Result = { optionIds: string[]; correct: boolean };

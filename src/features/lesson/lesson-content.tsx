@@ -124,7 +124,9 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
             {progress.completedAt ? ` on ${format.date(progress.completedAt)}` : ''}.
           </p>
         ) : (
-          <button type="button" className="button" onClick={() => void complete()}>
+          // Usable once the learner's events are read, as the checks are: until then (a page the build
+          // rendered, before the app has taken it over) a tap would be lost without a word.
+          <button type="button" className="button" disabled={!progressRead} onClick={() => void complete()}>
             Mark complete
           </button>
         )}

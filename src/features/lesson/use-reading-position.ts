@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import type { LessonSection } from '../../shared/content-types';
 import { positionStore } from './position-store';
 
@@ -14,7 +15,9 @@ export type Resumed = { section: LessonSection; index: number } | null;
  * heading (so keyboard and screen reader users carry on from there too); then saves the section being
  * read as the learner scrolls (debounced), and at once when the page is hidden or left, which is the last
  * chance before a phone kills the app. Saving starts only after the restore, so opening a lesson at its
- * top never overwrites where the learner was; a page already scrolled by then is saved where it is.
+ * top never overwrites where the learner was. The page the browser loaded (a lesson the build rendered,
+ * or the service worker's copy) can be read and scrolled before the app takes it over: if the learner
+ * has scrolled by then, that place is kept and saved rather than jumped away from.
  */
 export function useReadingPosition(
   container: RefObject<HTMLElement | null>,
@@ -28,6 +31,9 @@ export function useReadingPosition(
   const restoreRef = useRef(restore);
   if (restoreRef.current === undefined) restoreRef.current = restore;
   const known = restore !== undefined;
+  // React Router's first location of a page load; an in-app navigation has a key of its own.
+  const loadedPage = useLocation().key === 'default';
+  const loadedPageRef = useRef(loadedPage);
 
   useEffect(() => {
     if (!known) return;
@@ -80,7 +86,7 @@ export function useReadingPosition(
     const start = async () => {
       const position = await positionStore.load(lessonId);
       if (cancelled) return;
-      let restored = false;
+      const scrolledAlready = loadedPageRef.current && window.scrollY > 0;
       if (position) {
         const byId = sections.findIndex((s) => s.id === position.sectionId);
         const index = byId >= 0 ? byId : Math.min(position.index, sections.length - 1);
@@ -91,18 +97,16 @@ export function useReadingPosition(
         // Once per opening: a later run (the lesson re-stored after a download) must not jump the page.
         const restoreNow = restoreRef.current;
         restoreRef.current = false;
-        if (restoreNow && heading && section) {
+        if (restoreNow && heading && section && !scrolledAlready) {
           heading.scrollIntoView?.({ block: 'start', behavior: 'instant' });
           if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
           heading.focus({ preventScroll: true });
           setResumed({ section, index });
-          restored = true;
         }
       }
       ready = true;
-      // A lesson the build rendered can be read and scrolled before the app has taken the page over: where
-      // the learner is by then is where they are reading, though no scroll may follow.
-      if (!restored && window.scrollY > 0) later();
+      // No scroll may follow, so where the learner has got to is saved now.
+      if (scrolledAlready) later();
     };
 
     window.addEventListener('scroll', later, { passive: true });

@@ -62,6 +62,7 @@ describe('the seed a lesson page carries', () => {
 describe('the page written for a lesson', () => {
   const shell =
     '<!doctype html><html><head><title>Pocket CPD</title>\n' +
+    '    <link rel="preload" href="/content/catalog.json" as="fetch" crossorigin="anonymous" />\n' +
     '    <script type="module" crossorigin src="/assets/index-E1.js"></script>\n' +
     '    <link rel="modulepreload" crossorigin href="/assets/db-D1.js">\n' +
     '    <link rel="stylesheet" crossorigin href="/assets/index-S1.css">\n' +
@@ -91,6 +92,7 @@ describe('the page written for a lesson', () => {
     );
     expect(page).not.toContain('src="/assets/index-E1.js"');
     expect(page).not.toContain('modulepreload');
+    expect(page).not.toContain('catalog.json');
     expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/index-S1.css">');
   });
 
