@@ -71,25 +71,15 @@ describe('exact resume', () => {
     expect(window.scrollTo).toHaveBeenCalled();
   });
 
-  it('keeps the place a learner scrolled to before the app took the page over, with no scroll after', async () => {
-    // The rendered page was read down to "In your setting" while the app's code was still loading.
-    placeHeadings({ 'additional-or-different': -400, 'in-your-setting': 120 });
-    vi.stubGlobal('scrollY', 900);
-    renderApp(LESSON);
-    await waitFor(async () =>
-      expect((await db.docs.get(DOC))?.body).toMatchObject({ sectionId: 'in-your-setting', index: 2 }),
-    );
-    expect(scrolledTo).toEqual([]);
-  });
-
-  it('does not jump from where a learner has scrolled before the app took over to their saved place', async () => {
-    await db.docs.put({
-      id: DOC,
-      body: position('additional-or-different', 1, '000001700000000:00000:aaa', 'aaa'),
-      rev: 0,
-      dirty: 0,
-      updatedAt: new Date().toISOString(),
-    });
+  // The rendered page was read down to "In your setting" while the app's code was still loading: that place
+  // is kept and saved, with no scroll after, and the learner is not jumped to an older saved place.
+  it.each([
+    ['with nothing saved', null],
+    ['over an older saved place', position('additional-or-different', 1, '000001700000000:00000:aaa', 'aaa')],
+  ])('keeps the place a learner scrolled to before the app took the page over, %s', async (_, saved) => {
+    if (saved) {
+      await db.docs.put({ id: DOC, body: saved, rev: 0, dirty: 0, updatedAt: new Date().toISOString() });
+    }
     placeHeadings({ 'additional-or-different': -400, 'in-your-setting': 120 });
     vi.stubGlobal('scrollY', 900);
     renderApp(LESSON);
