@@ -62,6 +62,27 @@ describe('reading adjustments', () => {
     expect(html.dataset.motion).toBeUndefined();
   });
 
+  it('keeps the name on certificates as typed, stores it tidied, then shows one synced from elsewhere', async () => {
+    const { user } = renderApp('/settings');
+    const field = await screen.findByRole('textbox', { name: 'Name on certificates' });
+    await user.type(field, ' Ann  Lee ');
+    expect(field).toHaveValue(' Ann  Lee ');
+    await waitFor(async () => expect((await db.docs.get('settings'))?.body.certificateName).toBe('Ann Lee'));
+    await user.tab();
+    expect(field).toHaveValue('Ann Lee');
+
+    // Another device's name arrives by sync: the choice made here is settled, so it shows.
+    const body = (await db.docs.get('settings'))?.body;
+    await db.docs.put({
+      id: 'settings',
+      body: { ...body, certificateName: 'Bo Chen' },
+      rev: 2,
+      dirty: 0,
+      updatedAt: new Date().toISOString(),
+    });
+    await waitFor(() => expect(field).toHaveValue('Bo Chen'));
+  });
+
   it('loads a settings doc written before the reading adjustments with their defaults, keeping unknown fields', async () => {
     await db.docs.put({
       id: 'settings',

@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { RadioChoice } from '../../components/radio-choice';
 import {
+  cleanName,
   FONTS,
   type Font,
   LETTER_SPACINGS,
@@ -79,21 +80,49 @@ export function ReadingAdjustments({ settings, update }: Props) {
             ? `Leave empty to use your account name, ${accountName}.`
             : 'Printed on the certificate of each module you complete.'}
         </p>
-        <input
+        <NameInput
           id={nameId}
-          type="text"
-          className="text-input"
-          autoComplete="name"
-          maxLength={MAX_CERTIFICATE_NAME}
-          aria-describedby={nameHint}
-          value={settings.certificateName ?? ''}
+          describedBy={nameHint}
+          name={settings.certificateName}
           placeholder={accountName ?? ''}
-          onChange={(event) => {
-            const certificateName = event.target.value;
-            update({ certificateName: certificateName.trim() ? certificateName : undefined });
-          }}
+          onChange={(certificateName) => update({ certificateName })}
         />
       </div>
     </>
+  );
+}
+
+type NameInputProps = {
+  id: string;
+  describedBy: string;
+  name: string | undefined;
+  placeholder: string;
+  onChange: (name: string | undefined) => void;
+};
+
+/**
+ * The name as the learner types it, spaces and all, while the settings get it tidied as the certificate
+ * prints it (`cleanName`). Storing it as typed never matched the tidied copy read back, so the choice was
+ * held over the stored doc for the rest of the visit and a name changed on another device did not show.
+ */
+function NameInput({ id, describedBy, name, placeholder, onChange }: NameInputProps) {
+  // What is being typed; null when the field is not being edited, and it shows the stored name.
+  const [typed, setTyped] = useState<string | null>(null);
+  return (
+    <input
+      id={id}
+      type="text"
+      className="text-input"
+      autoComplete="name"
+      maxLength={MAX_CERTIFICATE_NAME}
+      aria-describedby={describedBy}
+      value={typed ?? name ?? ''}
+      placeholder={placeholder}
+      onChange={(event) => {
+        setTyped(event.target.value);
+        onChange(cleanName(event.target.value) || undefined);
+      }}
+      onBlur={() => setTyped(null)}
+    />
   );
 }
