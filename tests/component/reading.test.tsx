@@ -60,6 +60,8 @@ describe('reading adjustments', () => {
     await user.click(screen.getByRole('link', { name: 'Settings' }));
     await pick('Motion', 'Same as my device');
     expect(html.dataset.motion).toBeUndefined();
+    // Stored before the test ends: a write still in flight could land in the next test's fresh database.
+    await waitFor(async () => expect((await db.docs.get('settings'))?.body.motion).toBe('system'));
   });
 
   it('keeps the name on certificates as typed, stores it tidied, then shows one synced from elsewhere', async () => {
