@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './src/build/vite-plugin-content';
 import { lessonPagesPlugin } from './src/build/vite-plugin-lesson-pages';
 import { webManifest } from './src/build/web-manifest';
+import { APP_ENTRY, LESSON_ENTRY } from './src/shared/app-chunks';
 
 export default defineConfig({
   plugins: [
@@ -40,6 +41,6 @@ export default defineConfig({
     manifest: true,
     // A lesson page the build rendered starts at lesson-entry.ts, which loads the app's entry (index.html's
     // main.tsx) once the lesson is on screen (vite-plugin-lesson-pages.ts).
-    rolldownOptions: { input: { index: 'index.html', 'lesson-entry': 'src/lesson-entry.ts' } },
+    rolldownOptions: { input: { index: APP_ENTRY, 'lesson-entry': LESSON_ENTRY } },
   },
 });
