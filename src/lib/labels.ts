@@ -9,6 +9,7 @@ export const labels = {
     'early-years': 'Early years practitioner',
     college: 'College staff',
     leader: 'Leader or SENCO',
+    support: 'Pastoral, office or lunchtime staff',
     all: 'All staff',
   } satisfies Record<Audience, string>,
   area: {

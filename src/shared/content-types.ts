@@ -1,7 +1,7 @@
 // The compiled course as the app receives it. The compiler (src/build/) writes these shapes to
 // dist/content/; the reader, the service worker and the tests read them. Types only: no runtime code.
 
-export const AUDIENCES = ['teacher', 'ta', 'early-years', 'college', 'leader', 'all'] as const;
+export const AUDIENCES = ['teacher', 'ta', 'early-years', 'college', 'leader', 'support', 'all'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 export const AREAS = [

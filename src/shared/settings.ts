@@ -31,7 +31,7 @@ export type Settings = {
 
 export type ReadingSettings = Required<Pick<Settings, 'lineSpacing' | 'letterSpacing' | 'font' | 'motion'>>;
 
-export const ROLES: readonly Role[] = ['teacher', 'ta', 'early-years', 'college', 'leader'];
+export const ROLES: readonly Role[] = ['teacher', 'ta', 'early-years', 'college', 'leader', 'support'];
 export const TEXT_SIZES: readonly number[] = [100, 125, 150, 175, 200];
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'cream', 'high-contrast'];
 export const LINE_SPACINGS: readonly LineSpacing[] = [1.6, 1.9, 2.2];

@@ -9,7 +9,7 @@ const ERRORS: [kind: string, problem: string][] = [
   ['missing-field', 'm/01-lesson.md:1:1 missing front matter field `title`'],
   [
     'invalid-field',
-    'm/index.md:5:13 front matter field `audiences[0]` item must be one of teacher, ta, early-years, college, leader, all',
+    'm/index.md:5:13 front matter field `audiences[0]` item must be one of teacher, ta, early-years, college, leader, support, all',
   ],
   ['unknown-field', 'm/01-lesson.md:5:1 unknown front matter field `author`'],
   [
