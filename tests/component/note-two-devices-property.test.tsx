@@ -33,7 +33,7 @@ function seedsToRun(): number[] {
   const base = Number(process.env.FAULT_SEED_BASE ?? 1);
   return Array.from({ length: count }, (_, i) => base + i);
 }
-const RUNS_PER_SEED = Number(process.env.NOTE_RUNS ?? 4);
+const RUNS_PER_SEED = Number(process.env.NOTE_RUNS ?? 3);
 
 type Action =
   | { kind: 'type'; device: number }
