@@ -1,13 +1,19 @@
+// @vitest-environment jsdom
 // The invariant of a reflection note at the screen's level (issue 22): two phones, each with the real note
 // component over its own database, the real sync engine and the real server, run random interleavings of
 // typing, saving pauses, syncs, offline spells, reloads and conflict choices. Afterwards every word a
 // learner typed and saw "Saved" is on the server and on both phones, in the note or in a conflict copy,
 // unless that learner chose to discard it. `npm test` runs a few seeds; more:
-//   FAULT_SEEDS=50 npx vitest run tests/component/note-two-devices-property.test.tsx   (FAULT_SEED_BASE moves the start)
-//   FAULT_SEED=1234 npx vitest run tests/component/note-two-devices-property.test.tsx  (replays one seed)
+//   FAULT_SEEDS=50 npm run test:faults     (this file and the sync simulation; FAULT_SEED_BASE moves the start)
+//   FAULT_SEED=1234 npx vitest run tests/faults/note-two-devices-property.test.ts  (replays one seed)
+// It renders React, so it runs in jsdom (the rest of the faults project runs in node).
+// Dexie must find an IndexedDB when it loads (jsdom has none), or live queries never run; each phone
+// still opens its database on its own factory.
+import 'fake-indexeddb/auto';
 import { act, fireEvent, render, within } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
+import { createElement } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDocsRepo } from '../../src/db/docs-repo';
 import { createSyncStore } from '../../src/db/sync-store';
@@ -17,9 +23,9 @@ import { createAccountActions } from '../../src/sync/account-actions';
 import { createApiClient } from '../../src/sync/api-client';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import type { Timers } from '../../src/sync/timers';
-import { openPocketDb } from '../faults/support/sim-device';
 import { makeTestApp, T0, type TestApp } from '../server/support/test-app';
 import { openTestDb, type TestDb } from '../server/support/test-databases';
+import { openPocketDb } from './support/sim-device';
 
 const LESSON = 'lesson-1';
 const BLOCK = { type: 'reflect' as const, id: 'reflect-1', section: 0, prompt: '<p>What will you try?</p>' };
@@ -102,11 +108,12 @@ function createPhone(name: string, server: TestApp) {
   const engine = createSyncEngine({ store, api, timers: stillTimers, random: () => 0.5, deviceName: name });
   const container = document.createElement('div');
   document.body.append(container);
-  const ui = () => (
-    <DocsRepoContext.Provider value={repo}>
-      <ReflectBlock lessonId={LESSON} block={BLOCK} />
-    </DocsRepoContext.Provider>
-  );
+  const ui = () =>
+    createElement(
+      DocsRepoContext.Provider,
+      { value: repo },
+      createElement(ReflectBlock, { lessonId: LESSON, block: BLOCK }),
+    );
   // A reload is a new page: a new root over the same database.
   const mount = () => render(ui(), { container: container.appendChild(document.createElement('div')) });
   let view = mount();
@@ -250,6 +257,8 @@ async function run(testDb: TestDb, actions: Action[], runId: string): Promise<vo
       await settleAll();
     }
 
+    // Each learner's last word was typed and saved: a run that saved nothing would prove nothing.
+    for (const phone of phones) expect(phone.saved.size, `${phone.name} saved some words`).toBeGreaterThan(0);
     const onServer = words(await serverText(testDb));
     for (const phone of phones) {
       expect(phone.conflict(), `${phone.name} still shows a conflict`).toBeFalsy();
@@ -307,7 +316,7 @@ describe('a note typed on two phones keeps every saved word (screen-level proper
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(
-        `A saved note word was lost with seed ${seed}. Replay: FAULT_SEED=${seed} npx vitest run tests/component/note-two-devices-property.test.tsx\n${message}`,
+        `A saved note word was lost with seed ${seed}. Replay: FAULT_SEED=${seed} npx vitest run tests/faults/note-two-devices-property.test.ts\n${message}`,
         { cause: error },
       );
     }
