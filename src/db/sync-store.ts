@@ -59,8 +59,15 @@ export function createSyncStore(db: PocketDb) {
 
   return {
     getSession: () => readMeta<StoredSession>(META_KEYS.session),
+    /** A different learner's last sync says nothing about this one: it is forgotten, not shown. */
     setSession: async (session: StoredSession) => {
-      await db.meta.put({ key: META_KEYS.session, value: session });
+      await db.transaction('rw', db.meta, async () => {
+        const before = await readMeta<StoredSession>(META_KEYS.session);
+        const lastLearner = before?.learnerId ?? (await readMeta<StoredDevice>(META_KEYS.device))?.learnerId;
+        if (lastLearner !== undefined && lastLearner !== session.learnerId)
+          await db.meta.delete(META_KEYS.result);
+        await db.meta.put({ key: META_KEYS.session, value: session });
+      });
     },
     clearSession: async () => {
       await db.meta.delete(META_KEYS.session);

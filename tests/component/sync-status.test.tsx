@@ -28,7 +28,19 @@ describe('sync status wording', () => {
       'Synced 1 day ago',
       '',
     ],
-    ['waiting', status({ state: 'idle', waiting: 3 }), 'Saved on this device · 3 waiting to sync', ''],
+    [
+      'waiting',
+      status({ state: 'idle', lastSyncedAt: ago(60_000), waiting: 3 }),
+      'Saved on this device · 3 waiting to sync',
+      '',
+    ],
+    ['signed in, first download not finished', status({ state: 'syncing' }), 'Syncing…', ''],
+    [
+      'signed in with progress, first round not finished',
+      status({ state: 'idle', waiting: 2 }),
+      'Syncing… · 2 waiting to sync',
+      '',
+    ],
     [
       'syncing keeps the line',
       status({ state: 'syncing', lastSyncedAt: ago(2 * 60_000) }),

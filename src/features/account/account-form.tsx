@@ -8,6 +8,7 @@ import {
   hasErrors,
   MIN_PASSWORD,
   noErrors,
+  SERVER_UNREACHABLE,
 } from './form-errors';
 import { TextField } from './text-field';
 
@@ -55,7 +56,9 @@ export function AccountForm({ kind, email: knownEmail, onSwitch }: Props) {
         focusFirstError(next);
       }
     } catch {
-      setErrors({ fields: {}, form: 'Sync could not start on this device. Reload the app and try again.' });
+      // Sync's code is loaded from the server the first time it is needed: when that fails, the server
+      // could not be reached (the rest of the app keeps working from this device).
+      setErrors({ fields: {}, form: SERVER_UNREACHABLE });
     } finally {
       setBusy(false);
     }

@@ -67,13 +67,17 @@ function minutes(ms: number | undefined): string {
   return `${n} ${n === 1 ? 'minute' : 'minutes'}`;
 }
 
+/**
+ * The server (or the part of the app that talks to it, not yet cached) could not be reached. Said plainly,
+ * with what matters most to a learner who has been working offline: nothing on the phone is lost.
+ */
+export const SERVER_UNREACHABLE =
+  "Can't reach the server. Check your connection and try again. Nothing on this phone is lost: your progress stays on this device and you can keep learning.";
+
 export function errorsFromFailure(failure: ApiFailure, form: AccountForm): FormErrors {
   switch (failure.kind) {
     case 'network':
-      return {
-        fields: {},
-        form: "Can't reach the server. Check your connection and try again. You can keep learning meanwhile: your progress stays on this device.",
-      };
+      return { fields: {}, form: SERVER_UNREACHABLE };
     case 'rate-limited':
       return { fields: {}, form: `Too many tries. Wait ${minutes(failure.retryAfterMs)} and try again.` };
     case 'unauthorized':

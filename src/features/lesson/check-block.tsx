@@ -26,6 +26,8 @@ export const CheckBlock = memo(function CheckBlock({ block, progress, usable, on
   const [chosen, setChosen] = useState<string[]>([]);
   const [result, setResult] = useState<Result | null>(null);
   const [hint, setHint] = useState('');
+  /** The attempt is being stored: the answer cannot change or be sent twice meanwhile. */
+  const [recording, setRecording] = useState(false);
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const retryButton = useRef<HTMLButtonElement>(null);
   const feedback = useRef<HTMLDivElement>(null);
@@ -48,15 +50,21 @@ export const CheckBlock = memo(function CheckBlock({ block, progress, usable, on
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (recording) return;
     if (chosen.length === 0) {
       setHint(block.multiple ? 'Choose one or more answers first.' : 'Choose an answer first.');
       return;
     }
     const optionIds = block.options.map((o) => o.id).filter((id) => chosen.includes(id));
     const correct = isCorrect(block, optionIds);
+    // The feedback shows once the attempt is stored: shown before, a reload in between lost the answer.
+    // If it cannot be stored the learner is told (write-errors) and can press again.
+    setRecording(true);
+    const stored = await onAnswer(block.id, optionIds, correct);
+    setRecording(false);
+    if (!stored) return;
     answered.current = true;
     setResult({ optionIds, correct });
-    await onAnswer(block.id, optionIds, correct);
   };
 
   const tryAgain = () => {
@@ -71,7 +79,7 @@ export const CheckBlock = memo(function CheckBlock({ block, progress, usable, on
     // until the app has adopted it, before which an answer chosen would be lost, and a press would submit
     // the form as a page load.
     <form className="check" inert={!usable} onSubmit={(e) => void submit(e)}>
-      <fieldset ref={fieldset} disabled={result !== null}>
+      <fieldset ref={fieldset} disabled={result !== null || recording}>
         <legend>
           <span className="check__label">Check your understanding:</span>{' '}
           <CompiledHtml as="span" className="check__question" html={inlineHtml(block.question)} />

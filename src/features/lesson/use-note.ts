@@ -1,72 +1,64 @@
-// A private reflection note, kept as the doc `note:<lessonId>:<blockId>`. Typing is saved after a short
-// pause (and at once when the learner leaves); if a save fails the text stays in the box to retry. When the
-// note was also changed on another device, sync keeps that version beside this one until the learner picks.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { docsRepo } from '../../db/docs-repo';
+// A private reflection note, kept as the doc `note:<lessonId>:<blockId>`, through the one hook for text
+// fields bound to a synced doc (src/lib/use-synced-field.ts): the field follows the stored note unless the
+// learner is typing, typing is saved after a short pause against the version the learner saw, and a failed
+// save leaves the text in the box to retry. When the note was also changed on another device, sync keeps
+// that version beside this one until the learner picks.
+import { useCallback, useMemo } from 'react';
+import type { DocRow } from '../../db/db';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { type FieldStatus, useSyncedField } from '../../lib/use-synced-field';
 import { writeErrors } from '../../lib/write-errors';
+import { useDocsRepo } from './docs-repo-context';
 
-export type NoteStatus = 'idle' | 'unsaved' | 'saving' | 'saved' | 'failed';
+export type NoteStatus = FieldStatus;
 
-const SAVE_DELAY_MS = 500;
+const textOf = (body: Record<string, unknown> | undefined): string =>
+  typeof body?.text === 'string' ? body.text : '';
+
+const storedOf = (row: DocRow) => ({ text: textOf(row.body), rev: row.rev });
 
 export function useNote(lessonId: string, blockId: string) {
+  const repo = useDocsRepo();
   const id = `note:${lessonId}:${blockId}`;
-  const doc = useLiveQuery(async () => (await docsRepo.get(id)) ?? null, [id]);
-  const [text, setText] = useState<string | null>(null);
-  const [status, setStatus] = useState<NoteStatus>('idle');
-  const pending = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const doc = useLiveQuery(async () => (await repo.get(id)) ?? null, [repo, id]);
 
-  const save = useCallback(async () => {
-    clearTimeout(timer.current);
-    const value = pending.current;
-    if (value === null) return;
-    pending.current = null;
-    setStatus('saving');
-    const ok = await writeErrors.run(() => docsRepo.put(id, { text: value, lessonId, blockId }));
-    // A newer edit made while this one was saving decides the status itself.
-    if (pending.current === null) setStatus(ok ? 'saved' : 'failed');
-  }, [id, lessonId, blockId]);
+  const save = useCallback(
+    async (text: string, base: { text: string; rev: number } | null) => {
+      let row: DocRow | undefined;
+      const ok = await writeErrors.run(async () => {
+        row = await repo.putField(id, { text, lessonId, blockId }, 'text', base);
+      });
+      return ok && row ? storedOf(row) : null;
+    },
+    [repo, id, lessonId, blockId],
+  );
 
-  const change = (value: string) => {
-    setText(value);
-    pending.current = value;
-    setStatus('unsaved');
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
-  };
+  const stored = useMemo(
+    () => (doc === undefined ? undefined : { text: textOf(doc?.body), rev: doc?.rev ?? 0 }),
+    [doc],
+  );
+  const field = useSyncedField({ stored, save });
 
-  // Leaving the lesson must not drop the last few keystrokes.
-  useEffect(() => () => void save(), [save]);
+  const conflict = doc?.conflict ? { rev: doc.conflict.rev, text: textOf(doc.conflict.body) } : null;
 
-  const storedText = typeof doc?.body.text === 'string' ? doc.body.text : '';
-  const otherText =
-    doc?.conflict && typeof doc.conflict.body.text === 'string' ? doc.conflict.body.text : null;
-
-  /** Keeps the chosen text as a new edit on the server's revision; the other version is dropped. */
-  const resolve = async (chosen: string) => {
-    clearTimeout(timer.current);
-    pending.current = null;
-    setText(chosen);
-    setStatus('saving');
-    const ok = await writeErrors.run(() =>
-      docsRepo.resolveConflict(id, { ...doc?.body, text: chosen, lessonId, blockId }),
-    );
-    setStatus(ok ? 'saved' : 'failed');
-  };
+  /** Keeps the chosen text as a new edit on the revision shown; the other version is dropped. */
+  const resolve = (chosen: string) =>
+    field.replace(async () => {
+      let row: DocRow | null = null;
+      const ok = await writeErrors.run(async () => {
+        row = await repo.resolveConflict(id, { text: chosen, lessonId, blockId }, new Date(), conflict?.rev);
+      });
+      return ok && row ? storedOf(row) : null;
+    });
 
   return {
     /** The version saved on another device, when it differs from this one and the learner has not chosen. */
-    conflict: otherText === null ? null : { mine: text ?? storedText, theirs: otherText },
+    conflict: conflict === null ? null : { mine: field.text, theirs: conflict.text },
     resolve,
-    loaded: doc !== undefined,
-    text: text ?? storedText,
-    status,
-    change,
-    retry: () => {
-      pending.current = text ?? storedText;
-      void save();
-    },
+    loaded: field.loaded,
+    text: field.text,
+    status: field.status,
+    change: field.change,
+    retry: field.retry,
   };
 }

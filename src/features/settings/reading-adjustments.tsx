@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { RadioChoice } from '../../components/radio-choice';
+import { useSyncedField } from '../../lib/use-synced-field';
 import {
   cleanName,
   FONTS,
@@ -38,6 +39,10 @@ export function ReadingAdjustments({ settings, update }: Props) {
   const nameId = useId();
   const nameHint = useId();
   const accountName = useAccountName();
+  const updateName = useCallback(
+    (certificateName: string | undefined) => update({ certificateName }),
+    [update],
+  );
 
   return (
     <>
@@ -85,7 +90,7 @@ export function ReadingAdjustments({ settings, update }: Props) {
           describedBy={nameHint}
           name={settings.certificateName}
           placeholder={accountName ?? ''}
-          onChange={(certificateName) => update({ certificateName })}
+          onChange={updateName}
         />
       </div>
     </>
@@ -102,12 +107,23 @@ type NameInputProps = {
 
 /**
  * The name as the learner types it, spaces and all, while the settings get it tidied as the certificate
- * prints it (`cleanName`). Storing it as typed never matched the tidied copy read back, so the choice was
- * held over the stored doc for the rest of the visit and a name changed on another device did not show.
+ * prints it (`cleanName`). It is a field bound to the synced settings doc like a note
+ * (src/lib/use-synced-field.ts): while what is typed still tidies to the stored name it stays as typed, and
+ * a name changed on another device shows as soon as the learner is not typing.
  */
 function NameInput({ id, describedBy, name, placeholder, onChange }: NameInputProps) {
-  // What is being typed; null when the field is not being edited, and it shows the stored name.
-  const [typed, setTyped] = useState<string | null>(null);
+  const stored = useMemo(() => ({ text: name ?? '', rev: 0 }), [name]);
+  const save = useCallback(
+    async (text: string) => {
+      const clean = cleanName(text);
+      // Settings apply at once and settle on their own between devices (docs/sync-engine.md): there is
+      // no conflict to keep, so the revision seen does not matter here.
+      onChange(clean || undefined);
+      return { text: clean, rev: 0 };
+    },
+    [onChange],
+  );
+  const field = useSyncedField({ stored, save, delayMs: 0, normalize: cleanName });
   return (
     <input
       id={id}
@@ -116,13 +132,10 @@ function NameInput({ id, describedBy, name, placeholder, onChange }: NameInputPr
       autoComplete="name"
       maxLength={MAX_CERTIFICATE_NAME}
       aria-describedby={describedBy}
-      value={typed ?? name ?? ''}
+      value={field.text}
       placeholder={placeholder}
-      onChange={(event) => {
-        setTyped(event.target.value);
-        onChange(cleanName(event.target.value) || undefined);
-      }}
-      onBlur={() => setTyped(null)}
+      onChange={(event) => field.change(event.target.value)}
+      onBlur={field.leave}
     />
   );
 }

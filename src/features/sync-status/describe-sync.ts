@@ -73,9 +73,15 @@ export function describeSync(status: SyncStatus, now: number): SyncSummary {
         needsAttention,
       };
     default:
-      // idle or syncing: a round is quick, so "syncing" keeps the line as it was rather than flicker.
+      // idle or syncing: a round is quick, so "syncing" keeps the line as it was rather than flicker. A
+      // device signed in whose first round (with its first download) has not finished has nothing to keep:
+      // "Synced" would claim the learner's progress from elsewhere is here when it is not yet.
       return {
-        text: waiting ? join('Saved on this device', waiting) : join(syncedAgo(status.lastSyncedAt, now)),
+        text: !status.lastSyncedAt
+          ? join('Syncing…', waiting)
+          : waiting
+            ? join('Saved on this device', waiting)
+            : join(syncedAgo(status.lastSyncedAt, now)),
         announcement: attention,
         tone: needsAttention ? 'problem' : waiting ? 'waiting' : 'ok',
         needsSignIn: false,

@@ -44,7 +44,7 @@ function deviceTimers(now: () => number): DeviceTimers {
 }
 
 /** A PocketDb on the given IDBFactory: Dexie reads its dependencies when the instance is constructed. */
-function openPocketDb(factory: IDBFactory): PocketDb {
+export function openPocketDb(factory: IDBFactory): PocketDb {
   const deps = Dexie.dependencies;
   const saved = { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange };
   deps.indexedDB = factory;
