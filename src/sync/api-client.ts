@@ -17,7 +17,7 @@ export type ApiFailure =
   | { kind: 'too-large'; status: 413; code: string; message: string }
   | { kind: 'rate-limited'; status: 429; code: string; message: string; retryAfterMs?: number }
   | { kind: 'rejected'; status: number; code: string; message: string }
-  | { kind: 'server'; status: number; code: string; message: string };
+  | { kind: 'server'; status: number; code: string; message: string; retryAfterMs?: number };
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
@@ -65,7 +65,11 @@ export async function failureOf(response: Response): Promise<ApiFailure> {
     };
   }
   if (status >= 400 && status < 500) return { kind: 'rejected', status, code, message };
-  return { kind: 'server', status, code, message };
+  // A 503 (the server's database is restarting) says when to come back; other 5xx leave it to backoff.
+  const after = retryAfterMs(response.headers.get('retry-after'));
+  return after === undefined
+    ? { kind: 'server', status, code, message }
+    : { kind: 'server', status, code, message, retryAfterMs: after };
 }
 
 export function createApiClient({ baseUrl, fetch: fetchFn, timeoutMs = 30_000 }: ApiClientOptions) {

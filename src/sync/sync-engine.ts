@@ -239,7 +239,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     again = false;
     status.set({ state: failure.kind === 'network' ? 'offline' : 'error' });
     await refreshStatus();
-    scheduleRetry(failure.kind === 'rate-limited' ? failure.retryAfterMs : 0);
+    scheduleRetry(
+      failure.kind === 'rate-limited' || failure.kind === 'server' ? (failure.retryAfterMs ?? 0) : 0,
+    );
     return 'retrying';
   }
 
