@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { MAX_DOC_BYTES, pushRequestSchema } from '../../src/shared/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
+import { createLearnerGate } from '../learner-gate';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
 import { storePush } from '../store-push';
@@ -20,6 +21,7 @@ function firstRepeat(ids: readonly string[]): string | undefined {
 
 export function syncPushRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, clock } = deps;
+  const gate = createLearnerGate(deps.config.syncRequestsPerLearner);
   return new Hono<AppEnv>().post('/sync/push', requireLearner(deps), async (c) => {
     const push = await readJson(c, pushRequestSchema);
     const learnerId = c.get('learnerId');
@@ -45,6 +47,6 @@ export function syncPushRoutes(deps: AppDeps): Hono<AppEnv> {
       .executeTakeFirst();
     // The same answer whether the device is unknown or someone else's: ids are not probed this way.
     if (!device) throw new HttpError(403, 'unknown_device', 'This device is not registered to your account.');
-    return c.json(await storePush(db, learnerId, push, clock()));
+    return c.json(await gate.run(learnerId, () => storePush(db, learnerId, push, clock())));
   });
 }
