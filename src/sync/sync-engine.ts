@@ -3,7 +3,7 @@
 // loses nothing. Offline and 5xx retry with backoff; a 401 keeps the queue and pauses until sign-in; items the
 // server refuses for good are kept on the device and listed in the status.
 import type { SyncStore } from '../db/sync-store';
-import { MAX_PUSH_EVENTS } from '../shared/sync-protocol';
+import { MAX_PUSH_EVENTS, SERVER_BEHIND_CODE } from '../shared/sync-protocol';
 import type { ApiClient, ApiFailure } from './api-client';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { applyDocResult, mergePulledDoc } from './doc-merge';
@@ -42,7 +42,7 @@ export type SyncEngine = {
   stop: () => void;
 };
 
-type Failure = ApiFailure | { kind: 'unknown-device' } | { kind: 'no-progress' };
+type Failure = ApiFailure | { kind: 'unknown-device' } | { kind: 'no-progress' } | { kind: 'server-behind' };
 
 const MAX_PAGES_PER_ROUND = 10_000;
 
@@ -58,6 +58,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running: Promise<RoundOutcome> | undefined;
   let again = false;
   let reregistered = false;
+  let resent = false;
   let attempt = 0;
   let retryTimer: TimerHandle | undefined;
   let writeTimer: TimerHandle | undefined;
@@ -172,6 +173,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (let page = 0; page < MAX_PAGES_PER_ROUND && !stopped; page += 1) {
       const response = await api.pull(token, cursor, pullLimit);
       if (!response.ok) {
+        // The server lost data this device already had (restored from a backup): send it all again.
+        if (response.failure.kind === 'rejected' && response.failure.code === SERVER_BEHIND_CODE) {
+          return { kind: 'server-behind' };
+        }
         // A cursor the server cannot read (e.g. after a restore) is dropped; pulling again from the
         // start is safe because pulled events are only added when absent.
         if (response.failure.kind === 'rejected' && response.failure.status === 400 && cursor !== undefined) {
@@ -225,6 +230,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await refreshStatus();
       return 'signed-out';
     }
+    if (failure.kind === 'server-behind' && !resent) {
+      // Everything goes back in the outbox and the next round (straight away) pushes it and pulls from the
+      // start. Once per run: a server that keeps saying so cannot make this loop.
+      resent = true;
+      await store.markAllForResend();
+      again = true;
+      return 'retrying';
+    }
     if (failure.kind === 'unknown-device') {
       // The server lost or never had this device: register again on the next round, straight away —
       // once per run, so a server that keeps refusing the new id cannot make this loop.
@@ -248,6 +261,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function runRounds(): Promise<RoundOutcome> {
     let outcome: RoundOutcome = 'stopped';
     reregistered = false;
+    resent = false;
     do {
       again = false;
       try {
