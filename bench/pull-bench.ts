@@ -36,15 +36,26 @@ async function postJson<T>(url: string, body: unknown, token?: string): Promise<
 }
 
 /** Pulls every page as a device does; returns the docs received and how many 429s it waited out. */
-async function pullEverything(base: string, token: string): Promise<{ docs: number; waits: number }> {
+async function pullEverything(
+  base: string,
+  token: string,
+): Promise<{ docs: number; waits: number; dropped: number }> {
   let cursor: string | undefined;
   let docs = 0;
   let waits = 0;
+  let dropped = 0;
   for (;;) {
     const query = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
-    const res = await fetch(`${base}/api/v1/sync/pull?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    let res: Response;
+    try {
+      res = await fetch(`${base}/api/v1/sync/pull?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    } catch (error) {
+      // A kept-alive socket the server closed just as it was reused; a device retries such a drop.
+      if (++dropped > 5) throw error;
+      continue;
+    }
     if (res.status === 429) {
       waits += 1;
       await res.arrayBuffer();
@@ -55,7 +66,7 @@ async function pullEverything(base: string, token: string): Promise<{ docs: numb
     const page = (await res.json()) as PullResponse;
     docs += page.docs.length;
     cursor = page.nextCursor;
-    if (!page.hasMore) return { docs, waits };
+    if (!page.hasMore) return { docs, waits, dropped };
   }
 }
 
@@ -113,7 +124,7 @@ async function main(): Promise<void> {
       [
         `${pgUrl ? 'postgres' : 'sqlite'}: ${DEVICES} concurrent full pulls of one learner holding ${NOTES} notes of ${NOTE_CHARS / 1000} KB`,
         `  server RSS    before ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB (target < ${TARGET_MB} MB: ${peak < TARGET_MB ? 'met' : 'MISSED'})`,
-        `  time          ${seconds.toFixed(1)} s for ${((DEVICES * NOTES * NOTE_CHARS) / 1e6).toFixed(0)} MB of notes; ${results.reduce((n, r) => n + r.waits, 0)} 429s waited out`,
+        `  time          ${seconds.toFixed(1)} s for ${((DEVICES * NOTES * NOTE_CHARS) / 1e6).toFixed(0)} MB of notes; ${results.reduce((n, r) => n + r.waits, 0)} 429s waited out, ${results.reduce((n, r) => n + r.dropped, 0)} dropped connections retried`,
         `  every device got every note: ${incomplete === 0 ? 'yes' : `NO (${incomplete} devices short)`}`,
       ].join('\n'),
     );

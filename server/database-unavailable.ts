@@ -18,6 +18,9 @@ const UNAVAILABLE_CODES = new Set([
   '57P03',
   // too_many_connections
   '53300',
+  // serialization_failure, deadlock_detected: the same request succeeds when sent again
+  '40001',
+  '40P01',
   // read_only_sql_transaction: a replica that has not been promoted yet, during a failover
   '25006',
   // SQLite: another process held the write lock past busy_timeout
