@@ -12,7 +12,7 @@ export type QuotaCounters = { doc_count: number; doc_bytes: number; quota_day: n
 export type QuotaUse = { newEvents: number; savedDocs: readonly { id: string; body: string }[] };
 export type QuotaOutcome =
   | { ok: true; counters: QuotaCounters }
-  | { ok: false; quota: QuotaKind; message: string; retryAfterSeconds?: number };
+  | { ok: false; quota: QuotaKind; message: string; retryAfterSeconds?: number; remaining?: number };
 
 const count = (n: number) => n.toLocaleString('en-GB');
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
@@ -25,9 +25,11 @@ export function applyQuotas(
   nowMs: number,
 ): QuotaOutcome {
   const today = Math.floor(nowMs / DAY_MS);
-  const eventsToday = (counters.quota_day === today ? counters.day_events : 0) + use.newEvents;
+  const before = counters.quota_day === today ? counters.day_events : 0;
+  const eventsToday = before + use.newEvents;
   if (use.newEvents > 0 && eventsToday > quotas.eventsPerDay) {
     return {
+      remaining: Math.max(0, quotas.eventsPerDay - before),
       ok: false,
       quota: 'events-per-day',
       message: `Your account has sent ${count(quotas.eventsPerDay)} learning records today, the most for one day. The rest are kept on this device and sync tomorrow.`,

@@ -26,6 +26,7 @@ export class QuotaExceeded extends Error {
     readonly quota: QuotaKind,
     message: string,
     readonly retryAfterSeconds?: number,
+    readonly remaining?: number,
   ) {
     super(message);
   }
@@ -75,7 +76,8 @@ export async function storePush(
       quotas,
       nowMs,
     );
-    if (!quota.ok) throw new QuotaExceeded(quota.quota, quota.message, quota.retryAfterSeconds);
+    if (!quota.ok)
+      throw new QuotaExceeded(quota.quota, quota.message, quota.retryAfterSeconds, quota.remaining);
 
     let eventSeq = counters.event_seq;
     if (plan.newEvents.length > 0) {

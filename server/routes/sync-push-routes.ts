@@ -64,7 +64,12 @@ export function syncPushRoutes(deps: AppDeps): Hono<AppEnv> {
     } catch (error) {
       if (!(error instanceof QuotaExceeded)) throw error;
       const body: QuotaError = {
-        error: { code: QUOTA_EXCEEDED_CODE, message: error.message, quota: error.quota },
+        error: {
+          code: QUOTA_EXCEEDED_CODE,
+          message: error.message,
+          quota: error.quota,
+          ...(error.remaining === undefined ? {} : { remaining: error.remaining }),
+        },
       };
       const headers: Record<string, string> =
         error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };

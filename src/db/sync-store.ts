@@ -21,7 +21,8 @@ export type MergePulledDoc = (
 ) => DocRow | undefined;
 
 /** An event the server refused for good (`rejected`, `conflict`, or invalid before sending). */
-export type SyncRejection = { reason: string; at: string };
+/** `retryAt`: a refusal that ends (a daily quota); the item goes back in the outbox from then on. */
+export type SyncRejection = { reason: string; at: string; retryAt?: string };
 /**
  * `resend` marks an event already acknowledged once that is being sent again because the server lost it
  * (restored from a backup). It keeps the device id it was recorded with, so it is never re-labelled.
@@ -128,10 +129,14 @@ export function createSyncStore(db: PocketDb) {
       });
     },
 
-    /** Unsynced, not refused events in deviceSeq order, and dirty docs not refused. */
-    outbox: async () => {
+    /** Unsynced, not refused events in deviceSeq order (or refused until a time now past), and dirty docs not refused. */
+    outbox: async (now?: string) => {
       const events = (await unsyncedRows())
-        .filter((row) => !row.syncRejected)
+        .filter(
+          (row) =>
+            !row.syncRejected ||
+            (now !== undefined && row.syncRejected.retryAt !== undefined && row.syncRejected.retryAt <= now),
+        )
         .sort((a, b) => a.deviceSeq - b.deviceSeq);
       const docs = ((await db.docs.where('dirty').equals(1).toArray()) as SyncDocRow[]).filter(
         (row) => !docRefused(row),
@@ -140,11 +145,11 @@ export function createSyncStore(db: PocketDb) {
     },
 
     /** Marks events (by id) and docs (by `doc:` + id) as refused for good, with the reason to show. */
-    markRefused: async (items: { id: string; reason: string }[], now: string) => {
+    markRefused: async (items: { id: string; reason: string; retryAt?: string }[], now: string) => {
       if (items.length === 0) return;
       await db.transaction('rw', db.events, db.docs, async () => {
-        for (const { id, reason } of items) {
-          const rejection: SyncRejection = { reason, at: now };
+        for (const { id, reason, retryAt } of items) {
+          const rejection: SyncRejection = retryAt ? { reason, at: now, retryAt } : { reason, at: now };
           if (id.startsWith('doc:')) {
             await db.docs
               .where('id')
@@ -178,7 +183,7 @@ export function createSyncStore(db: PocketDb) {
           if (!row || row.synced === 1) continue;
           settled += 1;
           if (result.status === 'acked' || result.status === 'duplicate') {
-            const { resend: _resend, ...settledRow } = row;
+            const { resend: _resend, syncRejected: _refusedUntil, ...settledRow } = row;
             await db.events.put({ ...settledRow, synced: 1, syncedAt: now });
           } else {
             const reason =

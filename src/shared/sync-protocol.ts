@@ -28,7 +28,10 @@ export const SERVER_BEHIND_CODE = 'server_behind';
 export const QUOTA_EXCEEDED_CODE = 'quota_exceeded';
 export const quotaKinds = ['docs', 'doc-bytes', 'events-per-day'] as const;
 export type QuotaKind = (typeof quotaKinds)[number];
-export type QuotaError = { error: { code: typeof QUOTA_EXCEEDED_CODE; message: string; quota: QuotaKind } };
+export type QuotaError = {
+  /** `remaining`: for events-per-day, how many new events the server still takes today. */
+  error: { code: typeof QUOTA_EXCEEDED_CODE; message: string; quota: QuotaKind; remaining?: number };
+};
 
 /** A mutable per-learner document: a reflection note, a reading position, settings. */
 export const docIdSchema = z

@@ -132,6 +132,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const failure = response.failure;
     if (failure.kind === 'rejected' && failure.code === 'unknown_device') return { kind: 'unknown-device' };
+    if (failure.kind === 'rejected' && failure.quota) return holdOverQuota(token, deviceId, items, failure);
     // Only answers about the body's content are split down to one item. Any other 4xx (403, 404, 409 …)
     // says nothing about the items — e.g. a server with a newer protocol — so it retries later instead of
     // marking good events refused for good.
@@ -151,11 +152,47 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     );
   }
 
+  /**
+   * A push past the account's quota stored nothing. Today's event limit: the events that still fit go now
+   * and the rest wait on the device until the server's Retry-After (tomorrow), shown with the server's
+   * plain-words reason. Notes full: the batch is halved until the one note that does not fit is found;
+   * that note is kept on the device, shown, and tried again only once the learner changes it.
+   */
+  async function holdOverQuota(
+    token: string,
+    deviceId: string,
+    items: OutboxItem[],
+    failure: Extract<ApiFailure, { kind: 'rejected' }>,
+  ): Promise<Failure | undefined> {
+    if (failure.quota === 'events-per-day') {
+      const events = items.filter((item) => item.kind === 'event');
+      if (events.length === 0) return failure;
+      const fit = Math.max(0, Math.min(failure.remaining ?? 0, events.length - 1));
+      const retryAt = new Date(timers.now() + (failure.retryAfterMs ?? 60 * 60_000)).toISOString();
+      await store.markRefused(
+        events.slice(fit).map((item) => ({ id: itemId(item), reason: failure.message, retryAt })),
+        nowIso(),
+      );
+      const rest = [...events.slice(0, fit), ...items.filter((item) => item.kind === 'doc')];
+      return rest.length > 0 ? pushItems(token, deviceId, rest) : undefined;
+    }
+    const [only] = items;
+    if (items.length === 1 && only) {
+      await store.markRefused([{ id: itemId(only), reason: failure.message }], nowIso());
+      return undefined;
+    }
+    const middle = Math.ceil(items.length / 2);
+    return (
+      (await pushItems(token, deviceId, items.slice(0, middle))) ??
+      (await pushItems(token, deviceId, items.slice(middle)))
+    );
+  }
+
   async function pushOutbox(token: string, deviceId: string): Promise<Failure | undefined> {
     await store.relabelStrays(deviceId);
     for (;;) {
       if (stopped) return undefined;
-      const { events, docs } = await store.outbox();
+      const { events, docs } = await store.outbox(nowIso());
       const plan = planPush(events, docs, batchSize);
       await store.markRefused(plan.invalid, nowIso());
       if (plan.items.length === 0) {

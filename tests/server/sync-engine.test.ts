@@ -460,4 +460,57 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
     expect(onServer).toHaveLength(17);
     expect(new Set(onServer.map((e) => e.id)).size).toBe(17);
   });
+
+  it('a full account: the note that does not fit stays on the device, is shown, and is not sent again unchanged', async () => {
+    t = makeTestApp(testDb.db, {
+      quotas: { docs: 1, docBytes: 1024 * 1024, eventsPerDay: 1_000, devices: 10 },
+    });
+    const phone = makeDevice();
+    await signedUp(phone);
+    await phone.record(3);
+    await phone.editNote('note:a', 'First note');
+    await phone.editNote('note:b', 'Second note');
+    await phone.syncUntilSettled();
+
+    const status = phone.engine.status.get();
+    expect(status).toMatchObject({ state: 'idle', waiting: 0 });
+    expect(status.rejected).toEqual([
+      { id: 'doc:note:b', reason: expect.stringMatching(/1 notes, the most it can/) },
+    ]);
+    expect((await phone.db.events.toArray()).every((e) => e.synced === 1)).toBe(true);
+    expect((await phone.db.docs.get('note:a'))?.dirty).toBe(0);
+
+    const pushes = () => phone.requests.filter((r) => r.path === '/api/v1/sync/push').length;
+    const before = pushes();
+    await phone.syncUntilSettled();
+    expect(pushes()).toBe(before);
+    // Changed, it is tried again (and, the account still full, kept and shown again).
+    await phone.editNote('note:b', 'Second note, shorter');
+    await phone.syncUntilSettled();
+    expect(pushes()).toBeGreaterThan(before);
+    expect(phone.engine.status.get().rejected.map((r) => r.id)).toEqual(['doc:note:b']);
+  });
+
+  it("past today's event quota what fits goes, the rest waits on the device in plain words until the next day", async () => {
+    t = makeTestApp(testDb.db, {
+      quotas: { docs: 100, docBytes: 1024 * 1024, eventsPerDay: 5, devices: 10 },
+    });
+    const phone = makeDevice();
+    const token = await signedUp(phone);
+    const ids = await phone.record(8);
+    await phone.syncUntilSettled(3);
+    const status = phone.engine.status.get();
+    expect(status.rejected.map((r) => r.id).sort()).toEqual(ids.slice(5).sort());
+    expect(status.rejected[0]?.reason).toMatch(/today.*tomorrow/);
+    expect((await serverEvents(token)).map((e) => e.id)).toEqual(ids.slice(0, 5));
+    const pushes = phone.requests.filter((r) => r.path === '/api/v1/sync/push').length;
+    await phone.engine.syncNow();
+    expect(phone.requests.filter((r) => r.path === '/api/v1/sync/push').length).toBe(pushes);
+
+    t.clock.now = Math.ceil(T0 / 86_400_000) * 86_400_000 + 60_000;
+    await phone.timers.advance(24 * 60 * 60_000);
+    await phone.engine.syncNow();
+    expect((await serverEvents(token)).map((e) => e.id)).toEqual(ids);
+    expect(phone.engine.status.get()).toMatchObject({ waiting: 0, rejected: [] });
+  });
 });
