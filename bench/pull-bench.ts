@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { PullResponse, SessionResponse } from '../src/shared/sync-protocol';
 import { freePort, waitForHealth } from '../tests/e2e/helpers/app-server';
 
@@ -70,8 +71,26 @@ async function pullEverything(
   }
 }
 
+/** A schema of its own on PostgreSQL, dropped afterwards, so runs leave nothing behind. */
+async function benchDatabase(url: string | undefined): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!url) return { url: '', drop: async () => undefined };
+  const schema = `pull_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const sep = url.includes('?') ? '&' : '?';
+  return {
+    url: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const pgUrl = process.env.BENCH_DATABASE_URL;
+  const database = await benchDatabase(pgUrl);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pull-bench-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -80,7 +99,7 @@ async function main(): Promise<void> {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DATABASE_URL: pgUrl ?? '',
+      DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
       SCRYPT_LOG_N: '10',
       // The learner here holds 60 MB of notes, past the default quota, on purpose.
@@ -136,6 +155,7 @@ async function main(): Promise<void> {
       child.kill('SIGTERM');
     });
     rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

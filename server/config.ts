@@ -32,10 +32,12 @@ const envSchema = z.object({
   QUOTA_DOC_BYTES: intFrom(64 * 1024, 10 * 1024 * 1024 * 1024, 20 * 1024 * 1024),
   QUOTA_EVENTS_PER_DAY: intFrom(1, 10_000_000, 20_000),
   QUOTA_DEVICES: intFrom(1, 10_000, 10),
+  /** FULL: an acknowledged push survives a power cut (docs/deployment.md has the measured cost). */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
 });
 
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
+  | { kind: 'sqlite'; file: string; synchronous?: 'FULL' | 'NORMAL' }
   | { kind: 'postgres'; url: string; poolSize: number };
 
 export type Config = {
@@ -74,7 +76,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       host: e.HOST,
       database: e.DATABASE_URL
         ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.PG_POOL_SIZE }
-        : { kind: 'sqlite', file: path.join(e.DATA_DIR, 'pocket-cpd.sqlite') },
+        : {
+            kind: 'sqlite',
+            file: path.join(e.DATA_DIR, 'pocket-cpd.sqlite'),
+            synchronous: e.SQLITE_SYNCHRONOUS,
+          },
       distDir: e.DIST_DIR,
       logLevel: e.LOG_LEVEL,
       sessionTtlMs: e.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,

@@ -39,8 +39,10 @@ export function openDatabase(config: DatabaseConfig, pgOptions: OpenDatabaseOpti
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.file)), { recursive: true });
   const sqlite = new SqliteDatabase(config.file);
   sqlite.pragma('journal_mode = WAL');
-  // NORMAL under WAL loses at most the last commits on power loss, never corrupts; devices re-push.
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL syncs the WAL on every commit, so a push the device was told is stored survives a power cut.
+  // NORMAL is faster but may lose the last commits; devices then find the server behind their cursor and
+  // send again (docs/deployment.md weighs the two with bench:sync figures).
+  sqlite.pragma(`synchronous = ${config.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({
