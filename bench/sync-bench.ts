@@ -203,7 +203,7 @@ async function benchTarget(target: Target): Promise<void> {
     const rawRate = total / rawSeconds;
     console.log(
       [
-        `${target.name}: ${LEARNERS} learners × ${EVENTS_PER_LEARNER} events; ${CONCURRENCY} pushes, ${PULL_CONCURRENCY} pulls in flight`,
+        `${target.name}${target.name === 'sqlite' ? ` (synchronous=${process.env.SQLITE_SYNCHRONOUS || 'FULL'})` : ''}: ${LEARNERS} learners × ${EVENTS_PER_LEARNER} events; ${CONCURRENCY} pushes, ${PULL_CONCURRENCY} pulls in flight`,
         `  push  ${Math.round(pushRate).toLocaleString('en-GB')} events/s  (${pushSeconds.toFixed(2)} s; server used ${pushCpu.toFixed(2)} CPU s = ${pushCpu > 0 ? Math.round(total / pushCpu).toLocaleString('en-GB') : '?'} events per CPU-second)`,
         `  raw   ${Math.round(rawRate).toLocaleString('en-GB')} events/s  (500-row transactions)  → push is ${((pushRate / rawRate) * 100).toFixed(1)} % of raw`,
         `  pull  (one page of ${EVENTS_PER_LEARNER} per learner) p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  (${Math.round(total / pullSeconds).toLocaleString('en-GB')} events/s)`,
@@ -299,7 +299,9 @@ async function postgresTarget(url: string): Promise<Target> {
 }
 
 async function main(): Promise<void> {
-  await benchTarget(sqliteTarget());
+  // BENCH_ONLY=postgres skips the SQLite run (and BENCH_ONLY=sqlite the PostgreSQL one).
+  if (process.env.BENCH_ONLY !== 'postgres') await benchTarget(sqliteTarget());
+  if (process.env.BENCH_ONLY === 'sqlite') return;
   if (pgUrl) await benchTarget(await postgresTarget(pgUrl));
   else console.log('postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
 }

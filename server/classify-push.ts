@@ -24,6 +24,8 @@ export function classifyPush(input: {
   storedEvents: ReadonlyMap<string, string>;
   storedDocs: ReadonlyMap<string, StoredDoc>;
   nowMs: number;
+  /** A device re-sending what the server lost: events of the learner's other devices are accepted. */
+  resend?: boolean;
 }): PushPlan {
   const results: EventResult[] = [];
   const newEvents: NewEvent[] = [];
@@ -37,7 +39,7 @@ export function classifyPush(input: {
           ? { id: event.id, status: 'duplicate' }
           : { id: event.id, status: 'conflict', reason: 'another event with this id is already stored' },
       );
-    } else if (event.deviceId !== input.deviceId) {
+    } else if (event.deviceId !== input.deviceId && !input.resend) {
       results.push({
         id: event.id,
         status: 'rejected',
@@ -59,11 +61,14 @@ export function classifyPush(input: {
   for (const doc of input.docs) {
     const stored = input.storedDocs.get(doc.id);
     const rev = stored?.rev ?? 0;
-    if (doc.baseRev === rev) {
-      docResults.push({ id: doc.id, status: 'saved', rev: rev + 1 });
-      savedDocs.push({ id: doc.id, rev: rev + 1, body: JSON.stringify(doc.body) });
+    if (doc.baseRev >= rev) {
+      // Equal: the edit builds on what is stored. Ahead: the server has lost revisions the device saw (a
+      // restore from backup), so the device's copy is the newest there is; it is stored past its base.
+      const next = doc.baseRev + 1;
+      docResults.push({ id: doc.id, status: 'saved', rev: next });
+      savedDocs.push({ id: doc.id, rev: next, body: JSON.stringify(doc.body) });
     } else {
-      // Stale (or, after a server restore, ahead): hand back the server copy; the device keeps both.
+      // Stale: hand back the server copy; the device keeps both.
       const body = stored ? (JSON.parse(stored.body) as Record<string, unknown>) : {};
       docResults.push({ id: doc.id, status: 'conflict', rev, body });
     }

@@ -25,10 +25,19 @@ const envSchema = z.object({
   /** Take the client address from X-Forwarded-For; only behind a proxy that sets it. */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   PG_POOL_SIZE: intFrom(1, 200, 10),
+  /** Pushes, and separately pulls, one learner may have running at once in one process; more get 429. */
+  SYNC_REQUESTS_PER_LEARNER: intFrom(1, 100, 2),
+  /** Per-learner quotas (docs/deployment.md): notes and other docs stored, their bytes, events a day, devices. */
+  QUOTA_DOCS: intFrom(1, 10_000_000, 2_000),
+  QUOTA_DOC_BYTES: intFrom(64 * 1024, 10 * 1024 * 1024 * 1024, 20 * 1024 * 1024),
+  QUOTA_EVENTS_PER_DAY: intFrom(1, 10_000_000, 20_000),
+  QUOTA_DEVICES: intFrom(1, 10_000, 10),
+  /** FULL: an acknowledged push survives a power cut (docs/deployment.md has the measured cost). */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
 });
 
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
+  | { kind: 'sqlite'; file: string; synchronous?: 'FULL' | 'NORMAL' }
   | { kind: 'postgres'; url: string; poolSize: number };
 
 export type Config = {
@@ -43,7 +52,11 @@ export type Config = {
   signinFailuresPerAccount: number;
   scryptLogN: number;
   trustProxy: boolean;
+  syncRequestsPerLearner: number;
+  quotas: Quotas;
 };
+
+export type Quotas = { docs: number; docBytes: number; eventsPerDay: number; devices: number };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
@@ -63,7 +76,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       host: e.HOST,
       database: e.DATABASE_URL
         ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.PG_POOL_SIZE }
-        : { kind: 'sqlite', file: path.join(e.DATA_DIR, 'pocket-cpd.sqlite') },
+        : {
+            kind: 'sqlite',
+            file: path.join(e.DATA_DIR, 'pocket-cpd.sqlite'),
+            synchronous: e.SQLITE_SYNCHRONOUS,
+          },
       distDir: e.DIST_DIR,
       logLevel: e.LOG_LEVEL,
       sessionTtlMs: e.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
@@ -72,6 +89,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       signinFailuresPerAccount: e.SIGNIN_FAILURES_PER_ACCOUNT,
       scryptLogN: e.SCRYPT_LOG_N,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      syncRequestsPerLearner: e.SYNC_REQUESTS_PER_LEARNER,
+      quotas: {
+        docs: e.QUOTA_DOCS,
+        docBytes: e.QUOTA_DOC_BYTES,
+        eventsPerDay: e.QUOTA_EVENTS_PER_DAY,
+        devices: e.QUOTA_DEVICES,
+      },
     },
   };
 }

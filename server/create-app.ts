@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env';
 import type { Config } from './config';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { HttpError } from './http-error';
 import { createLogger, type Logger } from './logger';
 import type { Db } from './open-database';
@@ -53,6 +54,16 @@ export function createApp({ db, config, clock = Date.now, logger }: CreateAppOpt
   app.onError((error, c) => {
     if (error instanceof HttpError) {
       return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
+    }
+    if (isDatabaseUnavailable(error)) {
+      log.warn('database unavailable', { method: c.req.method, path: c.req.path });
+      return c.json(
+        {
+          error: { code: 'unavailable', message: 'The server cannot reach its database. Try again shortly.' },
+        },
+        503,
+        { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+      );
     }
     log.error('unhandled error', {
       method: c.req.method,

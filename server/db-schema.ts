@@ -13,9 +13,22 @@ export type Database = {
     event_seq: Generated<number>;
     /** Highest sequence given to a doc revision of this learner (docs have their own counter). */
     doc_seq: Generated<number>;
+    /** Quota counters (server/learner-quotas.ts): docs stored and their bytes as UTF-8 JSON. */
+    doc_count: Generated<number>;
+    doc_bytes: Generated<number>;
+    /** The UTC day (days since 1970) `day_events` counts new events for. */
+    quota_day: Generated<number>;
+    day_events: Generated<number>;
   };
   sessions: { token_hash: string; learner_id: string; created_at: number; expires_at: number };
-  devices: { id: string; learner_id: string; name: string | null; created_at: number };
+  devices: {
+    id: string;
+    learner_id: string;
+    name: string | null;
+    created_at: number;
+    /** When the device last pushed (to within an hour); the oldest is retired past the device quota. */
+    last_used_at: Generated<number>;
+  };
   events: {
     learner_id: string;
     event_id: string;

@@ -1,6 +1,6 @@
 // The one migration set for SQLite and PostgreSQL, kept in code so the server needs no files at run
 // time. Applied at start; a failed migration stops the process before it serves anything.
-import { type Kysely, type Migration, Migrator } from 'kysely';
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database } from './db-schema';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
@@ -76,6 +76,34 @@ const migrations: Record<string, Migration> = {
     async down(db: AnyDb) {
       for (const table of ['docs', 'events', 'devices', 'sessions', 'learners']) {
         await db.schema.dropTable(table).execute();
+      }
+    },
+  },
+  // Per-learner quota counters kept on the learner's row (already locked by every push, so keeping them
+  // costs no extra query), and when each device last synced, to retire the oldest unused one.
+  '0003-quotas': {
+    async up(db: AnyDb) {
+      for (const column of ['doc_count', 'doc_bytes', 'quota_day', 'day_events']) {
+        await db.schema
+          .alterTable('learners')
+          .addColumn(column, 'bigint', (c) => c.notNull().defaultTo(0))
+          .execute();
+      }
+      await sql`update learners set
+        doc_count = (select count(*) from docs where docs.learner_id = learners.id),
+        doc_bytes = (select coalesce(sum(octet_length(body)), 0) from docs where docs.learner_id = learners.id)`.execute(
+        db,
+      );
+      await db.schema
+        .alterTable('devices')
+        .addColumn('last_used_at', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`update devices set last_used_at = created_at`.execute(db);
+    },
+    async down(db: AnyDb) {
+      await db.schema.alterTable('devices').dropColumn('last_used_at').execute();
+      for (const column of ['doc_count', 'doc_bytes', 'quota_day', 'day_events']) {
+        await db.schema.alterTable('learners').dropColumn(column).execute();
       }
     },
   },

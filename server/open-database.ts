@@ -7,16 +7,22 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config';
 import type { Database } from './db-schema';
+import { createLogger, type Logger } from './logger';
 
 export type Db = { kysely: Kysely<Database>; dialect: 'sqlite' | 'postgres'; close: () => Promise<void> };
 
 const INT8_OID = 20;
 
-export function openDatabase(config: DatabaseConfig, pgOptions: { searchPath?: string } = {}): Db {
+export type OpenDatabaseOptions = { searchPath?: string; logger?: Logger };
+
+export function openDatabase(config: DatabaseConfig, pgOptions: OpenDatabaseOptions = {}): Db {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize,
+      // A database that cannot be reached fails the request (503) instead of queueing it forever.
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
       // Sequences and millisecond times fit in 2^53; parsing them keeps one row type for both dialects.
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -26,20 +32,40 @@ export function openDatabase(config: DatabaseConfig, pgOptions: { searchPath?: s
       },
       ...(pgOptions.searchPath ? { options: `-c search_path=${pgOptions.searchPath}` } : {}),
     });
+    watchConnections(pool, pgOptions.logger ?? createLogger('warn'));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.file)), { recursive: true });
   const sqlite = new SqliteDatabase(config.file);
   sqlite.pragma('journal_mode = WAL');
-  // NORMAL under WAL loses at most the last commits on power loss, never corrupts; devices re-push.
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL syncs the WAL on every commit, so a push the device was told is stored survives a power cut.
+  // NORMAL is faster but may lose the last commits; devices then find the server behind their cursor and
+  // send again (docs/deployment.md weighs the two with bench:sync figures).
+  sqlite.pragma(`synchronous = ${config.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+/**
+ * PostgreSQL ends connections on a restart, a failover, `pg_terminate_backend` or a pooler's idle timeout.
+ * node-postgres emits that as an 'error' event, on the pool for an idle connection and on the client for
+ * one a request holds; with no listener Node stops the whole process. Listening is enough: the pool
+ * discards the broken connection and opens a new one for the next query, and the query that was running
+ * fails with an error the app answers as 503. Only the code and message are logged: the connection string
+ * (and its password) never is.
+ */
+function watchConnections(pool: pg.Pool, logger: Logger): void {
+  const report = (error: Error & { code?: string }) =>
+    logger.warn('database connection lost', { code: error.code ?? null, error: error.message });
+  pool.on('error', report);
+  pool.on('connect', (client) => {
+    client.on('error', report);
+  });
 }
 
 /**

@@ -21,8 +21,13 @@ export type MergePulledDoc = (
 ) => DocRow | undefined;
 
 /** An event the server refused for good (`rejected`, `conflict`, or invalid before sending). */
-export type SyncRejection = { reason: string; at: string };
-export type SyncEventRow = EventRow & { syncRejected?: SyncRejection };
+/** `retryAt`: a refusal that ends (a daily quota); the item goes back in the outbox from then on. */
+export type SyncRejection = { reason: string; at: string; retryAt?: string };
+/**
+ * `resend` marks an event already acknowledged once that is being sent again because the server lost it
+ * (restored from a backup). It keeps the device id it was recorded with, so it is never re-labelled.
+ */
+export type SyncEventRow = EventRow & { syncRejected?: SyncRejection; resend?: 1 };
 /** A doc refusal holds for the version refused (its updatedAt): the learner's next edit is tried again. */
 export type SyncDocRow = DocRow & { syncRejected?: SyncRejection & { updatedAt: string } };
 
@@ -98,7 +103,7 @@ export function createSyncStore(db: PocketDb) {
         await db.events
           .where('synced')
           .equals(0)
-          .filter((row) => row.deviceId !== device.deviceId)
+          .filter((row) => row.deviceId !== device.deviceId && !(row as SyncEventRow).resend)
           .modify({ deviceId: device.deviceId });
       });
     },
@@ -108,13 +113,37 @@ export function createSyncStore(db: PocketDb) {
       db.events
         .where('synced')
         .equals(0)
-        .filter((row) => row.deviceId !== deviceId)
+        .filter((row) => row.deviceId !== deviceId && !(row as SyncEventRow).resend)
         .modify({ deviceId }),
 
-    /** Unsynced, not refused events in deviceSeq order, and dirty docs not refused. */
-    outbox: async () => {
+    /**
+     * The server has lost data this device already had acknowledged (409 server_behind): every event it
+     * holds goes back in the outbox, marked as a re-send, and every doc becomes dirty, in one transaction.
+     * The server answers what it still has as `duplicate` and stores the rest again.
+     */
+    markAllForResend: async () => {
+      await db.transaction('rw', db.events, db.docs, db.meta, async () => {
+        await db.events
+          .where('synced')
+          .equals(1)
+          .modify((row) => {
+            row.synced = 0;
+            delete row.syncedAt;
+            (row as SyncEventRow).resend = 1;
+          });
+        await db.docs.filter((row) => row.dirty !== 1).modify({ dirty: 1 });
+        await db.meta.delete(META_KEYS.cursor);
+      });
+    },
+
+    /** Unsynced, not refused events in deviceSeq order (or refused until a time now past), and dirty docs not refused. */
+    outbox: async (now?: string) => {
       const events = (await unsyncedRows())
-        .filter((row) => !row.syncRejected)
+        .filter(
+          (row) =>
+            !row.syncRejected ||
+            (now !== undefined && row.syncRejected.retryAt !== undefined && row.syncRejected.retryAt <= now),
+        )
         .sort((a, b) => a.deviceSeq - b.deviceSeq);
       const docs = ((await db.docs.where('dirty').equals(1).toArray()) as SyncDocRow[]).filter(
         (row) => !docRefused(row),
@@ -123,11 +152,11 @@ export function createSyncStore(db: PocketDb) {
     },
 
     /** Marks events (by id) and docs (by `doc:` + id) as refused for good, with the reason to show. */
-    markRefused: async (items: { id: string; reason: string }[], now: string) => {
+    markRefused: async (items: { id: string; reason: string; retryAt?: string }[], now: string) => {
       if (items.length === 0) return;
       await db.transaction('rw', db.events, db.docs, async () => {
-        for (const { id, reason } of items) {
-          const rejection: SyncRejection = { reason, at: now };
+        for (const { id, reason, retryAt } of items) {
+          const rejection: SyncRejection = retryAt ? { reason, at: now, retryAt } : { reason, at: now };
           if (id.startsWith('doc:')) {
             await db.docs
               .where('id')
@@ -161,7 +190,8 @@ export function createSyncStore(db: PocketDb) {
           if (!row || row.synced === 1) continue;
           settled += 1;
           if (result.status === 'acked' || result.status === 'duplicate') {
-            await db.events.put({ ...row, synced: 1, syncedAt: now });
+            const { resend: _resend, syncRejected: _refusedUntil, ...settledRow } = row;
+            await db.events.put({ ...settledRow, synced: 1, syncedAt: now });
           } else {
             const reason =
               result.reason ??

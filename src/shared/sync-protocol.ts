@@ -6,6 +6,32 @@ import { learnerEventSchema } from './events';
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_LIMIT = 1000;
 export const MAX_DOC_BYTES = 64 * 1024;
+/** At most this many docs in one pull page, whatever `limit` asks for. */
+export const MAX_PULL_DOCS = 100;
+/**
+ * A pull page stops growing once its events and docs pass this many bytes of JSON (`hasMore: true`), so
+ * a learner with many large notes costs the server about 1 MB per pull in flight, not 64 MB.
+ */
+export const MAX_PULL_PAGE_BYTES = 1024 * 1024;
+
+/**
+ * Pull answers 409 with this code when the cursor names data the server no longer has (it was restored
+ * from a backup, or lost its last commits in a power cut). The device then sends everything it holds
+ * again (`resend: true`) and pulls from the start; the server answers what it still has as `duplicate`.
+ */
+export const SERVER_BEHIND_CODE = 'server_behind';
+
+/**
+ * A push the learner's quota cannot take answers 403 with this code (nothing of it stored), plus which
+ * limit it hit. The device says so in plain words and does not send the same items again unchanged.
+ */
+export const QUOTA_EXCEEDED_CODE = 'quota_exceeded';
+export const quotaKinds = ['docs', 'doc-bytes', 'events-per-day'] as const;
+export type QuotaKind = (typeof quotaKinds)[number];
+export type QuotaError = {
+  /** `remaining`: for events-per-day, how many new events the server still takes today. */
+  error: { code: typeof QUOTA_EXCEEDED_CODE; message: string; quota: QuotaKind; remaining?: number };
+};
 
 /** A mutable per-learner document: a reflection note, a reading position, settings. */
 export const docIdSchema = z
@@ -26,6 +52,11 @@ export const pushRequestSchema = z.strictObject({
   deviceId: z.uuid(),
   events: z.array(learnerEventSchema).max(MAX_PUSH_EVENTS),
   docs: z.array(pushDocSchema).max(MAX_PUSH_EVENTS).default([]),
+  /**
+   * Set when the device sends again what the server lost (after a 409 server_behind): its events may
+   * carry the ids of the learner's other devices (or of a device the server no longer knows).
+   */
+  resend: z.boolean().optional(),
 });
 
 export type PushRequest = z.input<typeof pushRequestSchema>;

@@ -1,12 +1,15 @@
 // The only code that talks to our sync server (DESIGN.md §5). It keeps nothing: every call returns a small
 // result instead of throwing, so callers decide what a failure means — offline (network), signed out (401),
 // refused for good (other 4xx), too big (413), slow down (429) or try later (5xx).
-import type {
-  DeviceResponse,
-  PullResponse,
-  PushRequest,
-  PushResponse,
-  SessionResponse,
+import {
+  type DeviceResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  QUOTA_EXCEEDED_CODE,
+  type QuotaKind,
+  quotaKinds,
+  type SessionResponse,
 } from '../shared/sync-protocol';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -16,8 +19,18 @@ export type ApiFailure =
   | { kind: 'unauthorized'; status: 401; code: string; message: string }
   | { kind: 'too-large'; status: 413; code: string; message: string }
   | { kind: 'rate-limited'; status: 429; code: string; message: string; retryAfterMs?: number }
-  | { kind: 'rejected'; status: number; code: string; message: string }
-  | { kind: 'server'; status: number; code: string; message: string };
+  | {
+      kind: 'rejected';
+      status: number;
+      code: string;
+      message: string;
+      /** With code quota_exceeded: which limit the push hit; `message` is written for the learner. */
+      quota?: QuotaKind;
+      /** With quota events-per-day: how many new events the server still takes today. */
+      remaining?: number;
+      retryAfterMs?: number;
+    }
+  | { kind: 'server'; status: number; code: string; message: string; retryAfterMs?: number };
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
@@ -39,20 +52,41 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
-async function errorBody(response: Response): Promise<{ code: string; message: string }> {
+type ErrorBody = { code: string; message: string; quota?: QuotaKind; remaining?: number };
+
+async function errorBody(response: Response): Promise<ErrorBody> {
   try {
-    const json = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const json = (await response.json()) as {
+      error?: { code?: unknown; message?: unknown; quota?: unknown; remaining?: unknown };
+    };
     const code = typeof json.error?.code === 'string' ? json.error.code : `http-${response.status}`;
     const message = typeof json.error?.message === 'string' ? json.error.message : response.statusText;
-    return { code, message };
+    const quota = quotaKinds.find((kind) => kind === json.error?.quota);
+    if (!quota) return { code, message };
+    const remaining = json.error?.remaining;
+    return typeof remaining === 'number' && Number.isInteger(remaining) && remaining >= 0
+      ? { code, message, quota, remaining }
+      : { code, message, quota };
   } catch {
     return { code: `http-${response.status}`, message: response.statusText || `HTTP ${response.status}` };
   }
 }
 
 export async function failureOf(response: Response): Promise<ApiFailure> {
-  const { code, message } = await errorBody(response);
+  const { code, message, quota, remaining } = await errorBody(response);
   const status = response.status;
+  if (code === QUOTA_EXCEEDED_CODE && quota) {
+    const after = retryAfterMs(response.headers.get('retry-after'));
+    return {
+      kind: 'rejected',
+      status,
+      code,
+      message,
+      quota,
+      ...(remaining === undefined ? {} : { remaining }),
+      ...(after === undefined ? {} : { retryAfterMs: after }),
+    };
+  }
   if (status === 401) return { kind: 'unauthorized', status, code, message };
   if (status === 413) return { kind: 'too-large', status, code, message };
   if (status === 429) {
@@ -65,7 +99,11 @@ export async function failureOf(response: Response): Promise<ApiFailure> {
     };
   }
   if (status >= 400 && status < 500) return { kind: 'rejected', status, code, message };
-  return { kind: 'server', status, code, message };
+  // A 503 (the server's database is restarting) says when to come back; other 5xx leave it to backoff.
+  const after = retryAfterMs(response.headers.get('retry-after'));
+  return after === undefined
+    ? { kind: 'server', status, code, message }
+    : { kind: 'server', status, code, message, retryAfterMs: after };
 }
 
 export function createApiClient({ baseUrl, fetch: fetchFn, timeoutMs = 30_000 }: ApiClientOptions) {

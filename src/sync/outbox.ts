@@ -13,7 +13,8 @@ import {
 import type { RejectedItem } from './sync-status';
 
 export type OutboxItem =
-  | { kind: 'event'; event: LearnerEvent }
+  /** `resend`: acknowledged once, sent again because the server lost it; it may be another device's. */
+  | { kind: 'event'; event: LearnerEvent; resend?: boolean }
   /** `updatedAt` of the row as sent: a later edit made while the push was in flight stays dirty. */
   | { kind: 'doc'; doc: PushDoc; updatedAt: string };
 
@@ -49,7 +50,10 @@ export function planPush(events: EventRow[], docs: DocRow[], max = MAX_PUSH_EVEN
   for (const row of ordered) {
     if (items.length >= max) break;
     const event = toWireEvent(row);
-    if (event) items.push({ kind: 'event', event });
+    if (event)
+      items.push(
+        (row as { resend?: 1 }).resend ? { kind: 'event', event, resend: true } : { kind: 'event', event },
+      );
     else invalid.push({ id: row.id, reason: 'This record is not valid on this device and cannot be sent.' });
   }
   let docCount = 0;
@@ -71,11 +75,12 @@ export function planPush(events: EventRow[], docs: DocRow[], max = MAX_PUSH_EVEN
 }
 
 export function pushRequestFor(deviceId: string, items: OutboxItem[]): PushRequest {
-  return {
+  const request: PushRequest = {
     deviceId,
     events: items.flatMap((item) => (item.kind === 'event' ? [item.event] : [])),
     docs: items.flatMap((item) => (item.kind === 'doc' ? [item.doc] : [])),
   };
+  return items.some((item) => item.kind === 'event' && item.resend) ? { ...request, resend: true } : request;
 }
 
 export function itemId(item: OutboxItem): string {

@@ -3,7 +3,7 @@
 // loses nothing. Offline and 5xx retry with backoff; a 401 keeps the queue and pauses until sign-in; items the
 // server refuses for good are kept on the device and listed in the status.
 import type { SyncStore } from '../db/sync-store';
-import { MAX_PUSH_EVENTS } from '../shared/sync-protocol';
+import { MAX_PUSH_EVENTS, SERVER_BEHIND_CODE } from '../shared/sync-protocol';
 import type { ApiClient, ApiFailure } from './api-client';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { applyDocResult, mergePulledDoc } from './doc-merge';
@@ -42,7 +42,7 @@ export type SyncEngine = {
   stop: () => void;
 };
 
-type Failure = ApiFailure | { kind: 'unknown-device' } | { kind: 'no-progress' };
+type Failure = ApiFailure | { kind: 'unknown-device' } | { kind: 'no-progress' } | { kind: 'server-behind' };
 
 const MAX_PAGES_PER_ROUND = 10_000;
 
@@ -58,6 +58,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running: Promise<RoundOutcome> | undefined;
   let again = false;
   let reregistered = false;
+  let resent = false;
   let attempt = 0;
   let retryTimer: TimerHandle | undefined;
   let writeTimer: TimerHandle | undefined;
@@ -131,6 +132,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const failure = response.failure;
     if (failure.kind === 'rejected' && failure.code === 'unknown_device') return { kind: 'unknown-device' };
+    if (failure.kind === 'rejected' && failure.quota) return holdOverQuota(token, deviceId, items, failure);
     // Only answers about the body's content are split down to one item. Any other 4xx (403, 404, 409 …)
     // says nothing about the items — e.g. a server with a newer protocol — so it retries later instead of
     // marking good events refused for good.
@@ -150,11 +152,47 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     );
   }
 
+  /**
+   * A push past the account's quota stored nothing. Today's event limit: the events that still fit go now
+   * and the rest wait on the device until the server's Retry-After (tomorrow), shown with the server's
+   * plain-words reason. Notes full: the batch is halved until the one note that does not fit is found;
+   * that note is kept on the device, shown, and tried again only once the learner changes it.
+   */
+  async function holdOverQuota(
+    token: string,
+    deviceId: string,
+    items: OutboxItem[],
+    failure: Extract<ApiFailure, { kind: 'rejected' }>,
+  ): Promise<Failure | undefined> {
+    if (failure.quota === 'events-per-day') {
+      const events = items.filter((item) => item.kind === 'event');
+      if (events.length === 0) return failure;
+      const fit = Math.max(0, Math.min(failure.remaining ?? 0, events.length - 1));
+      const retryAt = new Date(timers.now() + (failure.retryAfterMs ?? 60 * 60_000)).toISOString();
+      await store.markRefused(
+        events.slice(fit).map((item) => ({ id: itemId(item), reason: failure.message, retryAt })),
+        nowIso(),
+      );
+      const rest = [...events.slice(0, fit), ...items.filter((item) => item.kind === 'doc')];
+      return rest.length > 0 ? pushItems(token, deviceId, rest) : undefined;
+    }
+    const [only] = items;
+    if (items.length === 1 && only) {
+      await store.markRefused([{ id: itemId(only), reason: failure.message }], nowIso());
+      return undefined;
+    }
+    const middle = Math.ceil(items.length / 2);
+    return (
+      (await pushItems(token, deviceId, items.slice(0, middle))) ??
+      (await pushItems(token, deviceId, items.slice(middle)))
+    );
+  }
+
   async function pushOutbox(token: string, deviceId: string): Promise<Failure | undefined> {
     await store.relabelStrays(deviceId);
     for (;;) {
       if (stopped) return undefined;
-      const { events, docs } = await store.outbox();
+      const { events, docs } = await store.outbox(nowIso());
       const plan = planPush(events, docs, batchSize);
       await store.markRefused(plan.invalid, nowIso());
       if (plan.items.length === 0) {
@@ -172,6 +210,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (let page = 0; page < MAX_PAGES_PER_ROUND && !stopped; page += 1) {
       const response = await api.pull(token, cursor, pullLimit);
       if (!response.ok) {
+        // The server lost data this device already had (restored from a backup): send it all again.
+        if (response.failure.kind === 'rejected' && response.failure.code === SERVER_BEHIND_CODE) {
+          return { kind: 'server-behind' };
+        }
         // A cursor the server cannot read (e.g. after a restore) is dropped; pulling again from the
         // start is safe because pulled events are only added when absent.
         if (response.failure.kind === 'rejected' && response.failure.status === 400 && cursor !== undefined) {
@@ -225,6 +267,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await refreshStatus();
       return 'signed-out';
     }
+    if (failure.kind === 'server-behind' && !resent) {
+      // Everything goes back in the outbox and the next round (straight away) pushes it and pulls from the
+      // start. Once per run: a server that keeps saying so cannot make this loop.
+      resent = true;
+      await store.markAllForResend();
+      again = true;
+      return 'retrying';
+    }
     if (failure.kind === 'unknown-device') {
       // The server lost or never had this device: register again on the next round, straight away —
       // once per run, so a server that keeps refusing the new id cannot make this loop.
@@ -239,13 +289,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     again = false;
     status.set({ state: failure.kind === 'network' ? 'offline' : 'error' });
     await refreshStatus();
-    scheduleRetry(failure.kind === 'rate-limited' ? failure.retryAfterMs : 0);
+    scheduleRetry(
+      failure.kind === 'rate-limited' || failure.kind === 'server' ? (failure.retryAfterMs ?? 0) : 0,
+    );
     return 'retrying';
   }
 
   async function runRounds(): Promise<RoundOutcome> {
     let outcome: RoundOutcome = 'stopped';
     reregistered = false;
+    resent = false;
     do {
       again = false;
       try {

@@ -14,6 +14,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('has quota, per-learner request and SQLite durability defaults, each settable', () => {
+    const defaults = loadConfig({});
+    expect(defaults.ok && defaults.config).toMatchObject({
+      database: { synchronous: 'FULL' },
+      syncRequestsPerLearner: 2,
+      quotas: { docs: 2_000, docBytes: 20 * 1024 * 1024, eventsPerDay: 20_000, devices: 10 },
+    });
+    const set = loadConfig({ QUOTA_DOCS: '50', QUOTA_EVENTS_PER_DAY: '900', SQLITE_SYNCHRONOUS: 'NORMAL' });
+    expect(set.ok && set.config).toMatchObject({
+      database: { synchronous: 'NORMAL' },
+      quotas: { docs: 50, eventsPerDay: 900 },
+    });
+    expect(loadConfig({ QUOTA_DEVICES: '0' })).toMatchObject({ ok: false });
+  });
+
   it('switches to PostgreSQL with DATABASE_URL', () => {
     const result = loadConfig({ DATABASE_URL: 'postgres://u@db/pocket', PORT: '' });
     expect(result.ok && result.config.database).toEqual({

@@ -411,4 +411,106 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
     expect(row?.body).toEqual({ text: 'Laptop plan' });
     expect(row?.conflict?.body).toEqual({ text: 'Phone plan' });
   });
+
+  /** Every row of every table, as a backup holds them; `restore` puts the server back to exactly that. */
+  async function backUpServer() {
+    const kysely = testDb.db.kysely;
+    const tables = ['learners', 'sessions', 'devices', 'events', 'docs'] as const;
+    const copies = await Promise.all(tables.map((table) => kysely.selectFrom(table).selectAll().execute()));
+    return async function restore(): Promise<void> {
+      for (const table of [...tables].reverse()) await kysely.deleteFrom(table).execute();
+      for (const [i, table] of tables.entries()) {
+        const rows = copies[i] ?? [];
+        if (rows.length > 0) await kysely.insertInto(table).values(rows).execute();
+      }
+    };
+  }
+
+  it('after a restore from backup, devices send again what the server lost and a new device sees it all', async () => {
+    const phone = makeDevice();
+    const laptop = makeDevice();
+    const token = await signedUp(phone);
+    await phone.record(5);
+    await phone.syncUntilSettled();
+    const restore = await backUpServer();
+
+    // Acknowledged after the backup: these are what the restore loses.
+    const lost = await phone.record(5);
+    await phone.editNote('note:plan', 'Written after the backup');
+    await phone.syncUntilSettled();
+    expect(phone.engine.status.get()).toMatchObject({ state: 'idle', waiting: 0 });
+    await restore();
+
+    // Another device syncs first, so the server's sequence passes the phone's cursor again with
+    // other events: a plain "cursor ahead of the server" check would not notice.
+    expect((await laptop.account.signIn(credentials)).ok).toBe(true);
+    await laptop.record(7, 'foundations-sen-support');
+    await laptop.syncUntilSettled();
+    await phone.syncUntilSettled();
+    expect(phone.engine.status.get()).toMatchObject({ state: 'idle', waiting: 0, rejected: [] });
+
+    const tablet = makeDevice();
+    expect((await tablet.account.signIn(credentials)).ok).toBe(true);
+    await tablet.syncUntilSettled();
+    const tabletIds = new Set((await tablet.db.events.toArray()).map((e) => e.id));
+    expect(tabletIds.size).toBe(17);
+    for (const id of lost) expect(tabletIds.has(id)).toBe(true);
+    expect((await tablet.db.docs.get('note:plan'))?.body).toEqual({ text: 'Written after the backup' });
+    const onServer = await serverEvents(token);
+    expect(onServer).toHaveLength(17);
+    expect(new Set(onServer.map((e) => e.id)).size).toBe(17);
+  });
+
+  it('a full account: the note that does not fit stays on the device, is shown, and is not sent again unchanged', async () => {
+    t = makeTestApp(testDb.db, {
+      quotas: { docs: 1, docBytes: 1024 * 1024, eventsPerDay: 1_000, devices: 10 },
+    });
+    const phone = makeDevice();
+    await signedUp(phone);
+    await phone.record(3);
+    await phone.editNote('note:a', 'First note');
+    await phone.editNote('note:b', 'Second note');
+    await phone.syncUntilSettled();
+
+    const status = phone.engine.status.get();
+    expect(status).toMatchObject({ state: 'idle', waiting: 0 });
+    expect(status.rejected).toEqual([
+      { id: 'doc:note:b', reason: expect.stringMatching(/1 notes, the most it can/) },
+    ]);
+    expect((await phone.db.events.toArray()).every((e) => e.synced === 1)).toBe(true);
+    expect((await phone.db.docs.get('note:a'))?.dirty).toBe(0);
+
+    const pushes = () => phone.requests.filter((r) => r.path === '/api/v1/sync/push').length;
+    const before = pushes();
+    await phone.syncUntilSettled();
+    expect(pushes()).toBe(before);
+    // Changed, it is tried again (and, the account still full, kept and shown again).
+    await phone.editNote('note:b', 'Second note, shorter');
+    await phone.syncUntilSettled();
+    expect(pushes()).toBeGreaterThan(before);
+    expect(phone.engine.status.get().rejected.map((r) => r.id)).toEqual(['doc:note:b']);
+  });
+
+  it("past today's event quota what fits goes, the rest waits on the device in plain words until the next day", async () => {
+    t = makeTestApp(testDb.db, {
+      quotas: { docs: 100, docBytes: 1024 * 1024, eventsPerDay: 5, devices: 10 },
+    });
+    const phone = makeDevice();
+    const token = await signedUp(phone);
+    const ids = await phone.record(8);
+    await phone.syncUntilSettled(3);
+    const status = phone.engine.status.get();
+    expect(status.rejected.map((r) => r.id).sort()).toEqual(ids.slice(5).sort());
+    expect(status.rejected[0]?.reason).toMatch(/today.*tomorrow/);
+    expect((await serverEvents(token)).map((e) => e.id)).toEqual(ids.slice(0, 5));
+    const pushes = phone.requests.filter((r) => r.path === '/api/v1/sync/push').length;
+    await phone.engine.syncNow();
+    expect(phone.requests.filter((r) => r.path === '/api/v1/sync/push').length).toBe(pushes);
+
+    t.clock.now = Math.ceil(T0 / 86_400_000) * 86_400_000 + 60_000;
+    await phone.timers.advance(24 * 60 * 60_000);
+    await phone.engine.syncNow();
+    expect((await serverEvents(token)).map((e) => e.id)).toEqual(ids);
+    expect(phone.engine.status.get()).toMatchObject({ waiting: 0, rejected: [] });
+  });
 });

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { LearnerEvent } from '../../src/shared/events';
-import type { ApiError, PullResponse, PushResponse } from '../../src/shared/sync-protocol';
+import {
+  type ApiError,
+  type PullResponse,
+  type PushResponse,
+  SERVER_BEHIND_CODE,
+} from '../../src/shared/sync-protocol';
 import { freshLearnerPerTest } from './support/fresh-learner';
 import { json, type Learner, makeEvent, type TestApp } from './support/test-app';
-import { testDbKinds } from './support/test-databases';
+import { type TestDb, testDbKinds } from './support/test-databases';
 
 describe.each(testDbKinds)('sync pull on %s', (kind) => {
+  let testDb: TestDb;
   let t: TestApp;
   let a: Learner;
-  freshLearnerPerTest(kind, (fresh) => ({ t, a } = fresh));
+  freshLearnerPerTest(kind, (fresh) => ({ testDb, t, a } = fresh));
 
   const push = (body: unknown) => t.call('POST', '/api/v1/sync/push', { token: a.token, body });
   const pull = (query: string) => t.call('GET', `/api/v1/sync/pull${query}`, { token: a.token });
@@ -85,17 +91,38 @@ describe.each(testDbKinds)('sync pull on %s', (kind) => {
     ['a garbage cursor', '?cursor=not-a-cursor!', 'bad_cursor'],
     ['a cursor that is not ours', `?cursor=${Buffer.from('{"e":1}').toString('base64url')}`, 'bad_cursor'],
     ['a cursor of plain base64url text', '?cursor=aGVsbG8', 'bad_cursor'],
-    [
-      'a cursor ahead of the server',
-      `?cursor=${Buffer.from('{"v":1,"e":99,"d":0}').toString('base64url')}`,
-      'bad_cursor',
-    ],
     ['limit 0', '?limit=0', 'invalid_request'],
     ['limit 1001', '?limit=1001', 'invalid_request'],
     ['limit not a number', '?limit=ten', 'invalid_request'],
     ['limit not an integer', '?limit=2.5', 'invalid_request'],
     ['an unknown parameter', '?since=2026-01-01', 'invalid_request'],
   ];
+  it('answers 409 server_behind to a cursor past what the server holds, or naming an event it lost', async () => {
+    const ahead = Buffer.from('{"v":1,"e":99,"d":0}').toString('base64url');
+    const res = await pull(`?cursor=${ahead}`);
+    expect(res.status).toBe(409);
+    expect((await json<ApiError>(res)).error.code).toBe(SERVER_BEHIND_CODE);
+
+    const events = [1, 2, 3].map((n) => makeEvent(a.deviceId, n));
+    expect((await push({ deviceId: a.deviceId, events })).status).toBe(200);
+    const { cursor } = await pullAll(10);
+    expect((await pull(`?cursor=${cursor}`)).status).toBe(200);
+    // The server loses its last event and takes another at the same sequence, as after a restore.
+    await testDb.db.kysely
+      .deleteFrom('events')
+      .where('event_id', '=', events[2]?.id ?? '')
+      .execute();
+    await testDb.db.kysely
+      .updateTable('learners')
+      .set({ event_seq: 2 })
+      .where('id', '=', a.learnerId)
+      .execute();
+    expect((await push({ deviceId: a.deviceId, events: [makeEvent(a.deviceId, 9)] })).status).toBe(200);
+    const behind = await pull(`?cursor=${cursor}`);
+    expect(behind.status).toBe(409);
+    expect((await json<ApiError>(behind)).error.code).toBe(SERVER_BEHIND_CODE);
+  });
+
   it.each(badQueries)('answers 400 for %s', async (_name, query, code) => {
     const res = await pull(query);
     expect(res.status).toBe(400);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError, PullResponse, PushResponse } from '../../src/shared/sync-protocol';
 import { freshLearnerPerTest } from './support/fresh-learner';
-import { json, type Learner, makeEvent, newLearner, T0, type TestApp } from './support/test-app';
+import { json, type Learner, makeEvent, makeTestApp, newLearner, T0, type TestApp } from './support/test-app';
 import { type TestDb, testDbKinds } from './support/test-databases';
 
 describe.each(testDbKinds)('sync push on %s', (kind) => {
@@ -102,7 +102,7 @@ describe.each(testDbKinds)('sync push on %s', (kind) => {
     expect(rows.map((r) => [r.rev, JSON.parse(r.body)])).toEqual([[2, { text: 'second' }]]);
   });
 
-  it('answers conflict with an empty server copy for a doc the server has never seen but baseRev > 0', async () => {
+  it('stores a doc the server has lost (baseRev > 0, nothing stored) past the device revision', async () => {
     const res = await json<PushResponse>(
       await push(a, {
         deviceId: a.deviceId,
@@ -110,8 +110,10 @@ describe.each(testDbKinds)('sync push on %s', (kind) => {
         docs: [{ id: 'settings', baseRev: 4, body: { x: 1 } }],
       }),
     );
-    expect(res.docs[0]).toEqual({ id: 'settings', status: 'conflict', rev: 0, body: {} });
-    expect(await storedDocs()).toHaveLength(0);
+    expect(res.docs[0]).toEqual({ id: 'settings', status: 'saved', rev: 5 });
+    expect((await storedDocs()).map((d) => [d.doc_id, d.rev, JSON.parse(d.body)])).toEqual([
+      ['settings', 5, { x: 1 }],
+    ]);
   });
 
   describe('refuses the whole request, storing nothing, for', () => {
@@ -260,7 +262,13 @@ describe.each(testDbKinds)('sync push on %s', (kind) => {
     const batches = Array.from({ length: 8 }, (_, b) =>
       Array.from({ length: 25 }, (_, i) => makeEvent(a.deviceId, b * 25 + i + 1)),
     );
-    const responses = await Promise.all(batches.map((events) => push(a, { deviceId: a.deviceId, events })));
+    // Past the default per-learner cap (2 in flight) a push would wait for a 429's Retry-After.
+    const roomy = makeTestApp(testDb.db, { syncRequestsPerLearner: 8 });
+    const responses = await Promise.all(
+      batches.map((events) =>
+        roomy.call('POST', '/api/v1/sync/push', { token: a.token, body: { deviceId: a.deviceId, events } }),
+      ),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
     const seqs = (await storedEvents()).map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));

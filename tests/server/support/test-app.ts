@@ -25,6 +25,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     signinFailuresPerAccount: 5,
     scryptLogN: 10,
     trustProxy: false,
+    syncRequestsPerLearner: 2,
+    quotas: { docs: 2_000, docBytes: 20 * 1024 * 1024, eventsPerDay: 20_000, devices: 10 },
     ...overrides,
   };
 }

@@ -31,6 +31,19 @@ describe('api client result mapping', () => {
       expect(result.failure.code).toMatch(/invalid_body|unknown_device/);
   });
 
+  it('a 503 while the server reconnects to its database carries its Retry-After to the backoff', async () => {
+    const fetch: FetchLike = async () =>
+      new Response(body('unavailable', 'database restarting'), {
+        status: 503,
+        headers: { 'retry-after': '5' },
+      });
+    const result = await createApiClient({ baseUrl: '', fetch }).pull('t', undefined, 10);
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'server', status: 503, retryAfterMs: 5_000 },
+    });
+  });
+
   it('sends the bearer token, JSON body and query, and returns the typed answer', async () => {
     const seen: { url: string; init: RequestInit }[] = [];
     const fetch: FetchLike = async (url, init) => {
