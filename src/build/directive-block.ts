@@ -3,6 +3,7 @@ import { findHtmlTags, type HtmlFinding } from './find-html-tags';
 import type { LessonScope } from './lesson-scope';
 import type { Token } from './markdown-engine';
 import type { MarkdownEngine } from './markdown-renderer';
+import { smartQuotes } from './smart-quotes';
 
 export type DirectiveCounters = {
   html: number;
@@ -15,6 +16,26 @@ export type DirectiveCounters = {
 const CALLOUT_TITLES = { tip: 'Tip', key: 'Key point', try: 'Try this' } as const;
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MARKER = /^\[( |x|X)\][ \t]+/;
+
+/**
+ * The title a callout carries. Readers show it after the kind ("Try this: Map the room"), so an author's
+ * heading that already starts with the kind ("Try this this week") loses that lead-in rather than
+ * reading "Try this: Try this this week". A heading that is only the kind becomes the kind's own title,
+ * which readers show once.
+ */
+export function calloutTitle(kind: keyof typeof CALLOUT_TITLES, heading: string): string {
+  const label = CALLOUT_TITLES[kind];
+  const trimmed = heading.trim();
+  if (trimmed.toLowerCase().startsWith(label.toLowerCase())) {
+    const after = trimmed.slice(label.length);
+    // "Tipping point" is not the kind "Tip" followed by a title.
+    if (after === '' || /^[\s:\-–—.,!]/.test(after)) {
+      const rest = after.replace(/^[\s:\-–—.,!]+/, '');
+      return rest ? smartQuotes(rest.charAt(0).toUpperCase() + rest.slice(1)) : label;
+    }
+  }
+  return smartQuotes(trimmed) || label;
+}
 
 /** `:::check my-name` → name `check`, rest `my-name`. */
 export function parseDirectiveInfo(info: string): { name: string; rest: string } {
@@ -83,7 +104,7 @@ export function buildDirectiveBlock(
           tag.snippet,
         );
       }
-      const title = rest.replace(/[<>]/g, '') || CALLOUT_TITLES[name];
+      const title = calloutTitle(name, rest.replace(/[<>]/g, ''));
       const html = engine.render(inner);
       if (html === '') empty('text');
       return { type: 'callout', id, section, kind: name, title, html };

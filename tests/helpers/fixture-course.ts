@@ -76,7 +76,7 @@ const whatSenMeans: Lesson = {
       id: 'callout-2',
       section: 2,
       kind: 'try',
-      title: 'Try this tomorrow',
+      title: 'Tomorrow',
       html: '<p>Write down what one pupil needs that classmates do not.</p>',
     },
     {
