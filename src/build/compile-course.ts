@@ -290,6 +290,13 @@ export function compileCourse(
     if (!dirsWithLessons.has(dir)) {
       at(moduleDirs.get(dir)?.path ?? dir, `module \`${m.id}\` has no lessons yet`, 'warning');
     }
+    if (!m.confidence) {
+      at(
+        moduleDirs.get(dir)?.path ?? dir,
+        'no `confidence` statements: list 3 or 4 “I feel confident to …” statements taken from the module’s objectives, so learners can rate their confidence before and after',
+        'warning',
+      );
+    }
     const fields = {
       id: m.id,
       title: m.title,
@@ -298,6 +305,7 @@ export function compileCourse(
       areas: m.areas,
       order: m.order,
       ...(m.updated ? { updated: m.updated } : {}),
+      ...(m.confidence ? { confidence: m.confidence } : {}),
     };
     const hash = hashText(JSON.stringify(fields) + lessons.map((l) => l.result.lesson?.hash).join(','));
     // Lesson JSON is cached per lesson and whole modules by hash, so an edit re-joins only its module.
