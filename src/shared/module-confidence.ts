@@ -33,16 +33,7 @@ export function foldConfidence(events: readonly LearnerEvent[]): ReadonlyMap<str
   return byModule;
 }
 
-/**
- * The change from before to after on the five-point scale, or undefined until both are answered. When
- * the two answers share statements (the usual case) only those are compared, so a statement skipped at
- * one stage does not move the figure; otherwise the two means are compared.
- */
+/** The change in the mean rating from before to after, or undefined until both are answered. */
 export function confidenceChange(c: ModuleConfidence): number | undefined {
-  if (!c.before || !c.after) return undefined;
-  const before = new Map(c.before.ratings.map((r) => [r.statement, r.rating]));
-  const shared = c.after.ratings.filter((r) => before.has(r.statement));
-  if (shared.length === 0) return c.after.mean - c.before.mean;
-  const sum = shared.reduce((n, r) => n + r.rating - (before.get(r.statement) ?? 0), 0);
-  return sum / shared.length;
+  return c.before && c.after ? c.after.mean - c.before.mean : undefined;
 }

@@ -174,6 +174,11 @@ const modules = [
       audiences: ['all'],
       areas: ['whole-school'],
       order: 1,
+      confidence: [
+        'I feel confident to explain what SEN means in law',
+        'I feel confident to tell SEN support apart from an EHC plan',
+        'I feel confident to explain how my role fits with the SENCO’s',
+      ],
       hash: 'f0f0f0f0',
     },
     [whatSenMeans, senSupport],
