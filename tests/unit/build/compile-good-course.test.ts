@@ -85,13 +85,13 @@ describe('compiling the good fixture course', () => {
       multiple: false,
       options: [
         {
-          id: 'a',
+          id: 'any-extra-help-a-child-gets-at-school',
           html: 'Any extra help a child gets at school',
           correct: false,
           explanation: '<p>Not quite. Every child gets help.</p>',
         },
         {
-          id: 'b',
+          id: 'help-that-is-different-from-what-peers',
           html: 'Help that is different from what peers get',
           correct: true,
           explanation: '<p>Yes. This is what the Code says.</p>',
