@@ -2,13 +2,15 @@
 // the compiler. Reads the folder, prints problems as `path:line:col message`, exits 1 on any error.
 // `lock` records the option ids of the course as it is now in <dir>/published-options.json.
 import { writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ModuleBundle } from '../shared/content-types';
 import { compileCourse } from './compile-course';
 import { formatReport } from './format-report';
 import { formatProblem } from './problems';
 import { PUBLISHED_OPTIONS_FILE, publishedOptionsOf } from './published-options';
 import { readContentDir } from './read-content-dir';
+import { readFactRegisters } from './read-fact-registers';
+import { sortProblems } from './sort-problems';
 import { writeOutput } from './write-output';
 
 const USAGE = 'usage: content-cli check <dir> | report <dir> | lock <dir> | build <dir> <outDir>';
@@ -25,12 +27,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const root = relative(process.cwd(), dir).split(sep).join('/');
   const result = compileCourse(root, await readContentDir(dir));
-  const errors = result.problems.filter((p) => p.severity === 'error').length;
-  const warnings = result.problems.length - errors;
-  for (const p of result.problems) console.log(formatProblem(p));
+  // The register sits beside the content folder: content/ → docs/facts/.
+  const register = await readFactRegisters(join(dirname(resolve(dir)), 'docs', 'facts'));
+  const problems = sortProblems([...result.problems, ...register.problems]);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  for (const p of problems) console.log(formatProblem(p));
   if (command === 'report') {
-    if (result.problems.length > 0) console.log('');
-    console.log(formatReport(result.lessons, result.catalog.pathways));
+    if (problems.length > 0) console.log('');
+    console.log(formatReport(result.lessons, result.catalog.pathways, register));
   }
   if (command === 'build' && errors === 0 && outDir) await writeOutput(outDir, result.output);
   if (command === 'lock') {
