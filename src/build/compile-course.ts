@@ -244,7 +244,8 @@ export function compileCourse(
     const text = asText(files.get(path) as string);
     const hit = cache.lessons.get(path);
     const lessonId = lessonIndex.get(path)?.lessonId;
-    const lessonLock = lessonId === undefined ? undefined : published[lessonId];
+    const lessonLock =
+      lessonId !== undefined && Object.hasOwn(published, lessonId) ? published[lessonId] : undefined;
     const lockJson = JSON.stringify(lessonLock ?? null);
     let result: CompiledLesson;
     if (

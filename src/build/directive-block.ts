@@ -88,7 +88,9 @@ export function buildDirectiveBlock(
     case 'check': {
       counters.check++;
       const id = unique(explicitId('check', counters.check));
-      return buildCheck(id, section, inner, line, scope, engine, counters.published?.[id]);
+      const published =
+        counters.published && Object.hasOwn(counters.published, id) ? counters.published[id] : undefined;
+      return buildCheck(id, section, inner, line, scope, engine, published);
     }
     case 'reflect': {
       counters.reflect++;
@@ -287,7 +289,7 @@ function assignOptionIds(
     if (ids[i] !== undefined) return;
     const slug = shortSlug(optionTextKey(d.html));
     let id = slug;
-    for (let n = 2; taken.has(id) || id in locked; n++) id = `${slug}-${n}`;
+    for (let n = 2; taken.has(id) || Object.hasOwn(locked, id); n++) id = `${slug}-${n}`;
     ids[i] = id;
     taken.add(id);
   });
