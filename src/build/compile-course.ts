@@ -13,6 +13,7 @@ import type { CourseResolver } from './lesson-scope';
 import { createMarkdownRenderer, type MarkdownEngine } from './markdown-renderer';
 import { readPathways } from './pathways';
 import type { Problem } from './problems';
+import { PUBLISHED_OPTIONS_FILE, readPublishedOptions } from './published-options';
 import { readHead, type SourceHead } from './read-head';
 import { sortProblems } from './sort-problems';
 
@@ -45,7 +46,14 @@ export type CompileResult = {
 };
 
 type Cached<T> = { text: string; value: T };
-type CachedLesson = { text: string; moduleId: string; deps: Map<string, string>; result: CompiledLesson };
+type CachedLesson = {
+  text: string;
+  moduleId: string;
+  deps: Map<string, string>;
+  /** The lesson's entry in the lock of published option ids, as JSON. */
+  published: string;
+  result: CompiledLesson;
+};
 
 /**
  * Results kept between runs, keyed by file content, so an edit recompiles only what it touches.
@@ -200,6 +208,13 @@ export function compileCourse(
     lessonIndex.set(path, { moduleId, lessonId: id });
   }
 
+  const lockText = files.get(PUBLISHED_OPTIONS_FILE);
+  const { published, problems: lockProblems } = readPublishedOptions(
+    lockText === undefined ? undefined : asText(lockText),
+    fileOf(PUBLISHED_OPTIONS_FILE),
+  );
+  problems.push(...lockProblems);
+
   const base: CourseResolver = {
     lesson: (p) => lessonIndex.get(p),
     module: (p) => (p.endsWith('/index.md') ? moduleIdOfDir.get(p.slice(0, -'/index.md'.length)) : undefined),
@@ -228,8 +243,18 @@ export function compileCourse(
     const moduleId = moduleIdOfDir.get(dir) ?? dir;
     const text = asText(files.get(path) as string);
     const hit = cache.lessons.get(path);
+    const lessonId = lessonIndex.get(path)?.lessonId;
+    const lessonLock =
+      lessonId !== undefined && Object.hasOwn(published, lessonId) ? published[lessonId] : undefined;
+    const lockJson = JSON.stringify(lessonLock ?? null);
     let result: CompiledLesson;
-    if (hit && hit.text === text && hit.moduleId === moduleId && depsUnchanged(hit.deps)) {
+    if (
+      hit &&
+      hit.text === text &&
+      hit.moduleId === moduleId &&
+      hit.published === lockJson &&
+      depsUnchanged(hit.deps)
+    ) {
       result = hit.result;
       reused++;
     } else {
@@ -250,8 +275,9 @@ export function compileCourse(
         moduleId,
         resolver,
         cache.engine,
+        lessonLock,
       );
-      cache.lessons.set(path, { text, moduleId, deps, result });
+      cache.lessons.set(path, { text, moduleId, deps, published: lockJson, result });
       compiled++;
     }
     problems.push(...result.problems);
@@ -290,6 +316,13 @@ export function compileCourse(
     if (!dirsWithLessons.has(dir)) {
       at(moduleDirs.get(dir)?.path ?? dir, `module \`${m.id}\` has no lessons yet`, 'warning');
     }
+    if (!m.confidence) {
+      at(
+        moduleDirs.get(dir)?.path ?? dir,
+        'no `confidence` statements: list 3 or 4 “I feel confident to …” statements taken from the module’s objectives, so learners can rate their confidence before and after',
+        'warning',
+      );
+    }
     const fields = {
       id: m.id,
       title: m.title,
@@ -298,6 +331,7 @@ export function compileCourse(
       areas: m.areas,
       order: m.order,
       ...(m.updated ? { updated: m.updated } : {}),
+      ...(m.confidence ? { confidence: m.confidence } : {}),
     };
     const hash = hashText(JSON.stringify(fields) + lessons.map((l) => l.result.lesson?.hash).join(','));
     // Lesson JSON is cached per lesson and whole modules by hash, so an edit re-joins only its module.

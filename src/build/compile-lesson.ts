@@ -7,6 +7,7 @@ import { type CourseResolver, createLessonScope } from './lesson-scope';
 import type { Token } from './markdown-engine';
 import type { MarkdownEngine } from './markdown-renderer';
 import type { Problem } from './problems';
+import type { PublishedChecks } from './published-options';
 import type { SourceHead } from './read-head';
 import { scanInline } from './scan-inline';
 import { countWords, estimateMinutes, fleschReadingEase, type ReadingTally, tallyProse } from './text-stats';
@@ -44,6 +45,7 @@ export function compileLesson(
   moduleId: string,
   resolver: CourseResolver,
   engine: MarkdownEngine,
+  published?: PublishedChecks,
 ): CompiledLesson {
   const scope = createLessonScope(head.file, path, head.lines, resolver);
   const front = head.data;
@@ -138,7 +140,14 @@ export function compileLesson(
   // Pass 2: group top-level tokens into blocks, splitting sections at `##`.
   const sections: LessonSection[] = [{ id: INTRO_SECTION, title: lessonTitle }];
   const blocks: LessonBlock[] = [];
-  const counters: DirectiveCounters = { html: 0, check: 0, reflect: 0, callout: 0, names: new Set() };
+  const counters: DirectiveCounters = {
+    html: 0,
+    check: 0,
+    reflect: 0,
+    callout: 0,
+    names: new Set(),
+    ...(published ? { published } : {}),
+  };
   let pending: Token[] = [];
   let hasTry = false;
   const flush = () => {
@@ -187,6 +196,14 @@ export function compileLesson(
   flush();
 
   const checks = blocks.filter((b) => b.type === 'check').length;
+  for (const checkId of Object.keys(published ?? {})) {
+    if (blocks.some((b) => b.type === 'check' && b.id === checkId)) continue;
+    scope.report(
+      firstBodyLine,
+      `published check \`${checkId}\` is gone: answers learners gave to it will no longer show. If you renamed or moved it, name it \`:::check ${checkId}\`; if it really is gone, run \`npm run content:lock\` when you publish`,
+      'warning',
+    );
+  }
   const estimate = estimateMinutes(words, checks);
   const readingEase = Math.round(fleschReadingEase(reading));
   const stats: LessonStats = { words, checks, estimate, readingEase, hasTry };

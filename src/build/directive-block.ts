@@ -3,6 +3,10 @@ import { findHtmlTags, type HtmlFinding } from './find-html-tags';
 import type { LessonScope } from './lesson-scope';
 import type { Token } from './markdown-engine';
 import type { MarkdownEngine } from './markdown-renderer';
+import { optionTextKey } from './option-text-key';
+import type { PublishedChecks } from './published-options';
+import { slugify } from './slugify';
+import { smartQuotes } from './smart-quotes';
 
 export type DirectiveCounters = {
   html: number;
@@ -10,11 +14,36 @@ export type DirectiveCounters = {
   reflect: number;
   callout: number;
   names: Set<string>;
+  /** This lesson's checks as last published (content/published-options.json), if any. */
+  published?: PublishedChecks;
 };
 
 const CALLOUT_TITLES = { tip: 'Tip', key: 'Key point', try: 'Try this' } as const;
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MARKER = /^\[( |x|X)\][ \t]+/;
+/** `- [x] Stay calm {#calm}`: an option's own name, at the end of its first line. */
+const OPTION_NAME = /[ \t]*\{#([^}]*)\}[ \t]*$/;
+const MAX_DERIVED_ID = 40;
+
+/**
+ * The title a callout carries. Readers show it after the kind ("Try this: Map the room"), so an author's
+ * heading that already starts with the kind ("Try this this week") loses that lead-in rather than
+ * reading "Try this: Try this this week". A heading that is only the kind becomes the kind's own title,
+ * which readers show once.
+ */
+export function calloutTitle(kind: keyof typeof CALLOUT_TITLES, heading: string): string {
+  const label = CALLOUT_TITLES[kind];
+  const trimmed = heading.trim();
+  if (trimmed.toLowerCase().startsWith(label.toLowerCase())) {
+    const after = trimmed.slice(label.length);
+    // "Tipping point" is not the kind "Tip" followed by a title.
+    if (after === '' || /^[\s:\-–—.,!]/.test(after)) {
+      const rest = after.replace(/^[\s:\-–—.,!]+/, '');
+      return rest ? smartQuotes(rest.charAt(0).toUpperCase() + rest.slice(1)) : label;
+    }
+  }
+  return smartQuotes(trimmed) || label;
+}
 
 /** `:::check my-name` → name `check`, rest `my-name`. */
 export function parseDirectiveInfo(info: string): { name: string; rest: string } {
@@ -59,7 +88,9 @@ export function buildDirectiveBlock(
     case 'check': {
       counters.check++;
       const id = unique(explicitId('check', counters.check));
-      return buildCheck(id, section, inner, line, scope, engine);
+      const published =
+        counters.published && Object.hasOwn(counters.published, id) ? counters.published[id] : undefined;
+      return buildCheck(id, section, inner, line, scope, engine, published);
     }
     case 'reflect': {
       counters.reflect++;
@@ -83,7 +114,7 @@ export function buildDirectiveBlock(
           tag.snippet,
         );
       }
-      const title = rest.replace(/[<>]/g, '') || CALLOUT_TITLES[name];
+      const title = calloutTitle(name, rest.replace(/[<>]/g, ''));
       const html = engine.render(inner);
       if (html === '') empty('text');
       return { type: 'callout', id, section, kind: name, title, html };
@@ -106,6 +137,7 @@ function buildCheck(
   line: number,
   scope: LessonScope,
   engine: MarkdownEngine,
+  published: Record<string, string> | undefined,
 ): LessonBlock {
   const base = inner[0]?.level ?? 1;
   const listStart = inner.findIndex((t) => t.type === 'bullet_list_open' && t.level === base);
@@ -115,7 +147,7 @@ function buildCheck(
       : inner.findIndex((t, i) => i > listStart && t.type === 'bullet_list_close' && t.level === base);
   const question = engine.render(listStart < 0 ? inner : inner.slice(0, listStart));
   if (question === '') scope.report(line, '`:::check` has no question: write it before the options');
-  const options: CheckOption[] = [];
+  const drafts: DraftOption[] = [];
   if (listStart < 0) {
     scope.report(
       line,
@@ -138,11 +170,12 @@ function buildCheck(
         if (t.type === 'list_item_open') depth++;
         else if (t.type === 'list_item_close' && --depth === 0) break;
       }
-      const option = buildOption(inner.slice(i + 1, j), item.map?.[0] ?? line, options.length, scope, engine);
-      if (option) options.push(option);
+      const option = buildOption(inner.slice(i + 1, j), item.map?.[0] ?? line, scope, engine);
+      if (option) drafts.push(option);
       i = j + 1;
     }
   }
+  const options = assignOptionIds(id, drafts, published, line, scope);
   if (listStart >= 0 && options.length < 2) {
     scope.report(line, `a check needs at least two options (found ${options.length})`);
   }
@@ -159,13 +192,14 @@ function buildCheck(
   };
 }
 
+type DraftOption = Omit<CheckOption, 'id'> & { name?: string; line: number };
+
 function buildOption(
   tokens: Token[],
   line: number,
-  index: number,
   scope: LessonScope,
   engine: MarkdownEngine,
-): CheckOption | undefined {
+): DraftOption | undefined {
   const inline = tokens[0]?.type === 'paragraph_open' ? tokens[1] : undefined;
   const first = inline?.children?.[0];
   const marker = first?.type === 'text' ? MARKER.exec(first.content) : null;
@@ -180,6 +214,19 @@ function buildOption(
   const children = inline.children ?? [];
   const br = children.findIndex((t) => t.type === 'softbreak' || t.type === 'hardbreak');
   const optionTokens = br < 0 ? children : children.slice(0, br);
+  let name: string | undefined;
+  const last = optionTokens[optionTokens.length - 1];
+  const named = last?.type === 'text' ? OPTION_NAME.exec(last.content) : null;
+  if (last && named) {
+    name = named[1] ?? '';
+    last.content = last.content.slice(0, named.index);
+    if (!NAME.test(name)) {
+      scope.report(
+        line,
+        `the name of an option must be lower-case words joined by hyphens, e.g. \`{#stay-calm}\` (found "${name}")`,
+      );
+    }
+  }
   const restInline = br < 0 ? [] : children.slice(br + 1);
   const restBlocks = tokens.slice(3).map((t) => {
     if (t.type === 'paragraph_open' || t.type === 'paragraph_close') t.hidden = false;
@@ -194,9 +241,73 @@ function buildOption(
     );
   }
   return {
-    id: String.fromCharCode(97 + index),
     html: engine.renderInline(optionTokens),
     correct: marker[1] !== ' ',
     explanation,
+    line,
+    ...(name !== undefined ? { name } : {}),
   };
+}
+
+/** A slug of at most MAX_DERIVED_ID characters, cut between words. */
+function shortSlug(text: string): string {
+  const slug = slugify(text);
+  if (slug.length <= MAX_DERIVED_ID) return slug;
+  const cut = slug.slice(0, MAX_DERIVED_ID + 1);
+  const end = cut.lastIndexOf('-');
+  return end > 0 ? cut.slice(0, end) : slug.slice(0, MAX_DERIVED_ID);
+}
+
+/**
+ * Gives each option its id: the author's name if it has one; else the id it was published under while
+ * its text is unchanged (so reordering keeps every stored answer on the same text); else an id made from
+ * its text. A made id never reuses a published id of this check, which stored answers already mean.
+ * A published id that is now gone is a warning: answers given to it no longer match an option.
+ */
+function assignOptionIds(
+  checkId: string,
+  drafts: readonly DraftOption[],
+  published: Record<string, string> | undefined,
+  line: number,
+  scope: LessonScope,
+): CheckOption[] {
+  const locked = published ?? {};
+  const taken = new Set<string>();
+  for (const d of drafts) if (d.name !== undefined) taken.add(d.name);
+  const ids = drafts.map((d) => d.name);
+  // Published ids by text, for unnamed options, before any new id is made.
+  drafts.forEach((d, i) => {
+    if (ids[i] !== undefined) return;
+    const key = optionTextKey(d.html);
+    const match = Object.keys(locked).find((id) => locked[id] === key && !taken.has(id));
+    if (match) {
+      ids[i] = match;
+      taken.add(match);
+    }
+  });
+  drafts.forEach((d, i) => {
+    if (ids[i] !== undefined) return;
+    const slug = shortSlug(optionTextKey(d.html));
+    let id = slug;
+    for (let n = 2; taken.has(id) || Object.hasOwn(locked, id); n++) id = `${slug}-${n}`;
+    ids[i] = id;
+    taken.add(id);
+  });
+  const seen = new Set<string>();
+  const options = drafts.map((d, i): CheckOption => {
+    const id = ids[i] as string;
+    if (seen.has(id))
+      scope.report(d.line, `two options of this check are named \`${id}\`: give each its own name`);
+    seen.add(id);
+    return { id, html: d.html, correct: d.correct, explanation: d.explanation };
+  });
+  for (const id of Object.keys(locked)) {
+    if (seen.has(id)) continue;
+    scope.report(
+      line,
+      `published option \`${id}\` of check \`${checkId}\` ("${locked[id]}") is gone: answers learners gave to it will no longer match an option. If you reworded it, keep its id by ending the option's line with \`{#${id}}\`; if it really is gone, run \`npm run content:lock\` when you publish`,
+      'warning',
+    );
+  }
+  return options;
 }

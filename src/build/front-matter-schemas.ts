@@ -30,6 +30,16 @@ export const moduleSchema = z.strictObject({
     .min(1, { error: 'must name at least one area' }),
   order: z.int({ error: 'must be a whole number' }),
   updated: date().optional(),
+  confidence: z
+    .array(
+      text().regex(/^I feel confident to \S/, {
+        error: 'must start “I feel confident to” followed by what the learner can do',
+      }),
+      { error: 'must be a list of 3 or 4 statements, each starting “I feel confident to”' },
+    )
+    .min(3, { error: 'must list at least 3 statements (3 or 4 in all)' })
+    .max(4, { error: 'must list no more than 4 statements' })
+    .optional(),
 });
 
 export const sourceSchema = z.strictObject({

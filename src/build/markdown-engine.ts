@@ -17,7 +17,10 @@ const escapeHtml = (s: string) =>
 export function createMarkdownEngine(): MarkdownIt {
   // No linkify: a bare address is not a link (link text must say where it goes), and scanning every
   // text run for addresses was the slowest single step of a large build.
-  const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+  // The typographer is on for its curly quotes and apostrophes only (text runs, never code, addresses or
+  // attributes); its other replacements, such as (c) to ©, would surprise authors.
+  const md = new MarkdownIt('default', { html: false, linkify: false, typographer: true, quotes: '“”‘’' });
+  md.core.ruler.disable('replacements');
   // Let every address become a token so the compiler can report it; markdown-it would otherwise
   // leave `javascript:` links as plain text and the author would never hear about them.
   md.validateLink = () => true;

@@ -102,6 +102,11 @@ export type CatalogModule = {
   areas: Area[];
   order: number;
   updated?: string;
+  /**
+   * Three or four "I feel confident to …" statements the learner rates at the start and the end of the
+   * module (front matter `confidence`). Missing for a module whose authors have not written them.
+   */
+  confidence?: string[];
   hash: string;
   /** Size in bytes of the module bundle file. */
   bytes: number;

@@ -4,6 +4,7 @@
 import type { Catalog, CatalogLesson, CatalogModule } from './content-types';
 import type { LearnerEvent } from './events';
 import { liveEvents } from './live-events';
+import { confidenceChange, foldConfidence } from './module-confidence';
 import { foldProgress } from './progress';
 
 /** A reflection note as kept in the `docs` table (`note:<lessonId>:<blockId>`). */
@@ -35,6 +36,17 @@ export type CpdReflection = Placed & { blockId: string; text: string; updatedAt?
 
 export type CpdRefresher = Placed & { checkId: string; answeredAt: string; correct: boolean };
 
+/** A module's confidence ratings: the mean of each stage answered, and the change once both are. */
+export type CpdConfidence = {
+  moduleId: string;
+  moduleTitle: string;
+  before?: number;
+  after?: number;
+  change?: number;
+  /** When the latest of the two answers was given. */
+  answeredAt: string;
+};
+
 export type CpdTotals = {
   lessonsCompleted: number;
   modulesCompleted: number;
@@ -51,6 +63,7 @@ export type CpdRecord = {
   modules: CpdModule[];
   reflections: CpdReflection[];
   refreshers: CpdRefresher[];
+  confidence: CpdConfidence[];
   totals: CpdTotals;
 };
 
@@ -147,12 +160,29 @@ export function buildCpdRecord({ events, catalog, notes }: CpdRecordInput): CpdR
     });
   }
 
+  const moduleTitles = new Map((catalog?.modules ?? []).map((m) => [m.id, m.title]));
+  const confidence: CpdConfidence[] = [];
+  for (const [moduleId, c] of foldConfidence(events)) {
+    const change = confidenceChange(c);
+    const times = [c.before?.at, c.after?.at].filter((t): t is string => t !== undefined);
+    confidence.push({
+      moduleId,
+      moduleTitle: moduleTitles.get(moduleId) ?? moduleId,
+      ...(c.before ? { before: c.before.mean } : {}),
+      ...(c.after ? { after: c.after.mean } : {}),
+      ...(change !== undefined ? { change } : {}),
+      answeredAt: times.reduce((latest, t) => (byTime(t, latest) > 0 ? t : latest)),
+    });
+  }
+  confidence.sort((a, b) => byTime(a.answeredAt, b.answeredAt) || compare(a.moduleId, b.moduleId));
+
   const msSpent = lessons.reduce((sum, l) => sum + l.msSpent, 0);
   return {
     lessons,
     modules,
     reflections,
     refreshers,
+    confidence,
     totals: {
       lessonsCompleted: lessons.length,
       modulesCompleted: modules.length,

@@ -27,6 +27,23 @@ export const eventPayloads = {
   'refresher-answered': checkAnswer,
   /** Undoes an earlier event of the same learner. */
   voided: z.strictObject({ eventId: z.uuid() }),
+  /**
+   * How confident the learner felt at the start (`before`) or end (`after`) of a module, each statement
+   * from the module's `confidence` list rated 1 (not at all) to 5 (very). The statement's text is kept
+   * with its rating so an answer still reads right after the module's statements are edited. The
+   * event's `lessonId` is the lesson the question was asked at: the module's first lesson before, its
+   * last lesson after.
+   */
+  'confidence-rated': z.strictObject({
+    moduleId: id,
+    stage: z.enum(['before', 'after']),
+    ratings: z
+      .array(
+        z.strictObject({ statement: z.string().min(1).max(300), rating: z.number().int().min(1).max(5) }),
+      )
+      .min(1)
+      .max(4),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventPayloads;
@@ -57,6 +74,11 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
     payload: eventPayloads['refresher-answered'],
   }),
   z.strictObject({ ...base, type: z.literal('voided'), payload: eventPayloads.voided }),
+  z.strictObject({
+    ...base,
+    type: z.literal('confidence-rated'),
+    payload: eventPayloads['confidence-rated'],
+  }),
 ]);
 
 export type LearnerEvent = z.infer<typeof learnerEventSchema>;

@@ -71,7 +71,8 @@ export function foldProgress(events: readonly LearnerEvent[]): Progress {
   };
 
   for (const event of unique) {
-    if (event.type === 'voided' || voided.has(event.id)) continue;
+    // A confidence rating is about a module, not progress in the lesson it was asked at.
+    if (event.type === 'voided' || event.type === 'confidence-rated' || voided.has(event.id)) continue;
     const entry = lesson(event.lessonId);
     switch (event.type) {
       case 'lesson-opened':

@@ -17,7 +17,7 @@ describe('lesson reader', () => {
       'additional-or-different',
     );
     expect(screen.getByRole('complementary', { name: /Tip/ })).toHaveTextContent('peers of the same age');
-    expect(screen.getByRole('complementary', { name: /^Try this: Try this tomorrow$/ })).toBeInTheDocument();
+    expect(screen.getByRole('complementary', { name: /^Try this: Tomorrow$/ })).toBeInTheDocument();
     expect(
       screen.getByRole('group', { name: /Which of these is special educational provision/ }),
     ).toBeInTheDocument();

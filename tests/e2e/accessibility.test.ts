@@ -47,7 +47,17 @@ function routes(): Route[] {
       },
     },
     { path: '/modules' },
+    // Never started: the module page asks how confident the learner feels before the first lesson.
     { path: `/modules/${module.id}` },
+    // Every lesson complete: it asks again, after the last lesson.
+    {
+      path: `/modules/${smallest.id}`,
+      prepare: async (page) => {
+        await page
+          .getByRole('region', { name: 'You have finished: how confident do you feel now?' })
+          .waitFor();
+      },
+    },
     { path: `/modules/${module.id}/${module.lessons[0].id}` },
     { path: `/modules/${smallest.id}/${smallest.lessons[0].id}` },
     { path: '/record' },

@@ -76,7 +76,7 @@ const whatSenMeans: Lesson = {
       id: 'callout-2',
       section: 2,
       kind: 'try',
-      title: 'Try this tomorrow',
+      title: 'Tomorrow',
       html: '<p>Write down what one pupil needs that classmates do not.</p>',
     },
     {
@@ -174,6 +174,11 @@ const modules = [
       audiences: ['all'],
       areas: ['whole-school'],
       order: 1,
+      confidence: [
+        'I feel confident to explain what SEN means in law',
+        'I feel confident to tell SEN support apart from an EHC plan',
+        'I feel confident to explain how my role fits with the SENCO’s',
+      ],
       hash: 'f0f0f0f0',
     },
     [whatSenMeans, senSupport],

@@ -8,6 +8,7 @@ import { ProgressSummary } from '../../components/progress-summary';
 import { format } from '../../lib/format';
 import { labels } from '../../lib/labels';
 import { lessonState } from '../../shared/lesson-state';
+import { ConfidencePanel } from './confidence-panel';
 import { lessonUpdated } from './lesson-updated';
 import { ModuleDownload } from './module-download';
 import { useModule } from './use-module';
@@ -34,7 +35,7 @@ export function ModulePage() {
     );
   }
 
-  const { module, progress, changed } = view;
+  const { module, progress, changed, confidence } = view;
   const done = module.lessons.filter((l) => progress.get(l.id)?.completed).length;
   const totalMinutes = module.lessons.reduce((sum, l) => sum + l.minutes, 0);
 
@@ -51,6 +52,7 @@ export function ModulePage() {
       </p>
       <ProgressSummary label="This module" done={done} total={module.lessons.length} />
       <ModuleDownload module={module} />
+      <ConfidencePanel module={module} progress={progress} confidence={confidence} />
       <h2 id="lessons-heading">Lessons</h2>
       <ol className="lesson-list" aria-labelledby="lessons-heading">
         {module.lessons.map((lesson) => (

@@ -5,6 +5,7 @@ import { metaRepo } from '../../db/meta-repo';
 import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import { useLiveQuery } from '../../lib/use-live-query';
 import type { CatalogModule } from '../../shared/content-types';
+import { foldConfidence, type ModuleConfidence } from '../../shared/module-confidence';
 import { foldProgress, type Progress } from '../../shared/progress';
 
 export type ModuleView =
@@ -17,6 +18,8 @@ export type ModuleView =
       progress: Progress;
       /** Lesson id → when a background refresh changed it (for the "Updated" mark). */
       changed: ReadonlyMap<string, string>;
+      /** The learner's confidence answers for this module, if any. */
+      confidence: ModuleConfidence | undefined;
     };
 
 export function useModule(moduleId: string): ModuleView {
@@ -25,8 +28,12 @@ export function useModule(moduleId: string): ModuleView {
   const changed = useLiveQuery(() => lessonsRepo.changedIn(moduleId), [moduleId]);
   const status = useCatalogStatus();
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
+  const confidence = useMemo(
+    () => (events ? foldConfidence(events).get(moduleId) : undefined),
+    [events, moduleId],
+  );
   if (catalog === null && status === 'failed') return { state: 'unavailable' };
   if (!catalog || !progress || !changed) return { state: 'loading' };
   const module = catalog.modules.find((m) => m.id === moduleId);
-  return module ? { state: 'ready', module, progress, changed } : { state: 'not-found' };
+  return module ? { state: 'ready', module, progress, changed, confidence } : { state: 'not-found' };
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { format } from '../../lib/format';
+import { confidenceChangeText, confidenceScore } from '../../shared/confidence-text';
 import { downloadCsv } from './download-csv';
 import { useRecord } from './use-record';
 
@@ -19,7 +20,11 @@ export function RecordPage() {
   const { totals } = record;
   const lessons = [...record.lessons].reverse();
   const totalMs = lessons.reduce((sum, l) => sum + l.msSpent, 0);
-  const empty = lessons.length === 0 && record.refreshers.length === 0 && record.reflections.length === 0;
+  const empty =
+    lessons.length === 0 &&
+    record.refreshers.length === 0 &&
+    record.reflections.length === 0 &&
+    record.confidence.length === 0;
 
   return (
     <>
@@ -111,6 +116,39 @@ export function RecordPage() {
                       <td>{totalMs > 0 ? format.duration(totalMs) : 'Not measured'}</td>
                     </tr>
                   </tfoot>
+                </table>
+              </div>
+            </section>
+          )}
+
+          {record.confidence.length > 0 && (
+            <section aria-labelledby="confidence-heading" className="record-section">
+              <h2 id="confidence-heading">Confidence</h2>
+              <p className="meta">
+                Your average rating of the module’s “I feel confident to …” statements, from 1 (not at all
+                confident) to 5 (very confident), at the start and at the end.
+              </p>
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">Confidence per module, most recent first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Module</th>
+                      <th scope="col">At the start</th>
+                      <th scope="col">At the end</th>
+                      <th scope="col">Change</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...record.confidence].reverse().map((c) => (
+                      <tr key={c.moduleId}>
+                        <th scope="row">{c.moduleTitle}</th>
+                        <td>{c.before === undefined ? 'Not answered' : confidenceScore(c.before)}</td>
+                        <td>{c.after === undefined ? 'Not yet' : confidenceScore(c.after)}</td>
+                        <td>{c.change === undefined ? '–' : confidenceChangeText(c.change)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
               </div>
             </section>

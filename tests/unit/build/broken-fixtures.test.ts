@@ -65,10 +65,22 @@ const ERRORS: [kind: string, problem: string][] = [
   ],
   ['heading-skip', 'm/01-lesson.md:15:1 heading level skipped: #### follows ##; go down one level at a time'],
   ['missing-sources', 'm/01-lesson.md:1:1 missing front matter field `sources`'],
+  [
+    'confidence-invalid',
+    'm/index.md:10:5 front matter field `confidence[1]` item must start “I feel confident to” followed by what the learner can do',
+  ],
+  [
+    'confidence-too-few',
+    'm/index.md:9:3 front matter field `confidence` must list at least 3 statements (3 or 4 in all)',
+  ],
   ['pathway-unknown-module', 'pathways.yaml:3:16 unknown module id `missing-module` in pathway `teacher`'],
 ];
 
 const WARNINGS: [kind: string, problem: string][] = [
+  [
+    'warning-no-confidence',
+    'm/index.md:1:1 warning: no `confidence` statements: list 3 or 4 “I feel confident to …” statements taken from the module’s objectives, so learners can rate their confidence before and after',
+  ],
   [
     'warning-minutes-estimate',
     'm/01-lesson.md:4:10 warning: minutes is 9 but the lesson reads in about 1 (7 words at 200 a minute, plus half a minute per check)',

@@ -11,7 +11,14 @@ const totals = {
   refreshersCorrect: 0,
   reflections: 0,
 };
-const empty: CpdRecord = { lessons: [], modules: [], reflections: [], refreshers: [], totals };
+const empty: CpdRecord = {
+  lessons: [],
+  modules: [],
+  reflections: [],
+  refreshers: [],
+  confidence: [],
+  totals,
+};
 
 const record: CpdRecord = {
   ...empty,

@@ -1,0 +1,73 @@
+import { Link } from 'react-router';
+import { eventsRepo } from '../../db/events-repo';
+import { metaRepo } from '../../db/meta-repo';
+import { useLiveQuery } from '../../lib/use-live-query';
+import { writeErrors } from '../../lib/write-errors';
+import { confidenceChangeText, confidenceScore } from '../../shared/confidence-text';
+import type { CatalogModule } from '../../shared/content-types';
+import {
+  type ConfidenceStage,
+  confidenceChange,
+  type ModuleConfidence,
+} from '../../shared/module-confidence';
+import type { Progress } from '../../shared/progress';
+import { confidenceLessonId, confidenceStage, skippedKey } from './confidence-stage';
+import { ConfidenceSurvey } from './confidence-survey';
+
+type Props = { module: CatalogModule; progress: Progress; confidence: ModuleConfidence | undefined };
+
+/** The module's confidence question when it is due, and otherwise what the learner answered. */
+export function ConfidencePanel({ module, progress, confidence }: Props) {
+  const skipped = useLiveQuery(
+    async () => ({
+      before: (await metaRepo.get<boolean>(skippedKey(module.id, 'before'))) === true,
+      after: (await metaRepo.get<boolean>(skippedKey(module.id, 'after'))) === true,
+    }),
+    [module.id],
+  );
+  if (!module.confidence?.length || !skipped) return null;
+  const statements = module.confidence;
+  const stage = confidenceStage(module, progress, confidence, skipped);
+
+  const save = (s: ConfidenceStage) => async (ratings: { statement: string; rating: number }[]) =>
+    writeErrors.run(() =>
+      eventsRepo.record('confidence-rated', confidenceLessonId(module, s), {
+        moduleId: module.id,
+        stage: s,
+        ratings,
+      }),
+    );
+  const skip = (s: ConfidenceStage) => () =>
+    void writeErrors.run(() => metaRepo.set(skippedKey(module.id, s), true));
+
+  const change = confidence ? confidenceChange(confidence) : undefined;
+  return (
+    <>
+      {stage && (
+        <ConfidenceSurvey
+          key={stage}
+          stage={stage}
+          statements={statements}
+          onSave={save(stage)}
+          onSkip={skip(stage)}
+        />
+      )}
+      <div role="status" className="confidence-summary">
+        {confidence?.before && !confidence.after && (
+          <p>
+            Your confidence at the start: {confidenceScore(confidence.before.mean)} on average.{' '}
+            {stage === null && 'You will be asked again when you finish the module.'}
+          </p>
+        )}
+        {confidence?.after && (
+          <p>
+            {confidence.before
+              ? `Your confidence: ${confidenceScore(confidence.before.mean)} at the start, ${confidenceScore(confidence.after.mean)} at the end (${confidenceChangeText(change ?? 0)}).`
+              : `Your confidence at the end: ${confidenceScore(confidence.after.mean)} on average.`}{' '}
+            <Link to="/record">See your CPD record</Link>
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
