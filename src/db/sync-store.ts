@@ -6,7 +6,7 @@
 import type { LearnerEvent } from '../shared/events';
 import { learnerEventSchema } from '../shared/events';
 import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
-import type { DocResult, PullResponse, PushResponse, SyncedDoc } from '../shared/sync-protocol';
+import type { DocResult, PulledPage, PushResponse, SyncedDoc } from '../shared/sync-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
 import { resolveDocConflict } from './resolve-doc-conflict';
 
@@ -192,7 +192,7 @@ export function createSyncStore(db: PocketDb) {
      * One pulled page and its cursor, together or not at all: events are added when absent (a local
      * event is never overwritten), docs merge by the rules in doc-merge.ts.
      */
-    applyPulledPage: async (learnerId: string, page: PullResponse, now: string, mergeDoc: MergePulledDoc) =>
+    applyPulledPage: async (learnerId: string, page: PulledPage, now: string, mergeDoc: MergePulledDoc) =>
       db.transaction('rw', db.events, db.docs, db.meta, async () => {
         const incoming = page.events.flatMap((event): LearnerEvent[] => {
           const parsed = learnerEventSchema.safeParse(event);
