@@ -8,7 +8,6 @@ import { learnerEventSchema } from '../shared/events';
 import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
 import type { DocResult, PulledPage, PushResponse, SyncedDoc } from '../shared/sync-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
-import { resolveDocConflict } from './resolve-doc-conflict';
 
 /** The doc as it was sent in a push, to tell whether it was edited again while the push was in flight. */
 export type SentDoc = { body: Record<string, unknown>; updatedAt: string };
@@ -257,12 +256,5 @@ export function createSyncStore(db: PocketDb) {
     setSyncResult: async (result: StoredSyncResult) => {
       await db.meta.put({ key: META_KEYS.result, value: result });
     },
-
-    /**
-     * The learner picked (or merged) a version of a doc in conflict: it becomes a local edit built on the
-     * newest server revision seen, so the next push saves it without conflicting again.
-     */
-    resolveConflict: (id: string, body: Record<string, unknown>, now: string) =>
-      resolveDocConflict(db, id, body, now),
   };
 }

@@ -30,7 +30,6 @@ export const eventPayloads = {
 } as const;
 
 export type EventType = keyof typeof eventPayloads;
-export const EVENT_TYPES = Object.keys(eventPayloads) as EventType[];
 
 const base = {
   id: z.uuid(),
