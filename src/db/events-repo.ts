@@ -5,10 +5,7 @@
 import type { EventType, LearnerEvent, PayloadOf } from '../shared/events';
 import { formatHlc, type Hlc, parseHlc, tickHlc } from '../shared/hlc';
 import { db, type EventRow } from './db';
-
-async function metaValue<T>(key: string): Promise<T | undefined> {
-  return (await db.meta.get(key))?.value as T | undefined;
-}
+import { metaRepo } from './meta-repo';
 
 export const eventsRepo = {
   async record<T extends EventType>(
@@ -18,13 +15,13 @@ export const eventsRepo = {
     now = new Date(),
   ): Promise<EventRow> {
     return db.transaction('rw', db.events, db.meta, async () => {
-      let deviceId = await metaValue<string>('deviceId');
+      let deviceId = await metaRepo.get('deviceId');
       if (!deviceId) {
         deviceId = crypto.randomUUID();
-        await db.meta.put({ key: 'deviceId', value: deviceId });
+        await metaRepo.set('deviceId', deviceId);
       }
-      const deviceSeq = ((await metaValue<number>('deviceSeq')) ?? 0) + 1;
-      const lastHlc = await metaValue<string>('hlc');
+      const deviceSeq = ((await metaRepo.get('deviceSeq')) ?? 0) + 1;
+      const lastHlc = await metaRepo.get('hlc');
       const last: Hlc | null = lastHlc ? parseHlc(lastHlc) : null;
       const hlc = formatHlc(tickHlc(last, now.getTime(), deviceId));
       const event = {
@@ -39,10 +36,8 @@ export const eventsRepo = {
       } as LearnerEvent;
       const row: EventRow = { ...event, synced: 0 };
       await db.events.add(row);
-      await db.meta.bulkPut([
-        { key: 'deviceSeq', value: deviceSeq },
-        { key: 'hlc', value: hlc },
-      ]);
+      await metaRepo.set('deviceSeq', deviceSeq);
+      await metaRepo.set('hlc', hlc);
       return row;
     });
   },
