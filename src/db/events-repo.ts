@@ -5,7 +5,12 @@
 import type { EventType, LearnerEvent, PayloadOf } from '../shared/events';
 import { formatHlc, type Hlc, parseHlc, tickHlc } from '../shared/hlc';
 import { db, type EventRow } from './db';
-import { metaRepo } from './meta-repo';
+import type { MetaKey, MetaValues } from './meta-repo';
+
+// Its own typed reads rather than metaRepo's, so the first screen's code does not gain a chunk for them.
+async function metaValue<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
+  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
+}
 
 export const eventsRepo = {
   async record<T extends EventType>(
@@ -15,13 +20,13 @@ export const eventsRepo = {
     now = new Date(),
   ): Promise<EventRow> {
     return db.transaction('rw', db.events, db.meta, async () => {
-      let deviceId = await metaRepo.get('deviceId');
+      let deviceId = await metaValue('deviceId');
       if (!deviceId) {
         deviceId = crypto.randomUUID();
-        await metaRepo.set('deviceId', deviceId);
+        await db.meta.put({ key: 'deviceId' satisfies MetaKey, value: deviceId });
       }
-      const deviceSeq = ((await metaRepo.get('deviceSeq')) ?? 0) + 1;
-      const lastHlc = await metaRepo.get('hlc');
+      const deviceSeq = ((await metaValue('deviceSeq')) ?? 0) + 1;
+      const lastHlc = await metaValue('hlc');
       const last: Hlc | null = lastHlc ? parseHlc(lastHlc) : null;
       const hlc = formatHlc(tickHlc(last, now.getTime(), deviceId));
       const event = {
@@ -36,8 +41,10 @@ export const eventsRepo = {
       } as LearnerEvent;
       const row: EventRow = { ...event, synced: 0 };
       await db.events.add(row);
-      await metaRepo.set('deviceSeq', deviceSeq);
-      await metaRepo.set('hlc', hlc);
+      await db.meta.bulkPut([
+        { key: 'deviceSeq' satisfies MetaKey, value: deviceSeq },
+        { key: 'hlc' satisfies MetaKey, value: hlc },
+      ]);
       return row;
     });
   },
