@@ -20,7 +20,7 @@ module.exports = {
     {
       name: 'shared-folders-never-import-features',
       severity: 'error',
-      from: { path: '^src/(components|lib|db|sync|shared|pwa)/' },
+      from: { path: '^src/(components|lib|db|api|sync|shared|pwa)/' },
       to: { path: '^src/features/' },
     },
     {
@@ -34,13 +34,53 @@ module.exports = {
       name: 'components-and-lib-stay-low',
       severity: 'error',
       from: { path: '^src/(components|lib)/' },
-      to: { path: '^src/(db|sync|pwa|app)/' },
+      to: { path: '^src/(db|api|sync|pwa|app)/' },
+    },
+    {
+      name: 'api-imports-only-shared',
+      comment:
+        'src/api is the one door to the server: typed calls on the shared schemas, nothing else from src.',
+      severity: 'error',
+      from: { path: '^src/api/' },
+      to: { path: '^src/', pathNot: '^src/(api|shared)/' },
+    },
+    {
+      name: 'api-has-no-react-or-dexie',
+      severity: 'error',
+      from: { path: '^src/api/' },
+      to: {
+        path: '(^|/)node_modules/(react|react-dom|react-router|dexie|dexie-react-hooks)/',
+        reachable: true,
+      },
+    },
+    {
+      name: 'api-is-used-by-sync-and-features',
+      comment: 'DESIGN.md §2: features and sync call the server; the UI kit, db and pwa never do.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(api|sync|features)/' },
+      to: { path: '^src/api/' },
     },
     {
       name: 'db-and-sync-have-no-react',
+      comment: 'Checked through every module they reach, not only their own imports.',
       severity: 'error',
       from: { path: '^src/(db|sync)/' },
-      to: { path: '(^|/)node_modules/(react|react-dom|react-router|dexie-react-hooks)/' },
+      to: { path: '(^|/)node_modules/(react|react-dom|react-router|dexie-react-hooks)/', reachable: true },
+    },
+    {
+      name: 'dexie-react-hooks-lives-in-lib',
+      comment: 'The React hook over Dexie has one home: src/lib/use-live-query.ts. Features call it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/lib/use-live-query\\.ts$' },
+      to: { path: '(^|/)node_modules/dexie-react-hooks/' },
+    },
+    {
+      name: 'features-use-repositories-not-the-database',
+      comment:
+        'A feature reads and writes through a repository (src/db/*-repo.ts), never the Dexie instance.',
+      severity: 'error',
+      from: { path: '^src/(features|components|lib|app)/' },
+      to: { path: '^src/db/db\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'db-never-imports-sync',
@@ -83,7 +123,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/' },
+    // node_modules stays in the graph (not followed) so the package rules above can see it.
+    exclude: { path: '^dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.node.json' },
     enhancedResolveOptions: {

@@ -9,11 +9,7 @@ import { removedLessons } from './removed-lessons';
 
 export type ContentPluginOptions = {
   contentDir: string;
-  /** After a content edit in dev: reload the page (default) or only send `pocket-cpd:content-updated`. */
-  onUpdate?: 'reload' | 'event';
 };
-
-export const CONTENT_UPDATED_EVENT = 'pocket-cpd:content-updated';
 
 const TYPES: Record<string, string> = {
   json: 'application/json; charset=utf-8',
@@ -111,15 +107,8 @@ export function contentPlugin(options: ContentPluginOptions): Plugin {
             });
           }
           served = result;
-          if (options.onUpdate === 'event') {
-            server.ws.send({
-              type: 'custom',
-              event: CONTENT_UPDATED_EVENT,
-              data: { version: served.catalog.version },
-            });
-          } else {
-            server.ws.send({ type: 'full-reload' });
-          }
+          // The app reads the course once per page, so an edit shows after a reload.
+          server.ws.send({ type: 'full-reload' });
         }
       };
       const handle = (file: string) => {

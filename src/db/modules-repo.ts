@@ -2,6 +2,7 @@
 // and its compiled lessons in `lessons`, written in one transaction with the removal of the download's
 // received pieces, so a half-stored module never shows. On failure (quota exceeded, closed database) the
 // promise rejects and the old copy, the pieces and the learner's events stay exactly as they were.
+import { checkedBundle } from '../shared/checked-bundle';
 import type { CatalogModule, ModuleBundle } from '../shared/content-types';
 import { db, type LessonRow, type ModuleRow } from './db';
 
@@ -22,6 +23,8 @@ export const modulesRepo = {
    * for it, and so their record, are untouched.
    */
   async storeBundle(module: CatalogModule, bundle: ModuleBundle, now = new Date()): Promise<void> {
+    // Every writer of lessons passes this one check: nothing is stored under a hash it does not have.
+    checkedBundle(module, bundle);
     await db.transaction('rw', db.modules, db.lessons, db.downloadParts, async () => {
       const previous = await db.lessons.where('moduleId').equals(module.id).toArray();
       const before = new Map(previous.map((l) => [l.id, l]));

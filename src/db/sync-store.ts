@@ -6,9 +6,8 @@
 import type { LearnerEvent } from '../shared/events';
 import { learnerEventSchema } from '../shared/events';
 import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
-import type { DocResult, PullResponse, PushResponse, SyncedDoc } from '../shared/sync-protocol';
+import type { DocResult, PulledPage, PushResponse, SyncedDoc } from '../shared/sync-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
-import { resolveDocConflict } from './resolve-doc-conflict';
 
 /** The doc as it was sent in a push, to tell whether it was edited again while the push was in flight. */
 export type SentDoc = { body: Record<string, unknown>; updatedAt: string };
@@ -229,7 +228,7 @@ export function createSyncStore(db: PocketDb) {
      * One pulled page and its cursor, together or not at all: events are added when absent (a local
      * event is never overwritten), docs merge by the rules in doc-merge.ts.
      */
-    applyPulledPage: async (learnerId: string, page: PullResponse, now: string, mergeDoc: MergePulledDoc) =>
+    applyPulledPage: async (learnerId: string, page: PulledPage, now: string, mergeDoc: MergePulledDoc) =>
       db.transaction('rw', db.events, db.docs, db.meta, async () => {
         const incoming = page.events.flatMap((event): LearnerEvent[] => {
           const parsed = learnerEventSchema.safeParse(event);
@@ -294,12 +293,5 @@ export function createSyncStore(db: PocketDb) {
     setSyncResult: async (result: StoredSyncResult) => {
       await db.meta.put({ key: META_KEYS.result, value: result });
     },
-
-    /**
-     * The learner picked (or merged) a version of a doc in conflict: it becomes a local edit built on the
-     * newest server revision seen, so the next push saves it without conflicting again.
-     */
-    resolveConflict: (id: string, body: Record<string, unknown>, now: string) =>
-      resolveDocConflict(db, id, body, now),
   };
 }

@@ -7,6 +7,7 @@
 import { downloadsRepo } from '../db/downloads-repo';
 import { modulesRepo } from '../db/modules-repo';
 import { isQuotaError } from '../lib/is-quota-error';
+import { checkedBundle } from '../shared/checked-bundle';
 import type { CatalogModule, ModuleBundle } from '../shared/content-types';
 import type { DownloadStatus } from './download-status';
 import { quotaAdvice } from './quota-advice';
@@ -117,13 +118,11 @@ async function transfer(module: CatalogModule, held: number): Promise<number> {
 
 async function finish(module: CatalogModule): Promise<void> {
   const bytes = await downloadsRepo.assemble(module.id, module.file);
-  let bundle: ModuleBundle | undefined;
+  let bundle: ModuleBundle;
   try {
-    bundle = JSON.parse(new TextDecoder().decode(bytes)) as ModuleBundle;
+    bundle = checkedBundle(module, JSON.parse(new TextDecoder().decode(bytes)));
   } catch {
-    bundle = undefined;
-  }
-  if (!bundle || bundle.id !== module.id || bundle.hash !== module.hash || !Array.isArray(bundle.lessons)) {
+    // Cut-off JSON, or another version than the catalogue names: the pieces are of no use.
     await downloadsRepo.discard(module.id);
     throw new Error('The download arrived damaged. Please try again.');
   }

@@ -4,7 +4,6 @@ import { modulesRepo } from '../db/modules-repo';
 import { formatBytes } from '../lib/format-bytes';
 import { labels } from '../lib/labels';
 import { useOnlineStatus } from '../lib/online-status';
-import type { Persistence } from '../lib/storage-estimate';
 import { useLiveQuery } from '../lib/use-live-query';
 import { filterModules } from '../shared/filter-modules';
 import type { Role } from '../shared/settings';
@@ -20,7 +19,7 @@ export function StoragePanel({ role }: { role: Role | undefined }) {
   const headingId = useId();
   const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
   const held = useLiveQuery(() => modulesRepo.downloaded(), []);
-  const asked = useLiveQuery(() => metaRepo.get<Persistence>(PERSISTENCE_KEY), []);
+  const asked = useLiveQuery(() => metaRepo.get(PERSISTENCE_KEY), []);
   const statuses = useDownloadStatuses();
   const online = useOnlineStatus();
   const { use, persistence } = useStorageFacts(held?.map((m) => m.id).join());

@@ -47,7 +47,6 @@ export const eventPayloads = {
 } as const;
 
 export type EventType = keyof typeof eventPayloads;
-export const EVENT_TYPES = Object.keys(eventPayloads) as EventType[];
 
 const base = {
   id: z.uuid(),

@@ -62,16 +62,33 @@ export const pushRequestSchema = z.strictObject({
 export type PushRequest = z.input<typeof pushRequestSchema>;
 export type PushDoc = z.infer<typeof pushDocSchema>;
 
-export type EventResultStatus = 'acked' | 'duplicate' | 'rejected' | 'conflict';
-export type EventResult = { id: string; status: EventResultStatus; reason?: string };
-export type DocResult =
-  | { id: string; status: 'saved'; rev: number }
+// Answers are schemas too: the device's api/ layer parses every answer with them, so a proxy's page or a
+// server from another version is an error there, not a surprise deeper in the app. They are plain (not
+// strict) objects, so a server that adds a field does not break older devices.
+export const eventResultStatuses = ['acked', 'duplicate', 'rejected', 'conflict'] as const;
+export type EventResultStatus = (typeof eventResultStatuses)[number];
+export const eventResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(eventResultStatuses),
+  reason: z.string().optional(),
+});
+export type EventResult = z.infer<typeof eventResultSchema>;
+export const docResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('saved'), rev: z.number().int() }),
   /** The server copy the device's edit did not build on; the device keeps both versions. */
-  | { id: string; status: 'conflict'; rev: number; body: Record<string, unknown> };
+  z.object({ id: z.string(), status: z.literal('conflict'), rev: z.number().int(), body: docBodySchema }),
+]);
+export type DocResult = z.infer<typeof docResultSchema>;
 
-export type PushResponse = { results: EventResult[]; docs: DocResult[]; serverSeq: number };
+export const pushResponseSchema = z.object({
+  results: z.array(eventResultSchema),
+  docs: z.array(docResultSchema),
+  serverSeq: z.number(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-export type SyncedDoc = { id: string; rev: number; body: Record<string, unknown> };
+export const syncedDocSchema = z.object({ id: z.string(), rev: z.number().int(), body: docBodySchema });
+export type SyncedDoc = z.infer<typeof syncedDocSchema>;
 
 export const pullQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
@@ -84,6 +101,17 @@ export type PullResponse = {
   nextCursor: string;
   hasMore: boolean;
 };
+/**
+ * A pull page as the device reads it. Events are checked one by one when stored (db/sync-store.ts), so an
+ * event type from a newer app version skips that event instead of stopping the whole sync.
+ */
+export const pullResponseSchema = z.object({
+  events: z.array(z.unknown()),
+  docs: z.array(syncedDocSchema),
+  nextCursor: z.string(),
+  hasMore: z.boolean(),
+});
+export type PulledPage = z.infer<typeof pullResponseSchema>;
 
 export const accountRequestSchema = z.strictObject({
   email: z.email().max(254),
@@ -96,6 +124,23 @@ export const sessionRequestSchema = z.strictObject({
 });
 export const deviceRequestSchema = z.strictObject({ name: z.string().trim().max(100).optional() });
 
-export type SessionResponse = { learnerId: string; token: string; expiresAt: string };
-export type DeviceResponse = { deviceId: string };
-export type ApiError = { error: { code: string; message: string } };
+export const sessionResponseSchema = z.object({
+  learnerId: z.string().min(1),
+  token: z.string().min(1),
+  expiresAt: z.string(),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+export const deviceResponseSchema = z.object({ deviceId: z.string().min(1) });
+export type DeviceResponse = z.infer<typeof deviceResponseSchema>;
+
+/** Every error answer of the API: a stable `code` for programs and a `message` for people. */
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    // Only quota_exceeded answers carry these (QuotaError above).
+    quota: z.string().optional(),
+    remaining: z.number().int().min(0).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorBodySchema>;

@@ -1,8 +1,9 @@
 // Account calls for the account screens: create an account, sign in, sign out (here or everywhere).
 // The session (learner id + bearer token) is kept in Dexie `meta`; signing out removes it but keeps every
 // event and note on the device. A failed call changes nothing stored and returns the API failure to show.
+
+import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import type { ApiClient, ApiResult } from './api-client';
 
 export type AccountActions = ReturnType<typeof createAccountActions>;
 

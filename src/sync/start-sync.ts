@@ -1,10 +1,11 @@
-// Wires the engine into a real page: the shared Dexie instance, fetch to our own origin, Web Locks for one
+// Wires the engine into a real page: the shared Dexie instance, the api/ client for our own origin, Web Locks for one
 // leader tab, browser triggers, and a BroadcastChannel so other tabs forward their writes to the leader and
 // show the leader's status. Call once from the app shell; everything else talks to the returned handle.
+
+import { createApiClient } from '../api/api-client';
 import { db as defaultDb, type PocketDb } from '../db/db';
 import { createSyncStore } from '../db/sync-store';
 import { type AccountActions, createAccountActions } from './account-actions';
-import { createApiClient } from './api-client';
 import { acquireLeadership, type LockManagerLike } from './leader';
 import { removeLearnerData } from './remove-learner-data';
 import { createSyncEngine, type RoundOutcome } from './sync-engine';
@@ -40,8 +41,16 @@ export const SYNC_CHANNEL_NAME = 'pocket-cpd-sync';
 export function startSync(options: StartSyncOptions = {}): SyncHandle {
   const db = options.db ?? defaultDb;
   const store = createSyncStore(db);
-  const api = createApiClient({ baseUrl: options.baseUrl ?? '', fetch: (url, init) => fetch(url, init) });
   const status = createStatusStore();
+  const api = createApiClient({
+    baseUrl: options.baseUrl ?? '',
+    // The one 401 path: whichever call finds the session gone, the token is dropped here (the learner id and
+    // every unsent row stay) and the status says "Sync paused — sign in again" in every screen.
+    onUnauthorized: async () => {
+      await store.expireSession();
+      await engine.refreshStatus();
+    },
+  });
   const engine = createSyncEngine({
     store,
     api,

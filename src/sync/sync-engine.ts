@@ -2,9 +2,9 @@
 // itself — the queue, session, device id and cursor live in Dexie (src/db/sync-store.ts), so a closed tab
 // loses nothing. Offline and 5xx retry with backoff; a 401 keeps the queue and pauses until sign-in; items the
 // server refuses for good are kept on the device and listed in the status.
+import type { ApiClient, ApiFailure } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
 import { MAX_PUSH_EVENTS, SERVER_BEHIND_CODE } from '../shared/sync-protocol';
-import type { ApiClient, ApiFailure } from './api-client';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { applyDocResult, mergePulledDoc } from './doc-merge';
 import { itemId, type OutboxItem, planPush, pushRequestFor } from './outbox';
@@ -162,7 +162,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     token: string,
     deviceId: string,
     items: OutboxItem[],
-    failure: Extract<ApiFailure, { kind: 'rejected' }>,
+    failure: ApiFailure,
   ): Promise<Failure | undefined> {
     if (failure.quota === 'events-per-day') {
       const events = items.filter((item) => item.kind === 'event');

@@ -20,7 +20,7 @@ function useWitness<T>(value: T, seen: Seen[]): T {
 
 function LiveMeta({ seen }: { seen: Seen[] }) {
   const value = useWitness(
-    useLiveQuery(() => metaRepo.get('witness'), []),
+    useLiveQuery(() => metaRepo.get('hlc'), []),
     seen,
   );
   return <p>{value === undefined ? 'reading' : `value: ${String(value)}`}</p>;
@@ -57,11 +57,11 @@ const torn = (seen: Seen[]) => seen.filter((s) => s.live !== s.deferred);
 
 describe('updates that render as transitions', () => {
   it('a live query result, first and after a write', async () => {
-    await metaRepo.set('witness', 'first');
+    await metaRepo.set('hlc', 'first');
     const seen: Seen[] = [];
     render(<LiveMeta seen={seen} />);
     expect(await screen.findByText('value: first')).toBeInTheDocument();
-    await metaRepo.set('witness', 'second');
+    await metaRepo.set('hlc', 'second');
     expect(await screen.findByText('value: second')).toBeInTheDocument();
     expect(seen.length).toBeGreaterThan(1);
     expect(torn(seen)).toEqual([]);

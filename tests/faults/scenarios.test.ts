@@ -1,8 +1,8 @@
 // Named failure scenarios, each the real engine on its own IndexedDB against the real server. Scenarios
 // already proven in tests/server are listed in docs/reliability.md instead of being repeated here.
 import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/api/api-client';
 import { createSyncStore } from '../../src/db/sync-store';
-import { createApiClient } from '../../src/sync/api-client';
 import { acquireLeadership } from '../../src/sync/leader';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from '../server/support/test-databases';

@@ -4,13 +4,14 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiClient, type FetchLike } from '../../src/api/api-client';
 import { type DocRow, type EventRow, PocketDb } from '../../src/db/db';
+import { resolveDocConflict } from '../../src/db/resolve-doc-conflict';
 import { createSyncStore } from '../../src/db/sync-store';
 import type { LearnerEvent } from '../../src/shared/events';
 import { formatHlc } from '../../src/shared/hlc';
 import type { PullResponse, PushResponse } from '../../src/shared/sync-protocol';
 import { createAccountActions } from '../../src/sync/account-actions';
-import { createApiClient, type FetchLike } from '../../src/sync/api-client';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import type { Timers } from '../../src/sync/timers';
 import { json, makeTestApp, T0, type TestApp } from './support/test-app';
@@ -381,7 +382,8 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
     await phone.syncUntilSettled();
     expect((await phone.db.docs.get('note:reflection'))?.body).toEqual({ text: 'Phone: talk to the SENCo' });
 
-    await laptop.store.resolveConflict(
+    await resolveDocConflict(
+      laptop.db,
       'note:reflection',
       { text: 'Talk to the SENCo; try visual timetables' },
       new Date(T0 + 10).toISOString(),

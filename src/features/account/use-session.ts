@@ -1,6 +1,5 @@
 // Who is signed in on this device, live from Dexie `meta` (the sync engine writes it).
 import { metaRepo } from '../../db/meta-repo';
-import type { StoredSession } from '../../db/sync-store';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { SESSION_META_KEY } from '../../sync/app-sync';
 
@@ -12,7 +11,7 @@ export type SessionView =
   | { state: 'signed-in'; email?: string };
 
 export function useSession(): SessionView {
-  const session = useLiveQuery(async () => (await metaRepo.get<StoredSession>(SESSION_META_KEY)) ?? null, []);
+  const session = useLiveQuery(async () => (await metaRepo.get(SESSION_META_KEY)) ?? null, []);
   if (session === undefined) return { state: 'loading' };
   if (session === null) return { state: 'none' };
   return { state: session.token ? 'signed-in' : 'paused', email: session.email };

@@ -30,7 +30,7 @@ export function useCertificate(moduleId: string): CertificateView {
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const settings = useStoreValue(settingsStore);
   const accountName = useLiveQuery(async () => {
-    const session = await metaRepo.get<Record<string, unknown>>('session');
+    const session: Record<string, unknown> | undefined = await metaRepo.get('session');
     const name = session?.name ?? session?.displayName;
     return typeof name === 'string' && name.trim() ? name.trim() : null;
   }, []);

@@ -19,9 +19,9 @@ export const positionStore = {
     return writeErrors.run(async () => {
       const id = positionDocId(lessonId);
       const row = await docsRepo.get(id);
-      const deviceId = (await metaRepo.get<string>('deviceId')) ?? 'local';
+      const deviceId = (await metaRepo.get('deviceId')) ?? 'local';
       const known = [
-        await metaRepo.get<string>('hlc'),
+        await metaRepo.get('hlc'),
         parsePosition(row?.body)?.hlc,
         parsePosition(row?.conflict?.body)?.hlc,
       ].filter((hlc): hlc is string => Boolean(hlc));

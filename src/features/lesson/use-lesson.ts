@@ -17,26 +17,11 @@ import { LessonSeedContext } from '../../lib/lesson-seed-context';
 import { useOnlineStatus } from '../../lib/online-status';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { writeErrors } from '../../lib/write-errors';
-import type { CatalogModule, Lesson, ModuleBundle } from '../../shared/content-types';
+import { checkedBundle } from '../../shared/checked-bundle';
+import type { ModuleBundle } from '../../shared/content-types';
 import { type NextStep, nextStep } from '../../shared/lesson-seed';
-import { foldProgress, type LessonProgress } from '../../shared/progress';
-
-export type LessonView =
-  | { state: 'loading' }
-  | { state: 'unavailable' }
-  /** Offline, and neither the lesson nor (with no catalogue) anything about it is on this device. */
-  | { state: 'needs-connection'; module: CatalogModule | null; title: string }
-  | { state: 'module-not-found' }
-  | { state: 'lesson-not-found'; module: CatalogModule }
-  | {
-      state: 'ready';
-      module: CatalogModule;
-      lesson: Lesson;
-      progress: LessonProgress | undefined;
-      /** False while a page shown from its seed has not read the learner's events yet. */
-      progressRead: boolean;
-      next: NextStep;
-    };
+import { foldProgress } from '../../shared/progress';
+import { type LessonView, lessonView } from './lesson-view';
 
 export function useLesson(moduleId: string, lessonId: string): LessonView {
   const seed = use(LessonSeedContext);
@@ -70,7 +55,8 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     const download = async () => {
       setFetchFailed(false);
       try {
-        const bundle = await contentFetch.moduleBundle(module.file);
+        // A bundle that is not the version the catalogue names is neither shown nor stored.
+        const bundle = checkedBundle(module, await contentFetch.moduleBundle(module.file));
         if (cancelled) return;
         setFetched(bundle);
         await modulesRepo.storeBundle(module, bundle);
@@ -124,31 +110,35 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     [readyModule, lesson, lessonProgress, progressRead, next],
   );
 
-  return useMemo((): LessonView => {
-    if (fromSeed && ready) return ready;
-    if (catalog === null && status === 'failed')
-      return online ? { state: 'unavailable' } : { state: 'needs-connection', module: null, title: 'Lesson' };
-    if (!catalog || !progress || lesson === undefined) return { state: 'loading' };
-    if (!module) return { state: 'module-not-found' };
-    if (!catalogLesson) return { state: 'lesson-not-found', module };
-    if (!lesson || lesson.moduleId !== moduleId || !ready) {
-      if (!online) return { state: 'needs-connection', module, title: catalogLesson.title };
-      return fetchFailed ? { state: 'unavailable' } : { state: 'loading' };
-    }
-    return ready;
-  }, [
-    fromSeed,
-    ready,
-    catalog,
-    status,
-    online,
-    progress,
-    lesson,
-    module,
-    catalogLesson,
-    moduleId,
-    fetchFailed,
-  ]);
+  return useMemo(
+    () =>
+      lessonView({
+        moduleId,
+        catalog,
+        catalogStatus: status,
+        module,
+        catalogLesson,
+        lesson,
+        progressRead,
+        online,
+        fetchFailed,
+        ready,
+        fromSeed,
+      }),
+    [
+      moduleId,
+      catalog,
+      status,
+      module,
+      catalogLesson,
+      lesson,
+      progressRead,
+      online,
+      fetchFailed,
+      ready,
+      fromSeed,
+    ],
+  );
 }
 
 function sameStep(a: NextStep, b: NextStep): boolean {

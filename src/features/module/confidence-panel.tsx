@@ -18,13 +18,13 @@ type Props = { module: CatalogModule; progress: Progress; confidence: ModuleConf
 
 /** The module's confidence question when it is due, and otherwise what the learner answered. */
 export function ConfidencePanel({ module, progress, confidence }: Props) {
-  const skipped = useLiveQuery(
-    async () => ({
-      before: (await metaRepo.get<boolean>(skippedKey(module.id, 'before'))) === true,
-      after: (await metaRepo.get<boolean>(skippedKey(module.id, 'after'))) === true,
-    }),
-    [module.id],
-  );
+  const skipped = useLiveQuery(async () => {
+    const putOff = (await metaRepo.get('confidenceSkipped')) ?? [];
+    return {
+      before: putOff.includes(skippedKey(module.id, 'before')),
+      after: putOff.includes(skippedKey(module.id, 'after')),
+    };
+  }, [module.id]);
   if (!module.confidence?.length || !skipped) return null;
   const statements = module.confidence;
   const stage = confidenceStage(module, progress, confidence, skipped);
@@ -38,7 +38,7 @@ export function ConfidencePanel({ module, progress, confidence }: Props) {
       }),
     );
   const skip = (s: ConfidenceStage) => () =>
-    void writeErrors.run(() => metaRepo.set(skippedKey(module.id, s), true));
+    void writeErrors.run(() => metaRepo.addConfidenceSkipped(skippedKey(module.id, s)));
 
   const change = confidence ? confidenceChange(confidence) : undefined;
   return (

@@ -31,5 +31,4 @@ export function confidenceLessonId(module: CatalogModule, stage: ConfidenceStage
   return (stage === 'before' ? lessons[0] : lessons[lessons.length - 1])?.id ?? module.id;
 }
 
-export const skippedKey = (moduleId: string, stage: ConfidenceStage) =>
-  `confidence-skipped:${moduleId}:${stage}`;
+export const skippedKey = (moduleId: string, stage: ConfidenceStage) => `${moduleId}:${stage}`;

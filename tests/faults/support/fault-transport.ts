@@ -2,7 +2,7 @@
 // requests dropped before the server, answers lost after it committed, deliveries duplicated or held back
 // and delivered late (out of order with the device's retries), 5xx before or after the commit, timeouts,
 // and the device killed while its request is in flight. Every choice comes from the seeded PRNG.
-import type { FetchLike } from '../../../src/sync/api-client';
+import type { FetchLike } from '../../../src/api/api-client';
 import type { SeededRandom } from './seeded-random';
 
 export const FAULT_KINDS = [

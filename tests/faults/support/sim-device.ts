@@ -4,12 +4,13 @@
 // what was stored, as a closed tab or a crashed phone does.
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createApiClient } from '../../../src/api/api-client';
 import { type DocRow, type EventRow, PocketDb } from '../../../src/db/db';
+import { resolveDocConflict } from '../../../src/db/resolve-doc-conflict';
 import { createSyncStore, type SyncStore } from '../../../src/db/sync-store';
 import type { LearnerEvent } from '../../../src/shared/events';
 import { formatHlc, parseHlc, tickHlc } from '../../../src/shared/hlc';
 import { type AccountActions, createAccountActions } from '../../../src/sync/account-actions';
-import { createApiClient } from '../../../src/sync/api-client';
 import { createSyncEngine, type SyncEngine } from '../../../src/sync/sync-engine';
 import type { Timers } from '../../../src/sync/timers';
 import { createFaultTransport, type FaultTransport, type NetworkLog } from './fault-transport';
@@ -284,7 +285,7 @@ export function createSimDevice(options: {
           const lines = (body: Record<string, unknown>) =>
             typeof body.text === 'string' && body.text ? body.text.split('\n') : [];
           const merged = [...new Set([...lines(row.body), ...lines(row.conflict?.body ?? {})])];
-          await store.resolveConflict(row.id, { text: merged.join('\n') }, new Date(now()).toISOString());
+          await resolveDocConflict(db, row.id, { text: merged.join('\n') }, new Date(now()).toISOString());
           resolved += 1;
         }
       };

@@ -1,8 +1,9 @@
 // A small in-memory stand-in for the sync server (DESIGN.md §5), enough to drive the engine in unit tests,
 // with a hook to fail any request. The real server is exercised in tests/server/sync-engine.test.ts.
+
+import type { FetchLike } from '../../../src/api/api-client';
 import type { LearnerEvent } from '../../../src/shared/events';
 import type { PushRequest } from '../../../src/shared/sync-protocol';
-import type { FetchLike } from '../../../src/sync/api-client';
 
 type Route = { method: string; path: string; body: unknown };
 /** Return a Response to answer instead of the fake, 'network' to throw like an offline fetch, or undefined. */

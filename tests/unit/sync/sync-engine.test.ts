@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../src/api/api-client';
 import { PocketDb } from '../../../src/db/db';
 import { createSyncStore } from '../../../src/db/sync-store';
-import { createApiClient } from '../../../src/sync/api-client';
 import { createSyncEngine } from '../../../src/sync/sync-engine';
 import { fakeSyncServer } from './fake-sync-server';
 import { manualTimers, settle } from './manual-timers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApiClient, type FetchLike } from '../../../src/sync/api-client';
+import { createApiClient, type FetchLike } from '../../../src/api/api-client';
 
 const body = (code: string, message: string) => JSON.stringify({ error: { code, message } });
 

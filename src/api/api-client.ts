@@ -1,0 +1,211 @@
+// The one door to our server (DESIGN.md §2, §5): every call to /api/v1/* goes through here, typed by the
+// shared zod schemas, with one error shape, one timeout and one place that notices a lost session (401).
+// It keeps nothing: every call returns a result instead of throwing, so callers decide what a failure
+// means — offline (network or timeout), signed out (401), refused for good (other 4xx), too big (413),
+// slow down (429) or try later (5xx, with Retry-After when the server gives one).
+import { z } from 'zod';
+import {
+  apiErrorBodySchema,
+  deviceResponseSchema,
+  type PushRequest,
+  pullResponseSchema,
+  pushResponseSchema,
+  QUOTA_EXCEEDED_CODE,
+  type QuotaKind,
+  quotaKinds,
+  sessionResponseSchema,
+} from '../shared/sync-protocol';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** The kinds of failure, by what a caller does about them. */
+export type ApiFailureKind =
+  | 'network'
+  | 'unauthorized'
+  | 'too-large'
+  | 'rate-limited'
+  | 'rejected'
+  | 'server';
+
+/** The one error shape of every call to our server. */
+export type ApiFailure = {
+  kind: ApiFailureKind;
+  /** The HTTP status; 0 when no answer came (offline, the connection dropped, the timeout passed). */
+  status: number;
+  /** The server's error code (`unauthorized`, `unknown_device` …), else `network`, `timeout` or `bad-response`. */
+  code: string;
+  /** The server's message, in words a person can read. */
+  message: string;
+  /** How long the server asked us to wait (Retry-After on a 429 or a 503, or until a daily quota resets). */
+  retryAfterMs?: number;
+  /** With code quota_exceeded: which limit the push hit; `message` is written for the learner. */
+  quota?: QuotaKind;
+  /** With quota events-per-day: how many new events the server still takes today. */
+  remaining?: number;
+};
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export type ApiClientOptions = {
+  /** Origin and path prefix of the server, e.g. `https://cpd.example.org` or '' for the same origin. */
+  baseUrl: string;
+  fetch?: FetchLike;
+  /** Give up on a request that hangs (a captive portal, a dead mobile link) and treat it as offline. */
+  timeoutMs?: number;
+  /**
+   * The one 401 path: called when a call made with a session token is refused with 401 (the session
+   * expired, or the learner signed out everywhere), before the caller sees the failure. A 401 to a call
+   * without a token (a wrong password at sign-in) is not a lost session and does not call it.
+   */
+  onUnauthorized?: (failure: ApiFailure) => void | Promise<void>;
+};
+
+type Call = { method: 'GET' | 'POST' | 'DELETE'; path: string; token?: string; body?: unknown };
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+type ErrorBody = { code: string; message: string; quota?: QuotaKind; remaining?: number };
+
+async function errorBody(response: Response): Promise<ErrorBody> {
+  const fallback = {
+    code: `http-${response.status}`,
+    message: response.statusText || `HTTP ${response.status}`,
+  };
+  try {
+    const parsed = apiErrorBodySchema.safeParse(await response.json());
+    if (!parsed.success) return fallback;
+    const { code, message, quota, remaining } = parsed.data.error;
+    const kind = quotaKinds.find((k) => k === quota);
+    if (code !== QUOTA_EXCEEDED_CODE || !kind) return { code, message };
+    return remaining === undefined
+      ? { code, message, quota: kind }
+      : { code, message, quota: kind, remaining };
+  } catch {
+    return fallback;
+  }
+}
+
+function kindOf(status: number): ApiFailureKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 413) return 'too-large';
+  if (status === 429) return 'rate-limited';
+  if (status >= 400 && status < 500) return 'rejected';
+  return 'server';
+}
+
+export async function failureOf(response: Response): Promise<ApiFailure> {
+  const { code, message, quota, remaining } = await errorBody(response);
+  const failure: ApiFailure = { kind: kindOf(response.status), status: response.status, code, message };
+  if (quota) {
+    failure.kind = 'rejected';
+    failure.quota = quota;
+    if (remaining !== undefined) failure.remaining = remaining;
+  }
+  // A 429, or a 503 while the server's database restarts, says when to come back; others leave it to backoff.
+  const after = retryAfterMs(response.headers.get('retry-after'));
+  if (after !== undefined) failure.retryAfterMs = after;
+  return failure;
+}
+
+function networkFailure(error: unknown): ApiFailure {
+  const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+  return {
+    kind: 'network',
+    status: 0,
+    code: timedOut ? 'timeout' : 'network',
+    message: timedOut ? 'The server did not answer in time.' : String(error),
+  };
+}
+
+export function createApiClient({
+  baseUrl,
+  fetch: fetchFn,
+  timeoutMs = 30_000,
+  onUnauthorized,
+}: ApiClientOptions) {
+  const base = baseUrl.replace(/\/+$/, '');
+
+  async function call<T>({ method, path, token, body }: Call, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const init: RequestInit = {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
+    // Browsers before 2022 (Safari 15 on older iPads) lack AbortSignal.timeout: they wait for the
+    // browser's own timeout instead.
+    if (typeof AbortSignal.timeout === 'function') init.signal = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await (fetchFn ?? defaultFetch)(`${base}${path}`, init);
+    } catch (error) {
+      return { ok: false, failure: networkFailure(error) };
+    }
+    if (!response.ok) {
+      const failure = await failureOf(response);
+      if (failure.kind === 'unauthorized' && token) await onUnauthorized?.(failure);
+      return { ok: false, failure };
+    }
+    let json: unknown;
+    try {
+      json = response.status === 204 ? undefined : await response.json();
+    } catch (error) {
+      // The body timed out or was cut off: nothing was answered, so it is the same as offline.
+      if (error instanceof DOMException) return { ok: false, failure: networkFailure(error) };
+      // A proxy's HTML page: the request may not have reached us, so retry later.
+      return {
+        ok: false,
+        failure: serverFailure(response.status, 'The server answered with unreadable data.'),
+      };
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        failure: serverFailure(response.status, 'The server answered in an unexpected shape.'),
+      };
+    }
+    return { ok: true, value: parsed.data };
+  }
+
+  return {
+    createAccount: (body: { email: string; name: string; password: string }) =>
+      call({ method: 'POST', path: '/api/v1/accounts', body }, sessionResponseSchema),
+    signIn: (body: { email: string; password: string }) =>
+      call({ method: 'POST', path: '/api/v1/sessions', body }, sessionResponseSchema),
+    signOut: (token: string) =>
+      call({ method: 'DELETE', path: '/api/v1/sessions/current', token }, nothingSchema),
+    signOutEverywhere: (token: string) =>
+      call({ method: 'DELETE', path: '/api/v1/sessions', token }, nothingSchema),
+    registerDevice: (token: string, name?: string) =>
+      call(
+        { method: 'POST', path: '/api/v1/devices', token, body: name ? { name } : {} },
+        deviceResponseSchema,
+      ),
+    push: (token: string, body: PushRequest) =>
+      call({ method: 'POST', path: '/api/v1/sync/push', token, body }, pushResponseSchema),
+    pull: (token: string, cursor: string | undefined, limit: number) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor) query.set('cursor', cursor);
+      return call({ method: 'GET', path: `/api/v1/sync/pull?${query}`, token }, pullResponseSchema);
+    },
+  };
+}
+
+// Called through a wrapper so `fetch` is never invoked as a method of another object ("Illegal invocation").
+const defaultFetch: FetchLike = (url, init) => fetch(url, init);
+
+function serverFailure(status: number, message: string): ApiFailure {
+  return { kind: 'server', status, code: 'bad-response', message };
+}
+
+/** Sign-out answers 204 with no body; there is nothing in it to read. */
+const nothingSchema = z.unknown().transform(() => undefined);

@@ -1,0 +1,152 @@
+// The api/ layer against the real server on a loopback port: its zod schemas read every answer the server
+// gives, every failure comes back in the one error shape, a lost session reaches the one 401 path, and a
+// server that does not answer ends in a timeout, not a hang.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ApiFailure, createApiClient } from '../../src/api/api-client';
+import { makeEvent, makeTestApp } from './support/test-app';
+import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
+
+describe.each(testDbKinds)('the api client against the server on %s', (kind) => {
+  let testDb: TestDb;
+  let server: ReturnType<typeof serve>;
+  let base = '';
+  /** While set, requests to this path get no answer until the test ends. */
+  let hangOn: string | undefined;
+  const hanging: (() => void)[] = [];
+
+  emptyDatabasePerTest(kind, (db) => {
+    testDb = db;
+  });
+  beforeEach(async () => {
+    hangOn = undefined;
+    const { app } = makeTestApp(testDb.db, { authRatePerIpPerMin: 4 });
+    const handle = (request: Request) =>
+      new URL(request.url).pathname === hangOn
+        ? new Promise<Response>((resolve) => hanging.push(() => resolve(new Response(null, { status: 204 }))))
+        : app.fetch(request);
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: handle, port: 0, hostname: '127.0.0.1' }, () => resolve());
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    for (const release of hanging.splice(0)) release();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  function client(timeoutMs?: number) {
+    const lost: ApiFailure[] = [];
+    const api = createApiClient({ baseUrl: `${base}/`, timeoutMs, onUnauthorized: (f) => void lost.push(f) });
+    return { api, lost };
+  }
+
+  it('reads every answer of a sign-up, device, push, pull and sign-out through the shared schemas', async () => {
+    const { api } = client();
+    const created = await api.createAccount({
+      email: 'ada@example.org',
+      name: 'Ada',
+      password: 'long enough pw',
+    });
+    if (!created.ok) throw new Error(created.failure.message);
+    expect(Object.keys(created.value).sort()).toEqual(['expiresAt', 'learnerId', 'token']);
+    const token = created.value.token;
+    const device = await api.registerDevice(token, 'Staff room tablet');
+    if (!device.ok) throw new Error(device.failure.message);
+    const events = [makeEvent(device.value.deviceId, 1), makeEvent(device.value.deviceId, 2)];
+    const pushed = await api.push(token, {
+      deviceId: device.value.deviceId,
+      events,
+      docs: [{ id: 'note:l1', baseRev: 0, body: { text: 'Try visual timetables' } }],
+    });
+    expect(pushed.ok && pushed.value.results.map((r) => r.status)).toEqual(['acked', 'acked']);
+    expect(pushed.ok && pushed.value.docs).toEqual([{ id: 'note:l1', status: 'saved', rev: 1 }]);
+    const pulled = await api.pull(token, undefined, 10);
+    expect(pulled.ok && pulled.value.events).toEqual(events);
+    expect(pulled.ok && pulled.value.docs).toEqual([
+      { id: 'note:l1', rev: 1, body: { text: 'Try visual timetables' } },
+    ]);
+    expect(pulled.ok && pulled.value.hasMore).toBe(false);
+    expect(await api.signOut(token)).toEqual({ ok: true, value: undefined });
+  });
+
+  it('gives every refusal the same shape: kind, status, the server code and message, Retry-After', async () => {
+    const { api, lost } = client();
+    await api.createAccount({ email: 'ada@example.org', name: 'Ada', password: 'long enough pw' });
+    const taken = await api.createAccount({
+      email: 'ada@example.org',
+      name: 'Ada',
+      password: 'long enough pw',
+    });
+    expect(taken).toEqual({
+      ok: false,
+      failure: { kind: 'rejected', status: 409, code: 'email_taken', message: expect.any(String) },
+    });
+    const short = await api.createAccount({ email: 'bo@example.org', name: 'Bo', password: 'short' });
+    expect(!short.ok && short.failure).toMatchObject({ kind: 'rejected', status: 400 });
+    expect(!short.ok && short.failure.message).toContain('password');
+    // Correct sign-ins until the per-address limit (4 a minute here) says to wait.
+    let limited = await api.signIn({ email: 'ada@example.org', password: 'long enough pw' });
+    for (let i = 0; i < 5 && limited.ok; i += 1)
+      limited = await api.signIn({ email: 'ada@example.org', password: 'long enough pw' });
+    expect(limited).toEqual({
+      ok: false,
+      failure: {
+        kind: 'rate-limited',
+        status: 429,
+        code: 'rate_limited',
+        message: expect.any(String),
+        retryAfterMs: 60_000,
+      },
+    });
+    // No session was involved in any of these, so none of them is a lost session.
+    expect(lost).toEqual([]);
+  });
+
+  it('a wrong password is a 401 but not a lost session', async () => {
+    const { api, lost } = client();
+    await api.createAccount({ email: 'ada@example.org', name: 'Ada', password: 'long enough pw' });
+    const wrong = await api.signIn({ email: 'ada@example.org', password: 'not the password' });
+    expect(!wrong.ok && wrong.failure).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(lost).toEqual([]);
+  });
+
+  it('a call with a session the server has ended goes through the one 401 path, once', async () => {
+    const { api, lost } = client();
+    const created = await api.createAccount({
+      email: 'ada@example.org',
+      name: 'Ada',
+      password: 'long enough pw',
+    });
+    if (!created.ok) throw new Error(created.failure.message);
+    expect((await api.signOutEverywhere(created.value.token)).ok).toBe(true);
+    expect(lost).toEqual([]);
+
+    const pulled = await api.pull(created.value.token, undefined, 10);
+    expect(pulled).toEqual({
+      ok: false,
+      failure: { kind: 'unauthorized', status: 401, code: 'unauthorized', message: expect.any(String) },
+    });
+    expect(lost).toEqual([!pulled.ok && pulled.failure]);
+  });
+
+  it('a server that does not answer ends in a timeout the caller treats as offline', async () => {
+    const { api } = client(300);
+    const created = await api.createAccount({
+      email: 'ada@example.org',
+      name: 'Ada',
+      password: 'long enough pw',
+    });
+    if (!created.ok) throw new Error(created.failure.message);
+    hangOn = '/api/v1/sync/pull';
+    const started = Date.now();
+    expect(await api.pull(created.value.token, undefined, 10)).toEqual({
+      ok: false,
+      failure: { kind: 'network', status: 0, code: 'timeout', message: 'The server did not answer in time.' },
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    hangOn = undefined;
+    expect((await api.pull(created.value.token, undefined, 10)).ok).toBe(true);
+  });
+});
