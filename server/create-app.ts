@@ -22,7 +22,7 @@ export type CreateAppOptions = { db: Db; config: Config; clock?: () => number; l
 
 export function createApp({ db, config, clock = Date.now, logger }: CreateAppOptions): Hono<AppEnv> {
   const log = logger ?? createLogger(config.logLevel);
-  const deps: AppDeps = { db, config, clock, logger: log, limiter: createRateLimiter(clock) };
+  const deps: AppDeps = { db, config, clock, logger: log, limiter: createRateLimiter(db, clock) };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(log), securityHeaders());
   app.use(

@@ -79,6 +79,22 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002-rate-limits': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('until', 'bigint', (c) => c.notNull())
+        .execute();
+      // The sweep deletes by `until`.
+      await db.schema.createIndex('rate_limits_until').on('rate_limits').column('until').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable('rate_limits').execute();
+    },
+  },
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

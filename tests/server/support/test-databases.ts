@@ -36,7 +36,7 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 }
 
 async function clearTables(db: Db): Promise<void> {
-  for (const table of ['docs', 'events', 'devices', 'sessions', 'learners'] as const) {
+  for (const table of ['docs', 'events', 'devices', 'sessions', 'learners', 'rate_limits'] as const) {
     await db.kysely.deleteFrom(table).execute();
   }
 }
