@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env';
 import type { Config } from './config';
 import { HttpError } from './http-error';
+import { lingerOnClose } from './linger-close';
 import { createLogger, type Logger } from './logger';
 import type { Db } from './open-database';
 import { createRateLimiter } from './rate-limiter';
@@ -17,6 +18,7 @@ import { syncPullRoutes } from './routes/sync-pull-routes';
 import { syncPushRoutes } from './routes/sync-push-routes';
 import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
+import { isStorageFull } from './storage-full';
 
 export type CreateAppOptions = { db: Db; config: Config; clock?: () => number; logger?: Logger };
 
@@ -29,11 +31,14 @@ export function createApp({ db, config, clock = Date.now, logger }: CreateAppOpt
     '/api/*',
     bodyLimit({
       maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        c.json(
+      onError: (c) => {
+        lingerOnClose(c);
+        return c.json(
           { error: { code: 'body_too_large', message: `The body is over ${config.bodyLimitBytes} bytes.` } },
           413,
-        ),
+          { Connection: 'close' },
+        );
+      },
     }),
   );
   for (const routes of [
@@ -54,12 +59,28 @@ export function createApp({ db, config, clock = Date.now, logger }: CreateAppOpt
     if (error instanceof HttpError) {
       return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
     }
+    if (isStorageFull(error)) {
+      log.error('storage full', { method: c.req.method, path: c.req.path, error: describe(error) });
+      return c.json(
+        {
+          error: {
+            code: 'storage_full',
+            message: 'The server has run out of disk space. Nothing was saved; try again later.',
+          },
+        },
+        507,
+        { 'Retry-After': '300' },
+      );
+    }
     log.error('unhandled error', {
       method: c.req.method,
       path: c.req.path,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      error: describe(error),
     });
     return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
   });
   return app;
 }
+
+const describe = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

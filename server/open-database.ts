@@ -55,6 +55,9 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 256) {
       sqlite.close();
     },
     prepare: (sqlText: string) => {
+      // SQLite ends the transaction itself on some errors (SQLITE_FULL among them); Kysely's ROLLBACK
+      // would then throw "no transaction is active" and hide the real error from the log and the answer.
+      if (sqlText === 'rollback' && !sqlite.inTransaction) return sqlite.prepare('select 1 where 0');
       let statement = cache.get(sqlText);
       if (statement) cache.delete(sqlText);
       else statement = sqlite.prepare(sqlText);
