@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   const http = server as Server;
   http.once('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`${listenProblem(error, config.host, config.port)}\n`);
-    db.close().finally(() => process.exit(1));
+    db.close().then(
+      () => process.exit(1),
+      () => process.exit(1),
+    );
   });
 
   let stopping = false;
