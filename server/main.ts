@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   const { config } = loaded;
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.database);
+  const db = openDatabase(config.database, { logger });
   try {
     await migrateToLatest(db.kysely);
   } catch (error) {

@@ -7,15 +7,21 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config';
 import type { Database } from './db-schema';
+import { createLogger, type Logger } from './logger';
+import { pgHostOptions } from './pg-hosts';
 
 export type Db = { kysely: Kysely<Database>; dialect: 'sqlite' | 'postgres'; close: () => Promise<void> };
 
 const INT8_OID = 20;
 
-export function openDatabase(config: DatabaseConfig, pgOptions: { searchPath?: string } = {}): Db {
+export function openDatabase(
+  config: DatabaseConfig,
+  pgOptions: { searchPath?: string; logger?: Logger } = {},
+): Db {
   if (config.kind === 'postgres') {
+    const logger = pgOptions.logger ?? createLogger('warn');
     const pool = new pg.Pool({
-      connectionString: config.url,
+      ...pgHostOptions(config.url, (to, why) => logger.warn('database host switched', { to, why })),
       max: config.poolSize,
       // Sequences and millisecond times fit in 2^53; parsing them keeps one row type for both dialects.
       types: {
@@ -26,6 +32,10 @@ export function openDatabase(config: DatabaseConfig, pgOptions: { searchPath?: s
       },
       ...(pgOptions.searchPath ? { options: `-c search_path=${pgOptions.searchPath}` } : {}),
     });
+    // A connection PostgreSQL ends (restart, failover) emits 'error'; unheard, it would stop the process.
+    const lost = (error: Error) => logger.warn('database connection lost', { error: error.message });
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }
