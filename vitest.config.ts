@@ -1,6 +1,24 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// The failover project starts its own PostgreSQL primary and replica (root, Debian's packages), so it runs
+// only when asked for: .ci/run calls `VITEST_FAILOVER=1 npx vitest run --project failover` after `npm test`.
+const failover =
+  process.env.VITEST_FAILOVER === '1'
+    ? [
+        {
+          extends: true as const,
+          test: {
+            name: 'failover',
+            environment: 'node',
+            include: ['tests/failover/**/*.test.ts'],
+            testTimeout: 180_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ]
+    : [];
+
 // One `vitest run` covers every layer; each project picks its environment.
 // The build and e2e projects read dist/, which `npm test` builds first.
 export default defineConfig({
@@ -54,6 +72,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...failover,
     ],
   },
 });

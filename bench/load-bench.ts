@@ -3,6 +3,10 @@
 // sent, over and over for 30 s (a bounded loop per device on keep-alive connections). Prints throughput,
 // latency percentiles, errors and non-2xx answers, and the server's RSS sampled over the run.
 //   npm run bench:load    LOAD_DEVICES=200 LOAD_SECONDS=30 LOAD_WARMUP_SECONDS=5 LOAD_EVENTS_PER_PUSH=5 LOAD_RATE=2
+// Scale-out: LOAD_DATABASE_URL=postgres://… LOAD_PROCESSES=2 runs that many server processes on one fresh
+// PostgreSQL database (created and dropped by the bench); device i talks to process i mod N, so a learner's
+// two devices sync through different processes. The issue's run:
+//   LOAD_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres LOAD_PROCESSES=2 LOAD_DEVICES=2000 LOAD_RATE=0.2 npm run bench:load
 // Targets on 2 cores: zero errors, p99 ≤ 250 ms, RSS in the last 10 s within 10 % of the first 10 s.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +14,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { LearnerEvent } from '../src/shared/events';
 import { formatHlc } from '../src/shared/hlc';
 import type { PullResponse, PushResponse, SessionResponse } from '../src/shared/sync-protocol';
@@ -26,6 +31,8 @@ const EVENTS_PER_PUSH = Number(process.env.LOAD_EVENTS_PER_PUSH ?? 5);
  */
 const RATE = Number(process.env.LOAD_RATE ?? 2);
 const WINDOW_S = Math.min(10, Math.floor(SECONDS / 3));
+const PROCESSES = Number(process.env.LOAD_PROCESSES ?? 1);
+const ADMIN_URL = process.env.LOAD_DATABASE_URL;
 
 type Device = {
   token: string;
@@ -33,9 +40,14 @@ type Device = {
   seq: number;
   cursor?: string;
   noteRev: number;
+  /** The server process this device talks to. */
+  base: string;
 };
 
-async function startServer(dataDir: string): Promise<{ base: string; child: ChildProcess }> {
+async function startServer(
+  dataDir: string,
+  databaseUrl: string,
+): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
@@ -43,7 +55,7 @@ async function startServer(dataDir: string): Promise<{ base: string; child: Chil
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DATABASE_URL: '',
+      DATABASE_URL: databaseUrl,
       // Request logs at info, as in production; the lines go nowhere here.
       LOG_LEVEL: 'info',
       // Only sign-up and sign-in hash passwords, and they happen before the measured run.
@@ -62,6 +74,24 @@ async function startServer(dataDir: string): Promise<{ base: string; child: Chil
   return { base, child };
 }
 
+/** A fresh database next to the one LOAD_DATABASE_URL names, dropped after the run. */
+async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `pocket_load_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database ${name} with (force)`) };
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -78,10 +108,11 @@ async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function setUpDevices(base: string): Promise<Device[]> {
+async function setUpDevices(bases: string[]): Promise<Device[]> {
   const devices: Device[] = [];
   const learners = Math.ceil(DEVICES / 2);
   for (let i = 0; i < learners; i += 1) {
+    const base = bases[i % bases.length] as string;
     const session = await post<SessionResponse>(`${base}/api/v1/accounts`, {
       email: `load-${i}@example.org`,
       name: `Load ${i}`,
@@ -89,7 +120,7 @@ async function setUpDevices(base: string): Promise<Device[]> {
     });
     for (let d = 0; d < 2 && devices.length < DEVICES; d += 1) {
       const { deviceId } = await post<{ deviceId: string }>(`${base}/api/v1/devices`, {}, session.token);
-      devices.push({ token: session.token, deviceId, seq: 0, noteRev: 0 });
+      devices.push({ token: session.token, deviceId, seq: 0, noteRev: 0, base: '' });
     }
   }
   return devices;
@@ -146,7 +177,8 @@ function request(
  * then wait. Each device waits a random 0.5–1.5 × its interval, so 200 devices do not march in step the
  * way a fixed-rate load generator's connections do (that measures the generator's bursts, not the server).
  */
-async function runDevice(base: string, device: Device, seconds: number, stats: Stats): Promise<void> {
+async function runDevice(device: Device, seconds: number, stats: Stats): Promise<void> {
+  const { base } = device;
   const end = performance.now() + seconds * 1000;
   const interval = RATE > 0 ? 2000 / RATE : 0;
   const count = (outcome: { status: number } | { failure: string }, started: number): boolean => {
@@ -200,21 +232,28 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   // LOAD_DATA_DIR=/dev/shm puts the SQLite file in memory, to tell disk stalls from server work.
   const dataDir = mkdtempSync(path.join(process.env.LOAD_DATA_DIR ?? tmpdir(), 'pocket-load-'));
-  const { base, child } = await startServer(dataDir);
-  const pid = child.pid as number;
+  const database = ADMIN_URL ? await createDatabase(ADMIN_URL) : undefined;
+  const servers: { base: string; child: ChildProcess }[] = [];
   try {
-    const devices = await setUpDevices(base);
+    for (let i = 0; i < PROCESSES; i += 1) servers.push(await startServer(dataDir, database?.url ?? ''));
+    const bases = servers.map((server) => server.base);
+    const devices = await setUpDevices(bases);
+    devices.forEach((device, i) => {
+      device.base = bases[i % bases.length] as string;
+    });
     const run = async (seconds: number): Promise<Stats> => {
       const stats: Stats = { latencies: [], pushes: 0, pulls: 0, errors: new Map() };
-      await Promise.all(devices.map((device) => runDevice(base, device, seconds, stats)));
+      await Promise.all(devices.map((device) => runDevice(device, seconds, stats)));
       return stats;
     };
 
     if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
     const samples: { t: number; mb: number }[] = [];
     const started = performance.now();
+    // Summed over the server processes: the memory the service needs.
     const sampler = setInterval(() => {
-      samples.push({ t: (performance.now() - started) / 1000, mb: rssMb(pid) });
+      const mb = servers.reduce((sum, server) => sum + rssMb(server.child.pid as number), 0);
+      samples.push({ t: (performance.now() - started) / 1000, mb });
     }, 500);
     const stats = await run(SECONDS);
     const elapsed = (performance.now() - started) / 1000;
@@ -235,7 +274,7 @@ async function main(): Promise<void> {
       `machine: ${cpus().length} cores, load average ${loadavg()
         .map((n) => n.toFixed(2))
         .join(' ')} before the run ended (other work on the machine skews latency)`,
-      `load bench: ${DEVICES} devices (${Math.ceil(DEVICES / 2)} learners × 2), SQLite, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, ${EVENTS_PER_PUSH} events per push, ${RATE > 0 ? `each device pushes and pulls every ${(2 / RATE).toFixed(1)} s on average` : 'unpaced (saturation)'}`,
+      `load bench: ${DEVICES} devices (${Math.ceil(DEVICES / 2)} learners × 2), ${database ? `PostgreSQL, ${PROCESSES} server process${PROCESSES > 1 ? "es (a learner's two devices on different ones)" : ''}` : `SQLite, ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}`}, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, ${EVENTS_PER_PUSH} events per push, ${RATE > 0 ? `each device pushes and pulls every ${(2 / RATE).toFixed(1)} s on average` : 'unpaced (saturation)'}`,
       `  requests      ${sorted.length} in ${elapsed.toFixed(1)} s = ${(sorted.length / elapsed).toFixed(0)} req/s (${(stats.pushes / elapsed).toFixed(0)} pushes/s = ${((stats.pushes * EVENTS_PER_PUSH) / elapsed).toFixed(0)} events/s stored; ${(stats.pulls / elapsed).toFixed(0)} pulls/s)`,
       `  latency ms    p50 ${latency(50)}  p90 ${latency(90)}  p99 ${latency(99)}  p99.9 ${latency(99.9)}  max ${(sorted.at(-1) ?? 0).toFixed(1)}`,
       `  errors        ${errorText}`,
@@ -243,17 +282,23 @@ async function main(): Promise<void> {
         .filter((_, i) => i % 10 === 9)
         .map((x) => x.mb.toFixed(0))
         .join(' ')} MB`,
-      `  server RSS    first ${WINDOW_S} s ${first.toFixed(1)} MB, last ${WINDOW_S} s ${last.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), max ${Math.max(...samples.map((x) => x.mb)).toFixed(1)} MB`,
+      `  server RSS    ${PROCESSES > 1 ? `(sum of ${PROCESSES}) ` : ''}first ${WINDOW_S} s ${first.toFixed(1)} MB, last ${WINDOW_S} s ${last.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), max ${Math.max(...samples.map((x) => x.mb)).toFixed(1)} MB`,
       `  targets       errors 0: ${errors === 0 ? 'met' : 'MISSED'}; p99 ≤ 250 ms: ${p99 <= 250 ? 'met' : 'MISSED'}; RSS growth ≤ 10 %: ${growth <= 10 ? 'met' : 'MISSED'}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (errors > 0 || p99 > 250 || growth > 10) process.exitCode = 1;
   } finally {
     agent.destroy();
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await Promise.all(
+      servers.map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

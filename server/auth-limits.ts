@@ -1,6 +1,8 @@
 // The auth rate-limit rules in one place: attempts per IP per minute on sign-up and sign-in; sign-up
 // attempts and failed sign-ins per account (email) per 15 minutes. Checked before any password work,
-// so a flood costs no scrypt time.
+// so a flood costs no scrypt time. Failed sign-ins and locked accounts are logged with a hashed account
+// (never the email) and the client address, so an operator can see an attack without holding addresses.
+import { createHash } from 'node:crypto';
 import type { AppDeps } from './app-env';
 import { HttpError } from './http-error';
 
@@ -9,31 +11,55 @@ const ACCOUNT_WINDOW_MS = 15 * MINUTE;
 
 export type AuthAction = 'signup' | 'signin';
 
+/** A stable, non-reversible-at-a-glance id for an email in logs: the first 16 hex digits of its SHA-256. */
+export function hashedAccount(email: string): string {
+  return createHash('sha256').update(email).digest('hex').slice(0, 16);
+}
+
+const accountKey = (action: AuthAction, email: string) => `${action}:account:${email}`;
+
 export const authLimits = {
   /** Counts this attempt against the caller's IP, or throws 429 when the IP is over its limit. */
-  ipAttempt({ limiter, config }: AppDeps, action: AuthAction, ip: string): void {
-    const key = `${action}:ip:${ip}`;
-    throwIfLimited(limiter.retryAfter(key, config.authRatePerIpPerMin, MINUTE));
-    limiter.hit(key, MINUTE);
+  async ipAttempt({ limiter, config }: AppDeps, action: AuthAction, ip: string): Promise<void> {
+    const { count, retryAfter } = await limiter.hit(`${action}:ip:${ip}`, MINUTE);
+    if (count > config.authRatePerIpPerMin) throw limited(retryAfter);
   },
   /** Throws 429 when this account has used up its attempts (sign-ups, or failed sign-ins). */
-  checkAccount({ limiter, config }: AppDeps, action: AuthAction, email: string): void {
-    throwIfLimited(
-      limiter.retryAfter(`${action}:account:${email}`, config.signinFailuresPerAccount, ACCOUNT_WINDOW_MS),
+  async checkAccount(deps: AppDeps, action: AuthAction, email: string, ip: string): Promise<void> {
+    const retryAfter = await deps.limiter.retryAfter(
+      accountKey(action, email),
+      deps.config.signinFailuresPerAccount,
     );
+    if (retryAfter > 0) {
+      if (action === 'signin') {
+        deps.logger.warn('sign-in refused: account locked', {
+          account: hashedAccount(email),
+          ip,
+          retryAfter,
+        });
+      }
+      throw limited(retryAfter);
+    }
   },
-  countAccount({ limiter }: AppDeps, action: AuthAction, email: string): void {
-    limiter.hit(`${action}:account:${email}`, ACCOUNT_WINDOW_MS);
+  async countAccount(deps: AppDeps, action: AuthAction, email: string, ip: string): Promise<void> {
+    const { count } = await deps.limiter.hit(accountKey(action, email), ACCOUNT_WINDOW_MS);
+    if (action !== 'signin') return;
+    deps.logger.warn('sign-in failed', { account: hashedAccount(email), ip, failures: count });
+    if (count === deps.config.signinFailuresPerAccount) {
+      deps.logger.warn('account locked', {
+        account: hashedAccount(email),
+        ip,
+        minutes: ACCOUNT_WINDOW_MS / MINUTE,
+      });
+    }
   },
-  clearAccount({ limiter }: AppDeps, action: AuthAction, email: string): void {
-    limiter.reset(`${action}:account:${email}`);
+  async clearAccount({ limiter }: AppDeps, action: AuthAction, email: string): Promise<void> {
+    await limiter.reset(accountKey(action, email));
   },
 };
 
-function throwIfLimited(retryAfter: number): void {
-  if (retryAfter > 0) {
-    throw new HttpError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfter} s.`, {
-      'Retry-After': String(retryAfter),
-    });
-  }
+function limited(retryAfter: number): HttpError {
+  return new HttpError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfter} s.`, {
+    'Retry-After': String(retryAfter),
+  });
 }

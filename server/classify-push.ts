@@ -1,6 +1,7 @@
 // The merge rules of a push, as a pure function: given the batch, what the server already holds and
 // the server clock, decide each event's and doc's fate. The caller stores what this returns.
 import type { LearnerEvent } from '../src/shared/events';
+import { parseHlc } from '../src/shared/hlc';
 import type { DocResult, EventResult, PushDoc } from '../src/shared/sync-protocol';
 import { canonicalJson } from './canonical-json';
 
@@ -50,6 +51,13 @@ export function classifyPush(input: {
         id: event.id,
         status: 'rejected',
         reason: '`at` is more than 24 h ahead of the server clock',
+      });
+    } else if (parseHlc(event.hlc).wall > input.nowMs + MAX_FUTURE_MS) {
+      // Other devices of the learner adopt the highest HLC they pull: one far ahead would pin their clocks.
+      results.push({
+        id: event.id,
+        status: 'rejected',
+        reason: '`hlc` is more than 24 h ahead of the server clock',
       });
     } else {
       results.push({ id: event.id, status: 'acked' });

@@ -3,8 +3,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const intFrom = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const intFrom = (min: number, max: number, fallback: number) => {
+  const range = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: range }).int(range).min(min, range).max(max, range).default(fallback);
+};
 
 const envSchema = z.object({
   PORT: intFrom(0, 65_535, 8080),
@@ -65,7 +67,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      const given = present[String(i.path[0])];
+      return `  ${i.path.join('.')}: ${i.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
+    });
     return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}` };
   }
   const e = parsed.data;

@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './app-env';
 import type { Config } from './config';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { HttpError } from './http-error';
+import { lingerOnClose } from './linger-close';
 import { createLogger, type Logger } from './logger';
 import type { Db } from './open-database';
 import { createRateLimiter } from './rate-limiter';
@@ -18,23 +19,27 @@ import { syncPullRoutes } from './routes/sync-pull-routes';
 import { syncPushRoutes } from './routes/sync-push-routes';
 import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
+import { isStorageFull } from './storage-full';
 
 export type CreateAppOptions = { db: Db; config: Config; clock?: () => number; logger?: Logger };
 
 export function createApp({ db, config, clock = Date.now, logger }: CreateAppOptions): Hono<AppEnv> {
   const log = logger ?? createLogger(config.logLevel);
-  const deps: AppDeps = { db, config, clock, logger: log, limiter: createRateLimiter(clock) };
+  const deps: AppDeps = { db, config, clock, logger: log, limiter: createRateLimiter(db, clock) };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(log), securityHeaders());
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        c.json(
+      onError: (c) => {
+        lingerOnClose(c);
+        return c.json(
           { error: { code: 'body_too_large', message: `The body is over ${config.bodyLimitBytes} bytes.` } },
           413,
-        ),
+          { Connection: 'close' },
+        );
+      },
     }),
   );
   for (const routes of [
@@ -65,12 +70,28 @@ export function createApp({ db, config, clock = Date.now, logger }: CreateAppOpt
         { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
       );
     }
+    if (isStorageFull(error)) {
+      log.error('storage full', { method: c.req.method, path: c.req.path, error: describe(error) });
+      return c.json(
+        {
+          error: {
+            code: 'storage_full',
+            message: 'The server has run out of disk space. Nothing was saved; try again later.',
+          },
+        },
+        507,
+        { 'Retry-After': '300' },
+      );
+    }
     log.error('unhandled error', {
       method: c.req.method,
       path: c.req.path,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      error: describe(error),
     });
     return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
   });
   return app;
 }
+
+const describe = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -42,4 +42,6 @@ export type Database = {
     received_at: number;
   };
   docs: { learner_id: string; doc_id: string; rev: number; seq: number; body: string; updated_at: number };
+  /** Auth rate-limit windows shared by every process (server/rate-limiter.ts); `until` ends a row's use. */
+  rate_limits: { key: string; window_start: number; count: number; until: number };
 };

@@ -79,6 +79,22 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002-rate-limits': {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('until', 'bigint', (c) => c.notNull())
+        .execute();
+      // The sweep deletes by `until`.
+      await db.schema.createIndex('rate_limits_until').on('rate_limits').column('until').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable('rate_limits').execute();
+    },
+  },
   // Per-learner quota counters kept on the learner's row (already locked by every push, so keeping them
   // costs no extra query), and when each device last synced, to retire the oldest unused one.
   '0003-quotas': {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from './config';
 import type { Database } from './db-schema';
 import { createLogger, type Logger } from './logger';
+import { pgHostOptions } from './pg-hosts';
 
 export type Db = { kysely: Kysely<Database>; dialect: 'sqlite' | 'postgres'; close: () => Promise<void> };
 
@@ -17,8 +18,9 @@ export type OpenDatabaseOptions = { searchPath?: string; logger?: Logger };
 
 export function openDatabase(config: DatabaseConfig, pgOptions: OpenDatabaseOptions = {}): Db {
   if (config.kind === 'postgres') {
+    const logger = pgOptions.logger ?? createLogger('warn');
     const pool = new pg.Pool({
-      connectionString: config.url,
+      ...pgHostOptions(config.url, (to, why) => logger.warn('database host switched', { to, why })),
       max: config.poolSize,
       // A database that cannot be reached fails the request (503) instead of queueing it forever.
       connectionTimeoutMillis: 5_000,
@@ -81,6 +83,9 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 256) {
       sqlite.close();
     },
     prepare: (sqlText: string) => {
+      // SQLite ends the transaction itself on some errors (SQLITE_FULL among them); Kysely's ROLLBACK
+      // would then throw "no transaction is active" and hide the real error from the log and the answer.
+      if (sqlText === 'rollback' && !sqlite.inTransaction) return sqlite.prepare('select 1 where 0');
       let statement = cache.get(sqlText);
       if (statement) cache.delete(sqlText);
       else statement = sqlite.prepare(sqlText);

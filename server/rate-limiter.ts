@@ -1,42 +1,69 @@
-// Fixed-window counters kept in this process's memory, with an injectable clock for tests. A
-// deployment with several server processes needs a shared store (e.g. PostgreSQL or Redis) instead:
-// each process would otherwise allow the full limit on its own (docs/deployment.md).
+// Fixed-window counters in the database (table `rate_limits`), so every server process behind a load
+// balancer shares them and a restart forgets nothing. One row per key: the window's start, the attempts
+// counted in it and `until`, when the row stops mattering (the window's end). Nothing is ever evicted to
+// make room: a flood of new addresses adds rows but cannot push out an account's lock. Rows past
+// `until` are swept at most once a minute per process, so the table holds only live windows.
+import { sql } from 'kysely';
+import type { Db } from './open-database';
+
 export type RateLimiter = {
-  /** Seconds until `key` may act again, or 0 when it is under its limit. Does not count an attempt. */
-  retryAfter: (key: string, limit: number, windowMs: number) => number;
-  /** Counts one attempt against `key`. */
-  hit: (key: string, windowMs: number) => void;
-  reset: (key: string) => void;
+  /** Seconds until `key` may act again, or 0 when it is under `limit`. Does not count an attempt. */
+  retryAfter: (key: string, limit: number) => Promise<number>;
+  /**
+   * Counts one attempt against `key` (starting a new window of `windowMs` when the last one is over),
+   * atomically across processes. Returns the attempts in the window, this one included, and the
+   * seconds until the window ends.
+   */
+  hit: (key: string, windowMs: number) => Promise<{ count: number; retryAfter: number }>;
+  reset: (key: string) => Promise<void>;
+  /** Deletes every row whose window is over; returns how many went. */
+  sweep: () => Promise<number>;
 };
 
-export function createRateLimiter(clock: () => number, maxKeys = 100_000): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const current = (key: string, windowMs: number) => {
-    const w = windows.get(key);
-    return w && clock() - w.start < windowMs ? w : undefined;
+export const SWEEP_EVERY_MS = 60_000;
+
+const secondsUntil = (until: number, now: number) => Math.max(1, Math.ceil((until - now) / 1000));
+
+export function createRateLimiter(db: Db, clock: () => number): RateLimiter {
+  let lastSweep = Number.NEGATIVE_INFINITY;
+  const sweep = async () => {
+    const result = await db.kysely.deleteFrom('rate_limits').where('until', '<=', clock()).executeTakeFirst();
+    return Number(result.numDeletedRows);
   };
   return {
-    retryAfter(key, limit, windowMs) {
-      const w = current(key, windowMs);
-      if (!w || w.count < limit) return 0;
-      return Math.max(1, Math.ceil((w.start + windowMs - clock()) / 1000));
+    async retryAfter(key, limit) {
+      const now = clock();
+      const row = await db.kysely
+        .selectFrom('rate_limits')
+        .select(['count', 'until'])
+        .where('key', '=', key)
+        .executeTakeFirst();
+      if (!row || row.until <= now || row.count < limit) return 0;
+      return secondsUntil(row.until, now);
     },
-    hit(key, windowMs) {
-      const w = current(key, windowMs);
-      if (w) {
-        w.count += 1;
-        return;
+    async hit(key, windowMs) {
+      const now = clock();
+      if (now - lastSweep >= SWEEP_EVERY_MS) {
+        lastSweep = now;
+        await sweep();
       }
-      // Bounded memory under a flood of distinct keys: drop expired-or-oldest entries first.
-      if (windows.size >= maxKeys) {
-        const oldest = windows.keys().next().value;
-        if (oldest !== undefined) windows.delete(oldest);
-      }
-      windows.delete(key);
-      windows.set(key, { start: clock(), count: 1 });
+      // One statement on both dialects: a new row, or the live window counted up, or a finished
+      // window restarted. Two processes hitting one key at once both land here; the row lock decides.
+      const { rows } = await sql<{ count: number; until: number }>`
+        insert into rate_limits ("key", window_start, "count", "until")
+        values (${key}, ${now}, 1, ${now + windowMs})
+        on conflict ("key") do update set
+          "count" = case when rate_limits."until" > ${now} then rate_limits."count" + 1 else 1 end,
+          window_start = case when rate_limits."until" > ${now} then rate_limits.window_start else ${now} end,
+          "until" = case when rate_limits."until" > ${now} then rate_limits."until" else ${now + windowMs} end
+        returning "count", "until"`.execute(db.kysely);
+      const row = rows[0];
+      if (!row) throw new Error('rate limit upsert returned no row');
+      return { count: Number(row.count), retryAfter: secondsUntil(Number(row.until), now) };
     },
-    reset(key) {
-      windows.delete(key);
+    async reset(key) {
+      await db.kysely.deleteFrom('rate_limits').where('key', '=', key).execute();
     },
+    sweep,
   };
 }

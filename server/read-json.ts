@@ -1,7 +1,9 @@
 // Reads a JSON request body and checks it against a zod schema. Bad JSON and schema failures become
 // 400s naming the first few offending fields, so a device developer can see what to fix. Text holding the
 // NUL character (U+0000) is refused here, for every route: PostgreSQL's text cannot store it (SQLite's
-// can), and it would otherwise fail as a 500 on one store and be kept on the other.
+// can), and it would otherwise fail as a 500 on one store and be kept on the other. So are values nested
+// deeper than MAX_JSON_DEPTH (later steps recurse and would overflow the stack: a 500) and a `__proto__`
+// key anywhere (parsing would silently drop it from a stored note while the push still said `saved`).
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { HttpError } from './http-error';
@@ -22,29 +24,36 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new HttpError(400, 'bad_json', 'The request body is not valid JSON.');
   }
-  if (holdsNul(raw)) {
-    throw new HttpError(400, 'invalid_request', 'Text must not contain the NUL character (U+0000).');
-  }
+  const problem = unsafeJson(raw);
+  if (problem) throw new HttpError(400, 'invalid_request', problem);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new HttpError(400, 'invalid_request', describeIssues(parsed.error.issues));
   return parsed.data;
 }
 
-/** Whether any string or key in a parsed JSON value holds U+0000; a loop, so deep nesting cannot overflow. */
-function holdsNul(value: unknown): boolean {
-  const pending: unknown[] = [value];
+/** Far deeper than any request the app sends (a note body is two or three levels). */
+export const MAX_JSON_DEPTH = 64;
+
+/** What is wrong with a parsed JSON value, or undefined; a loop, so deep nesting cannot overflow. */
+function unsafeJson(value: unknown): string | undefined {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (pending.length > 0) {
     const next = pending.pop();
-    if (typeof next === 'string') {
-      if (next.includes('\u0000')) return true;
-    } else if (Array.isArray(next)) {
-      for (const item of next) pending.push(item);
-    } else if (next !== null && typeof next === 'object') {
-      for (const [key, inner] of Object.entries(next)) {
-        if (key.includes('\u0000')) return true;
-        pending.push(inner);
+    if (!next) break;
+    const { value: item, depth } = next;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return 'Text must not contain the NUL character (U+0000).';
+    } else if (item !== null && typeof item === 'object') {
+      if (depth >= MAX_JSON_DEPTH) return `JSON must not be nested more than ${MAX_JSON_DEPTH} levels deep.`;
+      const entries = Array.isArray(item)
+        ? item.map((v, i) => [String(i), v] as const)
+        : Object.entries(item);
+      for (const [key, inner] of entries) {
+        if (key.includes('\u0000')) return 'Text must not contain the NUL character (U+0000).';
+        if (key === '__proto__') return 'The key "__proto__" is not allowed.';
+        pending.push({ value: inner, depth: depth + 1 });
       }
     }
   }
-  return false;
+  return undefined;
 }

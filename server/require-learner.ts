@@ -1,5 +1,5 @@
 // Bearer-token middleware: the learner id of every authenticated route comes from here, from the
-// session the token names, never from the request body or the URL.
+// session the token names, never from the request body or the URL. The scheme is case-insensitive (RFC 9110).
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './app-env';
 import { HttpError } from './http-error';
@@ -7,7 +7,7 @@ import { hashSessionToken } from './session-tokens';
 
 export function requireLearner({ db, clock }: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(c.req.header('authorization') ?? '');
+    const match = /^bearer ([A-Za-z0-9_-]{1,200})$/i.exec(c.req.header('authorization') ?? '');
     if (!match?.[1]) throw new HttpError(401, 'unauthorized', 'Sign in to continue.');
     const tokenHash = hashSessionToken(match[1]);
     const session = await db.kysely

@@ -1,5 +1,5 @@
 // Security headers on every response, API and static alike. The CSP allows no inline script or style:
-// the built PWA loads everything from its own origin.
+// the built PWA loads everything from its own origin. Every /api response is `Cache-Control: no-store`.
 import type { MiddlewareHandler } from 'hono';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -30,5 +30,8 @@ export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    // API answers carry tokens and learners' data: no browser, proxy or CDN may keep a copy.
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/'))
+      c.res.headers.set('Cache-Control', 'no-store');
   };
 }

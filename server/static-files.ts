@@ -74,6 +74,10 @@ export function staticFiles(distDir: string): MiddlewareHandler {
     } catch {
       return next();
     }
+    // Dot-folders and dotfiles (Vite's `.vite/manifest.json` among them) are build internals, not the app.
+    if (decoded.split('/').some((segment) => segment.startsWith('.') && segment !== '.well-known')) {
+      return next();
+    }
     const relative = path.posix.normalize(decoded.endsWith('/') ? `${decoded}index.html` : decoded);
     let file = path.join(root, relative);
     if (decoded.includes('\0') || !file.startsWith(root + path.sep)) return next();

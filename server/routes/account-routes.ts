@@ -15,11 +15,12 @@ const emailTaken = () => new HttpError(409, 'email_taken', 'An account with this
 export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, clock, config } = deps;
   return new Hono<AppEnv>().post('/accounts', async (c) => {
-    authLimits.ipAttempt(deps, 'signup', clientIp(c, config.trustProxy));
+    const ip = clientIp(c, config.trustProxy);
+    await authLimits.ipAttempt(deps, 'signup', ip);
     const body = await readJson(c, accountRequestSchema);
     const email = body.email.trim().toLowerCase();
-    authLimits.checkAccount(deps, 'signup', email);
-    authLimits.countAccount(deps, 'signup', email);
+    await authLimits.checkAccount(deps, 'signup', email, ip);
+    await authLimits.countAccount(deps, 'signup', email, ip);
     const taken = await db.kysely
       .selectFrom('learners')
       .select('id')

@@ -19,10 +19,11 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
   const auth = requireLearner(deps);
   return new Hono<AppEnv>()
     .post('/sessions', async (c) => {
-      authLimits.ipAttempt(deps, 'signin', clientIp(c, config.trustProxy));
+      const ip = clientIp(c, config.trustProxy);
+      await authLimits.ipAttempt(deps, 'signin', ip);
       const body = await readJson(c, sessionRequestSchema);
       const email = body.email.trim().toLowerCase();
-      authLimits.checkAccount(deps, 'signin', email);
+      await authLimits.checkAccount(deps, 'signin', email, ip);
       const learner = await db.kysely
         .selectFrom('learners')
         .select(['id', 'password_hash'])
@@ -31,10 +32,10 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
       dummyHash ??= hashPassword('not-a-real-password', config.scryptLogN);
       const ok = await verifyPassword(body.password, learner?.password_hash ?? (await dummyHash));
       if (!learner || !ok) {
-        authLimits.countAccount(deps, 'signin', email);
+        await authLimits.countAccount(deps, 'signin', email, ip);
         throw new HttpError(401, 'invalid_credentials', 'The email or password is not right.');
       }
-      authLimits.clearAccount(deps, 'signin', email);
+      await authLimits.clearAccount(deps, 'signin', email);
       return c.json(await createSession(deps, learner.id), 200);
     })
     .delete('/sessions/current', auth, async (c) => {

@@ -13,9 +13,17 @@ export function parseHlc(text: string): Hlc {
   return { wall: Number(wall), counter: Number(counter), node: node.join(':') };
 }
 
+/**
+ * How far ahead of this device's clock its last timestamp may be before it is dropped. The server refuses
+ * events whose HLC is more than 24 h ahead of its own clock; a device whose clock once jumped a day ahead
+ * and came back would otherwise stamp every later event a day ahead too, and have all of them refused.
+ */
+export const MAX_HLC_LEAD_MS = 24 * 60 * 60 * 1000;
+
 /** The next timestamp for a local event, given the last one this device issued and its clock now. */
 export function tickHlc(last: Hlc | null, nowMs: number, node: string): Hlc {
-  if (!last || nowMs > last.wall) return { wall: nowMs, counter: 0, node };
+  if (!last || nowMs > last.wall || last.wall - nowMs > MAX_HLC_LEAD_MS)
+    return { wall: nowMs, counter: 0, node };
   return { wall: last.wall, counter: last.counter + 1, node };
 }
 

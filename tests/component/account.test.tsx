@@ -68,7 +68,7 @@ describe('back up and sync: accounts', () => {
 
   it('says the email already has an account, offers to sign in, and says how long to wait after too many tries', async () => {
     await signUpDirectly('sam@example.org');
-    server.configure({ authRatePerIpPerMin: 1 });
+    await server.configure({ authRatePerIpPerMin: 1 });
     const { user } = await openSyncPage();
     await user.type(await screen.findByRole('textbox', { name: 'Email' }), 'sam@example.org');
     await user.type(screen.getByRole('textbox', { name: 'Display name' }), 'Sam');

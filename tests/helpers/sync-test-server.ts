@@ -15,8 +15,11 @@ export type SyncTestServer = {
   call: TestApp['call'];
   /** Routes the app's fetch here; call after renderApp, which stubs fetch with the fixture course only. */
   connect: () => void;
-  /** A new server app with other limits (e.g. a low rate limit), on the same empty database. */
-  configure: (overrides: Partial<Config>) => void;
+  /**
+   * A new server app with other limits (e.g. a low rate limit), on the same database. Rate-limit counts
+   * live in the database and would carry over (as over a real restart), so they start again from zero.
+   */
+  configure: (overrides: Partial<Config>) => Promise<void>;
 };
 
 export function setupSyncTestServer(): SyncTestServer {
@@ -30,14 +33,18 @@ export function setupSyncTestServer(): SyncTestServer {
   afterAll(async () => {
     await testDb.close();
   });
-  const configure = (overrides: Partial<Config>) => {
+  const newApp = (overrides: Partial<Config>) => {
     app = makeTestApp(testDb.db, { authRatePerIpPerMin: 10_000, ...overrides });
     app.clock.now = Date.now();
+  };
+  const configure = async (overrides: Partial<Config>) => {
+    await testDb.db.kysely.deleteFrom('rate_limits').execute();
+    newApp(overrides);
   };
   beforeEach(async () => {
     await testDb.reset();
     offline = false;
-    configure({});
+    newApp({});
   });
   afterEach(async () => {
     await appSync.reset();

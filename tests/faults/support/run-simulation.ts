@@ -15,6 +15,11 @@ export type SimulationOptions = {
   /** Devices per learner; two learners so isolation is checked too. */
   devices?: [number, number];
   faultRate?: number;
+  /**
+   * A second handle on the same database: a second server app is built on it and the devices' requests
+   * alternate between the two, as behind a load balancer in front of two server processes.
+   */
+  secondDb?: Db;
 };
 
 export type SimulationReport = InvariantReport & {
@@ -35,7 +40,18 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const steps = options.steps ?? 120;
   const random = seededRandom(seed);
   const t = makeTestApp(db, { sessionTtlMs: SESSION_TTL_MS, logLevel: 'warn' });
-  const server = { request: (path: string, init: RequestInit) => t.app.request(path, init) };
+  const second = options.secondDb
+    ? makeTestApp(options.secondDb, { sessionTtlMs: SESSION_TTL_MS, logLevel: 'warn' })
+    : undefined;
+  let requests = 0;
+  const server = {
+    request: (path: string, init: RequestInit) => {
+      requests += 1;
+      if (!second || requests % 2 === 0) return t.app.request(path, init);
+      second.clock.now = t.clock.now;
+      return second.app.request(path, init);
+    },
+  };
   const log = createNetworkLog();
   const learners = [0, 1].map((i) => ({
     email: `sim-${seed}-${i}@example.org`,

@@ -12,7 +12,13 @@ export type TestDbKind = 'sqlite' | 'postgres';
 const pgUrl = process.env.TEST_DATABASE_URL;
 export const testDbKinds: TestDbKind[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 
-export type TestDb = { db: Db; reset: () => Promise<void>; close: () => Promise<void> };
+export type TestDb = {
+  db: Db;
+  reset: () => Promise<void>;
+  close: () => Promise<void>;
+  /** On PostgreSQL, a second pool on the same schema: what a second server process would hold. */
+  openAnother?: () => Db;
+};
 
 export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
   if (kind === 'sqlite') {
@@ -23,10 +29,12 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
   if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `test_${randomBytes(6).toString('hex')}`;
   await withClient(pgUrl, (client) => client.query(`create schema ${schema}`));
-  const db = openDatabase({ kind: 'postgres', url: pgUrl, poolSize: 5 }, { searchPath: schema });
+  const open = () => openDatabase({ kind: 'postgres', url: pgUrl, poolSize: 5 }, { searchPath: schema });
+  const db = open();
   await migrateToLatest(db.kysely);
   return {
     db,
+    openAnother: open,
     reset: () => clearTables(db),
     close: async () => {
       await db.close();
@@ -36,7 +44,7 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 }
 
 async function clearTables(db: Db): Promise<void> {
-  for (const table of ['docs', 'events', 'devices', 'sessions', 'learners'] as const) {
+  for (const table of ['docs', 'events', 'devices', 'sessions', 'learners', 'rate_limits'] as const) {
     await db.kysely.deleteFrom(table).execute();
   }
 }
