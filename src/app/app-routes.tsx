@@ -77,6 +77,10 @@ const RefresherPage = lazy(async () => ({
 const CertificatePage = lazy(async () => ({
   default: (await import('../features/certificate/certificate-page')).CertificatePage,
 }));
+// Its own chunk with the search library and its index: nothing of search loads until it is used.
+const SearchPage = lazy(async () => ({
+  default: (await import('../features/search/search-page')).SearchPage,
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /**
@@ -96,6 +100,7 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="record" element={<RecordPage />} />
           <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
           <Route path="refresh" element={<RefresherPage />} />
+          <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/sync" element={<SyncSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -5,6 +5,7 @@ import { compileCourse } from './compile-course';
 import { formatReport } from './format-report';
 import { formatProblem } from './problems';
 import { readContentDir } from './read-content-dir';
+import { addSearchIndex } from './search-index';
 import { writeOutput } from './write-output';
 
 const USAGE = 'usage: content-cli check <dir> | report <dir> | build <dir> <outDir>';
@@ -24,7 +25,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (result.problems.length > 0) console.log('');
     console.log(formatReport(result.lessons, result.catalog.pathways));
   }
-  if (command === 'build' && errors === 0 && outDir) await writeOutput(outDir, result.output);
+  if (command === 'build' && errors === 0 && outDir) {
+    addSearchIndex(result.catalog, result.output);
+    await writeOutput(outDir, result.output);
+  }
   const modules = new Set(result.lessons.map((l) => l.moduleId)).size;
   console.log(
     `${result.lessons.length} lessons in ${modules} modules: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${command === 'build' && errors === 0 ? `; wrote ${result.output.size} files to ${outDir}` : ''}`,
