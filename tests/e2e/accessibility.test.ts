@@ -55,6 +55,7 @@ function routes(): Route[] {
     { path: '/refresh' },
     { path: '/settings' },
     { path: '/settings/sync' },
+    { path: '/search?q=EHC%20plan' },
     { path: '/modules/no-such-module' },
     { path: '/no-such-page' },
   ];
