@@ -55,4 +55,25 @@ describe('on a phone', () => {
     expect(widths.page).toBeLessThanOrEqual(widths.view);
     await page.close();
   });
+
+  it('keeps the minute buttons where they are when one is tapped', async () => {
+    const page = await device.context.newPage();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}/`);
+    const picker = page.getByRole('group', { name: 'How much time do you have?' });
+    await picker.waitFor();
+    const boxes = () =>
+      picker.locator('label').evaluateAll((labels) =>
+        labels.map((l) => {
+          // Relative to the group: checking a radio may scroll the page, which moves everything alike.
+          const r = l.getBoundingClientRect();
+          const box = (l.parentElement as HTMLElement).getBoundingClientRect();
+          return [Math.round(r.x - box.x), Math.round(r.y - box.y), Math.round(r.width)];
+        }),
+      );
+    const before = await boxes();
+    await picker.getByRole('radio', { name: '5 minutes', exact: true }).check();
+    expect(await boxes()).toEqual(before);
+    await page.close();
+  });
 });
