@@ -7,7 +7,7 @@ import { type NamedLesson, type NamedRejection, useSyncItems } from './use-sync-
 import { useSyncStatus } from './use-sync-status';
 
 function LessonName({ lesson }: { lesson: NamedLesson }) {
-  return lesson.href ? <Link to={lesson.href}>{lesson.title}</Link> : <>{lesson.title}</>;
+  return lesson.href ? <Link to={lesson.href}>{lesson.title}</Link> : lesson.title;
 }
 
 /**

@@ -40,7 +40,7 @@ export function useSyncItems(rejected: readonly RejectedItem[]): {
   const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const notes = useLiveQuery(() => docsRepo.withPrefix(NOTE), []);
   const key = rejected.map((r) => r.id).join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the list of refused ids.
+  // Read again when the list of refused ids changes (`key`), not on every new array of the same ids.
   const events = useLiveQuery(async () => {
     const ids = new Set(rejected.filter((r) => !r.id.startsWith(DOC_ITEM)).map((r) => r.id));
     if (ids.size === 0) return [];
