@@ -26,9 +26,13 @@ export default defineConfig({
           'index.html',
           'assets/**/*.{js,css,woff2}',
           'content/catalog.json',
+          // Search works offline over the whole course (src/features/search/).
+          'content/search-index.json',
           'icons/*.png',
           'favicon.svg',
         ],
+        // The search index of a large course passes Workbox's 2 MB default; it must still be precached.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         globIgnores: ['**/*.map', 'content/modules/**'],
       },
       devOptions: { enabled: false },

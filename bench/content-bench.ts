@@ -2,12 +2,21 @@
 // checks and one callout per lesson) in a temp folder and prints cold time, lessons/s, peak RSS and
 // the time to recompile after one lesson changes through the Vite plugin's incremental workspace.
 // Targets on the 2-core dev machine: cold ≤ 3 s, one-lesson recompile ≤ 50 ms, peak ≤ 400 MB.
+// It also builds the search index (content/search-index.json) for the real course in content/ and for
+// the synthetic one, and prints its size, build time and the time of a search on the device.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import MiniSearch from 'minisearch';
+import type { CompileResult } from '../src/build/compile-course';
 import { createContentWorkspace } from '../src/build/content-workspace';
+import { buildSearchIndex } from '../src/build/search-index';
 import { writeOutput } from '../src/build/write-output';
+import { searchLessons } from '../src/features/search/search-lessons';
+import { searchOptions } from '../src/shared/search-options';
+import type { SearchDocument } from '../src/shared/search-terms';
 
 const MODULES = 40;
 const LESSONS_PER_MODULE = 50;
@@ -97,6 +106,42 @@ async function generate(dir: string): Promise<void> {
   }
 }
 
+const QUERIES = [
+  'ehc plan',
+  'autism',
+  'behavior',
+  'senco',
+  'reading help',
+  'small steps',
+  'famil',
+  'review it',
+];
+
+/** Builds the search index of a compiled course and times a search: the app's own code on both sides. */
+function searchFigures(name: string, result: CompileResult): string[] {
+  const t0 = performance.now();
+  const json = buildSearchIndex(result.catalog, result.output);
+  const built = performance.now() - t0;
+  const t1 = performance.now();
+  const index = MiniSearch.loadJSON<SearchDocument>(json, searchOptions);
+  const loaded = performance.now() - t1;
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    for (const query of QUERIES) {
+      const s = performance.now();
+      searchLessons(index, result.catalog, query);
+      times.push(performance.now() - s);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const bytes = Buffer.byteLength(json);
+  return [
+    `search index: ${name.padEnd(9)} ${index.documentCount} lessons, ${kb(bytes)} (${kb(gzipSync(json).length)} gzipped), built in ${built.toFixed(0)} ms, loaded in ${loaded.toFixed(0)} ms`,
+    `search query: ${name.padEnd(9)} median ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms over ${times.length} searches`,
+  ];
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'pocket-cpd-bench-'));
   try {
@@ -155,6 +200,10 @@ async function main(): Promise<void> {
       `one-lesson recompile ${ms(times[2] ?? 0)} wall, ${ms(cpuTimes[2] ?? 0)} CPU, median of 5 (max ${ms(times[4] ?? 0)} wall)  (target ≤ 50 ms)`,
     );
     console.log(`peak RSS             ${peakMb.toFixed(0)} MB  (target ≤ 400 MB)`);
+    const real = createContentWorkspace('content');
+    await real.load();
+    for (const line of [...searchFigures('real', real.compile()), ...searchFigures('synthetic', cold)])
+      console.log(line);
     console.log(`load average         ${load.toFixed(1)} on ${availableParallelism()} cores`);
   } finally {
     await rm(dir, { recursive: true, force: true });

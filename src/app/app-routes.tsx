@@ -77,6 +77,14 @@ const RefresherPage = lazy(async () => ({
 const CertificatePage = lazy(async () => ({
   default: (await import('../features/certificate/certificate-page')).CertificatePage,
 }));
+// Only ever opened from the home-screen shortcut: not worth a place in the first screen's code.
+const ContinueRoute = lazy(async () => ({
+  default: (await import('../features/today/continue-route')).ContinueRoute,
+}));
+// Its own chunk with the search library and its index: nothing of search loads until it is used.
+const SearchPage = lazy(async () => ({
+  default: (await import('../features/search/search-page')).SearchPage,
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /**
@@ -96,6 +104,8 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="record" element={<RecordPage />} />
           <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
           <Route path="refresh" element={<RefresherPage />} />
+          <Route path="continue" element={<ContinueRoute />} />
+          <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/sync" element={<SyncSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,5 @@
 import { lazy, memo, Suspense } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/loading';
 import { PrerenderedOr } from '../components/prerendered-or';
 import { WriteErrorAlert } from '../components/write-error-alert';
@@ -97,11 +97,40 @@ const SiteHeader = memo(function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <HeaderSearch />
       </div>
       <IdleSyncStatusLine />
     </header>
   );
 });
+
+/**
+ * A search box on every page but the search page (which has its own). It only navigates: the search code
+ * and its index load with the search page, not with the first screen.
+ */
+function HeaderSearch() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  if (pathname === '/search') return null;
+  return (
+    <search aria-label="Search lessons" className="header-search">
+      <form
+        className="header-search__form"
+        action="/search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+          void navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+        }}
+      >
+        <input type="search" name="q" aria-label="Search lessons" enterKeyHint="search" autoComplete="off" />
+        <button type="submit" className="button button--quiet">
+          Search
+        </button>
+      </form>
+    </search>
+  );
+}
 
 function IdleSyncStatusLine() {
   const ready = useIdle();

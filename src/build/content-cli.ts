@@ -10,6 +10,7 @@ import { formatProblem } from './problems';
 import { PUBLISHED_OPTIONS_FILE, publishedOptionsOf } from './published-options';
 import { readContentDir } from './read-content-dir';
 import { readFactRegisters } from './read-fact-registers';
+import { addSearchIndex } from './search-index';
 import { sortProblems } from './sort-problems';
 import { writeOutput } from './write-output';
 
@@ -37,7 +38,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (problems.length > 0) console.log('');
     console.log(formatReport(result.lessons, result.catalog.pathways, register));
   }
-  if (command === 'build' && errors === 0 && outDir) await writeOutput(outDir, result.output);
+  if (command === 'build' && errors === 0 && outDir) {
+    addSearchIndex(result.catalog, result.output);
+    await writeOutput(outDir, result.output);
+  }
   if (command === 'lock') {
     if (errors > 0) {
       console.log('not locked: fix the errors first, so the lock records what learners will see');

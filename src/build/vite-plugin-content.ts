@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Connect, Plugin, ViteDevServer } from 'vite';
 import type { Catalog } from '../shared/content-types';
+import { SEARCH_INDEX_FILE } from '../shared/search-options';
 import type { CompileResult } from './compile-course';
 import { type ContentWorkspace, createContentWorkspace } from './content-workspace';
 import { formatProblem } from './problems';
 import { removedLessons } from './removed-lessons';
+import { addSearchIndex } from './search-index';
 
 export type ContentPluginOptions = {
   contentDir: string;
@@ -52,6 +54,7 @@ export function contentPlugin(options: ContentPluginOptions): Plugin {
       result = workspace.compile();
       for (const p of result.problems) if (p.severity === 'warning') this.warn(formatProblem(p));
       if (errorsOf(result).length > 0) this.error(problemsMessage(result));
+      addSearchIndex(result.catalog, result.output);
       // The last build is still in outDir at this point: compare to spot lesson ids that vanished.
       const previous = await readFile(previousCatalogFile, 'utf8').then(
         (text) => JSON.parse(text) as Catalog,
@@ -130,7 +133,10 @@ function contentMiddleware(server: ViteDevServer, current: () => CompileResult):
     const url = (req.url ?? '').split('?')[0] ?? '';
     if (!url.startsWith(`${base}/content/`)) return next();
     const key = decodeURIComponent(url.slice(base.length + 1));
-    const body = current().output.get(key);
+    const served = current();
+    // Built when first asked for, not on every edit: most edits are previewed without searching.
+    if (key === SEARCH_INDEX_FILE && !served.output.has(key)) addSearchIndex(served.catalog, served.output);
+    const body = served.output.get(key);
     if (body === undefined) return next();
     res.setHeader('Content-Type', TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream');
     res.setHeader('Cache-Control', 'no-cache');

@@ -26,7 +26,8 @@ export const webManifest: Partial<ManifestOptions> = {
       name: 'Continue learning',
       short_name: 'Continue',
       description: 'Open the lesson you were reading',
-      url: '/?continue=1',
+      // Opens the lesson in progress at its saved section (src/features/today/continue-route.tsx).
+      url: '/continue',
       icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
     },
   ],

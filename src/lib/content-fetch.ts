@@ -16,6 +16,12 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+async function fetchText(path: string): Promise<string> {
+  const response = await fetch(`${base}${path}`);
+  if (!response.ok) throw new Error(`Could not load ${path}: HTTP ${response.status}`);
+  return response.text();
+}
+
 function getJson<T>(path: string): Promise<T> {
   const started = early.get(path);
   if (!started) return fetchJson<T>(path);
@@ -38,4 +44,6 @@ export const contentFetch = {
   /** Starts fetching the catalogue now, while the app's code is still loading. */
   startCatalog: () => startEarly<Catalog>('catalog.json'),
   startModuleBundle: (file: string) => startEarly<ModuleBundle>(file),
+  /** The search index as text, for MiniSearch to load (`SEARCH_INDEX_FILE`, beside the catalogue). */
+  searchIndex: () => fetchText('search-index.json'),
 };

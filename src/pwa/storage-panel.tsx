@@ -12,7 +12,12 @@ import { moduleDownloader } from './module-downloader';
 import { useDownloadStatuses } from './use-download-statuses';
 import { useStorageFacts } from './use-storage-facts';
 
-type Batch = { done: number; total: number; failed: number } | null;
+/**
+ * One "Download everything" run: the modules it set out to fetch, those it stored, and whether it is still
+ * going. What is on the device is read live, so a module that finishes later (a download resumed after the
+ * connection came back) counts in the final line too, instead of leaving a stale "3 of 9".
+ */
+type Batch = { ids: string[]; stored: ReadonlySet<string>; running: boolean } | null;
 
 /** Settings → Storage: space used, what is downloaded (with Remove), and "Download everything for my role". */
 export function StoragePanel({ role }: { role: Role | undefined }) {
@@ -31,15 +36,18 @@ export function StoragePanel({ role }: { role: Role | undefined }) {
   const quota = [...statuses.values()].find((s) => s.phase === 'quota');
 
   const downloadAll = async () => {
-    setBatch({ done: 0, total: missing.length, failed: 0 });
-    let failed = 0;
-    for (const [i, module] of missing.entries()) {
-      if (!(await moduleDownloader.start(module))) failed += 1;
-      setBatch({ done: i + 1, total: missing.length, failed });
+    const ids = missing.map((m) => m.id);
+    const stored = new Set<string>();
+    setBatch({ ids, stored: new Set(stored), running: true });
+    for (const module of missing) {
+      if (await moduleDownloader.start(module)) stored.add(module.id);
+      setBatch({ ids, stored: new Set(stored), running: true });
       // A full disk will not get emptier by trying the next module.
       if (moduleDownloader.snapshot().get(module.id)?.phase === 'quota') break;
     }
+    setBatch({ ids, stored: new Set(stored), running: false });
   };
+  const batchDone = batch ? batch.ids.filter((id) => batch.stored.has(id) || heldIds.has(id)).length : 0;
 
   return (
     <section aria-labelledby={headingId} className="storage-panel">
@@ -94,7 +102,7 @@ export function StoragePanel({ role }: { role: Role | undefined }) {
           <button
             type="button"
             className="button"
-            disabled={!online || (batch !== null && batch.done < batch.total)}
+            disabled={!online || batch?.running === true}
             onClick={() => void downloadAll()}
           >
             Download everything for my role
@@ -102,11 +110,21 @@ export function StoragePanel({ role }: { role: Role | undefined }) {
           {!online && <p>Needs a connection.</p>}
         </>
       )}
+      {batch?.running && (
+        <progress
+          className="storage-panel__progress"
+          max={batch.ids.length}
+          value={batchDone}
+          aria-label="Modules downloaded"
+        />
+      )}
       {batch && (
         <p role="status">
-          {batch.done < batch.total
-            ? `Downloading ${batch.done + 1} of ${batch.total}…`
-            : `Finished: ${batch.done - batch.failed} of ${batch.total} downloaded.`}
+          {batch.running
+            ? `Downloading ${Math.min(batchDone + 1, batch.ids.length)} of ${batch.ids.length}…`
+            : batchDone === batch.ids.length
+              ? `Finished: ${batchDone} of ${batch.ids.length} downloaded.`
+              : `Stopped: ${batchDone} of ${batch.ids.length} downloaded. The rest can be downloaded when there is a connection and space.`}
         </p>
       )}
       {quota?.phase === 'quota' && (

@@ -5,8 +5,9 @@ export const RECORD_CSV_HEADER = [
   'Date',
   'Module',
   'Lesson',
-  'Declared minutes',
-  'Minutes spent',
+  // The record page's words, so a manager reading both sees the same columns.
+  'Minutes planned',
+  'Time spent (minutes)',
   'Details',
 ] as const;
 
@@ -37,7 +38,8 @@ export function recordToCsv(
       l.moduleTitle ?? '',
       l.lessonTitle,
       l.declaredMinutes,
-      l.minutesSpent,
+      // Blank, not 0, where nothing was measured: the page says "Not measured" there.
+      l.msSpent > 0 ? l.minutesSpent : '',
       '',
     ]);
   }

@@ -23,7 +23,14 @@ function precacheUrls(): string[] {
 describe('the built app', () => {
   it('precaches the shell, catalogue, manifest and icons, each once', () => {
     const urls = precacheUrls();
-    for (const url of ['index.html', 'content/catalog.json', 'manifest.webmanifest', 'icons/icon-192.png']) {
+    for (const url of [
+      'index.html',
+      'content/catalog.json',
+      // Search works offline over the whole course.
+      'content/search-index.json',
+      'manifest.webmanifest',
+      'icons/icon-192.png',
+    ]) {
       expect(
         urls.filter((u) => u === url),
         url,

@@ -89,10 +89,38 @@ describe('storage in Settings', () => {
 
     await user.click(button);
 
-    expect(await within(storagePanel()).findByText('Finished: 1 of 2 downloaded.')).toBeInTheDocument();
+    expect(
+      await within(storagePanel()).findByText(
+        'Stopped: 1 of 2 downloaded. The rest can be downloaded when there is a connection and space.',
+      ),
+    ).toBeInTheDocument();
     expect(within(storagePanel()).getByRole('alert')).toHaveTextContent(
       /not enough space on this device to download “Speech, language and DLD”.*such as “Foundations: the SEND Code of Practice”/,
     );
     expect((await db.modules.toArray()).map((m) => m.id)).toEqual(['foundations']);
+
+    // The learner makes room and the module arrives later (its download resumed): the line says so.
+    vi.mocked(db.downloadParts.put).mockRestore();
+    const dld = server.catalog.modules.find((m) => m.id === 'speech-language-dld');
+    if (!dld) throw new Error('fixture lacks speech-language-dld');
+    await moduleDownloader.start(dld);
+    expect(await within(storagePanel()).findByText('Finished: 2 of 2 downloaded.')).toBeInTheDocument();
+  });
+
+  it('shows a progress bar while it downloads', async () => {
+    const server = courseServer();
+    const release = server.holdSecondHalf();
+    const { user } = renderApp('/settings', (url) => server.fetch(url));
+    vi.stubGlobal('fetch', server.fetch);
+    await user.click(await screen.findByRole('radio', { name: 'Teaching assistant' }));
+    await user.click(
+      await within(storagePanel()).findByRole('button', { name: 'Download everything for my role' }),
+    );
+    const bar = await within(storagePanel()).findByRole('progressbar', { name: 'Modules downloaded' });
+    expect(bar).toHaveAttribute('max', '2');
+    expect(within(storagePanel()).getByRole('status')).toHaveTextContent('Downloading 1 of 2…');
+    release();
+    expect(await within(storagePanel()).findByText('Finished: 2 of 2 downloaded.')).toBeInTheDocument();
+    expect(within(storagePanel()).queryByRole('progressbar')).toBeNull();
   });
 });

@@ -130,3 +130,38 @@ describe('read aloud', () => {
     expect(screen.queryByRole('group', { name: 'Read aloud' })).not.toBeInTheDocument();
   });
 });
+
+describe('read aloud, rough edges', () => {
+  it('says plainly when the device has no voice, not the browser’s error code', async () => {
+    const synth = installSpeech();
+    synth.getVoices = () => [];
+    const { user } = renderApp(LESSON);
+    const controls = await screen.findByRole('group', { name: 'Read aloud' });
+    await user.click(within(controls).getByRole('button', { name: 'Read aloud' }));
+    act(() => synth.current?.onerror?.({ error: 'synthesis-failed' }));
+    const status = within(controls).getByRole('status');
+    expect(status).toHaveTextContent(
+      'Read aloud needs a voice on this device, and none is installed or available. Add one in your device’s text-to-speech settings, then try again.',
+    );
+    expect(status).not.toHaveTextContent('synthesis-failed');
+  });
+
+  it('remembers the chosen speed and voice on this device', async () => {
+    localStorage.clear();
+    const synth = installSpeech();
+    const first = renderApp(LESSON);
+    let controls = await screen.findByRole('group', { name: 'Read aloud' });
+    await first.user.selectOptions(within(controls).getByRole('combobox', { name: 'Speed' }), '1.25');
+    await first.user.selectOptions(await within(controls).findByRole('combobox', { name: 'Voice' }), 'kate');
+    first.unmount();
+
+    const again = renderApp(LESSON);
+    controls = await screen.findByRole('group', { name: 'Read aloud' });
+    expect(within(controls).getByRole('combobox', { name: 'Speed' })).toHaveValue('1.25');
+    expect(await within(controls).findByRole('combobox', { name: 'Voice' })).toHaveValue('kate');
+    await again.user.click(within(controls).getByRole('button', { name: 'Read aloud' }));
+    expect(synth.spoken[0]?.rate).toBe(1.25);
+    expect(synth.spoken[0]?.voice?.voiceURI).toBe('kate');
+    localStorage.clear();
+  });
+});

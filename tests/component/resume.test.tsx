@@ -62,13 +62,20 @@ describe('exact resume', () => {
 
     vi.restoreAllMocks();
     const { user } = renderApp(LESSON);
-    const notice = await screen.findByText(/You are back where you left off: “In your setting”./);
+    const notice = await screen.findByText(
+      /You are back where you left off: “In your setting”. This is part 3 of 3./,
+    );
     expect(scrolledTo).toEqual(['in-your-setting']);
     expect(screen.getByRole('heading', { level: 2, name: 'In your setting' })).toHaveFocus();
+    // The notice scrolls away with the header: where the learner is, and a way back up, stay at hand.
+    const place = screen.getByRole('navigation', { name: 'Where you are' });
+    expect(place).toHaveTextContent('Reopened at part 3 of 3: “In your setting”');
+    expect(within(place).getByRole('button', { name: 'Back to the top' })).toBeInTheDocument();
 
     await user.click(within(notice).getByRole('button', { name: 'Start from the beginning' }));
     expect(screen.getByRole('heading', { level: 1, name: 'What SEN means' })).toHaveFocus();
     expect(window.scrollTo).toHaveBeenCalled();
+    expect(screen.queryByRole('navigation', { name: 'Where you are' })).not.toBeInTheDocument();
   });
 
   // The rendered page was read down to "In your setting" while the app's code was still loading: that place

@@ -65,6 +65,7 @@ function routes(): Route[] {
     { path: '/refresh' },
     { path: '/settings' },
     { path: '/settings/sync' },
+    { path: '/search?q=EHC%20plan' },
     { path: '/modules/no-such-module' },
     { path: '/no-such-page' },
   ];

@@ -10,7 +10,7 @@ import { lessonActions } from './lesson-actions';
 import { LessonTools } from './lesson-tools';
 import type { LessonView } from './lesson-view';
 import { ReflectBlock } from './reflect-block';
-import { ResumeNotice } from './resume-notice';
+import { ResumeNotice, ResumePlace } from './resume-notice';
 import { useReadingPosition } from './use-reading-position';
 import { useSectionTracking } from './use-section-tracking';
 import { useTimeSpent } from './use-time-spent';
@@ -98,7 +98,9 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
           </>
         )}
       </p>
-      {resumed && <ResumeNotice resumed={resumed} onStartOver={startOver} />}
+      {resumed && (
+        <ResumeNotice resumed={resumed} sections={lesson.sections.length} onStartOver={startOver} />
+      )}
       {tools}
 
       {lesson.objectives.length > 0 && (
@@ -138,6 +140,8 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
           </p>
         )}
       </section>
+
+      {resumed && <ResumePlace resumed={resumed} sections={lesson.sections.length} onStartOver={startOver} />}
 
       {lesson.sources.length > 0 && (
         <section aria-labelledby="sources-heading" className="sources">

@@ -1,6 +1,7 @@
 import { memo, useId } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
 import type { LessonBlock } from '../../shared/content-types';
+import { NoteLength } from './note-length';
 import { type NoteStatus, useNote } from './use-note';
 
 type Props = { lessonId: string; block: Extract<LessonBlock, { type: 'reflect' }> };
@@ -71,6 +72,7 @@ export const ReflectBlock = memo(function ReflectBlock({ lessonId, block }: Prop
         disabled={!note.loaded}
         onChange={(e) => note.change(e.target.value)}
       />
+      <NoteLength text={note.text} lessonId={lessonId} blockId={block.id} />
       <p className="reflect__status" role="status">
         {note.status === 'saved' && <span aria-hidden="true">✓ </span>}
         {statusText[note.status]}

@@ -24,9 +24,19 @@ export function useTimeSpent(onInterval: (intervalId: string, ms: number) => voi
       if (document.visibilityState === 'hidden') close();
       else startedAt ??= Date.now();
     };
+    // Closing the tab or the app, or leaving for another site, fires pagehide; some browsers (Safari
+    // among them) do so without a visibilitychange first. A page brought back from the back-forward
+    // cache shows again with pageshow.
+    const onPageShow = () => {
+      if (document.visibilityState === 'visible') startedAt ??= Date.now();
+    };
     document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', close);
+    window.addEventListener('pageshow', onPageShow);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', close);
+      window.removeEventListener('pageshow', onPageShow);
       close();
     };
   }, []);

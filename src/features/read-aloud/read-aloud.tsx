@@ -3,6 +3,8 @@ import { createReader, isSpeechSupported, type Reader, type ReaderState } from '
 import { READ_ALOUD_RATES, rateLabel } from '../../shared/read-aloud-rates';
 import { highlightSentence } from './highlight-sentence';
 import { lessonSentences, type PageSentence } from './lesson-sentences';
+import { loadReadAloudChoice, saveReadAloudChoice } from './read-aloud-choice';
+import { speechErrorText } from './speech-error-text';
 
 /**
  * Read aloud for the lesson it sits in: play, pause, stop, speed and voice, with the sentence being read
@@ -25,9 +27,12 @@ function ReadAloudControls() {
   const sentences = useRef<PageSentence[]>([]);
   const marked = useRef<PageSentence | null>(null);
   const [state, setState] = useState<ReaderState>('idle');
-  const [rate, setRate] = useState(1);
+  const [saved] = useState(loadReadAloudChoice);
+  const [rate, setRate] = useState(saved.rate);
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
-  const [voiceUri, setVoiceUri] = useState('');
+  const [voiceUri, setVoiceUri] = useState(saved.voiceUri);
+  // Read by the reader's callbacks, which are set up once.
+  const voiceCount = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const rateId = useId();
   const voiceId = useId();
@@ -37,7 +42,11 @@ function ReadAloudControls() {
     // ReadAloud removes these controls straight after.
     if (!isSpeechSupported()) return;
     const synth = window.speechSynthesis;
-    const load = () => setVoices(sortVoices(synth.getVoices()));
+    const load = () => {
+      const list = sortVoices(synth.getVoices());
+      voiceCount.current = list.length;
+      setVoices(list);
+    };
     load();
     synth.addEventListener?.('voiceschanged', load);
     const mark = (next: PageSentence | null) => {
@@ -50,15 +59,22 @@ function ReadAloudControls() {
       onEnd: (reason, message) => {
         mark(null);
         setState('idle');
-        setError(reason === 'error' ? `Reading stopped: ${message ?? 'the voice failed'}.` : null);
+        setError(reason === 'error' ? speechErrorText(message, voiceCount.current) : null);
       },
     });
+    reader.current.setRate(loadReadAloudChoice().rate);
     return () => {
       synth.removeEventListener?.('voiceschanged', load);
       reader.current?.stop();
       mark(null);
     };
   }, []);
+
+  // The remembered voice is used once the device has listed it (voices often arrive after the page).
+  useEffect(() => {
+    const voice = voices.find((v) => v.voiceURI === voiceUri);
+    if (voice) reader.current?.setVoice(voice);
+  }, [voices, voiceUri]);
 
   const play = () => {
     const current = reader.current;
@@ -84,10 +100,12 @@ function ReadAloudControls() {
   const changeRate = (next: number) => {
     setRate(next);
     reader.current?.setRate(next);
+    saveReadAloudChoice({ rate: next, voiceUri });
   };
   const changeVoice = (uri: string) => {
     setVoiceUri(uri);
     reader.current?.setVoice(voices.find((v) => v.voiceURI === uri) ?? null);
+    saveReadAloudChoice({ rate, voiceUri: uri });
   };
 
   return (

@@ -8,6 +8,7 @@ import { useStoreValue } from '../../lib/use-store-value';
 import { InstallSection } from '../../pwa/install-section';
 import { StoragePanel } from '../../pwa/storage-panel';
 import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
+import { DyslexiaPreset } from './dyslexia-preset';
 import { ReadingAdjustments } from './reading-adjustments';
 import { updateSettings } from './update-settings';
 
@@ -43,6 +44,7 @@ export function SettingsPage() {
         label={(r) => labels.audience[r]}
         onChange={(role) => update({ role })}
       />
+      <DyslexiaPreset settings={settings} update={update} />
       <RadioChoice
         legend="Text size"
         name="text-size"

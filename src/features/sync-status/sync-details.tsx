@@ -1,17 +1,26 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { appSync } from '../../sync/app-sync';
 import { describeSync } from './describe-sync';
 import { useNow } from './use-now';
+import { type NamedLesson, type NamedRejection, useSyncItems } from './use-sync-items';
 import { useSyncStatus } from './use-sync-status';
+
+function LessonName({ lesson }: { lesson: NamedLesson }) {
+  return lesson.href ? <Link to={lesson.href}>{lesson.title}</Link> : lesson.title;
+}
 
 /**
  * The sync page's account of where things stand: the status, anything the server refused (with its reason,
  * kept on this device and not retried) and notes to resolve, plus "Sync now".
  */
+const NONE: never[] = [];
+
 export function SyncDetails() {
   const status = useSyncStatus();
   const now = useNow();
   const [busy, setBusy] = useState(false);
+  const { conflicts, rejections } = useSyncItems(status?.rejected ?? NONE);
   if (!status || status.state === 'local-only') return null;
   const summary = describeSync(status, now);
 
@@ -34,16 +43,37 @@ export function SyncDetails() {
           {status.conflicts === 1
             ? 'One note was changed on two devices.'
             : `${status.conflicts} notes were changed on two devices.`}{' '}
-          Open the lesson to choose which version to keep.
+          Open the lesson to choose which version to keep:
         </p>
+      )}
+      {status.conflicts > 0 && conflicts && conflicts.length > 0 && (
+        <ul aria-label="Notes to check">
+          {conflicts.map((lesson) => (
+            <li key={lesson.lessonId}>
+              <LessonName lesson={lesson} />
+            </li>
+          ))}
+        </ul>
       )}
       {status.rejected.length > 0 && (
         <>
           <h3>Not accepted by the server</h3>
           <p className="meta">These stay on this device and are not sent again.</p>
           <ul>
-            {status.rejected.map((item) => (
-              <li key={item.id}>{item.reason}</li>
+            {(
+              rejections ??
+              status.rejected.map((item): NamedRejection => ({ id: item.id, what: '', reason: item.reason }))
+            ).map((item) => (
+              <li key={item.id}>
+                {item.lesson ? (
+                  <>
+                    {item.what} “<LessonName lesson={item.lesson} />
+                    ”: {item.reason}
+                  </>
+                ) : (
+                  `${item.what ? `${item.what}: ` : ''}${item.reason}`
+                )}
+              </li>
             ))}
           </ul>
         </>

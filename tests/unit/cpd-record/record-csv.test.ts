@@ -99,9 +99,10 @@ describe('recordToCsv', () => {
   it('writes a header, a row per lesson, then refreshers and reflections, with CRLF line ends', () => {
     expect(recordToCsv(record)).toBe(
       [
-        'Type,Date,Module,Lesson,Declared minutes,Minutes spent,Details',
+        'Type,Date,Module,Lesson,Minutes planned,Time spent (minutes),Details',
         'Lesson completed,2026-03-02,Foundations,What SEN means,5,7,',
-        'Lesson completed,2026-03-03,,gone,0,0,',
+        // Nothing measured: a blank, as the page's "Not measured", not 0 minutes.
+        'Lesson completed,2026-03-03,,gone,0,,',
         'Refresher,2026-03-05,Foundations,What SEN means,,,Incorrect',
         'Reflection,2026-03-02,Foundations,What SEN means,,,"Seat him near the front, away from the window"',
         'Reflection,,,old,,,Undated',

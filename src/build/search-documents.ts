@@ -1,0 +1,60 @@
+import type { Catalog, Lesson, LessonBlock, ModuleBundle } from '../shared/content-types';
+import type { SearchDocument } from '../shared/search-terms';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The words a reader sees in compiled, sanitised HTML: tags dropped, entities decoded, spaces joined. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X'))
+        return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function blockText(block: LessonBlock): string {
+  switch (block.type) {
+    case 'html':
+      return htmlText(block.html);
+    case 'callout':
+      return `${block.title} ${htmlText(block.html)}`;
+    case 'check':
+      return [block.question, ...block.options.map((o) => o.html)].map(htmlText).join(' ');
+    case 'reflect':
+      return htmlText(block.prompt);
+  }
+}
+
+/** One lesson as the search index sees it: headings count with the title, the rest as text. */
+export function lessonDocument(moduleTitle: string, lesson: Lesson): SearchDocument {
+  return {
+    id: `${lesson.moduleId}/${lesson.id}`,
+    title: lesson.title,
+    objectives: lesson.objectives.join(' '),
+    headings: lesson.sections
+      .slice(1)
+      .map((s) => s.title)
+      .join(' '),
+    text: `${moduleTitle} ${lesson.blocks.map(blockText).join(' ')}`,
+  };
+}
+
+/** Every lesson of the compiled course, read back from its module bundles in `output`, in catalogue order. */
+export function searchDocuments(
+  catalog: Catalog,
+  output: ReadonlyMap<string, string | Uint8Array>,
+): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  for (const module of catalog.modules) {
+    const json = output.get(`content/${module.file}`);
+    if (typeof json !== 'string') continue;
+    const bundle = JSON.parse(json) as ModuleBundle;
+    for (const lesson of bundle.lessons) docs.push(lessonDocument(module.title, lesson));
+  }
+  return docs;
+}
