@@ -25,6 +25,13 @@ const envSchema = z.object({
   /** Take the client address from X-Forwarded-For; only behind a proxy that sets it. */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   PG_POOL_SIZE: intFrom(1, 200, 10),
+  /** Contact the push services may use about our reminders (RFC 8292): a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// URL')
+    .default('mailto:admin@localhost'),
+  /** How often the reminder scheduler looks for study slots; 0 turns reminders off. */
+  REMINDER_INTERVAL_SECONDS: intFrom(0, 3600, 60),
 });
 
 export type DatabaseConfig =
@@ -43,6 +50,13 @@ export type Config = {
   signinFailuresPerAccount: number;
   scryptLogN: number;
   trustProxy: boolean;
+  vapidSubject: string;
+  reminderIntervalMs: number;
+  /**
+   * Accept push endpoints on http://127.0.0.1 (tests' stand-in push service). Never from the environment:
+   * a real server only ever sends to https push services.
+   */
+  allowLoopbackPush?: boolean;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -72,6 +86,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       signinFailuresPerAccount: e.SIGNIN_FAILURES_PER_ACCOUNT,
       scryptLogN: e.SCRYPT_LOG_N,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      vapidSubject: e.VAPID_SUBJECT,
+      reminderIntervalMs: e.REMINDER_INTERVAL_SECONDS * 1000,
     },
   };
 }

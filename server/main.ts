@@ -6,6 +6,8 @@ import { createApp } from './create-app';
 import { createLogger } from './logger';
 import { migrateToLatest } from './migrations';
 import { openDatabase } from './open-database';
+import { startReminderScheduler } from './reminders/reminder-scheduler';
+import { vapidKeysOnce } from './reminders/vapid-keys';
 
 async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
@@ -23,13 +25,24 @@ async function main(): Promise<void> {
     await db.close();
     process.exit(1);
   }
-  const app = createApp({ db, config, logger });
+  // Made (or read) before serving, so a database that cannot store them fails the start, not a learner.
+  const vapidKeys = vapidKeysOnce(db, Date.now);
+  await vapidKeys();
+  const app = createApp({ db, config, logger, vapidKeys });
+  const stopReminders =
+    config.reminderIntervalMs > 0
+      ? startReminderScheduler(
+          { db, logger, vapidKeys, vapidSubject: config.vapidSubject },
+          config.reminderIntervalMs,
+        )
+      : () => undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     logger.info('listening', { url: `http://${host}:${info.port}`, db: db.dialect });
   });
   const stop = (signal: string) => {
     logger.info('stopping', { signal });
+    stopReminders();
     server.close(() => {
       db.close().then(
         () => process.exit(0),

@@ -25,6 +25,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     signinFailuresPerAccount: 5,
     scryptLogN: 10,
     trustProxy: false,
+    vapidSubject: 'mailto:test@example.org',
+    reminderIntervalMs: 0,
     ...overrides,
   };
 }

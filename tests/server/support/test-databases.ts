@@ -36,7 +36,16 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 }
 
 async function clearTables(db: Db): Promise<void> {
-  for (const table of ['docs', 'events', 'devices', 'sessions', 'learners'] as const) {
+  for (const table of [
+    'reminders_sent',
+    'push_subscriptions',
+    'server_keys',
+    'docs',
+    'events',
+    'devices',
+    'sessions',
+    'learners',
+  ] as const) {
     await db.kysely.deleteFrom(table).execute();
   }
 }
