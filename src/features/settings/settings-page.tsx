@@ -9,6 +9,7 @@ import { InstallSection } from '../../pwa/install-section';
 import { StoragePanel } from '../../pwa/storage-panel';
 import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
 import { ReadingAdjustments } from './reading-adjustments';
+import { StudySlotsSection } from './study-slots-section';
 import { updateSettings } from './update-settings';
 
 export function SettingsPage() {
@@ -60,6 +61,7 @@ export function SettingsPage() {
         onChange={(theme) => update({ theme })}
       />
       <ReadingAdjustments settings={settings} update={update} />
+      <StudySlotsSection />
       <StoragePanel role={settings.role} />
       <InstallSection />
     </>
