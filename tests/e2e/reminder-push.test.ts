@@ -15,8 +15,6 @@ serverAndDevicePerFile((s, d) => {
   device = d;
 });
 
-type Shown = { title: string; body: string; tag: string; url: unknown };
-
 describe('reminder pushes in the service worker', () => {
   it('shows a notification for every push, with the reminder’s text and where a tap goes', async () => {
     await device.context.grantPermissions(['notifications'], { origin: server.url });
@@ -57,7 +55,7 @@ describe('reminder pushes in the service worker', () => {
       registrationId: id,
       data: JSON.stringify(reminder),
     });
-    await expect.poll(shown, { timeout: 10_000 }).toEqual<Shown[]>([reminder]);
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([reminder]);
 
     // Data that is not a reminder (or a link off the site) still gives a visible notification into the app.
     await cdp.send('ServiceWorker.deliverPushMessage', {
@@ -65,16 +63,14 @@ describe('reminder pushes in the service worker', () => {
       registrationId: id,
       data: JSON.stringify({ title: 'Elsewhere', url: 'https://evil.example/' }),
     });
-    await expect
-      .poll(shown, { timeout: 10_000 })
-      .toEqual<Shown[]>([
-        {
-          title: 'Elsewhere',
-          body: 'A few minutes of learning are waiting for you.',
-          tag: 'pocket-cpd-reminder',
-          url: '/',
-        },
-      ]);
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([
+      {
+        title: 'Elsewhere',
+        body: 'A few minutes of learning are waiting for you.',
+        tag: 'pocket-cpd-reminder',
+        url: '/',
+      },
+    ]);
     await cdp.detach();
     await page.close();
   });
