@@ -2,6 +2,27 @@
 // (Safari on iOS above all) end the subscription of a site whose pushes show nothing. Tapping the
 // notification focuses an open window of the app at the reminder's page, or opens one.
 
+type Waits = { waitUntil(promise: Promise<unknown>): void };
+type ReminderWindow = { url: string; focus(): Promise<unknown>; navigate(url: string): Promise<unknown> };
+
+/** The parts of ServiceWorkerGlobalScope the handlers use, so they can run against a stand-in in tests. */
+export type ReminderScope = {
+  location: { origin: string };
+  registration: { showNotification(title: string, options?: NotificationOptions): Promise<void> };
+  clients: {
+    matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly ReminderWindow[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
+  addEventListener(
+    type: 'push',
+    listener: (event: Waits & { data: { json(): unknown } | null }) => void,
+  ): void;
+  addEventListener(
+    type: 'notificationclick',
+    listener: (event: Waits & { notification: { data: unknown; close(): void } }) => void,
+  ): void;
+};
+
 export type ReminderNotice = { title: string; body: string; url: string; tag: string };
 
 const FALLBACK: ReminderNotice = {
@@ -33,7 +54,7 @@ export function noticeOf(data: { json(): unknown } | null): ReminderNotice {
   };
 }
 
-export function listenForReminders(sw: ServiceWorkerGlobalScope): void {
+export function listenForReminders(sw: ReminderScope): void {
   sw.addEventListener('push', (event) => {
     const notice = noticeOf(event.data);
     event.waitUntil(
