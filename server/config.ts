@@ -36,6 +36,13 @@ const envSchema = z.object({
   QUOTA_DEVICES: intFrom(1, 10_000, 10),
   /** FULL: an acknowledged push survives a power cut (docs/deployment.md has the measured cost). */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Contact the push services may use about our reminders (RFC 8292): a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// URL')
+    .default('mailto:admin@localhost'),
+  /** How often the reminder scheduler looks for study slots; 0 turns reminders off. */
+  REMINDER_INTERVAL_SECONDS: intFrom(0, 3600, 60),
 });
 
 export type DatabaseConfig =
@@ -56,6 +63,13 @@ export type Config = {
   trustProxy: boolean;
   syncRequestsPerLearner: number;
   quotas: Quotas;
+  vapidSubject: string;
+  reminderIntervalMs: number;
+  /**
+   * Accept push endpoints on http://127.0.0.1 (tests' stand-in push service). Never from the environment:
+   * a real server only ever sends to https push services.
+   */
+  allowLoopbackPush?: boolean;
 };
 
 export type Quotas = { docs: number; docBytes: number; eventsPerDay: number; devices: number };
@@ -101,6 +115,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         eventsPerDay: e.QUOTA_EVENTS_PER_DAY,
         devices: e.QUOTA_DEVICES,
       },
+      vapidSubject: e.VAPID_SUBJECT,
+      reminderIntervalMs: e.REMINDER_INTERVAL_SECONDS * 1000,
     },
   };
 }

@@ -10,6 +10,8 @@ import { lingerOnClose } from './linger-close';
 import { createLogger, type Logger } from './logger';
 import type { Db } from './open-database';
 import { createRateLimiter } from './rate-limiter';
+import { reminderRoutes } from './reminders/reminder-routes';
+import { type VapidKeys, vapidKeysOnce } from './reminders/vapid-keys';
 import { requestLog } from './request-log';
 import { accountRoutes } from './routes/account-routes';
 import { deviceRoutes } from './routes/device-routes';
@@ -21,9 +23,22 @@ import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
 import { isStorageFull } from './storage-full';
 
-export type CreateAppOptions = { db: Db; config: Config; clock?: () => number; logger?: Logger };
+export type CreateAppOptions = {
+  db: Db;
+  config: Config;
+  clock?: () => number;
+  logger?: Logger;
+  /** The VAPID keys, shared with the reminder scheduler in main.ts; loaded (or made) on first use if absent. */
+  vapidKeys?: () => Promise<VapidKeys>;
+};
 
-export function createApp({ db, config, clock = Date.now, logger }: CreateAppOptions): Hono<AppEnv> {
+export function createApp({
+  db,
+  config,
+  clock = Date.now,
+  logger,
+  vapidKeys,
+}: CreateAppOptions): Hono<AppEnv> {
   const log = logger ?? createLogger(config.logLevel);
   const deps: AppDeps = { db, config, clock, logger: log, limiter: createRateLimiter(db, clock) };
   const app = new Hono<AppEnv>();
@@ -52,6 +67,7 @@ export function createApp({ db, config, clock = Date.now, logger }: CreateAppOpt
   ]) {
     app.route('/api/v1', routes(deps));
   }
+  app.route('/api/v1', reminderRoutes(deps, vapidKeys ?? vapidKeysOnce(db, clock)));
   app.use('*', staticFiles(config.distDir));
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),

@@ -44,4 +44,16 @@ export type Database = {
   docs: { learner_id: string; doc_id: string; rev: number; seq: number; body: string; updated_at: number };
   /** Auth rate-limit windows shared by every process (server/rate-limiter.ts); `until` ends a row's use. */
   rate_limits: { key: string; window_start: number; count: number; until: number };
+  /** Server-wide keys made at first start: `vapid` holds the Web Push key pair as JSON. */
+  server_keys: { name: string; value: string; created_at: number };
+  /** One row per browser push subscription; the endpoint is unique to the browser profile. */
+  push_subscriptions: {
+    endpoint: string;
+    learner_id: string;
+    p256dh: string;
+    auth: string;
+    created_at: number;
+  };
+  /** Reminders sent, for "once per slot" and the weekly cap. `occurrence` is the local `YYYY-MM-DDTHH:MM`. */
+  reminders_sent: { learner_id: string; occurrence: string; sent_at: number };
 };

@@ -9,6 +9,8 @@ import { createApp } from './create-app';
 import { createLogger } from './logger';
 import { migrateToLatest } from './migrations';
 import { openDatabase } from './open-database';
+import { startReminderScheduler } from './reminders/reminder-scheduler';
+import { vapidKeysOnce } from './reminders/vapid-keys';
 
 /** How long requests in flight may take to finish after a stop signal before they are cut. */
 const GRACE_MS = 5_000;
@@ -40,7 +42,17 @@ async function main(): Promise<void> {
     await db.close();
     process.exit(1);
   }
-  const app = createApp({ db, config, logger });
+  // Made (or read) before serving, so a database that cannot store them fails the start, not a learner.
+  const vapidKeys = vapidKeysOnce(db, Date.now);
+  await vapidKeys();
+  const app = createApp({ db, config, logger, vapidKeys });
+  const stopReminders =
+    config.reminderIntervalMs > 0
+      ? startReminderScheduler(
+          { db, logger, vapidKeys, vapidSubject: config.vapidSubject },
+          config.reminderIntervalMs,
+        )
+      : () => undefined;
   // No createServer option is passed, so this is a plain node:http server.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -66,6 +78,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info('stopping', { signal });
+    stopReminders();
     const cut = setTimeout(() => http.closeAllConnections(), GRACE_MS);
     cut.unref();
     http.close(() => {

@@ -123,6 +123,42 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0004-reminders': {
+    async up(db: AnyDb) {
+      // Server-wide secrets made at first start (the VAPID key pair), by name.
+      await db.schema
+        .createTable('server_keys')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('push_subscriptions')
+        .addColumn('endpoint', 'text', (c) => c.primaryKey())
+        .addColumn('learner_id', 'text', (c) => c.notNull().references('learners.id').onDelete('cascade'))
+        .addColumn('p256dh', 'text', (c) => c.notNull())
+        .addColumn('auth', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('push_subscriptions_learner')
+        .on('push_subscriptions')
+        .column('learner_id')
+        .execute();
+      await db.schema
+        .createTable('reminders_sent')
+        .addColumn('learner_id', 'text', (c) => c.notNull().references('learners.id').onDelete('cascade'))
+        .addColumn('occurrence', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reminders_sent_pk', ['learner_id', 'occurrence'])
+        .execute();
+    },
+    async down(db: AnyDb) {
+      for (const table of ['reminders_sent', 'push_subscriptions', 'server_keys']) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  },
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -4,6 +4,7 @@
 // means — offline (network or timeout), signed out (401), refused for good (other 4xx), too big (413),
 // slow down (429) or try later (5xx, with Retry-After when the server gives one).
 import { z } from 'zod';
+import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/reminder-protocol';
 import {
   apiErrorBodySchema,
   deviceResponseSchema,
@@ -62,7 +63,7 @@ export type ApiClientOptions = {
   onUnauthorized?: (failure: ApiFailure) => void | Promise<void>;
 };
 
-type Call = { method: 'GET' | 'POST' | 'DELETE'; path: string; token?: string; body?: unknown };
+type Call = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; token?: string; body?: unknown };
 
 function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -197,6 +198,15 @@ export function createApiClient({
       if (cursor) query.set('cursor', cursor);
       return call({ method: 'GET', path: `/api/v1/sync/pull?${query}`, token }, pullResponseSchema);
     },
+    reminderKey: (token: string) =>
+      call({ method: 'GET', path: '/api/v1/reminders/vapid-key', token }, vapidKeyResponseSchema),
+    putPushSubscription: (token: string, body: PushSubscriptionBody) =>
+      call({ method: 'PUT', path: '/api/v1/reminders/subscription', token, body }, nothingSchema),
+    deletePushSubscription: (token: string, endpoint: string) =>
+      call(
+        { method: 'DELETE', path: '/api/v1/reminders/subscription', token, body: { endpoint } },
+        nothingSchema,
+      ),
   };
 }
 

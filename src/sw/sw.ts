@@ -10,6 +10,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { lessonAddress } from '../shared/lesson-address';
 import { lessonPageHtml } from '../shared/lesson-page-html';
+import { listenForReminders } from './reminder-push';
 import { storedLesson } from './stored-lesson';
 
 declare let self: ServiceWorkerGlobalScope & {
@@ -58,3 +59,5 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if (event.data && (event.data as { type?: string }).type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+listenForReminders(self);

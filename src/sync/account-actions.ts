@@ -28,6 +28,8 @@ export function createAccountActions(api: ApiClient, store: SyncStore, onSession
     /** Always signs this device out; the server is told when it can be reached (else the token expires). */
     signOut: async () => {
       const session = await store.getSession();
+      // Reminders for this learner must not keep arriving on a device they signed out of (a shared tablet).
+      await endPushReminders(api, session?.token);
       const result = session?.token ? await api.signOut(session.token) : undefined;
       await store.clearSession();
       onSessionChange();
@@ -44,4 +46,18 @@ export function createAccountActions(api: ApiClient, store: SyncStore, onSession
       return { ok: true as const, value: undefined };
     },
   };
+}
+
+/** Unsubscribes this browser from push reminders and tells the server, when it can be reached. */
+async function endPushReminders(api: ApiClient, token: string | undefined): Promise<void> {
+  try {
+    const registration = await globalThis.navigator?.serviceWorker?.getRegistration();
+    const subscription = await registration?.pushManager?.getSubscription();
+    if (!subscription) return;
+    await subscription.unsubscribe();
+    // Once unsubscribed the push service answers the server 410 and it forgets the subscription anyway.
+    if (token) await api.deletePushSubscription(token, subscription.endpoint);
+  } catch {
+    // No service worker or push here: nothing to end.
+  }
 }

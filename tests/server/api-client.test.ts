@@ -71,6 +71,34 @@ describe.each(testDbKinds)('the api client against the server on %s', (kind) => 
     expect(await api.signOut(token)).toEqual({ ok: true, value: undefined });
   });
 
+  it('reads the reminder key and puts and deletes a push subscription through the shared schemas', async () => {
+    const { api } = client();
+    const created = await api.createAccount({
+      email: 'rem@example.org',
+      name: 'Rem',
+      password: 'long enough pw',
+    });
+    if (!created.ok) throw new Error(created.failure.message);
+    const token = created.value.token;
+    const key = await api.reminderKey(token);
+    expect(key.ok && Buffer.from(key.value.publicKey, 'base64url').length).toBe(65);
+    const endpoint = 'https://fcm.googleapis.com/fcm/send/abc123';
+    const keys = { p256dh: 'BPublicKeyOfTheBrowser', auth: 'authsecret' };
+    expect(await api.putPushSubscription(token, { endpoint, keys })).toEqual({ ok: true, value: undefined });
+    const stored = await testDb.db.kysely
+      .selectFrom('push_subscriptions')
+      .select(['endpoint', 'auth'])
+      .execute();
+    expect(stored).toEqual([{ endpoint, auth: 'authsecret' }]);
+    const refused = await api.putPushSubscription(token, { endpoint: 'https://example.org/x', keys });
+    expect(!refused.ok && [refused.failure.kind, refused.failure.code]).toEqual([
+      'rejected',
+      'unsupported_push_service',
+    ]);
+    expect(await api.deletePushSubscription(token, endpoint)).toEqual({ ok: true, value: undefined });
+    expect(await testDb.db.kysely.selectFrom('push_subscriptions').select('endpoint').execute()).toEqual([]);
+  });
+
   it('gives every refusal the same shape: kind, status, the server code and message, Retry-After', async () => {
     const { api, lost } = client();
     await api.createAccount({ email: 'ada@example.org', name: 'Ada', password: 'long enough pw' });

@@ -10,6 +10,7 @@ import { StoragePanel } from '../../pwa/storage-panel';
 import { ROLES, type Settings, TEXT_SIZES, THEMES } from '../../shared/settings';
 import { DyslexiaPreset } from './dyslexia-preset';
 import { ReadingAdjustments } from './reading-adjustments';
+import { StudySlotsSection } from './study-slots-section';
 import { updateSettings } from './update-settings';
 
 export function SettingsPage() {
@@ -62,6 +63,7 @@ export function SettingsPage() {
         onChange={(theme) => update({ theme })}
       />
       <ReadingAdjustments settings={settings} update={update} />
+      <StudySlotsSection />
       <StoragePanel role={settings.role} />
       <InstallSection />
     </>

@@ -27,6 +27,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     syncRequestsPerLearner: 2,
     quotas: { docs: 2_000, docBytes: 20 * 1024 * 1024, eventsPerDay: 20_000, devices: 10 },
+    vapidSubject: 'mailto:test@example.org',
+    reminderIntervalMs: 0,
     ...overrides,
   };
 }

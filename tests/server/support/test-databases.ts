@@ -44,7 +44,17 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 }
 
 async function clearTables(db: Db): Promise<void> {
-  for (const table of ['docs', 'events', 'devices', 'sessions', 'learners', 'rate_limits'] as const) {
+  for (const table of [
+    'reminders_sent',
+    'push_subscriptions',
+    'server_keys',
+    'docs',
+    'events',
+    'devices',
+    'sessions',
+    'learners',
+    'rate_limits',
+  ] as const) {
     await db.kysely.deleteFrom(table).execute();
   }
 }

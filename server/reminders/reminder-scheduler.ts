@@ -1,0 +1,153 @@
+// The reminder scheduler: every tick it looks at each learner with a push subscription, decides with the
+// pure `shouldRemind` whether one of their study slots is open and there is something to do, and if so
+// sends one reminder to each of their devices. The occurrence is recorded before sending, so two server
+// processes (or a slow tick overlapping the next) never remind twice for the same slot.
+import { type LearnerEvent, learnerEventSchema } from '../../src/shared/events';
+import { reminderMessage, shouldRemind } from '../../src/shared/reminder-rules';
+import { parseStudySlots, STUDY_SLOTS_DOC_ID } from '../../src/shared/reminder-slots';
+import { type AssignmentDue, reminderTodo } from '../../src/shared/reminder-todo';
+import type { Logger } from '../logger';
+import type { Db } from '../open-database';
+import { deliverPush, type PushFetch } from './deliver-push';
+import type { VapidKeys } from './vapid-keys';
+
+/**
+ * The hook Teams will fill: assignments due soon for a learner, which come first in a reminder. Until
+ * Teams exist no learner has assignments, so the scheduler is given `noAssignments`.
+ */
+export type AssignmentsDueSoon = (learnerId: string, now: Date) => Promise<AssignmentDue[]>;
+export const noAssignments: AssignmentsDueSoon = async () => [];
+
+export type SchedulerDeps = {
+  db: Db;
+  logger: Logger;
+  vapidKeys: () => Promise<VapidKeys>;
+  vapidSubject: string;
+  assignmentsDueSoon?: AssignmentsDueSoon;
+  fetch?: PushFetch;
+};
+
+export type TickSummary = {
+  learners: number;
+  reminded: number;
+  sent: number;
+  removed: number;
+  failed: number;
+};
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+async function learnerEvents(db: Db, learnerId: string): Promise<LearnerEvent[]> {
+  const rows = await db.kysely
+    .selectFrom('events')
+    .select('body')
+    .where('learner_id', '=', learnerId)
+    .execute();
+  const events: LearnerEvent[] = [];
+  for (const row of rows) {
+    const parsed = learnerEventSchema.safeParse(JSON.parse(row.body));
+    if (parsed.success) events.push(parsed.data);
+  }
+  return events;
+}
+
+export async function runReminderTick(deps: SchedulerDeps, now: Date): Promise<TickSummary> {
+  const { db, logger } = deps;
+  const summary: TickSummary = { learners: 0, reminded: 0, sent: 0, removed: 0, failed: 0 };
+  await db.kysely
+    .deleteFrom('reminders_sent')
+    .where('sent_at', '<', now.getTime() - 2 * WEEK_MS)
+    .execute();
+  const learners = await db.kysely
+    .selectFrom('push_subscriptions')
+    .innerJoin('docs', (join) =>
+      join
+        .onRef('docs.learner_id', '=', 'push_subscriptions.learner_id')
+        .on('docs.doc_id', '=', STUDY_SLOTS_DOC_ID),
+    )
+    .select(['push_subscriptions.learner_id as learnerId', 'docs.body as body'])
+    .distinct()
+    .execute();
+  for (const { learnerId, body } of learners) {
+    summary.learners += 1;
+    const { slots, timeZone } = parseStudySlots(JSON.parse(body) as Record<string, unknown>, 'UTC');
+    const sent = await db.kysely
+      .selectFrom('reminders_sent')
+      .select(['occurrence', 'sent_at'])
+      .where('learner_id', '=', learnerId)
+      .where('sent_at', '>', now.getTime() - WEEK_MS)
+      .execute();
+    const state = {
+      sentAt: sent.map((r) => r.sent_at),
+      sentOccurrences: new Set(sent.map((r) => r.occurrence)),
+    };
+    // The cheap rules first: events are read only when a slot is open and a reminder is allowed.
+    const open = shouldRemind(now, slots, timeZone, { ...state, todo: { kind: 'lesson', lessonId: '' } });
+    if (!open.send) continue;
+    const assignments = await (deps.assignmentsDueSoon ?? noAssignments)(learnerId, now);
+    const todo = reminderTodo(await learnerEvents(db, learnerId), now, assignments);
+    const decision = shouldRemind(now, slots, timeZone, { ...state, todo });
+    if (!decision.send) continue;
+    const claimed = await db.kysely
+      .insertInto('reminders_sent')
+      .values({ learner_id: learnerId, occurrence: decision.occurrence, sent_at: now.getTime() })
+      .onConflict((oc) => oc.columns(['learner_id', 'occurrence']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    summary.reminded += 1;
+    const subscriptions = await db.kysely
+      .selectFrom('push_subscriptions')
+      .select(['endpoint', 'p256dh', 'auth'])
+      .where('learner_id', '=', learnerId)
+      .execute();
+    const vapid = await deps.vapidKeys();
+    const payload = reminderMessage(decision.todo);
+    for (const subscription of subscriptions) {
+      const { result, status } = await deliverPush(subscription, payload, {
+        vapid,
+        subject: deps.vapidSubject,
+        fetch: deps.fetch,
+      });
+      if (result === 'sent') summary.sent += 1;
+      if (result === 'failed') {
+        summary.failed += 1;
+        logger.warn('reminder not delivered', { status, host: new URL(subscription.endpoint).host });
+      }
+      if (result === 'gone') {
+        summary.removed += 1;
+        await db.kysely
+          .deleteFrom('push_subscriptions')
+          .where('endpoint', '=', subscription.endpoint)
+          .execute();
+      }
+    }
+  }
+  return summary;
+}
+
+/** Runs a tick every `intervalMs`, one at a time; returns a function that stops it. */
+export function startReminderScheduler(
+  deps: SchedulerDeps,
+  intervalMs: number,
+  clock: () => number = Date.now,
+): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runReminderTick(deps, new Date(clock()))
+      .then((summary) => {
+        if (summary.reminded > 0) deps.logger.info('reminders sent', summary);
+      })
+      .catch((error: unknown) => {
+        deps.logger.error('reminder tick failed', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      })
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
