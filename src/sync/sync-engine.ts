@@ -140,9 +140,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       (failure.kind === 'rejected' && (failure.status === 400 || failure.status === 422)) ||
       failure.kind === 'too-large';
     if (!refusedForGood) return failure;
+    return refuseTheOneAtFault(token, deviceId, items, failure.message);
+  }
+
+  /**
+   * The server refused the batch for something in it: halve it until the one item at fault is found, and
+   * keep that item on the device, listed with the server's reason; the rest is sent.
+   */
+  async function refuseTheOneAtFault(
+    token: string,
+    deviceId: string,
+    items: OutboxItem[],
+    reason: string,
+  ): Promise<Failure | undefined> {
     const [only] = items;
     if (items.length === 1 && only) {
-      await store.markRefused([{ id: itemId(only), reason: failure.message }], nowIso());
+      await store.markRefused([{ id: itemId(only), reason }], nowIso());
       return undefined;
     }
     const middle = Math.ceil(items.length / 2);
@@ -176,16 +189,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const rest = [...events.slice(0, fit), ...items.filter((item) => item.kind === 'doc')];
       return rest.length > 0 ? pushItems(token, deviceId, rest) : undefined;
     }
-    const [only] = items;
-    if (items.length === 1 && only) {
-      await store.markRefused([{ id: itemId(only), reason: failure.message }], nowIso());
-      return undefined;
-    }
-    const middle = Math.ceil(items.length / 2);
-    return (
-      (await pushItems(token, deviceId, items.slice(0, middle))) ??
-      (await pushItems(token, deviceId, items.slice(middle)))
-    );
+    return refuseTheOneAtFault(token, deviceId, items, failure.message);
   }
 
   async function pushOutbox(token: string, deviceId: string): Promise<Failure | undefined> {
