@@ -113,8 +113,10 @@ function HeaderSearch() {
   const navigate = useNavigate();
   if (pathname === '/search') return null;
   return (
-    <search aria-label="Search lessons" className="header-search">
+    <div className="header-search">
       <form
+        role="search"
+        aria-label="Search lessons"
         className="header-search__form"
         action="/search"
         onSubmit={(event) => {
@@ -128,7 +130,7 @@ function HeaderSearch() {
           Search
         </button>
       </form>
-    </search>
+    </div>
   );
 }
 
