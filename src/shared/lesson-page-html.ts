@@ -84,12 +84,19 @@ function block(b: LessonBlock, nextId: () => string): string {
       );
     }
     case 'reflect': {
-      const [labelId, promptId, hintId, fieldId] = [nextId(), nextId(), nextId(), nextId()];
+      const [labelId, promptId, hintId, fieldId, lengthId] = [
+        nextId(),
+        nextId(),
+        nextId(),
+        nextId(),
+        nextId(),
+      ];
       return (
         `<div class="reflect"><p id="${labelId}" class="reflect__label">Reflect</p>` +
         `<div id="${promptId}" class="reflect__prompt">${b.prompt}</div>` +
         `<p id="${hintId}" class="meta">Your answer is a private note, saved as you type.</p>` +
-        `<textarea id="${fieldId}" aria-labelledby="${labelId} ${promptId}" aria-describedby="${hintId}" rows="5" disabled=""></textarea>` +
+        `<textarea id="${fieldId}" aria-labelledby="${labelId} ${promptId}" aria-describedby="${hintId} ${lengthId}" rows="5" disabled=""></textarea>` +
+        `<p id="${lengthId}" class="note-length meta"></p>` +
         '<p class="reflect__status" role="status"></p></div>'
       );
     }

@@ -5,16 +5,25 @@ const count = (n: number) => n.toLocaleString('en-GB');
 
 /**
  * Under a long note: how much room is left before it is too long to back up, and, past the limit, that it
- * is kept on this device only. Silent for a note of ordinary length.
+ * is kept on this device only. Silent for a note of ordinary length. Not a live region: the count changes as
+ * the learner types, and announcing each change would drown the note's own "Saved"; the field is described
+ * by it instead, so a screen reader reads it with the field.
  */
-export function NoteLength({ text, lessonId, blockId }: { text: string; lessonId: string; blockId: string }) {
+export function NoteLength({
+  id,
+  text,
+  lessonId,
+  blockId,
+}: {
+  id: string;
+  text: string;
+  lessonId: string;
+  blockId: string;
+}) {
   // Measuring a very long note on every key press would slow typing: measure when the browser has time.
   const limit = noteLimit(useDeferredValue(text), lessonId, blockId);
   return (
-    <p
-      className={limit.state === 'over' ? 'note-length note-length--over' : 'note-length meta'}
-      role="status"
-    >
+    <p id={id} className={limit.state === 'over' ? 'note-length note-length--over' : 'note-length meta'}>
       {limit.state === 'near' &&
         `This note is getting long: about ${count(limit.charactersLeft)} characters left before it is too long to back up.`}
       {limit.state === 'over' &&

@@ -52,6 +52,7 @@ export const ReflectBlock = memo(function ReflectBlock({ lessonId, block }: Prop
   const hintId = useId();
   const fieldId = useId();
   const labelId = useId();
+  const lengthId = useId();
 
   return (
     <div className="reflect">
@@ -66,13 +67,13 @@ export const ReflectBlock = memo(function ReflectBlock({ lessonId, block }: Prop
       <textarea
         id={fieldId}
         aria-labelledby={`${labelId} ${promptId}`}
-        aria-describedby={hintId}
+        aria-describedby={`${hintId} ${lengthId}`}
         rows={5}
         value={note.text}
         disabled={!note.loaded}
         onChange={(e) => note.change(e.target.value)}
       />
-      <NoteLength text={note.text} lessonId={lessonId} blockId={block.id} />
+      <NoteLength id={lengthId} text={note.text} lessonId={lessonId} blockId={block.id} />
       <p className="reflect__status" role="status">
         {note.status === 'saved' && <span aria-hidden="true">✓ </span>}
         {statusText[note.status]}
