@@ -9,6 +9,10 @@ export const RECORD_CSV_HEADER = [
   'Minutes planned',
   'Time spent (minutes)',
   'Details',
+  // Confidence rows only: the mean of the module's "I feel confident to …" ratings, 1 to 5.
+  'Confidence at the start',
+  'Confidence at the end',
+  'Confidence change',
 ] as const;
 
 export type RecordCsvOptions = {
@@ -18,8 +22,10 @@ export type RecordCsvOptions = {
 
 /**
  * The CPD record as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line
- * break, quotes doubled): a header row, one row per lesson completed, then one per refresher answered and
- * one per reflection. Dates are ISO calendar dates (YYYY-MM-DD).
+ * break, quotes doubled): a header row, one row per lesson completed, then one per refresher answered, one
+ * per reflection and one per module with a confidence rating. Dates are ISO calendar dates (YYYY-MM-DD).
+ * Each row has every column; the three confidence columns are filled only on confidence rows, and a stage
+ * not yet answered is blank there (as the page's "Not answered" and "Not yet"), never 0.
  *
  * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula, so a
  * reflection or title starting with one is prefixed with `'` (OWASP's advice for CSV injection).
@@ -65,7 +71,29 @@ export function recordToCsv(
       r.text,
     ]);
   }
-  return rows.map((row) => `${row.map(cell).join(',')}\r\n`).join('');
+  for (const c of record.confidence) {
+    rows.push([
+      'Confidence',
+      day(c.answeredAt),
+      c.moduleTitle,
+      '',
+      '',
+      '',
+      '',
+      oneDecimal(c.before),
+      oneDecimal(c.after),
+      oneDecimal(c.change),
+    ]);
+  }
+  const width = RECORD_CSV_HEADER.length;
+  return rows
+    .map((row) => `${[...row, ...Array<string>(width - row.length).fill('')].map(cell).join(',')}\r\n`)
+    .join('');
+}
+
+/** A number a spreadsheet can add up, to the page's one decimal place; blank where there is none. */
+function oneDecimal(value: number | undefined): number | string {
+  return value === undefined ? '' : Math.round(value * 10) / 10;
 }
 
 function cell(value: string | number): string {

@@ -63,6 +63,16 @@ const record: CpdRecord = {
     },
     { lessonId: 'old', lessonTitle: 'old', blockId: 'r2', text: 'Undated' },
   ],
+  confidence: [
+    {
+      moduleId: 'foundations',
+      moduleTitle: 'Foundations',
+      before: 2,
+      after: 13 / 3,
+      change: 7 / 3,
+      answeredAt: '2026-03-09T09:00:00.000Z',
+    },
+  ],
 };
 
 /** A small RFC 4180 reader, to check that what was written reads back cell for cell. */
@@ -96,16 +106,17 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('recordToCsv', () => {
-  it('writes a header, a row per lesson, then refreshers and reflections, with CRLF line ends', () => {
+  it('writes a header, a row per lesson, then refreshers, reflections and confidence, with CRLF line ends', () => {
     expect(recordToCsv(record)).toBe(
       [
-        'Type,Date,Module,Lesson,Minutes planned,Time spent (minutes),Details',
-        'Lesson completed,2026-03-02,Foundations,What SEN means,5,7,',
+        'Type,Date,Module,Lesson,Minutes planned,Time spent (minutes),Details,Confidence at the start,Confidence at the end,Confidence change',
+        'Lesson completed,2026-03-02,Foundations,What SEN means,5,7,,,,',
         // Nothing measured: a blank, as the page's "Not measured", not 0 minutes.
-        'Lesson completed,2026-03-03,,gone,0,,',
-        'Refresher,2026-03-05,Foundations,What SEN means,,,Incorrect',
-        'Reflection,2026-03-02,Foundations,What SEN means,,,"Seat him near the front, away from the window"',
-        'Reflection,,,old,,,Undated',
+        'Lesson completed,2026-03-03,,gone,0,,,,,',
+        'Refresher,2026-03-05,Foundations,What SEN means,,,Incorrect,,,',
+        'Reflection,2026-03-02,Foundations,What SEN means,,,"Seat him near the front, away from the window",,,',
+        'Reflection,,,old,,,Undated,,,',
+        'Confidence,2026-03-09,Foundations,,,,,2,4.3,2.3',
         '',
       ].join('\r\n'),
     );
@@ -146,10 +157,10 @@ describe('recordToCsv', () => {
       reflections: [{ lessonId: 'l', lessonTitle: text, blockId: 'b', text }],
     });
     const line = csv.split('\r\n').slice(1).join('\r\n');
-    expect(line).toBe(`Reflection,,,${written},,,${written}\r\n`);
+    expect(line).toBe(`Reflection,,,${written},,,${written},,,\r\n`);
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toEqual(['Reflection', '', '', readBack, '', '', readBack]);
+    expect(rows[1]).toEqual(['Reflection', '', '', readBack, '', '', readBack, '', '', '']);
   });
 
   const dates: { name: string; at: string; timeZone?: string; expected: string }[] = [
@@ -180,7 +191,60 @@ describe('recordToCsv', () => {
 
   it('reads back to one row per entry with the same number of cells', () => {
     const rows = parseCsv(recordToCsv(record));
-    expect(rows).toHaveLength(1 + 2 + 1 + 2);
+    expect(rows).toHaveLength(1 + 2 + 1 + 2 + 1);
     for (const row of rows) expect(row).toHaveLength(RECORD_CSV_HEADER.length);
+  });
+
+  const confidence: {
+    name: string;
+    before?: number;
+    after?: number;
+    change?: number;
+    cells: [string, string, string];
+  }[] = [
+    {
+      name: 'both stages: the means and the change',
+      before: 2.5,
+      after: 4,
+      change: 1.5,
+      cells: ['2.5', '4', '1.5'],
+    },
+    { name: 'only the start: end and change blank, not 0', before: 3, cells: ['3', '', ''] },
+    { name: 'only the end: start and change blank', after: 4.25, cells: ['', '4.3', ''] },
+    {
+      name: 'a fall is a negative number, not defused text',
+      before: 4,
+      after: 3,
+      change: -1,
+      cells: ['4', '3', '-1'],
+    },
+    { name: 'no change is 0', before: 3, after: 3, change: 0, cells: ['3', '3', '0'] },
+    {
+      name: 'rounded to one decimal place',
+      before: 1 / 3 + 2,
+      after: 11 / 3,
+      change: 4 / 3,
+      cells: ['2.3', '3.7', '1.3'],
+    },
+  ];
+
+  it.each(confidence)('confidence: $name', ({ before, after, change, cells }) => {
+    const csv = recordToCsv({
+      ...empty,
+      confidence: [
+        {
+          moduleId: 'speech-language-dld',
+          moduleTitle: 'Speech, language and DLD',
+          ...(before !== undefined ? { before } : {}),
+          ...(after !== undefined ? { after } : {}),
+          ...(change !== undefined ? { change } : {}),
+          answeredAt: '2026-05-01T12:00:00.000Z',
+        },
+      ],
+    });
+    expect(parseCsv(csv)).toEqual([
+      [...RECORD_CSV_HEADER],
+      ['Confidence', '2026-05-01', 'Speech, language and DLD', '', '', '', '', ...cells],
+    ]);
   });
 });
