@@ -2,6 +2,7 @@
 // worker: it used to float over the bottom of the page for 8 s, over whatever buttons were there. Now it
 // is a line at the end of the page: every control of Today can still be tapped while it shows, its arrival
 // moves none of them, and it stays until the learner closes it.
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { AppServer } from './helpers/app-server';
 import type { Device } from './helpers/browser';
@@ -59,6 +60,26 @@ describe('the first visit on a phone', () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(() => page.evaluate(() => window.scrollY > 0)).toBe(true);
     expect(await covered()).toEqual([]);
+
+    // The line itself passes axe in every theme (as the device sets light and dark; cream and high contrast
+    // as Settings puts them on <html>).
+    for (const [scheme, theme] of [
+      ['light', null],
+      ['dark', null],
+      ['light', 'cream'],
+      ['light', 'high-contrast'],
+    ] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.evaluate((name) => {
+        if (name) document.documentElement.dataset.theme = name;
+        else delete document.documentElement.dataset.theme;
+      }, theme);
+      const results = await new AxeBuilder({ page })
+        .include('.offline-ready')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(results.violations.map((v) => `${theme ?? scheme}: ${v.id}`)).toEqual([]);
+    }
 
     // Still there after the old 8 s, until the learner closes it.
     await page.waitForTimeout(9000);
