@@ -7,6 +7,7 @@ import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
 import { useApplySettings } from '../features/settings/use-apply-settings';
 import { useIdle } from '../lib/use-idle';
 import { LazyPwaServices } from '../pwa/lazy-pwa-services';
+import { LazyUpdateBanner } from '../pwa/lazy-update-banner';
 import { PageErrorBoundary } from './page-error-boundary';
 
 // Its own chunk, loaded once the browser is idle: the first screen does not wait for the sync status, which
@@ -65,6 +66,7 @@ export function Layout() {
             <Outlet />
           </Suspense>
         </PageErrorBoundary>
+        <LazyUpdateBanner />
       </main>
     </>
   );

@@ -2,7 +2,6 @@
 // its own: the learner presses Update when it suits them (DESIGN.md §7), so nobody loses their place.
 
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { useEffect } from 'react';
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
@@ -11,6 +10,7 @@ export type AppUpdate = {
   offlineReady: boolean;
   applyUpdate: () => void;
   dismiss: () => void;
+  dismissOfflineReady: () => void;
 };
 
 export function useAppUpdate(): AppUpdate {
@@ -32,12 +32,6 @@ export function useAppUpdate(): AppUpdate {
     },
   });
 
-  useEffect(() => {
-    if (!offlineReady) return;
-    const timer = setTimeout(() => setOfflineReady(false), 8000);
-    return () => clearTimeout(timer);
-  }, [offlineReady, setOfflineReady]);
-
   return {
     updateReady: needRefresh,
     offlineReady,
@@ -45,5 +39,6 @@ export function useAppUpdate(): AppUpdate {
       void updateServiceWorker(true);
     },
     dismiss: () => setNeedRefresh(false),
+    dismissOfflineReady: () => setOfflineReady(false),
   };
 }

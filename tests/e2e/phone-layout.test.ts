@@ -4,6 +4,7 @@ import type { AppServer } from './helpers/app-server';
 import type { Device } from './helpers/browser';
 import { builtCatalog } from './helpers/built-course';
 import { serverAndDevicePerFile } from './helpers/server-and-device';
+import { LessonPage } from './pages/lesson-page';
 
 let server: AppServer;
 let device: Device;
@@ -74,6 +75,50 @@ describe('on a phone', () => {
     const before = await boxes();
     await picker.getByRole('radio', { name: '5 minutes', exact: true }).check();
     expect(await boxes()).toEqual(before);
+    await page.close();
+  });
+
+  it("scrolls the record's table inside its own region at 200% text size, never the page", async () => {
+    const module = builtCatalog().modules[0];
+    if (!module) throw new Error('the course has no module');
+    const page = await device.context.newPage();
+    await page.setViewportSize(PHONE);
+    for (const lesson of module.lessons.slice(0, 2)) {
+      await page.goto(`${server.url}/modules/${module.id}/${lesson.id}`);
+      const reader = new LessonPage(page);
+      await reader.markComplete();
+      await reader.completedNotice().waitFor();
+    }
+    await page.goto(`${server.url}/record`);
+    await page.getByRole('table', { name: 'Completed lessons, newest first' }).waitFor();
+    await page.evaluate(() => document.documentElement.style.setProperty('--text-scale', '2'));
+
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      view: window.innerWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+
+    // A keyboard reaches the region and scrolls it; every column header can be brought into view and tapped.
+    const region = page.getByRole('region', { name: 'Completed lessons table' });
+    await region.focus();
+    await expect(region.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const overflowing = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(overflowing).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    const unreachable = await region.evaluate((box) =>
+      [...box.querySelectorAll<HTMLElement>('th[scope="col"]')]
+        .filter((th) => {
+          th.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+          const r = th.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return r.x < 0 || r.right > window.innerWidth || !(hit && th.contains(hit));
+        })
+        .map((th) => th.textContent),
+    );
+    expect(unreachable).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(widths.view);
     await page.close();
   });
 });

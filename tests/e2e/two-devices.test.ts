@@ -60,7 +60,7 @@ describe('two devices, one learner', () => {
     await deviceA.context.setOffline(true);
     await readerA.markComplete();
     await expect.poll(() => readerA.completedNotice().isVisible()).toBe(true);
-    await expect.poll(() => statusA.text(), SYNC).toContain("Offline — will sync when you're back");
+    await expect.poll(() => statusA.text(), SYNC).toContain("Will sync when you're back online");
     expect(await statusA.waitingInStorage()).toBeGreaterThan(0);
 
     await deviceA.context.setOffline(false);

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { TableRegion } from '../../components/table-region';
 import { format } from '../../lib/format';
 import { confidenceChangeText, confidenceScore } from '../../shared/confidence-text';
 import { downloadCsv } from './download-csv';
@@ -78,7 +79,7 @@ export function RecordPage() {
           {lessons.length > 0 && (
             <section aria-labelledby="lessons-heading" className="record-section">
               <h2 id="lessons-heading">Lessons completed</h2>
-              <div className="table-wrap">
+              <TableRegion label="Completed lessons table">
                 <table>
                   <caption className="visually-hidden">Completed lessons, newest first</caption>
                   <thead>
@@ -117,7 +118,7 @@ export function RecordPage() {
                     </tr>
                   </tfoot>
                 </table>
-              </div>
+              </TableRegion>
             </section>
           )}
 
@@ -128,7 +129,7 @@ export function RecordPage() {
                 Your average rating of the module’s “I feel confident to …” statements, from 1 (not at all
                 confident) to 5 (very confident), at the start and at the end.
               </p>
-              <div className="table-wrap">
+              <TableRegion label="Confidence table">
                 <table>
                   <caption className="visually-hidden">Confidence per module, most recent first</caption>
                   <thead>
@@ -150,7 +151,7 @@ export function RecordPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             </section>
           )}
 

@@ -1,7 +1,9 @@
 // What the learner reads about sync, from the engine's status and the time now. Pure, so every state has a
 // row in a table test. `text` is the visible line; `announcement` is what the polite live region says: only
 // problems and their end (offline, paused, refused items, notes to check), never counts or "2 min ago", so a
-// screen reader is not interrupted every time a tap is saved or a minute passes.
+// screen reader is not interrupted every time a tap is saved or a minute passes. When the browser itself
+// knows it is offline, the app-wide offline line (src/pwa/offline-indicator.tsx) says so to everyone, so this
+// line neither repeats "Offline" nor announces it: one offline message on screen, one in the live regions.
 import type { SyncStatus } from '../../sync/sync-status';
 
 export type SyncSummary = {
@@ -29,7 +31,8 @@ export function syncedAgo(lastSyncedAt: string | undefined, now: number): string
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function describeSync(status: SyncStatus, now: number): SyncSummary {
+/** `deviceOffline`: the browser reports no connection (`navigator.onLine`), not only the server unreachable. */
+export function describeSync(status: SyncStatus, now: number, deviceOffline = false): SyncSummary {
   const waiting = status.waiting > 0 ? `${status.waiting} waiting to sync` : '';
   const extras = [
     status.rejected.length > 0 ? `${plural(status.rejected.length, 'item', 'items')} not accepted` : '',
@@ -57,6 +60,15 @@ export function describeSync(status: SyncStatus, now: number): SyncSummary {
         needsAttention,
       };
     case 'offline':
+      if (deviceOffline) {
+        return {
+          text: join("Will sync when you're back online", waiting),
+          announcement: attention,
+          tone: 'waiting',
+          needsSignIn: false,
+          needsAttention,
+        };
+      }
       return {
         text: join("Offline — will sync when you're back", waiting),
         announcement: join("Offline — will sync when you're back"),

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { useOnlineStatus } from '../../lib/online-status';
 import { describeSync } from './describe-sync';
 import { useNow } from './use-now';
 import { useSyncStatus } from './use-sync-status';
@@ -6,11 +7,13 @@ import { useSyncStatus } from './use-sync-status';
 /**
  * One line under the header for learners with an account: saved, waiting, synced, offline or paused, with
  * a link when they need to act. Nothing for learners without an account — their progress simply stays here.
+ * While the browser is offline the app-wide offline line says so, and this line only says what will sync.
  */
 export function SyncStatusLine() {
   const status = useSyncStatus();
   const now = useNow();
-  const summary = status && status.state !== 'local-only' ? describeSync(status, now) : null;
+  const online = useOnlineStatus();
+  const summary = status && status.state !== 'local-only' ? describeSync(status, now, !online) : null;
   return (
     <div className={summary ? `sync-line sync-line--${summary.tone}` : undefined}>
       {summary && (

@@ -16,8 +16,9 @@ export class ReflectNote {
     await this.field().fill(text);
   }
 
+  /** The save status ("✓ Saved"), not the note's length line, which is a live region of its own. */
   async status(): Promise<string> {
-    return (await this.block().getByRole('status').textContent()) ?? '';
+    return (await this.block().locator('.reflect__status').textContent()) ?? '';
   }
 
   conflict() {
