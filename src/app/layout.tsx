@@ -115,10 +115,8 @@ function HeaderSearch() {
   const navigate = useNavigate();
   if (pathname === '/search') return null;
   return (
-    <div className="header-search">
+    <search aria-label="Search lessons" className="header-search">
       <form
-        role="search"
-        aria-label="Search lessons"
         className="header-search__form"
         action="/search"
         onSubmit={(event) => {
@@ -132,7 +130,7 @@ function HeaderSearch() {
           Search
         </button>
       </form>
-    </div>
+    </search>
   );
 }
 

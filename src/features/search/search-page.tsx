@@ -51,27 +51,24 @@ export function SearchPage() {
   return (
     <>
       <PageHeading title="Search" />
-      <form
-        role="search"
-        aria-label="Search lessons"
-        className="search-form"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <label htmlFor={inputId}>Search lessons</label>
-        <input
-          id={inputId}
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          autoComplete="off"
-          enterKeyHint="search"
-          aria-describedby={`${inputId}-hint`}
-        />
-        <p id={`${inputId}-hint`} className="meta">
-          Titles, objectives and the text of every lesson, also with no connection. Abbreviations work both
-          ways: EHCP or EHC plan, SENCO, ASD or autism, DLD.
-        </p>
-      </form>
+      <search>
+        <form className="search-form" onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor={inputId}>Search lessons</label>
+          <input
+            id={inputId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            autoComplete="off"
+            enterKeyHint="search"
+            aria-describedby={`${inputId}-hint`}
+          />
+          <p id={`${inputId}-hint`} className="meta">
+            Titles, objectives and the text of every lesson, also with no connection. Abbreviations work both
+            ways: EHCP or EHC plan, SENCO, ASD or autism, DLD.
+          </p>
+        </form>
+      </search>
       {loaded.state === 'failed' ? (
         <div role="alert">
           <p>
