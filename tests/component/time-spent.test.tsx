@@ -11,6 +11,8 @@ describe('time spent on a lesson', () => {
     const now = vi.spyOn(Date, 'now').mockReturnValue(start);
     renderApp(LESSON);
     await screen.findByRole('heading', { level: 1, name: 'What SEN means' });
+    // The lesson is live (its progress read, time measured from here) once Mark complete can be pressed.
+    await waitFor(() => expect(screen.getByRole('button', { name: /Mark complete/ })).toBeEnabled());
     now.mockReturnValue(start + 3 * 60_000);
     window.dispatchEvent(new Event('pagehide'));
     await waitFor(async () => {

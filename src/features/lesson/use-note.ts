@@ -53,7 +53,12 @@ export function useNote(lessonId: string, blockId: string) {
 
   return {
     /** The version saved on another device, when it differs from this one and the learner has not chosen. */
-    conflict: conflict === null ? null : { mine: field.text, theirs: conflict.text },
+    // Until the field has taken in the stored note (one render after the read), this device's version is
+    // the stored text, so the choice never flashes "(empty)" for a note that has words.
+    conflict:
+      conflict === null
+        ? null
+        : { mine: field.loaded ? field.text : (stored?.text ?? ''), theirs: conflict.text },
     resolve,
     loaded: field.loaded,
     text: field.text,
