@@ -8,9 +8,9 @@
 // two devices sync through different processes. The issue's run:
 //   LOAD_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres LOAD_PROCESSES=2 LOAD_DEVICES=2000 LOAD_RATE=0.2 npm run bench:load
 // Targets on 2 cores: zero errors, p99 ≤ 250 ms, RSS in the last 10 s within 10 % of the first 10 s.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import pg from 'pg';
 import type { LearnerEvent } from '../src/shared/events';
 import { formatHlc } from '../src/shared/hlc';
 import type { PullResponse, PushResponse, SessionResponse } from '../src/shared/sync-protocol';
-import { freePort, waitForHealth } from '../tests/e2e/helpers/app-server';
+import { postJson, rssMb, type ServerProcess, startServerProcess } from './support/server-process';
 
 const DEVICES = Number(process.env.LOAD_DEVICES ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -44,34 +44,14 @@ type Device = {
   base: string;
 };
 
-async function startServer(
-  dataDir: string,
-  databaseUrl: string,
-): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      // Request logs at info, as in production; the lines go nowhere here.
-      LOG_LEVEL: 'info',
-      // Only sign-up and sign-in hash passwords, and they happen before the measured run.
-      SCRYPT_LOG_N: '10',
-      AUTH_RATE_PER_IP_PER_MIN: '1000000',
-    },
-    // LOAD_SERVER_LOG=/tmp/server.log keeps the request log (method, path, status, ms) for a closer look.
-    stdio: [
-      'ignore',
-      process.env.LOAD_SERVER_LOG ? openSync(process.env.LOAD_SERVER_LOG, 'w') : 'ignore',
-      'inherit',
-    ],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, () => '(its log went to stderr above)');
-  return { base, child };
+function startServer(dataDir: string, databaseUrl: string): Promise<ServerProcess> {
+  // Request logs at info, as in production. LOAD_SERVER_LOG=/tmp/server.log keeps them (method, path,
+  // status, ms) for a closer look; otherwise they go nowhere.
+  const log = process.env.LOAD_SERVER_LOG;
+  return startServerProcess(
+    { DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    { stdout: log ? openSync(log, 'w') : 'ignore' },
+  );
 }
 
 /** A fresh database next to the one LOAD_DATABASE_URL names, dropped after the run. */
@@ -92,34 +72,18 @@ async function createDatabase(adminUrl: string): Promise<{ url: string; drop: ()
   return { url: url.toString(), drop: () => admin(`drop database ${name} with (force)`) };
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 async function setUpDevices(bases: string[]): Promise<Device[]> {
   const devices: Device[] = [];
   const learners = Math.ceil(DEVICES / 2);
   for (let i = 0; i < learners; i += 1) {
     const base = bases[i % bases.length] as string;
-    const session = await post<SessionResponse>(`${base}/api/v1/accounts`, {
+    const session = await postJson<SessionResponse>(`${base}/api/v1/accounts`, {
       email: `load-${i}@example.org`,
       name: `Load ${i}`,
       password: 'load bench password',
     });
     for (let d = 0; d < 2 && devices.length < DEVICES; d += 1) {
-      const { deviceId } = await post<{ deviceId: string }>(`${base}/api/v1/devices`, {}, session.token);
+      const { deviceId } = await postJson<{ deviceId: string }>(`${base}/api/v1/devices`, {}, session.token);
       devices.push({ token: session.token, deviceId, seq: 0, noteRev: 0, base: '' });
     }
   }

@@ -1,40 +1,15 @@
-// Pull memory benchmark: one learner holding 1,000 notes of about 60 KB (60 MB of notes), pulled in full
-// by 16 devices at once, against a real server process on loopback. Prints the server's RSS before and at
-// its peak. Target on this machine: peak RSS under 400 MB. The devices behave like the app: they follow
-// `hasMore` page by page and wait out a 429's Retry-After (the per-learner cap on pulls in flight).
-// `npm run bench:pull` (SQLite); set BENCH_DATABASE_URL to run it on PostgreSQL instead.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { PullResponse, SessionResponse } from '../src/shared/sync-protocol';
-import { freePort, waitForHealth } from '../tests/e2e/helpers/app-server';
+import { postJson, rssMb, startServerProcess } from './support/server-process';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 1000);
 const NOTE_CHARS = 60_000;
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 16);
 const TARGET_MB = 400;
-
-function rssMb(pid: number | undefined): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /** Pulls every page as a device does; returns the docs received and how many 429s it waited out. */
 async function pullEverything(
@@ -92,24 +67,14 @@ async function main(): Promise<void> {
   const pgUrl = process.env.BENCH_DATABASE_URL;
   const database = await benchDatabase(pgUrl);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pull-bench-'));
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      SCRYPT_LOG_N: '10',
-      // The learner here holds 60 MB of notes, past the default quota, on purpose.
-      QUOTA_DOC_BYTES: String(200 * 1024 * 1024),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const { base, child } = await startServerProcess({
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'warn',
+    // The learner here holds 60 MB of notes, past the default quota, on purpose.
+    QUOTA_DOC_BYTES: String(200 * 1024 * 1024),
   });
-  const base = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(base, child, () => '(its log went to stderr above)');
     const session = await postJson<SessionResponse>(`${base}/api/v1/accounts`, {
       email: `pull-bench-${randomBytes(4).toString('hex')}@example.org`,
       name: 'Pull Bench',

@@ -1,11 +1,5 @@
-// Sync server benchmark: 1,000 learners × 100 events pushed over HTTP on loopback to a real server
-// process, then pulled back; each next to a raw bulk insert of the same rows in 500-row transactions.
-// `npx tsx bench/sync-bench.ts` (SQLite); set BENCH_DATABASE_URL or TEST_DATABASE_URL to add PostgreSQL.
-// A push carries one learner's events (the token names the learner), so 100 events per request here;
-// the protocol allows up to 500, which a device uses only after a long time offline.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -14,7 +8,13 @@ import { canonicalJson } from '../server/canonical-json';
 import type { LearnerEvent } from '../src/shared/events';
 import { formatHlc } from '../src/shared/hlc';
 import type { PushResponse, SessionResponse } from '../src/shared/sync-protocol';
-import { freePort, waitForHealth } from '../tests/e2e/helpers/app-server';
+import {
+  cpuSeconds,
+  postJson,
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+} from './support/server-process';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 1000);
 const EVENTS_PER_LEARNER = 100;
@@ -33,32 +33,10 @@ type Target = {
 };
 type RawRow = { learnerId: string; event: LearnerEvent; seq: number };
 
-async function startServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
+function startServer(env: Record<string, string>): Promise<ServerProcess> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      SCRYPT_LOG_N: '10',
-      AUTH_RATE_PER_IP_PER_MIN: '1000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, () => '(its log went to stderr above)');
-  return { base, child };
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  return startServerProcess(env, { nodeArgs });
 }
 
 /** Runs `task` for every item with at most `limit` in flight. */
@@ -105,29 +83,6 @@ function eventsFor(deviceId: string): LearnerEvent[] {
         return { ...base, type: 'lesson-completed', payload: {} };
     }
   });
-}
-
-async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/**
- * CPU seconds the server process has used (Linux /proc; 0 elsewhere). On a shared, busy machine
- * wall-clock rates swing with other load; events per server CPU-second do not.
- */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -185,7 +140,7 @@ async function benchTarget(target: Target): Promise<void> {
     });
     const pullSeconds = (performance.now() - pullStart) / 1000;
     if (pulled !== total) throw new Error(`pulled ${pulled} of ${total} events`);
-    await stopServer(child);
+    await stopServerProcess(child);
 
     const rows: RawRow[] = learners.flatMap((l) =>
       l.events.map((e, i) => ({
@@ -210,7 +165,7 @@ async function benchTarget(target: Target): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    if (child.exitCode === null) await stopServer(child);
+    await stopServerProcess(child);
     await target.cleanup();
   }
 }

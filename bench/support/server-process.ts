@@ -1,0 +1,78 @@
+// What every server benchmark does around the thing it measures: start the real server process on a free
+// loopback port, talk JSON to it, read its memory and CPU from /proc, and stop it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { freePort, waitForHealth } from '../../tests/e2e/helpers/app-server';
+
+export type ServerProcess = { base: string; child: ChildProcess };
+
+/**
+ * `server/main.ts` on 127.0.0.1, ready once its health check answers. Cheap password hashing and no auth
+ * rate limit, because sign-ups happen before the measured part and from one address. The server's
+ * stderr goes to ours; stdout (the request log) nowhere unless `stdout` says where.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  { nodeArgs = [], stdout = 'ignore' }: { nodeArgs?: string[]; stdout?: 'ignore' | number } = {},
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SCRYPT_LOG_N: '10',
+      AUTH_RATE_PER_IP_PER_MIN: '1000000',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', stdout, 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, child, () => '(its log went to stderr above)');
+  return { base, child };
+}
+
+export function stopServerProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Resident memory of a process in MB (Linux /proc; 0 elsewhere or once it has exited). */
+export function rssMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds a process has used (Linux /proc; 0 elsewhere). On a shared, busy machine wall-clock rates
+ * swing with other load; work per server CPU-second does not.
+ */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
