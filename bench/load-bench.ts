@@ -8,7 +8,6 @@
 // two devices sync through different processes. The run:
 //   LOAD_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres LOAD_PROCESSES=2 LOAD_DEVICES=2000 LOAD_RATE=0.2 npm run bench:load
 // Targets on 2 cores: zero errors, p99 ≤ 250 ms, RSS in the last 10 s within 10 % of the first 10 s.
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -18,7 +17,13 @@ import pg from 'pg';
 import type { LearnerEvent } from '../src/shared/events';
 import { formatHlc } from '../src/shared/hlc';
 import type { PullResponse, PushResponse, SessionResponse } from '../src/shared/sync-protocol';
-import { postJson, rssMb, type ServerProcess, startServerProcess } from './support/server-process';
+import {
+  postJson,
+  rssMb,
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+} from './support/server-process';
 
 const DEVICES = Number(process.env.LOAD_DEVICES ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -197,7 +202,7 @@ async function main(): Promise<void> {
   // LOAD_DATA_DIR=/dev/shm puts the SQLite file in memory, to tell disk stalls from server work.
   const dataDir = mkdtempSync(path.join(process.env.LOAD_DATA_DIR ?? tmpdir(), 'pocket-load-'));
   const database = ADMIN_URL ? await createDatabase(ADMIN_URL) : undefined;
-  const servers: { base: string; child: ChildProcess }[] = [];
+  const servers: ServerProcess[] = [];
   try {
     for (let i = 0; i < PROCESSES; i += 1) servers.push(await startServer(dataDir, database?.url ?? ''));
     const bases = servers.map((server) => server.base);
@@ -253,15 +258,7 @@ async function main(): Promise<void> {
     if (errors > 0 || p99 > 250 || growth > 10) process.exitCode = 1;
   } finally {
     agent.destroy();
-    await Promise.all(
-      servers.map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(servers.map(({ child }) => stopServerProcess(child)));
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,10 +1,20 @@
+// Pull memory benchmark: one learner holding 1,000 notes of about 60 KB (60 MB of notes), pulled in full
+// by 16 devices at once, against a real server process on loopback. Prints the server's RSS before and at
+// its peak. Target on this machine: peak RSS under 400 MB. The devices behave like the app: they follow
+// `hasMore` page by page and wait out a 429's Retry-After (the per-learner cap on pulls in flight).
+// `npm run bench:pull` (SQLite); set BENCH_DATABASE_URL to run it on PostgreSQL instead.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { PullResponse, SessionResponse } from '../src/shared/sync-protocol';
-import { postJson, rssMb, startServerProcess } from './support/server-process';
+import {
+  benchSchema,
+  postJson,
+  rssMb,
+  startServerProcess,
+  stopServerProcess,
+} from './support/server-process';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 1000);
 const NOTE_CHARS = 60_000;
@@ -46,26 +56,9 @@ async function pullEverything(
   }
 }
 
-/** A schema of its own on PostgreSQL, dropped afterwards, so runs leave nothing behind. */
-async function benchDatabase(url: string | undefined): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!url) return { url: '', drop: async () => undefined };
-  const schema = `pull_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const sep = url.includes('?') ? '&' : '?';
-  return {
-    url: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
-
 async function main(): Promise<void> {
   const pgUrl = process.env.BENCH_DATABASE_URL;
-  const database = await benchDatabase(pgUrl);
+  const database = pgUrl ? await benchSchema(pgUrl, 'pull_bench') : { url: '', drop: async () => undefined };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pull-bench-'));
   const { base, child } = await startServerProcess({
     DATA_DIR: dataDir,
@@ -114,11 +107,7 @@ async function main(): Promise<void> {
     );
     if (incomplete > 0) process.exitCode = 1;
   } finally {
-    await new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await stopServerProcess(child);
     rmSync(dataDir, { recursive: true, force: true });
     await database.drop();
   }

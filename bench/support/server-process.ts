@@ -1,7 +1,9 @@
 // What every server benchmark does around the thing it measures: start the real server process on a free
 // loopback port, talk JSON to it, read its memory and CPU from /proc, and stop it.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { freePort, waitForHealth } from '../../tests/e2e/helpers/app-server';
 
 export type ServerProcess = { base: string; child: ChildProcess };
@@ -75,4 +77,26 @@ export function cpuSeconds(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * A schema of its own on the PostgreSQL that `url` names, and a URL whose connections use it, so a run
+ * leaves nothing behind (tables left in `public` would also trip the next run's migration lock).
+ */
+export async function benchSchema(
+  url: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const sep = url.includes('?') ? '&' : '?';
+  return {
+    url: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
 }
