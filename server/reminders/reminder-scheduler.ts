@@ -2,8 +2,11 @@
 // pure `shouldRemind` whether one of their study slots is open and there is something to do, and if so
 // sends one reminder to each of their devices. The occurrence is recorded before sending, so two server
 // processes (or a slow tick overlapping the next) never remind twice for the same slot.
-import { type LearnerEvent, learnerEventSchema } from '../../src/shared/events';
-import { reminderMessage, shouldRemind } from '../../src/shared/reminder-rules';
+// Most ticks find no learner in a slot, so a tick costs one query until a slot opens: what was sent and
+// the learner's events are read only for learners whose slot is open.
+import type { LearnerEvent } from '../../src/shared/events';
+import { nextDueAt } from '../../src/shared/refresher-schedule';
+import { type ReminderState, reminderMessage, shouldRemind } from '../../src/shared/reminder-rules';
 import { parseStudySlots, STUDY_SLOTS_DOC_ID } from '../../src/shared/reminder-slots';
 import { type AssignmentDue, reminderTodo } from '../../src/shared/reminder-todo';
 import type { Logger } from '../logger';
@@ -36,28 +39,55 @@ export type TickSummary = {
 };
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** How often old reminders_sent rows are deleted: they only need to go eventually. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
 
+/**
+ * What one scheduler remembers between ticks: when it last purged, and the learners it judged to have
+ * nothing to do, with the event_seq they had then and when their next refresher falls due. While both
+ * hold, the learner's events are not read again.
+ */
+export type SchedulerMemo = {
+  purgedAt: number;
+  nothingToDo: Map<string, { eventSeq: number; until: number }>;
+};
+
+export function newSchedulerMemo(): SchedulerMemo {
+  return { purgedAt: Number.NEGATIVE_INFINITY, nothingToDo: new Map() };
+}
+
+/** The learner's events as stored: every body was validated when it was pushed. */
 async function learnerEvents(db: Db, learnerId: string): Promise<LearnerEvent[]> {
   const rows = await db.kysely
     .selectFrom('events')
     .select('body')
     .where('learner_id', '=', learnerId)
     .execute();
-  const events: LearnerEvent[] = [];
-  for (const row of rows) {
-    const parsed = learnerEventSchema.safeParse(JSON.parse(row.body));
-    if (parsed.success) events.push(parsed.data);
-  }
-  return events;
+  return rows.map((row) => JSON.parse(row.body) as LearnerEvent);
 }
 
-export async function runReminderTick(deps: SchedulerDeps, now: Date): Promise<TickSummary> {
+const NO_STATE: ReminderState = {
+  sentAt: [],
+  sentOccurrences: new Set(),
+  todo: { kind: 'lesson', lessonId: '' },
+};
+
+/** One tick. A scheduler passes the same `memo` to every tick; a fresh one remembers nothing. */
+export async function runReminderTick(
+  deps: SchedulerDeps,
+  now: Date,
+  memo: SchedulerMemo = newSchedulerMemo(),
+): Promise<TickSummary> {
   const { db, logger } = deps;
   const summary: TickSummary = { learners: 0, reminded: 0, sent: 0, removed: 0, failed: 0 };
-  await db.kysely
-    .deleteFrom('reminders_sent')
-    .where('sent_at', '<', now.getTime() - 2 * WEEK_MS)
-    .execute();
+  const nowMs = now.getTime();
+  if (nowMs - memo.purgedAt >= PURGE_EVERY_MS) {
+    await db.kysely
+      .deleteFrom('reminders_sent')
+      .where('sent_at', '<', nowMs - 2 * WEEK_MS)
+      .execute();
+    memo.purgedAt = nowMs;
+  }
   const learners = await db.kysely
     .selectFrom('push_subscriptions')
     .innerJoin('docs', (join) =>
@@ -65,29 +95,50 @@ export async function runReminderTick(deps: SchedulerDeps, now: Date): Promise<T
         .onRef('docs.learner_id', '=', 'push_subscriptions.learner_id')
         .on('docs.doc_id', '=', STUDY_SLOTS_DOC_ID),
     )
-    .select(['push_subscriptions.learner_id as learnerId', 'docs.body as body'])
+    .innerJoin('learners', 'learners.id', 'push_subscriptions.learner_id')
+    .select([
+      'push_subscriptions.learner_id as learnerId',
+      'docs.body as body',
+      'learners.event_seq as eventSeq',
+    ])
     .distinct()
     .execute();
-  for (const { learnerId, body } of learners) {
+  for (const { learnerId, body, eventSeq } of learners) {
     summary.learners += 1;
     const { slots, timeZone } = parseStudySlots(JSON.parse(body) as Record<string, unknown>, 'UTC');
+    // Outside a slot, or in quiet hours, the answer is no whatever was sent before: nothing to read.
+    if (!shouldRemind(now, slots, timeZone, NO_STATE).send) continue;
     const sent = await db.kysely
       .selectFrom('reminders_sent')
       .select(['occurrence', 'sent_at'])
       .where('learner_id', '=', learnerId)
-      .where('sent_at', '>', now.getTime() - WEEK_MS)
+      .where('sent_at', '>', nowMs - WEEK_MS)
       .execute();
     const state = {
       sentAt: sent.map((r) => r.sent_at),
       sentOccurrences: new Set(sent.map((r) => r.occurrence)),
     };
-    // The cheap rules first: events are read only when a slot is open and a reminder is allowed.
-    const open = shouldRemind(now, slots, timeZone, { ...state, todo: { kind: 'lesson', lessonId: '' } });
+    // Already sent or over the weekly cap: events are read only when a reminder is allowed.
+    const open = shouldRemind(now, slots, timeZone, { ...state, todo: NO_STATE.todo });
     if (!open.send) continue;
     const assignments = await (deps.assignmentsDueSoon ?? noAssignments)(learnerId, now);
-    const todo = reminderTodo(await learnerEvents(db, learnerId), now, assignments);
+    const judged = memo.nothingToDo.get(learnerId);
+    if (assignments.length === 0 && judged && judged.eventSeq === eventSeq && nowMs < judged.until) continue;
+    const events = await learnerEvents(db, learnerId);
+    const todo = reminderTodo(events, now, assignments);
     const decision = shouldRemind(now, slots, timeZone, { ...state, todo });
-    if (!decision.send) continue;
+    if (!decision.send) {
+      if (!todo) {
+        // Nothing to do stays true until the learner's events change or the next refresher falls due.
+        const next = nextDueAt(events, now);
+        memo.nothingToDo.set(learnerId, {
+          eventSeq,
+          until: next ? Date.parse(next) : Number.POSITIVE_INFINITY,
+        });
+      }
+      continue;
+    }
+    memo.nothingToDo.delete(learnerId);
     const claimed = await db.kysely
       .insertInto('reminders_sent')
       .values({ learner_id: learnerId, occurrence: decision.occurrence, sent_at: now.getTime() })
@@ -132,10 +183,11 @@ export function startReminderScheduler(
   clock: () => number = Date.now,
 ): () => void {
   let running = false;
+  const memo = newSchedulerMemo();
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runReminderTick(deps, new Date(clock()))
+    runReminderTick(deps, new Date(clock()), memo)
       .then((summary) => {
         if (summary.reminded > 0) deps.logger.info('reminders sent', summary);
       })

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
-import { runReminderTick, type SchedulerDeps } from '../../server/reminders/reminder-scheduler';
+import {
+  newSchedulerMemo,
+  runReminderTick,
+  type SchedulerDeps,
+} from '../../server/reminders/reminder-scheduler';
 import { vapidKeysOnce } from '../../server/reminders/vapid-keys';
 import type { ReminderPayload } from '../../src/shared/reminder-protocol';
 import { type PushReceiver, startPushReceiver } from './support/push-receiver';
@@ -141,6 +145,20 @@ describe.each(testDbKinds)('reminders on %s', (kind) => {
     await syncUp(b, [{ ...MONDAY_NINE, time: '15:00' }]);
     expect(await runReminderTick(deps, FIVE_MINUTES_IN)).toMatchObject({ learners: 2, reminded: 0 });
     expect(receiver.received).toEqual([]);
+  });
+
+  it('a scheduler that found nothing to do looks again once the learner has new events', async () => {
+    await subscribe(a, '/phone');
+    await syncUp(a, [MONDAY_NINE], []);
+    const memo = newSchedulerMemo();
+    expect((await runReminderTick(deps, FIVE_MINUTES_IN, memo)).reminded).toBe(0);
+    expect((await runReminderTick(deps, new Date(T0 + 6 * 60_000), memo)).reminded).toBe(0);
+    await t.call('POST', '/api/v1/sync/push', {
+      token: a.token,
+      body: { deviceId: a.deviceId, events: [makeEvent(a.deviceId, 1)], docs: [] },
+    });
+    expect((await runReminderTick(deps, new Date(T0 + 7 * 60_000), memo)).reminded).toBe(1);
+    expect(receiver.received.map((r) => r.path)).toEqual(['/phone']);
   });
 
   it('deletes a subscription the push service says is gone (404, 410), and keeps one that failed for now', async () => {
