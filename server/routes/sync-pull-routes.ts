@@ -30,33 +30,47 @@ export function syncPullRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!cursor) throw new HttpError(400, 'bad_cursor', 'The cursor is not one this server issued.');
     const learnerId = c.get('learnerId');
     return gate.run(learnerId, async () => {
-      if (await serverIsBehind(deps, learnerId, cursor)) {
-        throw new HttpError(
+      const behind = () =>
+        new HttpError(
           409,
           SERVER_BEHIND_CODE,
           'This server holds less than your device has already seen (it was restored from a backup). Send everything again and pull from the start.',
         );
-      }
-      let budget = MAX_PULL_PAGE_BYTES;
-      let cut = false;
-      // One row past the limit tells whether another page follows without a count query.
-      const events = await db.kysely
+      if (await countersBehind(deps, learnerId, cursor)) throw behind();
+      // A cursor naming its event reads from that event on: the first row must be it, or this server has
+      // lost what the device already pulled. One row past the limit tells whether another page follows.
+      const atCursor = cursor.i !== undefined && cursor.e > 0;
+      const eventRows = await db.kysely
         .selectFrom('events')
         .select(['seq', 'event_id', 'body'])
         .where('learner_id', '=', learnerId)
-        .where('seq', '>', cursor.e)
+        .where('seq', atCursor ? '>=' : '>', cursor.e)
         .orderBy('seq')
-        .limit(limit + 1)
+        .limit(limit + (atCursor ? 2 : 1))
         .execute();
+      if (atCursor) {
+        const first = eventRows.shift();
+        if (first?.seq !== cursor.e || first.event_id !== cursor.i) throw behind();
+      }
+      let budget = MAX_PULL_PAGE_BYTES;
+      let taken = 0;
+      // Takes a part when it fits the page's byte budget; always at least one per page, so a page can
+      // never be empty while more is waiting.
+      const take = (part: string): boolean => {
+        const bytes = Buffer.byteLength(part);
+        if (taken > 0 && budget - bytes < 0) return false;
+        budget -= bytes + 1;
+        taken += 1;
+        return true;
+      };
+      let cut = false;
       const eventParts: string[] = [];
       let lastEvent: { seq: number; id: string } | undefined;
-      for (const row of events.slice(0, limit)) {
-        // Always at least one item per page, so a page can never be empty while more is waiting.
-        if (eventParts.length > 0 && budget - Buffer.byteLength(row.body) < 0) {
+      for (const row of eventRows.slice(0, limit)) {
+        if (!take(row.body)) {
           cut = true;
           break;
         }
-        budget -= Buffer.byteLength(row.body) + 1;
         eventParts.push(row.body);
         lastEvent = { seq: row.seq, id: row.event_id };
       }
@@ -74,14 +88,10 @@ export function syncPullRoutes(deps: AppDeps): Hono<AppEnv> {
           .execute();
         for (const row of rows) {
           const part = `{"id":${JSON.stringify(row.doc_id)},"rev":${row.rev},"body":${row.body}}`;
-          if (
-            docParts.length >= MAX_PULL_DOCS ||
-            (eventParts.length + docParts.length > 0 && budget - Buffer.byteLength(part) < 0)
-          ) {
+          if (docParts.length >= MAX_PULL_DOCS || !take(part)) {
             docsLeft = true;
             break;
           }
-          budget -= Buffer.byteLength(part) + 1;
           docParts.push(part);
           lastDocSeq = row.seq;
         }
@@ -89,7 +99,7 @@ export function syncPullRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       const next = lastEvent ? { e: lastEvent.seq, i: lastEvent.id } : { e: cursor.e, i: cursor.i };
       const nextCursor = encodeCursor({ ...next, d: lastDocSeq });
-      const hasMore = cut || docsLeft || events.length > limit;
+      const hasMore = cut || docsLeft || eventRows.length > limit;
       // Bodies are stored as JSON text already validated on the way in; splicing them into the response
       // saves a parse and a stringify per event on the hottest read path. The page is at most ~1 MB.
       const text = `{"events":[${eventParts.join(',')}],"docs":[${docParts.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore}}`;
@@ -98,23 +108,12 @@ export function syncPullRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 }
 
-/**
- * Whether the cursor names data this server no longer holds: a sequence past the learner's counters, or
- * (for cursors that carry it) the event at the cursor's sequence is missing or a different one.
- */
-async function serverIsBehind({ db }: AppDeps, learnerId: string, cursor: SyncCursor): Promise<boolean> {
+/** Whether the cursor names a sequence past the learner's counters: data this server no longer holds. */
+async function countersBehind({ db }: AppDeps, learnerId: string, cursor: SyncCursor): Promise<boolean> {
   const counters = await db.kysely
     .selectFrom('learners')
     .select(['event_seq', 'doc_seq'])
     .where('id', '=', learnerId)
     .executeTakeFirstOrThrow();
-  if (cursor.e > counters.event_seq || cursor.d > counters.doc_seq) return true;
-  if (cursor.i === undefined || cursor.e === 0) return false;
-  const atCursor = await db.kysely
-    .selectFrom('events')
-    .select('event_id')
-    .where('learner_id', '=', learnerId)
-    .where('seq', '=', cursor.e)
-    .executeTakeFirst();
-  return atCursor?.event_id !== cursor.i;
+  return cursor.e > counters.event_seq || cursor.d > counters.doc_seq;
 }
