@@ -74,7 +74,11 @@ export function createApp({
   );
   app.onError((error, c) => {
     if (error instanceof HttpError) {
-      return c.json({ error: { code: error.code, message: error.message } }, error.status, error.headers);
+      return c.json(
+        { error: { code: error.code, message: error.message, ...error.details } },
+        error.status,
+        error.headers,
+      );
     }
     if (isDatabaseUnavailable(error)) {
       log.warn('database unavailable', { method: c.req.method, path: c.req.path });

@@ -3,7 +3,8 @@
 // handed out and committed in order and a pull never sees seq n+1 before seq n is visible. (A global
 // bigserial would not give that: a later number can commit before an earlier one.) On SQLite the
 // single connection serialises transactions anyway. The same row holds the learner's quota counters
-// (learner-quotas.ts). On failure, or a push past a quota, the transaction rolls back: nothing stored.
+// (learner-quotas.ts). On failure, or a push past a quota (403 quota_exceeded), the transaction rolls back:
+// nothing stored.
 //
 // PostgreSQL gets fewer, cheaper round trips (bench:sync): the stored copies of the pushed events come
 // back with the lock, and new events go in as one `unnest` insert of seven arrays (rather than a VALUES
@@ -11,27 +12,21 @@
 // in all (begin, lock, insert, commit). SQLite runs in-process, where round trips cost nothing.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { PushResponse, pushRequestSchema, QuotaKind } from '../src/shared/sync-protocol';
+import {
+  type PushResponse,
+  type pushRequestSchema,
+  QUOTA_EXCEEDED_CODE,
+  type QuotaError,
+} from '../src/shared/sync-protocol';
 import { classifyPush, type NewEvent, type StoredDoc } from './classify-push';
 import type { Quotas } from './config';
 import type { Database } from './db-schema';
+import { HttpError } from './http-error';
 import { applyQuotas, type QuotaCounters } from './learner-quotas';
 import type { Db } from './open-database';
 
 type ParsedPush = z.output<typeof pushRequestSchema>;
 type Counters = QuotaCounters & { event_seq: number; doc_seq: number };
-
-/** A push the learner's quota cannot take; the route answers 403 quota_exceeded. */
-export class QuotaExceeded extends Error {
-  constructor(
-    readonly quota: QuotaKind,
-    message: string,
-    readonly retryAfterSeconds?: number,
-    readonly remaining?: number,
-  ) {
-    super(message);
-  }
-}
 
 const COUNTER_COLUMNS = [
   'event_seq',
@@ -77,8 +72,16 @@ export async function storePush(
       quotas,
       nowMs,
     );
-    if (!quota.ok)
-      throw new QuotaExceeded(quota.quota, quota.message, quota.retryAfterSeconds, quota.remaining);
+    if (!quota.ok) {
+      // 403 quota_exceeded, nothing stored: the transaction rolls back.
+      const details: Omit<QuotaError['error'], 'code' | 'message'> = {
+        quota: quota.quota,
+        ...(quota.remaining === undefined ? {} : { remaining: quota.remaining }),
+      };
+      const headers: Record<string, string> =
+        quota.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(quota.retryAfterSeconds) };
+      throw new HttpError(403, QUOTA_EXCEEDED_CODE, quota.message, headers, details);
+    }
 
     let docSeq = counters.doc_seq;
     if (plan.savedDocs.length > 0) {

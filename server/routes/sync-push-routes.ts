@@ -2,18 +2,13 @@
 // device belongs to the caller) and answers 4xx with nothing stored if any check fails; then stores
 // the batch in one transaction with a result per item (see store-push.ts and classify-push.ts).
 import { Hono } from 'hono';
-import {
-  MAX_DOC_BYTES,
-  pushRequestSchema,
-  QUOTA_EXCEEDED_CODE,
-  type QuotaError,
-} from '../../src/shared/sync-protocol';
+import { MAX_DOC_BYTES, pushRequestSchema } from '../../src/shared/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { createLearnerGate } from '../learner-gate';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
-import { QuotaExceeded, storePush } from '../store-push';
+import { storePush } from '../store-push';
 
 // A device's last use is recorded to within this much, so most pushes add no write for it.
 const DEVICE_USE_PRECISION_MS = 60 * 60 * 1000;
@@ -59,21 +54,6 @@ export function syncPushRoutes(deps: AppDeps): Hono<AppEnv> {
     if (now - device.last_used_at > DEVICE_USE_PRECISION_MS) {
       await db.kysely.updateTable('devices').set({ last_used_at: now }).where('id', '=', device.id).execute();
     }
-    try {
-      return c.json(await gate.run(learnerId, () => storePush(db, learnerId, push, now, deps.config.quotas)));
-    } catch (error) {
-      if (!(error instanceof QuotaExceeded)) throw error;
-      const body: QuotaError = {
-        error: {
-          code: QUOTA_EXCEEDED_CODE,
-          message: error.message,
-          quota: error.quota,
-          ...(error.remaining === undefined ? {} : { remaining: error.remaining }),
-        },
-      };
-      const headers: Record<string, string> =
-        error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
-      return c.json(body, 403, headers);
-    }
+    return c.json(await gate.run(learnerId, () => storePush(db, learnerId, push, now, deps.config.quotas)));
   });
 }
