@@ -36,8 +36,36 @@ const COUNTER_COLUMNS = [
   'quota_day',
   'day_events',
 ] as const;
+const counterList = sql.join(COUNTER_COLUMNS.map((column) => sql.ref(column)));
+
+/** Thrown (PostgreSQL only) when a concurrent push committed one of this push's events first. */
+class StoredConcurrently extends Error {}
 
 export async function storePush(
+  db: Db,
+  learnerId: string,
+  push: ParsedPush,
+  nowMs: number,
+  quotas: Quotas,
+): Promise<PushResponse> {
+  try {
+    return await storePushOnce(db, learnerId, push, nowMs, quotas);
+  } catch (error) {
+    if (!(error instanceof StoredConcurrently)) throw error;
+  }
+  // The second read: a new transaction's lock statement sees what the other push committed, so those
+  // events are answered duplicate or conflict and the counters stay exact. Raced again: the device retries.
+  try {
+    return await storePushOnce(db, learnerId, push, nowMs, quotas);
+  } catch (error) {
+    if (!(error instanceof StoredConcurrently)) throw error;
+    throw new HttpError(503, 'retry', 'Another push of these records is being stored. Try again shortly.', {
+      'Retry-After': '1',
+    });
+  }
+}
+
+async function storePushOnce(
   db: Db,
   learnerId: string,
   push: ParsedPush,
@@ -151,7 +179,8 @@ async function lockThenReadEvents(
  * One round trip: lock the learner's row and read the stored copies of the pushed ids. The subquery runs
  * once the lock is held, but in READ COMMITTED it reads the snapshot taken when the statement began, so
  * an event a concurrent push committed while this one waited can be missing from it; the insert's
- * ON CONFLICT DO NOTHING then keeps the stored row, and that event is answered from a second read.
+ * ON CONFLICT DO NOTHING then keeps the stored row, insertEventsPg throws StoredConcurrently and
+ * storePush answers the push from a second transaction, whose read sees that event.
  */
 async function lockWithStoredEventsPg(
   trx: Transaction<Database>,
@@ -160,7 +189,7 @@ async function lockWithStoredEventsPg(
 ): Promise<{ counters: Counters; storedEvents: Map<string, string> }> {
   const result = await sql<Counters & { stored: [string, string][] | null }>`
     update learners set event_seq = event_seq where id = ${learnerId}
-    returning event_seq, doc_seq, doc_count, doc_bytes, quota_day, day_events,
+    returning ${counterList},
       (select json_agg(json_build_array(event_id, body)) from events
         where learner_id = ${learnerId} and event_id = any(${eventIds}::text[])) as stored`.execute(trx);
   const row = result.rows[0];
@@ -219,13 +248,12 @@ async function insertEventsPg(
       on conflict (learner_id, event_id) do nothing
       returning 1
     )
-    update learners set event_seq = ${next.event_seq}, doc_seq = ${next.doc_seq}, doc_count = ${next.doc_count},
-      doc_bytes = ${next.doc_bytes}, quota_day = ${next.quota_day}, day_events = ${next.day_events}
+    update learners set ${sql.join(COUNTER_COLUMNS.map((column) => sql`${sql.ref(column)} = ${next[column]}`))}
     where id = ${learnerId}
     returning (select count(*) from inserted)::int as inserted`.execute(trx);
   if (result.rows[0]?.inserted !== rows.length) {
-    // Only when a concurrent push stored one of these ids first (see lockWithStoredEventsPg): rolling back
-    // makes the device push again, and the retry is answered from the stored rows.
-    throw Object.assign(new Error('a concurrent push stored one of these events first'), { code: '40001' });
+    // Only when a concurrent push stored one of these ids first (see lockWithStoredEventsPg): the results
+    // and counters of this transaction are wrong, so it rolls back and storePush reads again.
+    throw new StoredConcurrently('a concurrent push stored one of these events first');
   }
 }

@@ -273,4 +273,22 @@ describe.each(testDbKinds)('sync push on %s', (kind) => {
     const seqs = (await storedEvents()).map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   });
+
+  it('answers concurrent pushes of the same events from what the first one stored', async () => {
+    const events = Array.from({ length: 25 }, (_, i) => makeEvent(a.deviceId, i + 1));
+    const roomy = makeTestApp(testDb.db, { syncRequestsPerLearner: 8 });
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        roomy.call('POST', '/api/v1/sync/push', { token: a.token, body: { deviceId: a.deviceId, events } }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const statuses = await Promise.all(
+      responses.map(async (r) => (await json<PushResponse>(r)).results.map((x) => x.status)),
+    );
+    expect(statuses.filter((s) => s.every((x) => x === 'acked'))).toHaveLength(1);
+    expect(statuses.filter((s) => s.every((x) => x === 'duplicate'))).toHaveLength(7);
+    const seqs = (await storedEvents()).map((r) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
 });
