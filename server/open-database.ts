@@ -34,7 +34,7 @@ export function openDatabase(config: DatabaseConfig, pgOptions: OpenDatabaseOpti
       },
       ...(pgOptions.searchPath ? { options: `-c search_path=${pgOptions.searchPath}` } : {}),
     });
-    watchConnections(pool, pgOptions.logger ?? createLogger('warn'));
+    watchConnections(pool, logger);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }
