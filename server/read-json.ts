@@ -37,18 +37,18 @@ export const MAX_JSON_DEPTH = 64;
 /** What is wrong with a parsed JSON value, or undefined; a loop, so deep nesting cannot overflow. */
 function unsafeJson(value: unknown): string | undefined {
   const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (!next) break;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value: item, depth } = next;
     if (typeof item === 'string') {
       if (item.includes('\u0000')) return 'Text must not contain the NUL character (U+0000).';
     } else if (item !== null && typeof item === 'object') {
       if (depth >= MAX_JSON_DEPTH) return `JSON must not be nested more than ${MAX_JSON_DEPTH} levels deep.`;
-      const entries = Array.isArray(item)
-        ? item.map((v, i) => [String(i), v] as const)
-        : Object.entries(item);
-      for (const [key, inner] of entries) {
+      if (Array.isArray(item)) {
+        // Index keys are digits: only the elements need checking.
+        for (const inner of item) pending.push({ value: inner, depth: depth + 1 });
+        continue;
+      }
+      for (const [key, inner] of Object.entries(item)) {
         if (key.includes('\u0000')) return 'Text must not contain the NUL character (U+0000).';
         if (key === '__proto__') return 'The key "__proto__" is not allowed.';
         pending.push({ value: inner, depth: depth + 1 });
