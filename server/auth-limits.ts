@@ -24,26 +24,25 @@ export const authLimits = {
     const { count, retryAfter } = await limiter.hit(`${action}:ip:${ip}`, MINUTE);
     if (count > config.authRatePerIpPerMin) throw limited(retryAfter);
   },
-  /** Throws 429 when this account has used up its attempts (sign-ups, or failed sign-ins). */
-  async checkAccount(deps: AppDeps, action: AuthAction, email: string, ip: string): Promise<void> {
-    const retryAfter = await deps.limiter.retryAfter(
-      accountKey(action, email),
+  /** Counts a sign-up for this account (email), or throws 429 when the account is over its limit. */
+  async signupAttempt({ limiter, config }: AppDeps, email: string): Promise<void> {
+    const { count, retryAfter } = await limiter.hit(accountKey('signup', email), ACCOUNT_WINDOW_MS);
+    if (count > config.signinFailuresPerAccount) throw limited(retryAfter);
+  },
+  /** Throws 429 when this account has used up its failed sign-ins; returns the failures counted so far. */
+  async checkSignin(deps: AppDeps, email: string, ip: string): Promise<number> {
+    const { count, retryAfter } = await deps.limiter.peek(
+      accountKey('signin', email),
       deps.config.signinFailuresPerAccount,
     );
     if (retryAfter > 0) {
-      if (action === 'signin') {
-        deps.logger.warn('sign-in refused: account locked', {
-          account: hashedAccount(email),
-          ip,
-          retryAfter,
-        });
-      }
+      deps.logger.warn('sign-in refused: account locked', { account: hashedAccount(email), ip, retryAfter });
       throw limited(retryAfter);
     }
+    return count;
   },
-  async countAccount(deps: AppDeps, action: AuthAction, email: string, ip: string): Promise<void> {
-    const { count } = await deps.limiter.hit(accountKey(action, email), ACCOUNT_WINDOW_MS);
-    if (action !== 'signin') return;
+  async countSigninFailure(deps: AppDeps, email: string, ip: string): Promise<void> {
+    const { count } = await deps.limiter.hit(accountKey('signin', email), ACCOUNT_WINDOW_MS);
     deps.logger.warn('sign-in failed', { account: hashedAccount(email), ip, failures: count });
     if (count === deps.config.signinFailuresPerAccount) {
       deps.logger.warn('account locked', {
@@ -53,8 +52,8 @@ export const authLimits = {
       });
     }
   },
-  async clearAccount({ limiter }: AppDeps, action: AuthAction, email: string): Promise<void> {
-    await limiter.reset(accountKey(action, email));
+  async clearSigninFailures({ limiter }: AppDeps, email: string): Promise<void> {
+    await limiter.reset(accountKey('signin', email));
   },
 };
 

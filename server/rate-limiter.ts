@@ -7,8 +7,11 @@ import { sql } from 'kysely';
 import type { Db } from './open-database';
 
 export type RateLimiter = {
-  /** Seconds until `key` may act again, or 0 when it is under `limit`. Does not count an attempt. */
-  retryAfter: (key: string, limit: number) => Promise<number>;
+  /**
+   * The attempts counted in `key`'s live window (0 when there is none) and the seconds until `key` may
+   * act again (0 when it is under `limit`). Does not count an attempt.
+   */
+  peek: (key: string, limit: number) => Promise<{ count: number; retryAfter: number }>;
   /**
    * Counts one attempt against `key` (starting a new window of `windowMs` when the last one is over),
    * atomically across processes. Returns the attempts in the window, this one included, and the
@@ -31,15 +34,15 @@ export function createRateLimiter(db: Db, clock: () => number): RateLimiter {
     return Number(result.numDeletedRows);
   };
   return {
-    async retryAfter(key, limit) {
+    async peek(key, limit) {
       const now = clock();
       const row = await db.kysely
         .selectFrom('rate_limits')
         .select(['count', 'until'])
         .where('key', '=', key)
         .executeTakeFirst();
-      if (!row || row.until <= now || row.count < limit) return 0;
-      return secondsUntil(row.until, now);
+      if (!row || row.until <= now) return { count: 0, retryAfter: 0 };
+      return { count: row.count, retryAfter: row.count < limit ? 0 : secondsUntil(row.until, now) };
     },
     async hit(key, windowMs) {
       const now = clock();

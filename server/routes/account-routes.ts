@@ -19,8 +19,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
     await authLimits.ipAttempt(deps, 'signup', ip);
     const body = await readJson(c, accountRequestSchema);
     const email = body.email.trim().toLowerCase();
-    await authLimits.checkAccount(deps, 'signup', email, ip);
-    await authLimits.countAccount(deps, 'signup', email, ip);
+    await authLimits.signupAttempt(deps, email);
     const taken = await db.kysely
       .selectFrom('learners')
       .select('id')

@@ -23,7 +23,7 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
       await authLimits.ipAttempt(deps, 'signin', ip);
       const body = await readJson(c, sessionRequestSchema);
       const email = body.email.trim().toLowerCase();
-      await authLimits.checkAccount(deps, 'signin', email, ip);
+      const failures = await authLimits.checkSignin(deps, email, ip);
       const learner = await db.kysely
         .selectFrom('learners')
         .select(['id', 'password_hash'])
@@ -32,10 +32,10 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
       dummyHash ??= hashPassword('not-a-real-password', config.scryptLogN);
       const ok = await verifyPassword(body.password, learner?.password_hash ?? (await dummyHash));
       if (!learner || !ok) {
-        await authLimits.countAccount(deps, 'signin', email, ip);
+        await authLimits.countSigninFailure(deps, email, ip);
         throw new HttpError(401, 'invalid_credentials', 'The email or password is not right.');
       }
-      await authLimits.clearAccount(deps, 'signin', email);
+      if (failures > 0) await authLimits.clearSigninFailures(deps, email);
       return c.json(await createSession(deps, learner.id), 200);
     })
     .delete('/sessions/current', auth, async (c) => {
