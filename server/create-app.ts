@@ -21,7 +21,7 @@ import { syncPullRoutes } from './routes/sync-pull-routes';
 import { syncPushRoutes } from './routes/sync-push-routes';
 import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
-import { isStorageFull } from './storage-full';
+import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS } from './storage-full';
 
 export type CreateAppOptions = {
   db: Db;
@@ -100,7 +100,7 @@ export function createApp({
           },
         },
         507,
-        { 'Retry-After': '300' },
+        { 'Retry-After': String(STORAGE_FULL_RETRY_AFTER_SECONDS) },
       );
     }
     log.error('unhandled error', {

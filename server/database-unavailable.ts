@@ -1,6 +1,7 @@
 // Tells a database that is down, restarting or unreachable apart from a bug. Such errors answer 503 with
 // Retry-After (the device retries later) instead of 500, and never stop the process: the pool drops the
 // broken connection and opens a new one on the next query.
+import { errorChain } from './driver-errors';
 
 /** Error codes of a lost or refused connection: Node's socket errors and PostgreSQL's classes 08 and 57P. */
 const UNAVAILABLE_CODES = new Set([
@@ -39,8 +40,9 @@ const UNAVAILABLE_MESSAGES = [
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
+  return errorChain(error).some(
+    ({ code, message }) =>
+      (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
+      (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))),
+  );
 }

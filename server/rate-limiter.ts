@@ -19,19 +19,17 @@ export type RateLimiter = {
    */
   hit: (key: string, windowMs: number) => Promise<{ count: number; retryAfter: number }>;
   reset: (key: string) => Promise<void>;
-  /** Deletes every row whose window is over; returns how many went. */
-  sweep: () => Promise<number>;
 };
 
-export const SWEEP_EVERY_MS = 60_000;
+const SWEEP_EVERY_MS = 60_000;
 
 const secondsUntil = (until: number, now: number) => Math.max(1, Math.ceil((until - now) / 1000));
 
 export function createRateLimiter(db: Db, clock: () => number): RateLimiter {
   let lastSweep = Number.NEGATIVE_INFINITY;
+  /** Deletes every row whose window is over. */
   const sweep = async () => {
-    const result = await db.kysely.deleteFrom('rate_limits').where('until', '<=', clock()).executeTakeFirst();
-    return Number(result.numDeletedRows);
+    await db.kysely.deleteFrom('rate_limits').where('until', '<=', clock()).execute();
   };
   return {
     async peek(key, limit) {
@@ -67,6 +65,5 @@ export function createRateLimiter(db: Db, clock: () => number): RateLimiter {
     async reset(key) {
       await db.kysely.deleteFrom('rate_limits').where('key', '=', key).execute();
     },
-    sweep,
   };
 }

@@ -32,7 +32,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
 }
 
 /** Far deeper than any request the app sends (a note body is two or three levels). */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** What is wrong with a parsed JSON value, or undefined; a loop, so deep nesting cannot overflow. */
 function unsafeJson(value: unknown): string | undefined {

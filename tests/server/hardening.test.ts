@@ -8,6 +8,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isDatabaseUnavailable } from '../../server/database-unavailable';
 import { isStorageFull } from '../../server/storage-full';
 import { formatHlc } from '../../src/shared/hlc';
 import type { ApiError, PullResponse, PushResponse } from '../../src/shared/sync-protocol';
@@ -149,6 +150,16 @@ describe('a full disk', () => {
     ['text', false],
   ])('classifies %o as a full disk: %s', (error, full) => {
     expect(isStorageFull(error)).toBe(full);
+  });
+
+  it.each([
+    [{ code: '57P01' }, true],
+    [new Error('wrapped', { cause: { code: 'ECONNREFUSED' } }), true],
+    [new Error('wrapped', { cause: new Error('Connection terminated unexpectedly') }), true],
+    [{ code: '53100' }, false],
+    [new Error('plain'), false],
+  ])('classifies %o as the database unavailable: %s', (error, unavailable) => {
+    expect(isDatabaseUnavailable(error)).toBe(unavailable);
   });
 });
 
