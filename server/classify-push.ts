@@ -1,11 +1,9 @@
 // The merge rules of a push, as a pure function: given the batch, what the server already holds and
 // the server clock, decide each event's and doc's fate. The caller stores what this returns.
 import type { LearnerEvent } from '../src/shared/events';
-import { parseHlc } from '../src/shared/hlc';
+import { MAX_HLC_LEAD_MS, parseHlc } from '../src/shared/hlc';
 import type { DocResult, EventResult, PushDoc } from '../src/shared/sync-protocol';
 import { canonicalJson } from './canonical-json';
-
-export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 export type StoredDoc = { rev: number; body: string };
 export type NewEvent = { event: LearnerEvent; body: string };
@@ -46,13 +44,14 @@ export function classifyPush(input: {
         status: 'rejected',
         reason: "the event's deviceId is not the request's deviceId",
       });
-    } else if (Date.parse(event.at) > input.nowMs + MAX_FUTURE_MS) {
+    } else if (Date.parse(event.at) > input.nowMs + MAX_HLC_LEAD_MS) {
+      // `at` and the hlc come from the same device clock: the one 24 h window the devices' HLC keeps to.
       results.push({
         id: event.id,
         status: 'rejected',
         reason: '`at` is more than 24 h ahead of the server clock',
       });
-    } else if (parseHlc(event.hlc).wall > input.nowMs + MAX_FUTURE_MS) {
+    } else if (parseHlc(event.hlc).wall > input.nowMs + MAX_HLC_LEAD_MS) {
       // Other devices of the learner adopt the highest HLC they pull: one far ahead would pin their clocks.
       results.push({
         id: event.id,
