@@ -5,23 +5,17 @@
 // on the promoted node; devices see errors only between the stop and their first success after the
 // promotion, and then carry on without any. Needs root and Debian's PostgreSQL (as .ci/run has):
 //   npx vitest run --project failover
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LearnerEvent } from '../../src/shared/events';
-import { formatHlc } from '../../src/shared/hlc';
 import type { PullResponse, PushResponse, SessionResponse } from '../../src/shared/sync-protocol';
-import { freePort, waitForHealth } from '../e2e/helpers/app-server';
+import { type AppServer, startAppServer } from '../e2e/helpers/app-server';
+import { makeEvent } from '../server/support/test-app';
 import { type Cluster, startCluster } from './support/pg-cluster';
 
 const DB = 'pocket_failover';
 const LEARNERS = 8;
 const EVENTS_PER_PUSH = 3;
 
-type Server = { base: string; child: ChildProcess; log: () => string };
 type Device = {
   base: string;
   token: string;
@@ -34,34 +28,16 @@ type Device = {
 type Outcome = { at: number; ok: boolean; what: string };
 
 let cluster: Cluster;
-let dataDir = '';
-const servers: Server[] = [];
+const servers: AppServer[] = [];
 
-async function startServer(url: string): Promise<Server> {
-  const port = await freePort();
-  let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      SCRYPT_LOG_N: '10',
-      AUTH_RATE_PER_IP_PER_MIN: '100000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** A server process on the cluster, with settings for many sign-ups from one address and quick hashing. */
+function startServer(url: string): Promise<AppServer> {
+  return startAppServer({
+    DATABASE_URL: url,
+    LOG_LEVEL: 'warn',
+    SCRYPT_LOG_N: '10',
+    AUTH_RATE_PER_IP_PER_MIN: '100000',
   });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, () => log);
-  return { base, child, log: () => log };
 }
 
 async function call<T>(base: string, method: string, p: string, token?: string, body?: unknown) {
@@ -79,19 +55,9 @@ async function call<T>(base: string, method: string, p: string, token?: string, 
 }
 
 function newEvents(device: Device): LearnerEvent[] {
-  const now = Date.now();
-  return Array.from({ length: EVENTS_PER_PUSH }, (): LearnerEvent => {
+  return Array.from({ length: EVENTS_PER_PUSH }, () => {
     device.seq += 1;
-    return {
-      id: randomUUID(),
-      deviceId: device.deviceId,
-      deviceSeq: device.seq,
-      at: new Date(now).toISOString(),
-      hlc: formatHlc({ wall: now, counter: device.seq, node: device.deviceId.slice(0, 8) }),
-      type: 'section-reached',
-      lessonId: `lesson-${device.seq % 7}`,
-      payload: { sectionId: `s${device.seq % 5}`, index: device.seq % 5 },
-    };
+    return makeEvent(device.deviceId, device.seq);
   });
 }
 
@@ -127,22 +93,23 @@ describe('failover to a synchronous replica under load', () => {
   beforeAll(async () => {
     cluster = await startCluster();
     await cluster.query(cluster.primary, `create database ${DB}`);
-    dataDir = mkdtempSync(path.join(tmpdir(), 'pocket-failover-data-'));
     const url = cluster.multiHostUrl(DB);
     for (let i = 0; i < 2; i += 1) servers.push(await startServer(url));
   }, 120_000);
 
-  afterAll(() => {
-    for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  afterAll(async () => {
+    for (const server of servers) {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+      await server.stop();
+    }
     cluster?.destroy();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps every acknowledged event and serves again once the replica is promoted', async () => {
     const devices: Device[] = [];
     for (let l = 0; l < LEARNERS; l += 1) {
       const session = await call<SessionResponse>(
-        servers[0]?.base ?? '',
+        servers[0]?.url ?? '',
         'POST',
         '/api/v1/accounts',
         undefined,
@@ -155,13 +122,13 @@ describe('failover to a synchronous replica under load', () => {
       // A learner's two devices talk to different server processes.
       for (const server of servers) {
         const { deviceId } = await call<{ deviceId: string }>(
-          server.base,
+          server.url,
           'POST',
           '/api/v1/devices',
           session.token,
           {},
         );
-        devices.push({ base: server.base, token: session.token, deviceId, seq: 0, pending: [], lastOk: 0 });
+        devices.push({ base: server.url, token: session.token, deviceId, seq: 0, pending: [], lastOk: 0 });
       }
     }
     const acked = new Set<string>();

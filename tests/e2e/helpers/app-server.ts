@@ -1,12 +1,20 @@
 // Starts the real server (server/main.ts) on a free loopback port over the built dist/, with its own
-// temporary SQLite file, and stops it by pid afterwards.
+// temporary data directory (its SQLite file, unless `env` gives a DATABASE_URL), and stops it by pid
+// afterwards.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type AppServer = { url: string; stop: () => Promise<void> };
+export type AppServer = {
+  url: string;
+  /** The server process, for a test that kills it or checks it is still running. */
+  child: ChildProcess;
+  /** Everything the server wrote to stdout and stderr so far. */
+  log: () => string;
+  stop: () => Promise<void>;
+};
 
 /** A loopback port nothing listens on yet (the benches start their own servers on one too). */
 export async function freePort(): Promise<number> {
@@ -66,6 +74,8 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   await waitForHealth(url, child, () => output);
   return {
     url,
+    child,
+    log: () => output,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
