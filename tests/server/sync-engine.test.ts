@@ -91,7 +91,15 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
       }
       return response;
     };
-    const api = createApiClient({ baseUrl: '', fetch });
+    // As start-sync wires it: the api client's one 401 path drops the token and refreshes the status.
+    const api = createApiClient({
+      baseUrl: '',
+      fetch,
+      onUnauthorized: async () => {
+        await store.expireSession();
+        await engine.refreshStatus();
+      },
+    });
     const engine = createSyncEngine({
       store,
       api,

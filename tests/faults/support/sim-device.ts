@@ -134,7 +134,15 @@ export function createSimDevice(options: {
     log: options.log,
     kill: () => device.kill(),
   });
-  const api = createApiClient({ baseUrl: '', fetch: transport.fetch });
+  // As start-sync wires it: the api client's one 401 path drops the token and refreshes the running engine.
+  const api = createApiClient({
+    baseUrl: '',
+    fetch: transport.fetch,
+    onUnauthorized: async () => {
+      await store.expireSession();
+      await engine.refreshStatus();
+    },
+  });
 
   function boot(): void {
     db = openPocketDb(factory);
