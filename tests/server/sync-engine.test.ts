@@ -12,6 +12,7 @@ import type { LearnerEvent } from '../../src/shared/events';
 import { formatHlc } from '../../src/shared/hlc';
 import type { PullResponse, PushResponse } from '../../src/shared/sync-protocol';
 import { createAccountActions } from '../../src/sync/account-actions';
+import { createReminders } from '../../src/sync/reminders';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import type { Timers } from '../../src/sync/timers';
 import { json, makeTestApp, T0, type TestApp } from './support/test-app';
@@ -108,7 +109,7 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       batchSize: options.batchSize,
     });
-    const account = createAccountActions(api, store, () => undefined);
+    const account = createAccountActions(api, store, () => undefined, createReminders(api, store));
     let seq = 0;
     let clock = 0;
 

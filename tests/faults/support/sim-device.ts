@@ -11,6 +11,7 @@ import { createSyncStore, type SyncStore } from '../../../src/db/sync-store';
 import type { LearnerEvent } from '../../../src/shared/events';
 import { formatHlc, parseHlc, tickHlc } from '../../../src/shared/hlc';
 import { type AccountActions, createAccountActions } from '../../../src/sync/account-actions';
+import { createReminders } from '../../../src/sync/reminders';
 import { createSyncEngine, type SyncEngine } from '../../../src/sync/sync-engine';
 import type { Timers } from '../../../src/sync/timers';
 import { createFaultTransport, type FaultTransport, type NetworkLog } from './fault-transport';
@@ -162,7 +163,12 @@ export function createSimDevice(options: {
     });
     engine = incarnation;
     engines.push(incarnation);
-    account = createAccountActions(api, store, () => void track(incarnation.syncNow()));
+    account = createAccountActions(
+      api,
+      store,
+      () => void track(incarnation.syncNow()),
+      createReminders(api, store),
+    );
   }
 
   /** What src/db/events-repo.ts does, over this device's database and clock. */
