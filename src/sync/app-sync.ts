@@ -3,13 +3,10 @@
 // account screens call `load()`. A learner without an account never loads it unless they open "Back up and
 // sync". Until it is loaded the status reads null and the UI shows nothing; writes made before that need no
 // signal, because the engine's first round pushes whatever waits.
-import { type MetaKey, metaRepo } from '../db/meta-repo';
+import { metaRepo } from '../db/meta-repo';
 import type { RemindersStatus, TurnOnResult } from './reminders';
 import type { SyncHandle } from './start-sync';
 import type { SyncStatus } from './sync-status';
-
-/** META_KEYS.session of db/sync-store.ts, not imported from there because that module brings zod. */
-export const SESSION_META_KEY = 'session' satisfies MetaKey;
 
 let loading: Promise<SyncHandle> | undefined;
 let handle: SyncHandle | undefined;
