@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, type FetchLike } from '../../src/api/api-client';
 import { type DocRow, type EventRow, PocketDb } from '../../src/db/db';
-import { resolveDocConflict } from '../../src/db/resolve-doc-conflict';
+import { createDocsRepo } from '../../src/db/docs-repo';
 import { createSyncStore } from '../../src/db/sync-store';
 import type { LearnerEvent } from '../../src/shared/events';
 import { formatHlc } from '../../src/shared/hlc';
@@ -391,11 +391,10 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
     await phone.syncUntilSettled();
     expect((await phone.db.docs.get('note:reflection'))?.body).toEqual({ text: 'Phone: talk to the SENCo' });
 
-    await resolveDocConflict(
-      laptop.db,
+    await createDocsRepo(laptop.db).resolveConflict(
       'note:reflection',
       { text: 'Talk to the SENCo; try visual timetables' },
-      new Date(T0 + 10).toISOString(),
+      new Date(T0 + 10),
     );
     await laptop.syncUntilSettled();
     await phone.syncUntilSettled();

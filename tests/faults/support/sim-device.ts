@@ -6,7 +6,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createApiClient } from '../../../src/api/api-client';
 import { type DocRow, type EventRow, PocketDb } from '../../../src/db/db';
-import { resolveDocConflict } from '../../../src/db/resolve-doc-conflict';
+import { createDocsRepo } from '../../../src/db/docs-repo';
 import { createSyncStore, type SyncStore } from '../../../src/db/sync-store';
 import type { LearnerEvent } from '../../../src/shared/events';
 import { formatHlc, parseHlc, tickHlc } from '../../../src/shared/hlc';
@@ -299,7 +299,7 @@ export function createSimDevice(options: {
           const lines = (body: Record<string, unknown>) =>
             typeof body.text === 'string' && body.text ? body.text.split('\n') : [];
           const merged = [...new Set([...lines(row.body), ...lines(row.conflict?.body ?? {})])];
-          await resolveDocConflict(db, row.id, { text: merged.join('\n') }, new Date(now()).toISOString());
+          await createDocsRepo(db).resolveConflict(row.id, { text: merged.join('\n') }, new Date(now()));
           resolved += 1;
         }
       };

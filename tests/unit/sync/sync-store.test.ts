@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PocketDb } from '../../../src/db/db';
-import { resolveDocConflict } from '../../../src/db/resolve-doc-conflict';
+import { createDocsRepo } from '../../../src/db/docs-repo';
 import { createSyncStore, type MergePulledDoc } from '../../../src/db/sync-store';
 import type { LearnerEvent } from '../../../src/shared/events';
 import { applyDocResult, mergePulledDoc } from '../../../src/sync/doc-merge';
@@ -174,7 +174,7 @@ describe('the outbox in Dexie', () => {
     const store = createSyncStore(db);
     await db.docs.add(docRow('note:a', { rev: 1, conflict: { rev: 3, body: { text: 'theirs' } } }));
     expect((await store.counts()).conflicts).toBe(1);
-    await resolveDocConflict(db, 'note:a', { text: 'both, merged' }, NOW);
+    await createDocsRepo(db).resolveConflict('note:a', { text: 'both, merged' }, new Date(NOW));
     expect(await db.docs.get('note:a')).toEqual({
       id: 'note:a',
       body: { text: 'both, merged' },
