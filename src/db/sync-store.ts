@@ -49,6 +49,23 @@ export function createSyncStore(db: PocketDb) {
     return (await db.events.where('synced').equals(0).toArray()) as SyncEventRow[];
   }
 
+  /**
+   * Stamps unsynced events with `deviceId` where they carry another id. A re-send keeps the id it was
+   * recorded with (it may be another device's), so it is never re-labelled.
+   */
+  async function relabel(deviceId: string): Promise<number> {
+    return db.events
+      .where('synced')
+      .equals(0)
+      .filter((row) => row.deviceId !== deviceId && !(row as SyncEventRow).resend)
+      .modify({ deviceId });
+  }
+
+  /** The cursor is dropped: the next pull starts from the beginning. */
+  async function resetCursor(): Promise<void> {
+    await deleteMeta(db, 'syncCursor');
+  }
+
   return {
     getSession: () => readMeta(db, 'session'),
     /** A different learner's last sync says nothing about this one: it is forgotten, not shown. */
@@ -83,21 +100,12 @@ export function createSyncStore(db: PocketDb) {
       await db.transaction('rw', db.meta, db.events, async () => {
         await writeMeta(db, 'syncDevice', device);
         await writeMeta(db, 'deviceId', device.deviceId);
-        await db.events
-          .where('synced')
-          .equals(0)
-          .filter((row) => row.deviceId !== device.deviceId && !(row as SyncEventRow).resend)
-          .modify({ deviceId: device.deviceId });
+        await relabel(device.deviceId);
       });
     },
 
     /** Re-labels unsynced events a tab stamped with a stale device id (it read meta before adoptDevice). */
-    relabelStrays: async (deviceId: string) =>
-      db.events
-        .where('synced')
-        .equals(0)
-        .filter((row) => row.deviceId !== deviceId && !(row as SyncEventRow).resend)
-        .modify({ deviceId }),
+    relabelStrays: relabel,
 
     /**
      * The server has lost data this device already had acknowledged (409 server_behind): every event it
@@ -115,23 +123,22 @@ export function createSyncStore(db: PocketDb) {
             (row as SyncEventRow).resend = 1;
           });
         await db.docs.filter((row) => row.dirty !== 1).modify({ dirty: 1 });
-        await deleteMeta(db, 'syncCursor');
+        await resetCursor();
       });
     },
 
     /** Unsynced, not refused events in deviceSeq order (or refused until a time now past), and dirty docs not refused. */
-    outbox: async (now?: string) => {
+    outbox: async (now: string) => {
       const events = (await unsyncedRows())
         .filter(
           (row) =>
-            !row.syncRejected ||
-            (now !== undefined && row.syncRejected.retryAt !== undefined && row.syncRejected.retryAt <= now),
+            !row.syncRejected || (row.syncRejected.retryAt !== undefined && row.syncRejected.retryAt <= now),
         )
         .sort((a, b) => a.deviceSeq - b.deviceSeq);
       const docs = ((await db.docs.where('dirty').equals(1).toArray()) as SyncDocRow[]).filter(
         (row) => !docRefused(row),
       );
-      return { events: events as EventRow[], docs: docs as DocRow[] };
+      return { events, docs: docs as DocRow[] };
     },
 
     /** Marks events (by id) and docs (by `doc:` + id) as refused for good, with the reason to show. */
@@ -195,9 +202,7 @@ export function createSyncStore(db: PocketDb) {
       }),
 
     /** The cursor the server no longer understands (e.g. after a restore): pull again from the start. */
-    resetCursor: async () => {
-      await deleteMeta(db, 'syncCursor');
-    },
+    resetCursor,
     /** The server no longer knows this device (403 unknown_device): register again on the next round. */
     forgetDevice: async () => {
       await deleteMeta(db, 'syncDevice');

@@ -146,7 +146,7 @@ describe('the outbox in Dexie', () => {
     expect(settled).toBe(4);
     expect((await db.events.get(e1))?.synced).toBe(1);
     expect((await db.events.get(e2))?.syncedAt).toBe(NOW);
-    const { events } = await store.outbox();
+    const { events } = await store.outbox(NOW);
     expect(events.map((row) => row.deviceSeq)).toEqual([5]);
     expect(await store.counts()).toEqual({
       waiting: 1,
@@ -195,12 +195,12 @@ describe('refused docs', () => {
       [{ id: 'doc:note:a', reason: 'This note is too large or not valid to sync.' }],
       NOW,
     );
-    expect((await store.outbox()).docs).toEqual([]);
+    expect((await store.outbox(NOW)).docs).toEqual([]);
     expect((await store.counts()).rejected).toEqual([
       { id: 'doc:note:a', reason: 'This note is too large or not valid to sync.' },
     ]);
     await db.docs.update('note:a', { body: { text: 'shorter' }, updatedAt: NOW });
-    expect((await store.outbox()).docs.map((row) => row.id)).toEqual(['note:a']);
+    expect((await store.outbox(NOW)).docs.map((row) => row.id)).toEqual(['note:a']);
     expect(await store.counts()).toEqual({ waiting: 1, conflicts: 0, rejected: [] });
   });
 });
