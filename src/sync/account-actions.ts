@@ -4,6 +4,7 @@
 
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
+import type { AccountRequest, SessionRequest, SessionResponse } from '../shared/sync-protocol';
 import type { Reminders } from './reminders';
 
 export type AccountActions = ReturnType<typeof createAccountActions>;
@@ -14,10 +15,7 @@ export function createAccountActions(
   onSessionChange: () => void,
   reminders: Pick<Reminders, 'turnOff'>,
 ) {
-  async function keep(
-    result: ApiResult<{ learnerId: string; token: string; expiresAt: string }>,
-    email: string,
-  ) {
+  async function keep(result: ApiResult<SessionResponse>, email: string) {
     if (!result.ok) return result;
     const { learnerId, token, expiresAt } = result.value;
     await store.setSession({ learnerId, token, expiresAt, email });
@@ -26,11 +24,10 @@ export function createAccountActions(
   }
 
   return {
-    createAccount: async ({ email, name, password }: { email: string; name: string; password: string }) =>
+    createAccount: async ({ email, name, password }: AccountRequest) =>
       keep(await api.createAccount({ email, name, password }), email),
     // Only the fields the server knows: its schemas are strict, and a form may hand over more.
-    signIn: async ({ email, password }: { email: string; password: string }) =>
-      keep(await api.signIn({ email, password }), email),
+    signIn: async ({ email, password }: SessionRequest) => keep(await api.signIn({ email, password }), email),
     /** Always signs this device out; the server is told when it can be reached (else the token expires). */
     signOut: async () => {
       // Reminders for this learner must not keep arriving on a device they signed out of (a shared tablet).
