@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/reminder-protocol';
 import {
+  type AccountRequest,
+  type ApiError,
   apiErrorBodySchema,
   deviceResponseSchema,
   type PushRequest,
@@ -13,7 +15,7 @@ import {
   pushResponseSchema,
   QUOTA_EXCEEDED_CODE,
   type QuotaKind,
-  quotaKinds,
+  type SessionRequest,
   sessionResponseSchema,
 } from '../shared/sync-protocol';
 
@@ -71,25 +73,14 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
-type ErrorBody = { code: string; message: string; quota?: QuotaKind; remaining?: number };
-
-async function errorBody(response: Response): Promise<ErrorBody> {
-  const fallback = {
-    code: `http-${response.status}`,
-    message: response.statusText || `HTTP ${response.status}`,
-  };
+async function errorBody(response: Response): Promise<ApiError['error']> {
   try {
     const parsed = apiErrorBodySchema.safeParse(await response.json());
-    if (!parsed.success) return fallback;
-    const { code, message, quota, remaining } = parsed.data.error;
-    const kind = quotaKinds.find((k) => k === quota);
-    if (code !== QUOTA_EXCEEDED_CODE || !kind) return { code, message };
-    return remaining === undefined
-      ? { code, message, quota: kind }
-      : { code, message, quota: kind, remaining };
+    if (parsed.success) return parsed.data.error;
   } catch {
-    return fallback;
+    // Not JSON (a proxy's page): the status says what there is to say.
   }
+  return { code: `http-${response.status}`, message: response.statusText || `HTTP ${response.status}` };
 }
 
 function kindOf(status: number): ApiFailureKind {
@@ -100,11 +91,11 @@ function kindOf(status: number): ApiFailureKind {
   return 'server';
 }
 
-export async function failureOf(response: Response): Promise<ApiFailure> {
+async function failureOf(response: Response): Promise<ApiFailure> {
   const { code, message, quota, remaining } = await errorBody(response);
   const failure: ApiFailure = { kind: kindOf(response.status), status: response.status, code, message };
-  if (quota) {
-    failure.kind = 'rejected';
+  // A quota answer is a 403, so already 'rejected'.
+  if (quota && code === QUOTA_EXCEEDED_CODE) {
     failure.quota = quota;
     if (remaining !== undefined) failure.remaining = remaining;
   }
@@ -178,9 +169,9 @@ export function createApiClient({
   }
 
   return {
-    createAccount: (body: { email: string; name: string; password: string }) =>
+    createAccount: (body: AccountRequest) =>
       call({ method: 'POST', path: '/api/v1/accounts', body }, sessionResponseSchema),
-    signIn: (body: { email: string; password: string }) =>
+    signIn: (body: SessionRequest) =>
       call({ method: 'POST', path: '/api/v1/sessions', body }, sessionResponseSchema),
     signOut: (token: string) =>
       call({ method: 'DELETE', path: '/api/v1/sessions/current', token }, nothingSchema),

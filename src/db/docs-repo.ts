@@ -1,14 +1,23 @@
 // Mutable per-learner docs (reflection notes `note:<lessonId>:<blockId>`, `settings`) in `docs`. A local
 // edit is stored with `dirty: 1` and the last server `rev` kept, so the sync engine can push it with its
-// base revision. A failed write (quota exceeded) rejects and leaves the previous version untouched.
+// base revision. Every write applies one rule of src/db/doc-writes.ts in the same get/put transaction. A
+// failed write (quota exceeded) rejects and leaves the previous version untouched.
 import { type DocRow, db, type PocketDb } from './db';
-import { type FieldBase, fieldEdit } from './field-edit';
-import { resolveDocConflict } from './resolve-doc-conflict';
+import { editedDoc, type FieldBase, resolvedDoc } from './doc-writes';
 
 export type DocsRepo = ReturnType<typeof createDocsRepo>;
 
 /** The repository over one database: the app's own, or a simulated device's in tests. */
 export function createDocsRepo(database: PocketDb) {
+  /** Reads the row, applies `rule` and stores what it returns, in one transaction. */
+  function write<R extends DocRow | null>(id: string, rule: (current: DocRow | undefined) => R): Promise<R> {
+    return database.transaction('rw', database.docs, async () => {
+      const row = rule(await database.docs.get(id));
+      if (row) await database.docs.put(row);
+      return row;
+    });
+  }
+
   return {
     async get(id: string): Promise<DocRow | null> {
       return (await database.docs.get(id)) ?? null;
@@ -20,17 +29,12 @@ export function createDocsRepo(database: PocketDb) {
     },
 
     async put(id: string, body: Record<string, unknown>, now = new Date()): Promise<void> {
-      await database.transaction('rw', database.docs, async () => {
-        const current = await database.docs.get(id);
-        const row: DocRow = { id, body, rev: current?.rev ?? 0, dirty: 1, updatedAt: now.toISOString() };
-        if (current?.conflict) row.conflict = current.conflict;
-        await database.docs.put(row);
-      });
+      await write(id, (current) => editedDoc(current, id, body, now.toISOString()));
     },
 
     /**
-     * Saves a text field typed over the stored version `base` (src/db/field-edit.ts): a change made
-     * underneath is never overwritten. Resolves with the row as stored.
+     * Saves a text field typed over the stored version `base`: a change made underneath is never
+     * overwritten. Resolves with the row as stored.
      */
     async putField(
       id: string,
@@ -39,11 +43,8 @@ export function createDocsRepo(database: PocketDb) {
       base: FieldBase | null,
       now = new Date(),
     ): Promise<DocRow> {
-      return database.transaction('rw', database.docs, async () => {
-        const row = fieldEdit(await database.docs.get(id), { id, body, field, base }, now.toISOString());
-        await database.docs.put(row);
-        return row;
-      });
+      const typedOver = base ? { field, base } : undefined;
+      return write(id, (current) => editedDoc(current, id, body, now.toISOString(), typedOver));
     },
 
     /**
@@ -56,7 +57,7 @@ export function createDocsRepo(database: PocketDb) {
       now = new Date(),
       seenRev?: number,
     ): Promise<DocRow | null> {
-      return resolveDocConflict(database, id, body, now.toISOString(), seenRev);
+      return write(id, (current) => resolvedDoc(current, body, now.toISOString(), seenRev));
     },
   };
 }

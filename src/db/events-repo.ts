@@ -5,12 +5,7 @@
 import type { EventType, LearnerEvent, PayloadOf } from '../shared/events';
 import { formatHlc, type Hlc, parseHlc, tickHlc } from '../shared/hlc';
 import { db, type EventRow } from './db';
-import type { MetaKey, MetaValues } from './meta-repo';
-
-// Its own typed reads rather than metaRepo's, so the first screen's code does not gain a chunk for them.
-async function metaValue<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
-  return (await db.meta.get(key))?.value as MetaValues[K] | undefined;
-}
+import { readMeta, writeMeta } from './meta';
 
 export const eventsRepo = {
   async record<T extends EventType>(
@@ -20,13 +15,13 @@ export const eventsRepo = {
     now = new Date(),
   ): Promise<EventRow> {
     return db.transaction('rw', db.events, db.meta, async () => {
-      let deviceId = await metaValue('deviceId');
+      let deviceId = await readMeta(db, 'deviceId');
       if (!deviceId) {
         deviceId = crypto.randomUUID();
-        await db.meta.put({ key: 'deviceId' satisfies MetaKey, value: deviceId });
+        await writeMeta(db, 'deviceId', deviceId);
       }
-      const deviceSeq = ((await metaValue('deviceSeq')) ?? 0) + 1;
-      const lastHlc = await metaValue('hlc');
+      const deviceSeq = ((await readMeta(db, 'deviceSeq')) ?? 0) + 1;
+      const lastHlc = await readMeta(db, 'hlc');
       const last: Hlc | null = lastHlc ? parseHlc(lastHlc) : null;
       const hlc = formatHlc(tickHlc(last, now.getTime(), deviceId));
       const event = {
@@ -41,10 +36,8 @@ export const eventsRepo = {
       } as LearnerEvent;
       const row: EventRow = { ...event, synced: 0 };
       await db.events.add(row);
-      await db.meta.bulkPut([
-        { key: 'deviceSeq' satisfies MetaKey, value: deviceSeq },
-        { key: 'hlc' satisfies MetaKey, value: hlc },
-      ]);
+      await writeMeta(db, 'deviceSeq', deviceSeq);
+      await writeMeta(db, 'hlc', hlc);
       return row;
     });
   },

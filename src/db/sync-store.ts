@@ -8,6 +8,14 @@ import { learnerEventSchema } from '../shared/events';
 import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
 import type { DocResult, PulledPage, PushResponse, SyncedDoc } from '../shared/sync-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
+import {
+  deleteMeta,
+  readMeta,
+  type StoredDevice,
+  type StoredSession,
+  type StoredSyncResult,
+  writeMeta,
+} from './meta';
 
 /** The doc as it was sent in a push, to tell whether it was edited again while the push was in flight. */
 export type SentDoc = { body: Record<string, unknown>; updatedAt: string };
@@ -34,61 +42,54 @@ function docRefused(row: SyncDocRow): boolean {
   return row.syncRejected !== undefined && row.syncRejected.updatedAt === row.updatedAt;
 }
 
-/** Signed in when `token` is set; a 401 removes the token but keeps who it was, so the UI can say so. */
-export type StoredSession = { learnerId: string; token?: string; expiresAt?: string; email?: string };
-export type StoredDevice = { learnerId: string; deviceId: string };
-export type StoredSyncResult = { lastSyncedAt?: string };
-
-export const META_KEYS = {
-  session: 'session',
-  device: 'syncDevice',
-  cursor: 'syncCursor',
-  result: 'syncResult',
-  /** Written by the events repository: the id events are stamped with. */
-  deviceId: 'deviceId',
-  /** Written by the events repository: the last hybrid logical clock tick this device issued. */
-  hlc: 'hlc',
-} as const;
-
 export type SyncStore = ReturnType<typeof createSyncStore>;
 
 export function createSyncStore(db: PocketDb) {
-  async function readMeta<T>(key: string): Promise<T | undefined> {
-    return (await db.meta.get(key))?.value as T | undefined;
-  }
-
   async function unsyncedRows(): Promise<SyncEventRow[]> {
     return (await db.events.where('synced').equals(0).toArray()) as SyncEventRow[];
   }
 
+  /**
+   * Stamps unsynced events with `deviceId` where they carry another id. A re-send keeps the id it was
+   * recorded with (it may be another device's), so it is never re-labelled.
+   */
+  async function relabel(deviceId: string): Promise<number> {
+    return db.events
+      .where('synced')
+      .equals(0)
+      .filter((row) => row.deviceId !== deviceId && !(row as SyncEventRow).resend)
+      .modify({ deviceId });
+  }
+
+  /** The cursor is dropped: the next pull starts from the beginning. */
+  async function resetCursor(): Promise<void> {
+    await deleteMeta(db, 'syncCursor');
+  }
+
   return {
-    getSession: () => readMeta<StoredSession>(META_KEYS.session),
+    getSession: () => readMeta(db, 'session'),
     /** A different learner's last sync says nothing about this one: it is forgotten, not shown. */
     setSession: async (session: StoredSession) => {
       await db.transaction('rw', db.meta, async () => {
-        const before = await readMeta<StoredSession>(META_KEYS.session);
-        const lastLearner = before?.learnerId ?? (await readMeta<StoredDevice>(META_KEYS.device))?.learnerId;
+        const before = await readMeta(db, 'session');
+        const lastLearner = before?.learnerId ?? (await readMeta(db, 'syncDevice'))?.learnerId;
         if (lastLearner !== undefined && lastLearner !== session.learnerId)
-          await db.meta.delete(META_KEYS.result);
-        await db.meta.put({ key: META_KEYS.session, value: session });
+          await deleteMeta(db, 'syncResult');
+        await writeMeta(db, 'session', session);
       });
     },
     clearSession: async () => {
-      await db.meta.delete(META_KEYS.session);
+      await deleteMeta(db, 'session');
     },
     /** After a 401: the queue stays, syncing stops until the learner signs in again. */
     expireSession: async () => {
       await db.transaction('rw', db.meta, async () => {
-        const session = await readMeta<StoredSession>(META_KEYS.session);
-        if (session)
-          await db.meta.put({
-            key: META_KEYS.session,
-            value: { learnerId: session.learnerId, email: session.email },
-          });
+        const session = await readMeta(db, 'session');
+        if (session) await writeMeta(db, 'session', { learnerId: session.learnerId, email: session.email });
       });
     },
 
-    getDevice: () => readMeta<StoredDevice>(META_KEYS.device),
+    getDevice: () => readMeta(db, 'syncDevice'),
 
     /**
      * Adopts the id the server registered for this device: new events are stamped with it, and unsynced
@@ -97,23 +98,14 @@ export function createSyncStore(db: PocketDb) {
      */
     adoptDevice: async (device: StoredDevice) => {
       await db.transaction('rw', db.meta, db.events, async () => {
-        await db.meta.put({ key: META_KEYS.device, value: device });
-        await db.meta.put({ key: META_KEYS.deviceId, value: device.deviceId });
-        await db.events
-          .where('synced')
-          .equals(0)
-          .filter((row) => row.deviceId !== device.deviceId && !(row as SyncEventRow).resend)
-          .modify({ deviceId: device.deviceId });
+        await writeMeta(db, 'syncDevice', device);
+        await writeMeta(db, 'deviceId', device.deviceId);
+        await relabel(device.deviceId);
       });
     },
 
     /** Re-labels unsynced events a tab stamped with a stale device id (it read meta before adoptDevice). */
-    relabelStrays: async (deviceId: string) =>
-      db.events
-        .where('synced')
-        .equals(0)
-        .filter((row) => row.deviceId !== deviceId && !(row as SyncEventRow).resend)
-        .modify({ deviceId }),
+    relabelStrays: relabel,
 
     /**
      * The server has lost data this device already had acknowledged (409 server_behind): every event it
@@ -131,23 +123,22 @@ export function createSyncStore(db: PocketDb) {
             (row as SyncEventRow).resend = 1;
           });
         await db.docs.filter((row) => row.dirty !== 1).modify({ dirty: 1 });
-        await db.meta.delete(META_KEYS.cursor);
+        await resetCursor();
       });
     },
 
     /** Unsynced, not refused events in deviceSeq order (or refused until a time now past), and dirty docs not refused. */
-    outbox: async (now?: string) => {
+    outbox: async (now: string) => {
       const events = (await unsyncedRows())
         .filter(
           (row) =>
-            !row.syncRejected ||
-            (now !== undefined && row.syncRejected.retryAt !== undefined && row.syncRejected.retryAt <= now),
+            !row.syncRejected || (row.syncRejected.retryAt !== undefined && row.syncRejected.retryAt <= now),
         )
         .sort((a, b) => a.deviceSeq - b.deviceSeq);
       const docs = ((await db.docs.where('dirty').equals(1).toArray()) as SyncDocRow[]).filter(
         (row) => !docRefused(row),
       );
-      return { events: events as EventRow[], docs: docs as DocRow[] };
+      return { events, docs: docs as DocRow[] };
     },
 
     /** Marks events (by id) and docs (by `doc:` + id) as refused for good, with the reason to show. */
@@ -211,16 +202,14 @@ export function createSyncStore(db: PocketDb) {
       }),
 
     /** The cursor the server no longer understands (e.g. after a restore): pull again from the start. */
-    resetCursor: async () => {
-      await db.meta.delete(META_KEYS.cursor);
-    },
+    resetCursor,
     /** The server no longer knows this device (403 unknown_device): register again on the next round. */
     forgetDevice: async () => {
-      await db.meta.delete(META_KEYS.device);
+      await deleteMeta(db, 'syncDevice');
     },
 
     getCursor: async (learnerId: string) => {
-      const stored = await readMeta<{ learnerId: string; cursor: string }>(META_KEYS.cursor);
+      const stored = await readMeta(db, 'syncCursor');
       return stored?.learnerId === learnerId ? stored.cursor : undefined;
     },
 
@@ -247,16 +236,16 @@ export function createSyncStore(db: PocketDb) {
           (max, row) => (!max || row.hlc > max ? row.hlc : max),
           undefined,
         );
-        const localHlc = await readMeta<string>(META_KEYS.hlc);
+        const localHlc = await readMeta(db, 'hlc');
         if (newest && (!localHlc || newest >= localHlc)) {
-          const node = (await readMeta<string>(META_KEYS.deviceId)) ?? parseHlc(localHlc ?? newest).node;
+          const node = (await readMeta(db, 'deviceId')) ?? parseHlc(localHlc ?? newest).node;
           const next = receiveHlc(
             localHlc ? parseHlc(localHlc) : null,
             parseHlc(newest),
             Date.parse(now),
             node,
           );
-          await db.meta.put({ key: META_KEYS.hlc, value: formatHlc(next) });
+          await writeMeta(db, 'hlc', formatHlc(next));
         }
         const locals = await db.docs.bulkGet(page.docs.map((doc) => doc.id));
         const changed = page.docs.flatMap((doc, i) => {
@@ -264,7 +253,7 @@ export function createSyncStore(db: PocketDb) {
           return next ? [next] : [];
         });
         await db.docs.bulkPut(changed);
-        await db.meta.put({ key: META_KEYS.cursor, value: { learnerId, cursor: page.nextCursor } });
+        await writeMeta(db, 'syncCursor', { learnerId, cursor: page.nextCursor });
         return { events: unique.length, docs: changed.length };
       }),
 
@@ -289,9 +278,9 @@ export function createSyncStore(db: PocketDb) {
       return { waiting, rejected, conflicts };
     },
 
-    getSyncResult: async () => (await readMeta<StoredSyncResult>(META_KEYS.result)) ?? {},
+    getSyncResult: async () => (await readMeta(db, 'syncResult')) ?? {},
     setSyncResult: async (result: StoredSyncResult) => {
-      await db.meta.put({ key: META_KEYS.result, value: result });
+      await writeMeta(db, 'syncResult', result);
     },
   };
 }

@@ -1,16 +1,14 @@
 // Asks the browser once to keep this site's storage under pressure (navigator.storage.persist), when the
 // learner first commits to offline study by downloading a module. The answer is kept in `meta` so the
 // storage panel can explain a refusal; a failed write of it is harmless (we would simply ask again).
-import { type MetaKey, metaRepo } from '../db/meta-repo';
+import { metaRepo } from '../db/meta-repo';
 import { type Persistence, storageEstimate } from '../lib/storage-estimate';
 
-export const PERSISTENCE_KEY = 'storagePersistence' satisfies MetaKey;
-
 export async function askToKeepStorage(): Promise<Persistence> {
-  const known = await metaRepo.get(PERSISTENCE_KEY).catch(() => undefined);
+  const known = await metaRepo.get('storagePersistence').catch(() => undefined);
   // Once only: Firefox shows a prompt, and asking again after a refusal would nag.
   if (known !== undefined) return known;
   const answer = await storageEstimate.requestPersistence();
-  await metaRepo.set(PERSISTENCE_KEY, answer).catch(() => undefined);
+  await metaRepo.set('storagePersistence', answer).catch(() => undefined);
   return answer;
 }

@@ -7,7 +7,6 @@ import { useOnlineStatus } from '../lib/online-status';
 import { useLiveQuery } from '../lib/use-live-query';
 import { filterModules } from '../shared/filter-modules';
 import type { Role } from '../shared/settings';
-import { PERSISTENCE_KEY } from './ask-to-keep-storage';
 import { moduleDownloader } from './module-downloader';
 import { useDownloadStatuses } from './use-download-statuses';
 import { useStorageFacts } from './use-storage-facts';
@@ -24,7 +23,7 @@ export function StoragePanel({ role }: { role: Role | undefined }) {
   const headingId = useId();
   const catalog = useLiveQuery(() => metaRepo.getCatalog(), []);
   const held = useLiveQuery(() => modulesRepo.downloaded(), []);
-  const asked = useLiveQuery(() => metaRepo.get(PERSISTENCE_KEY), []);
+  const asked = useLiveQuery(() => metaRepo.get('storagePersistence'), []);
   const statuses = useDownloadStatuses();
   const online = useOnlineStatus();
   const { use, persistence } = useStorageFacts(held?.map((m) => m.id).join());

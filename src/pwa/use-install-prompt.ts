@@ -2,6 +2,7 @@
 // install-prompt-store), and a short guide on iOS Safari, which has no prompt. Hidden once installed.
 import { useEffect, useSyncExternalStore } from 'react';
 import { installPromptStore } from './install-prompt-store';
+import { isIos, runsInstalled } from './platform';
 
 export type InstallState =
   | { kind: 'installed' }
@@ -9,15 +10,9 @@ export type InstallState =
   | { kind: 'ios-guide' }
   | { kind: 'available'; install: () => Promise<void> };
 
-function runsInstalled(): boolean {
-  const standalone = (navigator as Navigator & { standalone?: boolean }).standalone === true;
-  return standalone || window.matchMedia?.('(display-mode: standalone)').matches === true;
-}
-
 function isIosSafari(): boolean {
   const ua = navigator.userAgent;
-  const ios = /iphone|ipad|ipod/i.test(ua) || (ua.includes('Macintosh') && navigator.maxTouchPoints > 1);
-  return ios && /safari/i.test(ua) && !/crios|fxios|edgios/i.test(ua);
+  return isIos() && /safari/i.test(ua) && !/crios|fxios|edgios/i.test(ua);
 }
 
 export function useInstallPrompt(): InstallState {

@@ -28,10 +28,6 @@ export const SERVER_BEHIND_CODE = 'server_behind';
 export const QUOTA_EXCEEDED_CODE = 'quota_exceeded';
 export const quotaKinds = ['docs', 'doc-bytes', 'events-per-day'] as const;
 export type QuotaKind = (typeof quotaKinds)[number];
-export type QuotaError = {
-  /** `remaining`: for events-per-day, how many new events the server still takes today. */
-  error: { code: typeof QUOTA_EXCEEDED_CODE; message: string; quota: QuotaKind; remaining?: number };
-};
 
 /** A mutable per-learner document: a reflection note, a reading position, settings. */
 export const docIdSchema = z
@@ -95,12 +91,6 @@ export const pullQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
 });
 
-export type PullResponse = {
-  events: z.infer<typeof learnerEventSchema>[];
-  docs: SyncedDoc[];
-  nextCursor: string;
-  hasMore: boolean;
-};
 /**
  * A pull page as the device reads it. Events are checked one by one when stored (db/sync-store.ts), so an
  * event type from a newer app version skips that event instead of stopping the whole sync.
@@ -112,6 +102,8 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
 });
 export type PulledPage = z.infer<typeof pullResponseSchema>;
+/** A pull page as the server sends it: every event valid. */
+export type PullResponse = Omit<PulledPage, 'events'> & { events: z.infer<typeof learnerEventSchema>[] };
 
 export const accountRequestSchema = z.strictObject({
   email: z.email().max(254),
@@ -122,6 +114,8 @@ export const sessionRequestSchema = z.strictObject({
   email: z.email().max(254),
   password: z.string().min(1).max(200),
 });
+export type AccountRequest = z.input<typeof accountRequestSchema>;
+export type SessionRequest = z.input<typeof sessionRequestSchema>;
 export const deviceRequestSchema = z.strictObject({ name: z.string().trim().max(100).optional() });
 
 export const sessionResponseSchema = z.object({
@@ -138,9 +132,15 @@ export const apiErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    // Only quota_exceeded answers carry these (QuotaError above).
-    quota: z.string().optional(),
+    // Only quota_exceeded answers carry these. A limit this version does not know (a newer server) reads
+    // as no quota, so the answer is still an ordinary refusal with the server's words.
+    quota: z.enum(quotaKinds).optional().catch(undefined),
+    /** For events-per-day: how many new events the server still takes today. */
     remaining: z.number().int().min(0).optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorBodySchema>;
+/** The body of a 403 quota_exceeded answer (nothing of the push stored). */
+export type QuotaError = {
+  error: ApiError['error'] & { code: typeof QUOTA_EXCEEDED_CODE; quota: QuotaKind };
+};

@@ -4,14 +4,18 @@
 
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
+import type { AccountRequest, SessionRequest, SessionResponse } from '../shared/sync-protocol';
+import type { Reminders } from './reminders';
 
 export type AccountActions = ReturnType<typeof createAccountActions>;
 
-export function createAccountActions(api: ApiClient, store: SyncStore, onSessionChange: () => void) {
-  async function keep(
-    result: ApiResult<{ learnerId: string; token: string; expiresAt: string }>,
-    email: string,
-  ) {
+export function createAccountActions(
+  api: ApiClient,
+  store: SyncStore,
+  onSessionChange: () => void,
+  reminders: Pick<Reminders, 'turnOff'>,
+) {
+  async function keep(result: ApiResult<SessionResponse>, email: string) {
     if (!result.ok) return result;
     const { learnerId, token, expiresAt } = result.value;
     await store.setSession({ learnerId, token, expiresAt, email });
@@ -20,16 +24,15 @@ export function createAccountActions(api: ApiClient, store: SyncStore, onSession
   }
 
   return {
-    createAccount: async ({ email, name, password }: { email: string; name: string; password: string }) =>
+    createAccount: async ({ email, name, password }: AccountRequest) =>
       keep(await api.createAccount({ email, name, password }), email),
     // Only the fields the server knows: its schemas are strict, and a form may hand over more.
-    signIn: async ({ email, password }: { email: string; password: string }) =>
-      keep(await api.signIn({ email, password }), email),
+    signIn: async ({ email, password }: SessionRequest) => keep(await api.signIn({ email, password }), email),
     /** Always signs this device out; the server is told when it can be reached (else the token expires). */
     signOut: async () => {
-      const session = await store.getSession();
       // Reminders for this learner must not keep arriving on a device they signed out of (a shared tablet).
-      await endPushReminders(api, session?.token);
+      await reminders.turnOff();
+      const session = await store.getSession();
       const result = session?.token ? await api.signOut(session.token) : undefined;
       await store.clearSession();
       onSessionChange();
@@ -46,18 +49,4 @@ export function createAccountActions(api: ApiClient, store: SyncStore, onSession
       return { ok: true as const, value: undefined };
     },
   };
-}
-
-/** Unsubscribes this browser from push reminders and tells the server, when it can be reached. */
-async function endPushReminders(api: ApiClient, token: string | undefined): Promise<void> {
-  try {
-    const registration = await globalThis.navigator?.serviceWorker?.getRegistration();
-    const subscription = await registration?.pushManager?.getSubscription();
-    if (!subscription) return;
-    await subscription.unsubscribe();
-    // Once unsubscribed the push service answers the server 410 and it forgets the subscription anyway.
-    if (token) await api.deletePushSubscription(token, subscription.endpoint);
-  } catch {
-    // No service worker or push here: nothing to end.
-  }
 }

@@ -3,12 +3,10 @@
 // account screens call `load()`. A learner without an account never loads it unless they open "Back up and
 // sync". Until it is loaded the status reads null and the UI shows nothing; writes made before that need no
 // signal, because the engine's first round pushes whatever waits.
-import { type MetaKey, metaRepo } from '../db/meta-repo';
+import { metaRepo } from '../db/meta-repo';
+import type { RemindersStatus, TurnOnResult } from './reminders';
 import type { SyncHandle } from './start-sync';
 import type { SyncStatus } from './sync-status';
-
-/** META_KEYS.session of db/sync-store.ts, not imported from there because that module brings zod. */
-export const SESSION_META_KEY = 'session' satisfies MetaKey;
 
 let loading: Promise<SyncHandle> | undefined;
 let handle: SyncHandle | undefined;
@@ -49,7 +47,20 @@ export const appSync = {
 
   /** At app start: only a device with an account (or one paused by a 401) needs the engine now. */
   async startIfSignedIn(): Promise<void> {
-    if (await metaRepo.get(SESSION_META_KEY)) await appSync.load();
+    if (await metaRepo.get('session')) await appSync.load();
+  },
+
+  /**
+   * Push reminders for this device, through the engine's api client and stored session. Without an account
+   * the answer is 'signed-out' and the engine is not loaded.
+   */
+  reminders: {
+    async status(): Promise<RemindersStatus> {
+      if (!(await metaRepo.get('session'))) return 'signed-out';
+      return (await appSync.load()).reminders.status();
+    },
+    turnOn: async (): Promise<TurnOnResult> => (await appSync.load()).reminders.turnOn(),
+    turnOff: async (): Promise<void> => (await appSync.load()).reminders.turnOff(),
   },
 
   status: {

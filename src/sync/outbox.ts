@@ -2,6 +2,7 @@
 // reads the rows, this decides what goes on the wire and what can never be sent (invalid on this device),
 // so a single bad row is set aside instead of blocking the whole queue behind a 400.
 import type { DocRow, EventRow } from '../db/db';
+import type { SyncEventRow } from '../db/sync-store';
 import { type LearnerEvent, learnerEventSchema } from '../shared/events';
 import {
   MAX_DOC_BYTES,
@@ -43,17 +44,14 @@ function docBytes(body: Record<string, unknown>): number {
  * The next push: unsynced events in deviceSeq order (at most `max`) and dirty docs (at most `max`),
  * leaving out docs that hold an unresolved conflict (pushing them again would only conflict again).
  */
-export function planPush(events: EventRow[], docs: DocRow[], max = MAX_PUSH_EVENTS): OutboxPlan {
+export function planPush(events: SyncEventRow[], docs: DocRow[], max = MAX_PUSH_EVENTS): OutboxPlan {
   const items: OutboxItem[] = [];
   const invalid: RejectedItem[] = [];
   const ordered = [...events].sort((a, b) => a.deviceSeq - b.deviceSeq || (a.id < b.id ? -1 : 1));
   for (const row of ordered) {
     if (items.length >= max) break;
     const event = toWireEvent(row);
-    if (event)
-      items.push(
-        (row as { resend?: 1 }).resend ? { kind: 'event', event, resend: true } : { kind: 'event', event },
-      );
+    if (event) items.push(row.resend ? { kind: 'event', event, resend: true } : { kind: 'event', event });
     else invalid.push({ id: row.id, reason: 'This record is not valid on this device and cannot be sent.' });
   }
   let docCount = 0;

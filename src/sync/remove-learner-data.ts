@@ -4,13 +4,13 @@
 // content stays: it is the same for everyone. Refuses while someone is signed in, so it can never wipe the
 // data of the learner using the device now.
 import type { PocketDb } from '../db/db';
-import { META_KEYS } from '../db/sync-store';
+import { deleteMeta, readMeta } from '../db/meta';
 
 export async function removeLearnerData(db: PocketDb): Promise<void> {
   await db.transaction('rw', db.events, db.docs, db.meta, async () => {
-    if (await db.meta.get(META_KEYS.session)) throw new Error('Sign out before removing progress.');
+    if (await readMeta(db, 'session')) throw new Error('Sign out before removing progress.');
     await db.events.clear();
     await db.docs.clear();
-    await db.meta.bulkDelete([META_KEYS.device, META_KEYS.cursor, META_KEYS.result]);
+    await deleteMeta(db, 'syncDevice', 'syncCursor', 'syncResult');
   });
 }

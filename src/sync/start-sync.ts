@@ -7,6 +7,7 @@ import { db as defaultDb, type PocketDb } from '../db/db';
 import { createSyncStore } from '../db/sync-store';
 import { type AccountActions, createAccountActions } from './account-actions';
 import { acquireLeadership, type LockManagerLike } from './leader';
+import { createReminders, type Reminders } from './reminders';
 import { removeLearnerData } from './remove-learner-data';
 import { createSyncEngine, type RoundOutcome } from './sync-engine';
 import { createStatusStore, type SyncStatus, type SyncStatusStore } from './sync-status';
@@ -19,6 +20,8 @@ export type SyncHandle = {
   notifyWrite: () => void;
   syncNow: () => Promise<RoundOutcome | 'forwarded'>;
   account: AccountActions;
+  /** Push reminders for this device: turned on and off with the stored session; sign-out ends them. */
+  reminders: Reminders;
   /** After sign-out on a shared device: removes this learner's events, notes and sync state here. */
   removeLearnerData: () => Promise<void>;
   /** Resolves once the status holds what is stored (counts, session), so the UI never shows a guess. */
@@ -116,6 +119,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
     }
   };
   const stopWatching = watchLocalWrites(db, notifyWrite);
+  const reminders = createReminders(api, store);
 
   return {
     status,
@@ -125,7 +129,8 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
       post({ type: 'sync' });
       return 'forwarded';
     },
-    account: createAccountActions(api, store, onSessionChange),
+    account: createAccountActions(api, store, onSessionChange, reminders),
+    reminders,
     removeLearnerData: async () => {
       // A round in flight could still apply a pulled page after the wipe; let it finish first.
       await engine.whenSettled();

@@ -265,10 +265,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function handleFailure(failure: Failure): Promise<RoundOutcome> {
     if (failure.kind === 'unauthorized') {
-      await store.expireSession();
+      // The api client's onUnauthorized (the one 401 path, wired in start-sync) already dropped the token
+      // and refreshed the counts; the engine only stops retrying until the learner signs in again.
       clearRetry();
       status.set({ state: 'signed-out' });
-      await refreshStatus();
       return 'signed-out';
     }
     if (failure.kind === 'server-behind' && !resent) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { describeSync } from '../../src/features/sync-status/describe-sync';
-import { appSync, SESSION_META_KEY } from '../../src/sync/app-sync';
+import { appSync } from '../../src/sync/app-sync';
 import { INITIAL_STATUS, type SyncStatus } from '../../src/sync/sync-status';
 import { renderApp } from '../helpers/render-app';
 import { setupSyncTestServer } from '../helpers/sync-test-server';
@@ -93,7 +93,7 @@ describe('the sync status in the header', () => {
       body: { email, name: 'Sam', password: 'correct horse battery' },
     });
     const { learnerId, token } = (await res.json()) as { learnerId: string; token: string };
-    await db.meta.put({ key: SESSION_META_KEY, value: { learnerId, token, email } });
+    await db.meta.put({ key: 'session', value: { learnerId, token, email } });
     return token;
   }
 

@@ -21,6 +21,7 @@ import { createSyncStore } from '../../src/db/sync-store';
 import { DocsRepoContext } from '../../src/features/lesson/docs-repo-context';
 import { ReflectBlock } from '../../src/features/lesson/reflect-block';
 import { createAccountActions } from '../../src/sync/account-actions';
+import { createReminders } from '../../src/sync/reminders';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import type { Timers } from '../../src/sync/timers';
 import { makeTestApp, T0, type TestApp } from '../server/support/test-app';
@@ -176,11 +177,9 @@ async function run(testDb: TestDb, actions: Action[], runId: string): Promise<vo
   const discarded = new Set<string>();
   try {
     for (const phone of phones) {
-      const account = createAccountActions(
-        createApiClientFor(server),
-        createSyncStore(phone.db),
-        () => undefined,
-      );
+      const api = createApiClientFor(server);
+      const store = createSyncStore(phone.db);
+      const account = createAccountActions(api, store, () => undefined, createReminders(api, store));
       expect((await account.signIn(credentials)).ok).toBe(true);
       await phone.engine.syncNow();
     }

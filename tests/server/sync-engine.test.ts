@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, type FetchLike } from '../../src/api/api-client';
 import { type DocRow, type EventRow, PocketDb } from '../../src/db/db';
-import { resolveDocConflict } from '../../src/db/resolve-doc-conflict';
+import { createDocsRepo } from '../../src/db/docs-repo';
 import { createSyncStore } from '../../src/db/sync-store';
 import type { LearnerEvent } from '../../src/shared/events';
 import { formatHlc } from '../../src/shared/hlc';
 import type { PullResponse, PushResponse } from '../../src/shared/sync-protocol';
 import { createAccountActions } from '../../src/sync/account-actions';
+import { createReminders } from '../../src/sync/reminders';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import type { Timers } from '../../src/sync/timers';
 import { json, makeTestApp, T0, type TestApp } from './support/test-app';
@@ -91,7 +92,15 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
       }
       return response;
     };
-    const api = createApiClient({ baseUrl: '', fetch });
+    // As start-sync wires it: the api client's one 401 path drops the token and refreshes the status.
+    const api = createApiClient({
+      baseUrl: '',
+      fetch,
+      onUnauthorized: async () => {
+        await store.expireSession();
+        await engine.refreshStatus();
+      },
+    });
     const engine = createSyncEngine({
       store,
       api,
@@ -100,7 +109,7 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
       backoff: { baseMs: 1_000, maxMs: 60_000 },
       batchSize: options.batchSize,
     });
-    const account = createAccountActions(api, store, () => undefined);
+    const account = createAccountActions(api, store, () => undefined, createReminders(api, store));
     let seq = 0;
     let clock = 0;
 
@@ -382,11 +391,10 @@ describe.each(testDbKinds)('sync engine against the server on %s', (kind) => {
     await phone.syncUntilSettled();
     expect((await phone.db.docs.get('note:reflection'))?.body).toEqual({ text: 'Phone: talk to the SENCo' });
 
-    await resolveDocConflict(
-      laptop.db,
+    await createDocsRepo(laptop.db).resolveConflict(
       'note:reflection',
       { text: 'Talk to the SENCo; try visual timetables' },
-      new Date(T0 + 10).toISOString(),
+      new Date(T0 + 10),
     );
     await laptop.syncUntilSettled();
     await phone.syncUntilSettled();

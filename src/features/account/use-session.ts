@@ -1,7 +1,6 @@
 // Who is signed in on this device, live from Dexie `meta` (the sync engine writes it).
 import { metaRepo } from '../../db/meta-repo';
 import { useLiveQuery } from '../../lib/use-live-query';
-import { SESSION_META_KEY } from '../../sync/app-sync';
 
 export type SessionView =
   | { state: 'loading' }
@@ -11,7 +10,7 @@ export type SessionView =
   | { state: 'signed-in'; email?: string };
 
 export function useSession(): SessionView {
-  const session = useLiveQuery(async () => (await metaRepo.get(SESSION_META_KEY)) ?? null, []);
+  const session = useLiveQuery(async () => (await metaRepo.get('session')) ?? null, []);
   if (session === undefined) return { state: 'loading' };
   if (session === null) return { state: 'none' };
   return { state: session.token ? 'signed-in' : 'paused', email: session.email };

@@ -3,6 +3,7 @@
 // who prefers their own calendar).
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { type PushAvailability, pushAvailability } from '../../pwa/push-subscription';
 import { ICS_FILE_NAME, studySlotsIcs } from '../../shared/reminder-ics';
 import { inQuietHours, QUIET_HOURS, WEEKLY_CAP } from '../../shared/reminder-rules';
 import {
@@ -16,14 +17,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../../shared/reminder-slots';
-import {
-  currentSubscription,
-  type PushAvailability,
-  pushAvailability,
-  signedIn,
-  turnOffPush,
-  turnOnPush,
-} from './push-reminders';
+import { pushStatus, turnOffPush, turnOnPush } from './push-reminders';
 import { saveStudySlots, useStudySlots } from './study-slots-doc';
 
 export function StudySlotsSection() {
@@ -183,13 +177,7 @@ function PushPanel() {
     void (async () => {
       const availability = pushAvailability();
       const next: PushState =
-        availability.kind !== 'ready'
-          ? { kind: 'unavailable', availability }
-          : !(await signedIn())
-            ? { kind: 'signed-out' }
-            : (await currentSubscription())
-              ? { kind: 'on' }
-              : { kind: 'off' };
+        availability.kind !== 'ready' ? { kind: 'unavailable', availability } : { kind: await pushStatus() };
       if (live) setState(next);
     })();
     return () => {

@@ -6,11 +6,12 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createApiClient } from '../../../src/api/api-client';
 import { type DocRow, type EventRow, PocketDb } from '../../../src/db/db';
-import { resolveDocConflict } from '../../../src/db/resolve-doc-conflict';
+import { createDocsRepo } from '../../../src/db/docs-repo';
 import { createSyncStore, type SyncStore } from '../../../src/db/sync-store';
 import type { LearnerEvent } from '../../../src/shared/events';
 import { formatHlc, parseHlc, tickHlc } from '../../../src/shared/hlc';
 import { type AccountActions, createAccountActions } from '../../../src/sync/account-actions';
+import { createReminders } from '../../../src/sync/reminders';
 import { createSyncEngine, type SyncEngine } from '../../../src/sync/sync-engine';
 import type { Timers } from '../../../src/sync/timers';
 import { createFaultTransport, type FaultTransport, type NetworkLog } from './fault-transport';
@@ -134,7 +135,15 @@ export function createSimDevice(options: {
     log: options.log,
     kill: () => device.kill(),
   });
-  const api = createApiClient({ baseUrl: '', fetch: transport.fetch });
+  // As start-sync wires it: the api client's one 401 path drops the token and refreshes the running engine.
+  const api = createApiClient({
+    baseUrl: '',
+    fetch: transport.fetch,
+    onUnauthorized: async () => {
+      await store.expireSession();
+      await engine.refreshStatus();
+    },
+  });
 
   function boot(): void {
     db = openPocketDb(factory);
@@ -154,7 +163,12 @@ export function createSimDevice(options: {
     });
     engine = incarnation;
     engines.push(incarnation);
-    account = createAccountActions(api, store, () => void track(incarnation.syncNow()));
+    account = createAccountActions(
+      api,
+      store,
+      () => void track(incarnation.syncNow()),
+      createReminders(api, store),
+    );
   }
 
   /** What src/db/events-repo.ts does, over this device's database and clock. */
@@ -285,7 +299,7 @@ export function createSimDevice(options: {
           const lines = (body: Record<string, unknown>) =>
             typeof body.text === 'string' && body.text ? body.text.split('\n') : [];
           const merged = [...new Set([...lines(row.body), ...lines(row.conflict?.body ?? {})])];
-          await resolveDocConflict(db, row.id, { text: merged.join('\n') }, new Date(now()).toISOString());
+          await createDocsRepo(db).resolveConflict(row.id, { text: merged.join('\n') }, new Date(now()));
           resolved += 1;
         }
       };

@@ -59,6 +59,39 @@ describe('api client result mapping', () => {
     expect(new Headers(seen[0]?.init.headers).get('authorization')).toBe('Bearer secret');
   });
 
+  it("a quota answer carries which limit; a limit this version does not know is still the server's refusal", async () => {
+    const answer = (quota: string) => async () =>
+      new Response(
+        JSON.stringify({
+          error: { code: 'quota_exceeded', message: 'Too many notes.', quota, remaining: 0 },
+        }),
+        { status: 403 },
+      );
+    const known = await createApiClient({ baseUrl: '', fetch: answer('docs') }).push('t', {
+      deviceId: crypto.randomUUID(),
+      events: [],
+    });
+    expect(known).toEqual({
+      ok: false,
+      failure: {
+        kind: 'rejected',
+        status: 403,
+        code: 'quota_exceeded',
+        message: 'Too many notes.',
+        quota: 'docs',
+        remaining: 0,
+      },
+    });
+    const unknown = await createApiClient({ baseUrl: '', fetch: answer('teams') }).push('t', {
+      deviceId: crypto.randomUUID(),
+      events: [],
+    });
+    expect(unknown).toEqual({
+      ok: false,
+      failure: { kind: 'rejected', status: 403, code: 'quota_exceeded', message: 'Too many notes.' },
+    });
+  });
+
   it('a 204 from sign-out is a success with no body', async () => {
     const api = createApiClient({ baseUrl: '', fetch: async () => new Response(null, { status: 204 }) });
     expect(await api.signOut('t')).toEqual({ ok: true, value: undefined });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocRow } from '../../../src/db/db';
-import { fieldEdit } from '../../../src/db/field-edit';
+import { editedDoc } from '../../../src/db/doc-writes';
 import { type FieldEvent, type FieldState, fieldReducer, initialField } from '../../../src/lib/synced-field';
 
 const v1 = { text: 'first', rev: 1 };
@@ -93,7 +93,7 @@ const row = (over: Partial<DocRow>): DocRow => ({
   ...over,
 });
 
-describe('fieldEdit: saving a field against the version the learner saw', () => {
+describe('editedDoc: saving a field against the version the learner saw', () => {
   it.each<{
     name: string;
     current: DocRow | undefined;
@@ -144,7 +144,8 @@ describe('fieldEdit: saving a field against the version the learner saw', () => 
       expected: { rev: 1, conflict: { rev: 2, body: { text: 'theirs' } } },
     },
   ])('$name', ({ current, base, expected, noConflict }) => {
-    const result = fieldEdit(current, { id: 'note:l:b', body: { text: 'typed' }, field: 'text', base }, AT);
+    const typedOver = base ? { field: 'text', base } : undefined;
+    const result = editedDoc(current, 'note:l:b', { text: 'typed' }, AT, typedOver);
     expect(result).toMatchObject({ ...expected, updatedAt: AT });
     if (noConflict) expect(result.conflict).toBeUndefined();
   });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../../src/api/api-client';
 import type { SyncStore } from '../../../src/db/sync-store';
 import { createAccountActions } from '../../../src/sync/account-actions';
+import { createReminders } from '../../../src/sync/reminders';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -41,7 +42,7 @@ function setup(subscribed: boolean) {
       calls.push('clear');
     },
   } as unknown as SyncStore;
-  return { calls, actions: createAccountActions(api, store, () => undefined) };
+  return { calls, actions: createAccountActions(api, store, () => undefined, createReminders(api, store)) };
 }
 
 describe('sign out and push reminders', () => {

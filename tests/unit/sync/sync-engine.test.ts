@@ -22,7 +22,15 @@ async function setup(options: { signedIn?: boolean; batchSize?: number } = {}) {
   const timers = manualTimers();
   const engine = createSyncEngine({
     store,
-    api: createApiClient({ baseUrl: '', fetch: server.fetch }),
+    // As start-sync wires it: the api client's one 401 path drops the token and refreshes the status.
+    api: createApiClient({
+      baseUrl: '',
+      fetch: server.fetch,
+      onUnauthorized: async () => {
+        await store.expireSession();
+        await engine.refreshStatus();
+      },
+    }),
     timers,
     random: () => 0.5,
     backoff: { baseMs: 1_000, maxMs: 60_000 },

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PocketDb } from '../../../src/db/db';
-import { resolveDocConflict } from '../../../src/db/resolve-doc-conflict';
+import { createDocsRepo } from '../../../src/db/docs-repo';
 import { createSyncStore, type MergePulledDoc } from '../../../src/db/sync-store';
 import type { LearnerEvent } from '../../../src/shared/events';
 import { applyDocResult, mergePulledDoc } from '../../../src/sync/doc-merge';
@@ -146,7 +146,7 @@ describe('the outbox in Dexie', () => {
     expect(settled).toBe(4);
     expect((await db.events.get(e1))?.synced).toBe(1);
     expect((await db.events.get(e2))?.syncedAt).toBe(NOW);
-    const { events } = await store.outbox();
+    const { events } = await store.outbox(NOW);
     expect(events.map((row) => row.deviceSeq)).toEqual([5]);
     expect(await store.counts()).toEqual({
       waiting: 1,
@@ -174,7 +174,7 @@ describe('the outbox in Dexie', () => {
     const store = createSyncStore(db);
     await db.docs.add(docRow('note:a', { rev: 1, conflict: { rev: 3, body: { text: 'theirs' } } }));
     expect((await store.counts()).conflicts).toBe(1);
-    await resolveDocConflict(db, 'note:a', { text: 'both, merged' }, NOW);
+    await createDocsRepo(db).resolveConflict('note:a', { text: 'both, merged' }, new Date(NOW));
     expect(await db.docs.get('note:a')).toEqual({
       id: 'note:a',
       body: { text: 'both, merged' },
@@ -195,12 +195,12 @@ describe('refused docs', () => {
       [{ id: 'doc:note:a', reason: 'This note is too large or not valid to sync.' }],
       NOW,
     );
-    expect((await store.outbox()).docs).toEqual([]);
+    expect((await store.outbox(NOW)).docs).toEqual([]);
     expect((await store.counts()).rejected).toEqual([
       { id: 'doc:note:a', reason: 'This note is too large or not valid to sync.' },
     ]);
     await db.docs.update('note:a', { body: { text: 'shorter' }, updatedAt: NOW });
-    expect((await store.outbox()).docs.map((row) => row.id)).toEqual(['note:a']);
+    expect((await store.outbox(NOW)).docs.map((row) => row.id)).toEqual(['note:a']);
     expect(await store.counts()).toEqual({ waiting: 1, conflicts: 0, rejected: [] });
   });
 });

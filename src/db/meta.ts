@@ -1,0 +1,49 @@
+// The `meta` table's keys and the type of each value, and the one typed read and write over any PocketDb:
+// metaRepo (the app's database), the sync store and the events repository all use these. Only types are
+// imported here, so the first screen's events repository gains no chunk by using it.
+import type { Persistence } from '../lib/storage-estimate';
+import type { Catalog } from '../shared/content-types';
+import type { PocketDb } from './db';
+
+/** Signed in when `token` is set; a 401 removes the token but keeps who it was, so the UI can say so. */
+export type StoredSession = { learnerId: string; token?: string; expiresAt?: string; email?: string };
+/** The server's id for this device and the learner it was registered for. */
+export type StoredDevice = { learnerId: string; deviceId: string };
+export type StoredSyncResult = { lastSyncedAt?: string };
+
+/** Every key `meta` holds and the type of its value: a misspelt key or a wrong value fails tsc. */
+export type MetaValues = {
+  catalog: Catalog;
+  /** The id this device stamps its events with (the server's, once registered). */
+  deviceId: string;
+  deviceSeq: number;
+  /** The last hybrid logical clock tick this device issued or saw. */
+  hlc: string;
+  session: StoredSession;
+  syncDevice: StoredDevice;
+  syncCursor: { learnerId: string; cursor: string };
+  syncResult: StoredSyncResult;
+  storagePersistence: Persistence;
+  /** Module stages (`<moduleId>:<stage>`) whose confidence question was put off with "Not now" here. */
+  confidenceSkipped: string[];
+};
+export type MetaKey = keyof MetaValues;
+
+export async function readMeta<K extends MetaKey>(
+  database: PocketDb,
+  key: K,
+): Promise<MetaValues[K] | undefined> {
+  return (await database.meta.get(key))?.value as MetaValues[K] | undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(
+  database: PocketDb,
+  key: K,
+  value: MetaValues[K],
+): Promise<void> {
+  await database.meta.put({ key, value });
+}
+
+export async function deleteMeta(database: PocketDb, ...keys: MetaKey[]): Promise<void> {
+  await database.meta.bulkDelete(keys);
+}
