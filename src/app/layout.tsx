@@ -5,7 +5,7 @@ import { PrerenderedOr } from '../components/prerendered-or';
 import { WriteErrorAlert } from '../components/write-error-alert';
 import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
 import { useApplySettings } from '../features/settings/use-apply-settings';
-import { useIdle } from '../lib/use-idle';
+import { WhenIdle } from '../lib/when-idle';
 import { LazyPwaServices } from '../pwa/lazy-pwa-services';
 import { LazyUpdateBanner } from '../pwa/lazy-update-banner';
 import { PageErrorBoundary } from './page-error-boundary';
@@ -101,7 +101,9 @@ const SiteHeader = memo(function SiteHeader() {
         </nav>
         <HeaderSearch />
       </div>
-      <IdleSyncStatusLine />
+      <WhenIdle>
+        <SyncStatusLine />
+      </WhenIdle>
     </header>
   );
 });
@@ -132,9 +134,4 @@ function HeaderSearch() {
       </form>
     </search>
   );
-}
-
-function IdleSyncStatusLine() {
-  const ready = useIdle();
-  return <Suspense fallback={null}>{ready && <SyncStatusLine />}</Suspense>;
 }

@@ -24,53 +24,65 @@ type Options = {
 };
 
 export function useSyncedField({ stored, save, delayMs = 500, normalize }: Options) {
-  const [state, dispatch] = useReducer(
-    (current: FieldState, event: FieldEvent) => fieldReducer(current, event, normalize),
-    initialField,
-  );
+  // The field's state lives in a ref, so saves started from timers and the unmount cleanup read the latest
+  // state at once, before React renders; `apply` is the one way it changes, and renders the field again.
+  const state = useRef<FieldState>(initialField);
+  const [, rendered] = useReducer((n: number) => n + 1, 0);
   const [status, setStatus] = useState<FieldStatus>('idle');
-  // The latest state for saves started from timers and the unmount cleanup.
-  const latest = useRef(state);
-  latest.current = state;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saving = useRef<Promise<void> | null>(null);
   const saveRef = useRef(save);
   saveRef.current = save;
+  const normalizeRef = useRef(normalize);
+  normalizeRef.current = normalize;
+
+  const apply = useCallback((event: FieldEvent) => {
+    const next = fieldReducer(state.current, event, normalizeRef.current);
+    if (next === state.current) return;
+    state.current = next;
+    rendered();
+  }, []);
 
   const storedText = stored?.text;
   const storedRev = stored?.rev;
   useEffect(() => {
     if (storedText !== undefined && storedRev !== undefined)
-      dispatch({ type: 'stored', stored: { text: storedText, rev: storedRev } });
-  }, [storedText, storedRev]);
+      apply({ type: 'stored', stored: { text: storedText, rev: storedRev } });
+  }, [storedText, storedRev, apply]);
 
-  /** Saves what is typed, one save at a time so each builds on what the one before stored. */
-  const flush = useCallback(async (): Promise<void> => {
+  /**
+   * Runs one write to the doc at a time, so each builds on what the one before stored: the pending save of
+   * typing is cancelled (the write that runs now, or after, takes its place) and any write in flight is
+   * waited for.
+   */
+  const serialize = useCallback(async (write: () => Promise<void>): Promise<void> => {
     clearTimeout(timer.current);
     while (saving.current) await saving.current;
-    const { text, typing, seen } = latest.current;
-    if (!typing) return;
-    setStatus('saving');
-    const run = (async () => {
-      const result = await saveRef.current(text, seen);
-      if (result) {
-        // Updated by hand too: the next save (e.g. at unmount) may run before React renders.
-        latest.current = fieldReducer(latest.current, { type: 'saved', text, stored: result }, normalize);
-        dispatch({ type: 'saved', text, stored: result });
-      }
-      if (latest.current.text === text) setStatus(result ? 'saved' : 'failed');
-    })();
+    const run = write();
     saving.current = run;
     try {
       await run;
     } finally {
-      saving.current = null;
+      if (saving.current === run) saving.current = null;
     }
-  }, [normalize]);
+  }, []);
+
+  /** Saves what is typed. */
+  const flush = useCallback(
+    (): Promise<void> =>
+      serialize(async () => {
+        const { text, typing, seen } = state.current;
+        if (!typing) return;
+        setStatus('saving');
+        const result = await saveRef.current(text, seen);
+        if (result) apply({ type: 'saved', text, stored: result });
+        if (state.current.text === text) setStatus(result ? 'saved' : 'failed');
+      }),
+    [serialize, apply],
+  );
 
   const change = (text: string) => {
-    latest.current = fieldReducer(latest.current, { type: 'typed', text }, normalize);
-    dispatch({ type: 'typed', text });
+    apply({ type: 'typed', text });
     setStatus('unsaved');
     clearTimeout(timer.current);
     if (delayMs === 0) void flush();
@@ -81,27 +93,21 @@ export function useSyncedField({ stored, save, delayMs = 500, normalize }: Optio
   useEffect(() => () => void flush(), [flush]);
 
   /** Stores a version the learner chose in place of what is typed (a conflict resolved). */
-  const replace = async (write: () => Promise<StoredText | null>): Promise<void> => {
-    clearTimeout(timer.current);
-    while (saving.current) await saving.current;
-    setStatus('saving');
-    const result = await write();
-    if (result) {
-      latest.current = fieldReducer(latest.current, { type: 'replaced', stored: result }, normalize);
-      dispatch({ type: 'replaced', stored: result });
-    }
-    setStatus(result ? 'saved' : 'failed');
-  };
+  const replace = (write: () => Promise<StoredText | null>): Promise<void> =>
+    serialize(async () => {
+      setStatus('saving');
+      const result = await write();
+      if (result) apply({ type: 'replaced', stored: result });
+      setStatus(result ? 'saved' : 'failed');
+    });
 
   return {
-    text: state.text,
-    /** The stored version the learner last saw. */
-    seen: state.seen,
-    loaded: state.seen !== null,
+    text: state.current.text,
+    loaded: state.current.seen !== null,
     status,
     change,
     replace,
     retry: () => void flush(),
-    leave: () => dispatch({ type: 'left' }),
+    leave: () => apply({ type: 'left' }),
   };
 }

@@ -1,17 +1,16 @@
-import { lazy, Suspense } from 'react';
-import { useIdle } from '../lib/use-idle';
+import { lazy } from 'react';
+import { WhenIdle } from '../lib/when-idle';
 
 // Loaded as its own chunk once the browser is idle after the first screen (precached, so offline it
 // arrives at once): the offline line and the watch for stale downloads (the service worker registration
-// loads the same way, from lazy-update-banner.tsx at the end of <main>) cost nothing on the first screen's JavaScript budget and do not compete with the page being opened.
+// loads the same way, from lazy-update-banner.tsx at the end of <main>) cost nothing on the first screen's
+// JavaScript budget and do not compete with the page being opened.
 const PwaServices = lazy(async () => ({ default: (await import('./pwa-services')).PwaServices }));
 
 export function LazyPwaServices() {
-  const idle = useIdle();
-  if (!idle) return null;
   return (
-    <Suspense fallback={null}>
+    <WhenIdle>
       <PwaServices />
-    </Suspense>
+    </WhenIdle>
   );
 }

@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { useIdle } from '../lib/use-idle';
+import { lazy } from 'react';
+import { WhenIdle } from '../lib/when-idle';
 
 // The update prompt pulls in workbox-window; it loads once the browser is idle and only where service
 // workers exist (not in jsdom, not in old browsers), so a missing service worker never breaks the page. It
@@ -8,11 +8,14 @@ import { useIdle } from '../lib/use-idle';
 const UpdateBanner = lazy(async () => ({ default: (await import('./update-banner')).UpdateBanner }));
 
 export function LazyUpdateBanner() {
-  const idle = useIdle();
-  if (!idle || !('serviceWorker' in navigator)) return null;
   return (
-    <Suspense fallback={null}>
-      <UpdateBanner />
-    </Suspense>
+    <WhenIdle>
+      <UpdateBannerWhereWorkersRun />
+    </WhenIdle>
   );
+}
+
+// Asked only once idle, so in the browser: the build renders lesson pages in Node, where there is no navigator.
+function UpdateBannerWhereWorkersRun() {
+  return 'serviceWorker' in navigator ? <UpdateBanner /> : null;
 }

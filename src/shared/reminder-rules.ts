@@ -3,6 +3,7 @@
 // a slot (up to SLOT_WINDOW_MINUTES after its time, so a server restart or a slow tick does not lose it),
 // once per slot occurrence, never in quiet hours, at most WEEKLY_CAP in any 7 days, and only when there is
 // something to do: a reminder that nags with nothing to do teaches people to turn reminders off.
+import type { ReminderPayload } from './reminder-protocol';
 import { minutesOf, type StudySlot, WEEKDAYS, type Weekday } from './reminder-slots';
 
 /** No reminder between these local times, whatever the slots say (a slot typed as 23:00 by mistake). */
@@ -86,10 +87,8 @@ export function shouldRemind(
   return { send: true, occurrence, slotId: slot.id, todo: state.todo };
 }
 
-export type ReminderMessage = { title: string; body: string; url: string; tag: string };
-
 /** The notification a reminder shows, and where tapping it goes. */
-export function reminderMessage(todo: ReminderTodo): ReminderMessage {
+export function reminderMessage(todo: ReminderTodo): ReminderPayload {
   switch (todo.kind) {
     case 'refreshers':
       return {

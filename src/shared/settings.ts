@@ -2,6 +2,7 @@
 // forgiving: a doc written by a newer or older app falls back to defaults field by field. The reading
 // adjustments added later (line and letter spacing, font, motion, name on certificates) are optional, so
 // a doc written before them still loads, and an absent field means its default (see `readingOf`).
+import { cleanText } from './clean-text';
 import type { Audience } from './content-types';
 
 export type Role = Exclude<Audience, 'all'>;
@@ -95,5 +96,5 @@ export function readingOf(settings: Settings): ReadingSettings {
 
 /** A name as typed, with runs of spaces collapsed and cut to the certificate's room. */
 export function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().slice(0, MAX_CERTIFICATE_NAME);
+  return cleanText(name, MAX_CERTIFICATE_NAME);
 }

@@ -1,6 +1,7 @@
 // Push reminders in the service worker. Every push shows a notification, whatever it carries: browsers
 // (Safari on iOS above all) end the subscription of a site whose pushes show nothing. Tapping the
 // notification focuses an open window of the app at the reminder's page, or opens one.
+import type { ReminderPayload } from '../shared/reminder-protocol';
 
 type Waits = { waitUntil(promise: Promise<unknown>): void };
 type ReminderWindow = { url: string; focus(): Promise<unknown>; navigate(url: string): Promise<unknown> };
@@ -23,17 +24,20 @@ export type ReminderScope = {
   ): void;
 };
 
-export type ReminderNotice = { title: string; body: string; url: string; tag: string };
-
-const FALLBACK: ReminderNotice = {
+const FALLBACK: ReminderPayload = {
   title: 'Pocket CPD',
   body: 'A few minutes of learning are waiting for you.',
   url: '/',
   tag: 'pocket-cpd-reminder',
 };
 
+/** Only a path on this origin: a push must not be able to send the learner to another site. */
+function localPath(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
 /** The notice in a push message's data; anything unreadable still gives a notification that opens the app. */
-export function noticeOf(data: { json(): unknown } | null): ReminderNotice {
+function noticeOf(data: { json(): unknown } | null): ReminderPayload {
   let raw: unknown;
   try {
     raw = data?.json();
@@ -43,13 +47,10 @@ export function noticeOf(data: { json(): unknown } | null): ReminderNotice {
   if (!raw || typeof raw !== 'object') return FALLBACK;
   const r = raw as Record<string, unknown>;
   const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.trim() ? v : fallback);
-  // Only a path on this origin: a push must not be able to send the learner to another site.
-  const url =
-    typeof r.url === 'string' && r.url.startsWith('/') && !r.url.startsWith('//') ? r.url : FALLBACK.url;
   return {
     title: text(r.title, FALLBACK.title),
     body: text(r.body, FALLBACK.body),
-    url,
+    url: localPath(r.url) ?? FALLBACK.url,
     tag: text(r.tag, FALLBACK.tag),
   };
 }
@@ -71,11 +72,7 @@ export function listenForReminders(sw: ReminderScope): void {
   sw.addEventListener('notificationclick', (event) => {
     event.notification.close();
     const data = event.notification.data as { url?: unknown } | null;
-    const path =
-      typeof data?.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//')
-        ? data.url
-        : '/';
-    const target = new URL(path, sw.location.origin).href;
+    const target = new URL(localPath(data?.url) ?? '/', sw.location.origin).href;
     event.waitUntil(
       (async () => {
         const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });

@@ -5,6 +5,7 @@ import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeSync } from '../../src/features/sync-status/describe-sync';
+import { SyncDetails } from '../../src/features/sync-status/sync-details';
 import { SyncStatusLine } from '../../src/features/sync-status/sync-status-line';
 import { OfflineIndicator } from '../../src/pwa/offline-indicator';
 import { appSync } from '../../src/sync/app-sync';
@@ -33,6 +34,18 @@ describe('offline with an account', () => {
       .filter((region) => /offline/i.test(region.textContent ?? ''));
     expect(speaking).toHaveLength(1);
     expect(screen.getByText(/2 waiting to sync/)).toBeVisible();
+  });
+
+  it('shows one offline message on the Back up and sync page too, and what waits to sync', async () => {
+    render(
+      <MemoryRouter>
+        <OfflineIndicator />
+        <SyncDetails />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText(/2 waiting to sync/)).toBeVisible();
+    expect(screen.getAllByText(/offline/i, { selector: 'p, span, strong' })).toHaveLength(1);
+    expect(screen.getByText('You are offline.')).toBeVisible();
   });
 
   it('still names the problem when the browser is online but the server cannot be reached', () => {

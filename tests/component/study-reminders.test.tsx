@@ -36,6 +36,26 @@ describe('study reminders in settings', () => {
     expect(await screen.findByText('You have no study slots yet.')).toBeInTheDocument();
   });
 
+  it('tells a slot that could not be added or removed through the app-wide alert, keeping what was typed', async () => {
+    const { user } = renderApp('/settings');
+    const form = await screen.findByRole('form', { name: 'Add a study slot' });
+    await user.click(within(form).getByRole('checkbox', { name: 'Friday' }));
+    await user.type(within(form).getByLabelText('Time'), '08:15');
+    vi.spyOn(db.docs, 'put').mockRejectedValueOnce(new Error('disk error'));
+    await user.click(within(form).getByRole('button', { name: 'Add study slot' }));
+    expect(await screen.findByText('That change could not be saved')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Time')).toHaveValue('08:15');
+    expect(within(form).getByRole('checkbox', { name: 'Friday' })).toBeChecked();
+
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await user.click(within(form).getByRole('button', { name: 'Add study slot' }));
+    const list = await screen.findByRole('list', { name: 'Your study slots' });
+    vi.spyOn(db.docs, 'put').mockRejectedValueOnce(new Error('disk error'));
+    await user.click(within(list).getByRole('button', { name: 'Remove Friday at 08:15' }));
+    expect(await screen.findByText('That change could not be saved')).toBeInTheDocument();
+    expect(list).toHaveTextContent('Friday at 08:15');
+  });
+
   it('warns when a slot falls in quiet hours', async () => {
     const { user } = renderApp('/settings');
     const form = await screen.findByRole('form', { name: 'Add a study slot' });

@@ -72,16 +72,16 @@ describe('sync status wording', () => {
       '1 item not accepted · 1 note to check',
     ],
   ])('%s', (_name, given, text, announcement) => {
-    const summary = describeSync(given, NOW);
+    const summary = describeSync(given, NOW, false);
     expect(summary.text).toBe(text);
     expect(summary.announcement).toBe(announcement);
   });
 
   it('asks to sign in only when paused, and points at the sync page when something needs the learner', () => {
-    expect(describeSync(status({ state: 'signed-out' }), NOW).needsSignIn).toBe(true);
-    expect(describeSync(status({ state: 'offline' }), NOW).needsSignIn).toBe(false);
-    expect(describeSync(status({ state: 'idle', conflicts: 2 }), NOW).needsAttention).toBe(true);
-    expect(describeSync(status({ state: 'idle', waiting: 5 }), NOW).needsAttention).toBe(false);
+    expect(describeSync(status({ state: 'signed-out' }), NOW, false).needsSignIn).toBe(true);
+    expect(describeSync(status({ state: 'offline' }), NOW, false).needsSignIn).toBe(false);
+    expect(describeSync(status({ state: 'idle', conflicts: 2 }), NOW, false).needsAttention).toBe(true);
+    expect(describeSync(status({ state: 'idle', waiting: 5 }), NOW, false).needsAttention).toBe(false);
   });
 });
 

@@ -47,17 +47,21 @@ export type LessonViewInput = {
   fromSeed: boolean;
 };
 
+// The same object each time, so a page deferring its view (useDeferredValue) sees no change while loading.
+const LOADING: LessonView = { state: 'loading' };
+const UNAVAILABLE: LessonView = { state: 'unavailable' };
+
 export function lessonView(input: LessonViewInput): LessonView {
   const { catalog, module, catalogLesson, lesson, online, ready } = input;
   if (input.fromSeed && ready) return ready;
   if (catalog === null && input.catalogStatus === 'failed')
-    return online ? { state: 'unavailable' } : { state: 'needs-connection', module: null, title: 'Lesson' };
-  if (!catalog || !input.progressRead || lesson === undefined) return { state: 'loading' };
+    return online ? UNAVAILABLE : { state: 'needs-connection', module: null, title: 'Lesson' };
+  if (!catalog || !input.progressRead || lesson === undefined) return LOADING;
   if (!module) return { state: 'module-not-found' };
   if (!catalogLesson) return { state: 'lesson-not-found', module };
   if (!lesson || lesson.moduleId !== input.moduleId || !ready) {
     if (!online) return { state: 'needs-connection', module, title: catalogLesson.title };
-    return input.fetchFailed ? { state: 'unavailable' } : { state: 'loading' };
+    return input.fetchFailed ? UNAVAILABLE : LOADING;
   }
   return ready;
 }

@@ -1,4 +1,4 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { noteLimit } from '../../shared/note-limit';
 
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -20,8 +20,10 @@ export function NoteLength({
   lessonId: string;
   blockId: string;
 }) {
-  // Measuring a very long note on every key press would slow typing: measure when the browser has time.
-  const limit = noteLimit(useDeferredValue(text), lessonId, blockId);
+  // Measuring a very long note on every key press would slow typing: measure when the browser has time, and
+  // only then (the urgent render on a key press keeps the last measure of the deferred text).
+  const deferred = useDeferredValue(text);
+  const limit = useMemo(() => noteLimit(deferred, lessonId, blockId), [deferred, lessonId, blockId]);
   return (
     <p id={id} className={limit.state === 'over' ? 'note-length note-length--over' : 'note-length meta'}>
       {limit.state === 'near' &&

@@ -110,35 +110,19 @@ export function useLesson(moduleId: string, lessonId: string): LessonView {
     [readyModule, lesson, lessonProgress, progressRead, next],
   );
 
-  return useMemo(
-    () =>
-      lessonView({
-        moduleId,
-        catalog,
-        catalogStatus: status,
-        module,
-        catalogLesson,
-        lesson,
-        progressRead,
-        online,
-        fetchFailed,
-        ready,
-        fromSeed,
-      }),
-    [
-      moduleId,
-      catalog,
-      status,
-      module,
-      catalogLesson,
-      lesson,
-      progressRead,
-      online,
-      fetchFailed,
-      ready,
-      fromSeed,
-    ],
-  );
+  return lessonView({
+    moduleId,
+    catalog,
+    catalogStatus: status,
+    module,
+    catalogLesson,
+    lesson,
+    progressRead,
+    online,
+    fetchFailed,
+    ready,
+    fromSeed,
+  });
 }
 
 function sameStep(a: NextStep, b: NextStep): boolean {

@@ -15,7 +15,8 @@ export type NoteStatus = FieldStatus;
 const textOf = (body: Record<string, unknown> | undefined): string =>
   typeof body?.text === 'string' ? body.text : '';
 
-const storedOf = (row: DocRow) => ({ text: textOf(row.body), rev: row.rev });
+/** The note as stored: its text and revision, or an empty note at revision 0 when there is no doc yet. */
+const storedOf = (row: DocRow | null) => ({ text: textOf(row?.body), rev: row?.rev ?? 0 });
 
 export function useNote(lessonId: string, blockId: string) {
   const repo = useDocsRepo();
@@ -33,10 +34,7 @@ export function useNote(lessonId: string, blockId: string) {
     [repo, id, lessonId, blockId],
   );
 
-  const stored = useMemo(
-    () => (doc === undefined ? undefined : { text: textOf(doc?.body), rev: doc?.rev ?? 0 }),
-    [doc],
-  );
+  const stored = useMemo(() => (doc === undefined ? undefined : storedOf(doc)), [doc]);
   const field = useSyncedField({ stored, save });
 
   const conflict = doc?.conflict ? { rev: doc.conflict.rev, text: textOf(doc.conflict.body) } : null;

@@ -1,7 +1,6 @@
 import { Link } from 'react-router';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
 import { writeErrors } from '../../lib/write-errors';
 import { confidenceChangeText, confidenceScore } from '../../shared/confidence-text';
 import type { CatalogModule } from '../../shared/content-types';
@@ -10,24 +9,20 @@ import {
   confidenceChange,
   type ModuleConfidence,
 } from '../../shared/module-confidence';
-import type { Progress } from '../../shared/progress';
-import { confidenceLessonId, confidenceStage, skippedKey } from './confidence-stage';
+import { confidenceLessonId, skippedKey } from './confidence-stage';
 import { ConfidenceSurvey } from './confidence-survey';
 
-type Props = { module: CatalogModule; progress: Progress; confidence: ModuleConfidence | undefined };
+type Props = {
+  module: CatalogModule;
+  confidence: ModuleConfidence | undefined;
+  /** The question to ask now (`confidenceStage`), or null. */
+  stage: ConfidenceStage | null;
+};
 
 /** The module's confidence question when it is due, and otherwise what the learner answered. */
-export function ConfidencePanel({ module, progress, confidence }: Props) {
-  const skipped = useLiveQuery(async () => {
-    const putOff = (await metaRepo.get('confidenceSkipped')) ?? [];
-    return {
-      before: putOff.includes(skippedKey(module.id, 'before')),
-      after: putOff.includes(skippedKey(module.id, 'after')),
-    };
-  }, [module.id]);
-  if (!module.confidence?.length || !skipped) return null;
+export function ConfidencePanel({ module, confidence, stage }: Props) {
+  if (!module.confidence?.length) return null;
   const statements = module.confidence;
-  const stage = confidenceStage(module, progress, confidence, skipped);
 
   const save = (s: ConfidenceStage) => async (ratings: { statement: string; rating: number }[]) =>
     writeErrors.run(() =>

@@ -35,7 +35,7 @@ export function ModulePage() {
     );
   }
 
-  const { module, progress, changed, confidence } = view;
+  const { module, progress, changed, confidence, confidenceStage } = view;
   const done = module.lessons.filter((l) => progress.get(l.id)?.completed).length;
   const totalMinutes = module.lessons.reduce((sum, l) => sum + l.minutes, 0);
 
@@ -52,7 +52,7 @@ export function ModulePage() {
       </p>
       <ProgressSummary label="This module" done={done} total={module.lessons.length} />
       <ModuleDownload module={module} />
-      <ConfidencePanel module={module} progress={progress} confidence={confidence} />
+      <ConfidencePanel module={module} confidence={confidence} stage={confidenceStage} />
       <h2 id="lessons-heading">Lessons</h2>
       <ol className="lesson-list" aria-labelledby="lessons-heading">
         {module.lessons.map((lesson) => (

@@ -5,8 +5,9 @@ import { metaRepo } from '../../db/meta-repo';
 import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
 import { useLiveQuery } from '../../lib/use-live-query';
 import type { CatalogModule } from '../../shared/content-types';
-import { foldConfidence, type ModuleConfidence } from '../../shared/module-confidence';
+import { type ConfidenceStage, foldConfidence, type ModuleConfidence } from '../../shared/module-confidence';
 import { foldProgress, type Progress } from '../../shared/progress';
+import { confidenceStage, skippedKey } from './confidence-stage';
 
 export type ModuleView =
   | { state: 'loading' }
@@ -20,12 +21,16 @@ export type ModuleView =
       changed: ReadonlyMap<string, string>;
       /** The learner's confidence answers for this module, if any. */
       confidence: ModuleConfidence | undefined;
+      /** The confidence question to ask now, if any. */
+      confidenceStage: ConfidenceStage | null;
     };
 
 export function useModule(moduleId: string): ModuleView {
   const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const changed = useLiveQuery(() => lessonsRepo.changedIn(moduleId), [moduleId]);
+  // Read with the page's other data, so the question is in place with the lessons, never popping in above.
+  const skipped = useLiveQuery(async () => (await metaRepo.get('confidenceSkipped')) ?? [], []);
   const status = useCatalogStatus();
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
   const confidence = useMemo(
@@ -33,7 +38,12 @@ export function useModule(moduleId: string): ModuleView {
     [events, moduleId],
   );
   if (catalog === null && status === 'failed') return { state: 'unavailable' };
-  if (!catalog || !progress || !changed) return { state: 'loading' };
+  if (!catalog || !progress || !changed || !skipped) return { state: 'loading' };
   const module = catalog.modules.find((m) => m.id === moduleId);
-  return module ? { state: 'ready', module, progress, changed, confidence } : { state: 'not-found' };
+  if (!module) return { state: 'not-found' };
+  const stage = confidenceStage(module, progress, confidence, {
+    before: skipped.includes(skippedKey(module.id, 'before')),
+    after: skipped.includes(skippedKey(module.id, 'after')),
+  });
+  return { state: 'ready', module, progress, changed, confidence, confidenceStage: stage };
 }

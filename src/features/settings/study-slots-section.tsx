@@ -3,7 +3,10 @@
 // who prefers their own calendar).
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { saveFile } from '../../lib/save-file';
+import { writeErrors } from '../../lib/write-errors';
 import { type PushAvailability, pushAvailability } from '../../pwa/push-subscription';
+import { cleanText } from '../../shared/clean-text';
 import { ICS_FILE_NAME, studySlotsIcs } from '../../shared/reminder-ics';
 import { inQuietHours, QUIET_HOURS, WEEKLY_CAP } from '../../shared/reminder-rules';
 import {
@@ -13,6 +16,7 @@ import {
   minutesOf,
   type StudySlot,
   type StudySlots,
+  studySlotSchema,
   WEEKDAY_NAMES,
   WEEKDAYS,
   type Weekday,
@@ -51,7 +55,9 @@ function SlotList({ studySlots }: { studySlots: StudySlots }) {
               type="button"
               className="button button--quiet"
               aria-label={`Remove ${describeSlot(slot)}`}
-              onClick={() => void saveStudySlots(slots.filter((s) => s.id !== slot.id))}
+              onClick={() =>
+                void writeErrors.run(() => saveStudySlots(slots.filter((s) => s.id !== slot.id)))
+              }
             >
               Remove
             </button>
@@ -77,16 +83,14 @@ function AddSlotForm({ slots }: { slots: readonly StudySlot[] }) {
   const add = async (event: FormEvent) => {
     event.preventDefault();
     if (days.length === 0) return setError('Choose at least one day.');
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return setError('Enter a time, for example 12:10.');
+    if (!studySlotSchema.shape.time.safeParse(time).success)
+      return setError('Enter a time, for example 12:10.');
     const slot: StudySlot = { id: crypto.randomUUID().slice(0, 8), days, time };
-    const cleanLabel = label.replace(/\s+/g, ' ').trim().slice(0, MAX_SLOT_LABEL);
+    const cleanLabel = cleanText(label, MAX_SLOT_LABEL);
     if (cleanLabel) slot.label = cleanLabel;
-    try {
-      await saveStudySlots([...slots, slot]);
-    } catch {
-      return setError('Your slot could not be saved: this device is out of storage space.');
-    }
     setError('');
+    // A failed save is told by the app-wide alert (out of space or not); the form keeps what was typed.
+    if (!(await writeErrors.run(() => saveStudySlots([...slots, slot])))) return;
     setDays([]);
     setTime('');
     setLabel('');
@@ -141,15 +145,7 @@ function AddSlotForm({ slots }: { slots: readonly StudySlot[] }) {
 function CalendarDownload({ studySlots }: { studySlots: StudySlots }) {
   const download = () => {
     const ics = studySlotsIcs(studySlots.slots, studySlots.timeZone, new Date());
-    const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = ICS_FILE_NAME;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Revoked on the next task: revoking at once can cancel the download in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    saveFile(new Blob([ics], { type: 'text/calendar;charset=utf-8' }), ICS_FILE_NAME);
   };
   return (
     <p>

@@ -31,8 +31,11 @@ export function syncedAgo(lastSyncedAt: string | undefined, now: number): string
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** `deviceOffline`: the browser reports no connection (`navigator.onLine`), not only the server unreachable. */
-export function describeSync(status: SyncStatus, now: number, deviceOffline = false): SyncSummary {
+/**
+ * `deviceOffline`: the browser reports no connection (`navigator.onLine`), not only the server unreachable.
+ * Required, so no screen showing sync can forget the app-wide offline line above it.
+ */
+export function describeSync(status: SyncStatus, now: number, deviceOffline: boolean): SyncSummary {
   const waiting = status.waiting > 0 ? `${status.waiting} waiting to sync` : '';
   const extras = [
     status.rejected.length > 0 ? `${plural(status.rejected.length, 'item', 'items')} not accepted` : '',

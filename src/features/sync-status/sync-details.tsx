@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useOnlineStatus } from '../../lib/online-status';
 import { appSync } from '../../sync/app-sync';
 import { describeSync } from './describe-sync';
 import { useNow } from './use-now';
@@ -19,10 +20,17 @@ const NONE: never[] = [];
 export function SyncDetails() {
   const status = useSyncStatus();
   const now = useNow();
+  const deviceOffline = !useOnlineStatus();
   const [busy, setBusy] = useState(false);
   const { conflicts, rejections } = useSyncItems(status?.rejected ?? NONE);
   if (!status || status.state === 'local-only') return null;
-  const summary = describeSync(status, now);
+  const summary = describeSync(status, now, deviceOffline);
+  // The app-wide offline line already says the device is offline: the engine's offline sentence would be
+  // a second one.
+  const message =
+    status.state === 'signed-out' || (status.state === 'offline' && deviceOffline)
+      ? undefined
+      : status.message;
 
   const syncNow = async () => {
     setBusy(true);
@@ -37,7 +45,7 @@ export function SyncDetails() {
     <section className="card" aria-labelledby="sync-details-title">
       <h2 id="sync-details-title">Sync</h2>
       <p>{summary.text}</p>
-      {status.message && status.state !== 'signed-out' && <p className="meta">{status.message}</p>}
+      {message && <p className="meta">{message}</p>}
       {status.conflicts > 0 && (
         <p>
           {status.conflicts === 1
