@@ -32,17 +32,12 @@ export function lessonDocument(moduleTitle: string, lesson: Lesson): SearchDocum
   };
 }
 
-/** Every lesson of the compiled course, read back from its module bundles in `output`, in catalogue order. */
-export function searchDocuments(
-  catalog: Catalog,
-  output: ReadonlyMap<string, string | Uint8Array>,
-): SearchDocument[] {
+/** Every lesson of the compiled course, from its module bundles, in catalogue order. */
+export function searchDocuments(catalog: Catalog, bundles: readonly ModuleBundle[]): SearchDocument[] {
+  const byId = new Map(bundles.map((b) => [b.id, b]));
   const docs: SearchDocument[] = [];
   for (const module of catalog.modules) {
-    const json = output.get(`content/${module.file}`);
-    if (typeof json !== 'string') continue;
-    const bundle = JSON.parse(json) as ModuleBundle;
-    for (const lesson of bundle.lessons) docs.push(lessonDocument(module.title, lesson));
+    for (const lesson of byId.get(module.id)?.lessons ?? []) docs.push(lessonDocument(module.title, lesson));
   }
   return docs;
 }
