@@ -1,4 +1,4 @@
-import type { CheckOption, LessonBlock } from '../shared/content-types';
+import { CALLOUT_LABELS, type CheckOption, type LessonBlock } from '../shared/content-types';
 import { findHtmlTags, type HtmlFinding } from './find-html-tags';
 import type { LessonScope } from './lesson-scope';
 import type { Token } from './markdown-engine';
@@ -17,7 +17,6 @@ export type DirectiveCounters = {
   published?: PublishedChecks;
 };
 
-const CALLOUT_TITLES = { tip: 'Tip', key: 'Key point', try: 'Try this' } as const;
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MARKER = /^\[( |x|X)\][ \t]+/;
 /** `- [x] Stay calm {#calm}`: an option's own name, at the end of its first line. */
@@ -33,11 +32,11 @@ const MAX_DERIVED_ID = 40;
  * readers show once.
  */
 export function calloutTitle(
-  kind: keyof typeof CALLOUT_TITLES,
+  kind: keyof typeof CALLOUT_LABELS,
   heading: string,
   engine: Pick<MarkdownEngine, 'plainInline'>,
 ): string {
-  const label = CALLOUT_TITLES[kind];
+  const label = CALLOUT_LABELS[kind];
   const plain = engine.plainInline(heading);
   if (plain.toLowerCase().startsWith(label.toLowerCase())) {
     const after = plain.slice(label.length);
