@@ -120,7 +120,7 @@ const QUERIES = [
 /** Builds the search index of a compiled course and times a search: the app's own code on both sides. */
 function searchFigures(name: string, result: CompileResult): string[] {
   const t0 = performance.now();
-  const json = buildSearchIndex(result.catalog, result.output);
+  const json = buildSearchIndex(result.catalog, result.bundles);
   const built = performance.now() - t0;
   const t1 = performance.now();
   const index = MiniSearch.loadJSON<SearchDocument>(json, searchOptions);

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { catalogLesson } from '../shared/catalog-lesson';
-import type { Audience, Catalog, CatalogModule } from '../shared/content-types';
+import type { Audience, Catalog, CatalogModule, Lesson, ModuleBundle } from '../shared/content-types';
 import { type CompiledLesson, compileLesson } from './compile-lesson';
 import {
   type LessonFrontMatter,
@@ -38,6 +38,12 @@ export type CompileResult = {
   catalog: Catalog;
   /** Files to write, relative to the build output folder: `content/catalog.json`, … */
   output: Map<string, string | Uint8Array>;
+  /**
+   * Every module's bundle as data, in catalogue order: what `content/modules/<id>.<hash>.json` holds,
+   * for the option lock and the search index, which need no parse of that JSON back. Shared with the
+   * cache: read it, never change it.
+   */
+  bundles: ModuleBundle[];
   problems: Problem[];
   lessons: LessonReport[];
   /** How many lessons were compiled this run and how many came from the cache. */
@@ -65,8 +71,11 @@ export type CompileCache = {
   modules: Map<string, Cached<SourceHead<ModuleFrontMatter>>>;
   lessons: Map<string, CachedLesson>;
   images: WeakMap<Uint8Array, string>;
-  /** Module bundle JSON by module hash: an edit re-joins only its own module. */
-  bundles: Map<string, { hash: string; json: string; entry: CatalogModule; entryJson: string }>;
+  /** Each module's bundle, as JSON and as data, with its hash: an edit re-joins only its own module. */
+  bundles: Map<
+    string,
+    { hash: string; json: string; bundle: ModuleBundle; entry: CatalogModule; entryJson: string }
+  >;
 };
 
 export function createCompileCache(): CompileCache {
@@ -308,7 +317,7 @@ export function compileCourse(
   for (const key of cache.modules.keys()) if (!files.has(key)) cache.modules.delete(key);
 
   const output = new Map<string, string | Uint8Array>();
-  const modules: { entry: CatalogModule; entryJson: string }[] = [];
+  const modules: { bundle: ModuleBundle; entry: CatalogModule; entryJson: string }[] = [];
   for (const [dir, { head }] of moduleDirs) {
     const m = head.data;
     if (!m || moduleIdOfDir.get(dir) !== m.id) continue;
@@ -347,7 +356,12 @@ export function compileCourse(
           catalogLesson(result.lesson as NonNullable<CompiledLesson['lesson']>),
         ),
       };
-      bundle = { hash, json, entry, entryJson: JSON.stringify(entry) };
+      const data: ModuleBundle = {
+        id: m.id,
+        hash,
+        lessons: lessons.map(({ result }) => result.lesson as Lesson),
+      };
+      bundle = { hash, json, bundle: data, entry, entryJson: JSON.stringify(entry) };
       cache.bundles.set(m.id, bundle);
     }
     output.set(`content/${bundle.entry.file}`, bundle.json);
@@ -377,5 +391,13 @@ export function compileCourse(
     'content/catalog.json',
     `{"version":"${version}","modules":[${modules.map((m) => m.entryJson).join(',')}],"pathways":${JSON.stringify(pathways)}}`,
   );
-  return { catalog, output, problems: sortProblems(problems), lessons: reports, compiled, reused };
+  return {
+    catalog,
+    output,
+    bundles: modules.map((m) => m.bundle),
+    problems: sortProblems(problems),
+    lessons: reports,
+    compiled,
+    reused,
+  };
 }

@@ -3,7 +3,6 @@
 // `lock` records the option ids of the course as it is now in <dir>/published-options.json.
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { ModuleBundle } from '../shared/content-types';
 import { compileCourse } from './compile-course';
 import { formatReport } from './format-report';
 import { formatProblem } from './problems';
@@ -39,17 +38,14 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(formatReport(result.lessons, result.catalog.pathways, register));
   }
   if (command === 'build' && errors === 0 && outDir) {
-    addSearchIndex(result.catalog, result.output);
+    addSearchIndex(result);
     await writeOutput(outDir, result.output);
   }
   if (command === 'lock') {
     if (errors > 0) {
       console.log('not locked: fix the errors first, so the lock records what learners will see');
     } else {
-      const bundles = result.catalog.modules.map(
-        (m) => JSON.parse(String(result.output.get(`content/${m.file}`))) as ModuleBundle,
-      );
-      const lock = publishedOptionsOf(bundles);
+      const lock = publishedOptionsOf(result.bundles);
       await writeFile(join(dir, PUBLISHED_OPTIONS_FILE), `${JSON.stringify(lock, null, 2)}\n`);
       console.log(
         `locked the option ids of ${Object.keys(lock).length} lessons in ${join(dir, PUBLISHED_OPTIONS_FILE)}`,

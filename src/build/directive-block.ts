@@ -1,4 +1,4 @@
-import type { CheckOption, LessonBlock } from '../shared/content-types';
+import { CALLOUT_LABELS, type CheckOption, type LessonBlock } from '../shared/content-types';
 import { findHtmlTags, type HtmlFinding } from './find-html-tags';
 import type { LessonScope } from './lesson-scope';
 import type { Token } from './markdown-engine';
@@ -6,7 +6,6 @@ import type { MarkdownEngine } from './markdown-renderer';
 import { optionTextKey } from './option-text-key';
 import type { PublishedChecks } from './published-options';
 import { slugify } from './slugify';
-import { smartQuotes } from './smart-quotes';
 
 export type DirectiveCounters = {
   html: number;
@@ -18,7 +17,6 @@ export type DirectiveCounters = {
   published?: PublishedChecks;
 };
 
-const CALLOUT_TITLES = { tip: 'Tip', key: 'Key point', try: 'Try this' } as const;
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MARKER = /^\[( |x|X)\][ \t]+/;
 /** `- [x] Stay calm {#calm}`: an option's own name, at the end of its first line. */
@@ -26,23 +24,29 @@ const OPTION_NAME = /[ \t]*\{#([^}]*)\}[ \t]*$/;
 const MAX_DERIVED_ID = 40;
 
 /**
- * The title a callout carries. Readers show it after the kind ("Try this: Map the room"), so an author's
- * heading that already starts with the kind ("Try this this week") loses that lead-in rather than
- * reading "Try this: Try this this week". A heading that is only the kind becomes the kind's own title,
- * which readers show once.
+ * The title a callout carries, as plain text. The heading on its `:::` line is read as one line of
+ * Markdown, so its quotes and apostrophes come out exactly as in the lesson's text and any markup is
+ * dropped. Readers show the title after the kind ("Try this: Map the room"), so an author's heading that
+ * already starts with the kind ("Try this this week") loses that lead-in rather than reading
+ * "Try this: Try this this week". A heading that is only the kind becomes the kind's own title, which
+ * readers show once.
  */
-export function calloutTitle(kind: keyof typeof CALLOUT_TITLES, heading: string): string {
-  const label = CALLOUT_TITLES[kind];
-  const trimmed = heading.trim();
-  if (trimmed.toLowerCase().startsWith(label.toLowerCase())) {
-    const after = trimmed.slice(label.length);
+export function calloutTitle(
+  kind: keyof typeof CALLOUT_LABELS,
+  heading: string,
+  engine: Pick<MarkdownEngine, 'plainInline'>,
+): string {
+  const label = CALLOUT_LABELS[kind];
+  const plain = engine.plainInline(heading);
+  if (plain.toLowerCase().startsWith(label.toLowerCase())) {
+    const after = plain.slice(label.length);
     // "Tipping point" is not the kind "Tip" followed by a title.
     if (after === '' || /^[\s:\-–—.,!]/.test(after)) {
       const rest = after.replace(/^[\s:\-–—.,!]+/, '');
-      return rest ? smartQuotes(rest.charAt(0).toUpperCase() + rest.slice(1)) : label;
+      return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : label;
     }
   }
-  return smartQuotes(trimmed) || label;
+  return plain || label;
 }
 
 /** `:::check my-name` → name `check`, rest `my-name`. */
@@ -114,7 +118,7 @@ export function buildDirectiveBlock(
           tag.snippet,
         );
       }
-      const title = calloutTitle(name, rest.replace(/[<>]/g, ''));
+      const title = calloutTitle(name, rest.replace(/[<>]/g, ''), engine);
       const html = engine.render(inner);
       if (html === '') empty('text');
       return { type: 'callout', id, section, kind: name, title, html };

@@ -1,12 +1,13 @@
 import { isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { AUDIENCES, type Pathway } from '../shared/content-types';
+import type { Pathway } from '../shared/content-types';
+import { ROLES } from '../shared/settings';
 import type { Problem } from './problems';
 
-const ROLES = AUDIENCES.filter((a) => a !== 'all') as [Pathway['role'], ...Pathway['role'][]];
-
 const pathwaySchema = z.strictObject({
-  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+  role: z.enum(ROLES as readonly [Pathway['role'], ...Pathway['role'][]], {
+    error: `must be one of ${ROLES.join(', ')}`,
+  }),
   title: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }),
   modules: z.array(z.string({ error: 'must be a module id' }), { error: 'must be a list of module ids' }),
 });

@@ -1,21 +1,9 @@
 import type { Catalog, Lesson, LessonBlock, ModuleBundle } from '../shared/content-types';
 import type { SearchDocument } from '../shared/search-terms';
+import { htmlToText } from './html-to-text';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** The words a reader sees in compiled, sanitised HTML: tags dropped, entities decoded, spaces joined. */
-export function htmlText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name.startsWith('#x') || name.startsWith('#X'))
-        return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Text between tags is separate words: `<li>one</li><li>two</li>` reads "one two". */
+const htmlText = (html: string) => htmlToText(html, ' ');
 
 function blockText(block: LessonBlock): string {
   switch (block.type) {
@@ -44,17 +32,12 @@ export function lessonDocument(moduleTitle: string, lesson: Lesson): SearchDocum
   };
 }
 
-/** Every lesson of the compiled course, read back from its module bundles in `output`, in catalogue order. */
-export function searchDocuments(
-  catalog: Catalog,
-  output: ReadonlyMap<string, string | Uint8Array>,
-): SearchDocument[] {
+/** Every lesson of the compiled course, from its module bundles, in catalogue order. */
+export function searchDocuments(catalog: Catalog, bundles: readonly ModuleBundle[]): SearchDocument[] {
+  const byId = new Map(bundles.map((b) => [b.id, b]));
   const docs: SearchDocument[] = [];
   for (const module of catalog.modules) {
-    const json = output.get(`content/${module.file}`);
-    if (typeof json !== 'string') continue;
-    const bundle = JSON.parse(json) as ModuleBundle;
-    for (const lesson of bundle.lessons) docs.push(lessonDocument(module.title, lesson));
+    for (const lesson of byId.get(module.id)?.lessons ?? []) docs.push(lessonDocument(module.title, lesson));
   }
   return docs;
 }

@@ -54,7 +54,7 @@ export function contentPlugin(options: ContentPluginOptions): Plugin {
       result = workspace.compile();
       for (const p of result.problems) if (p.severity === 'warning') this.warn(formatProblem(p));
       if (errorsOf(result).length > 0) this.error(problemsMessage(result));
-      addSearchIndex(result.catalog, result.output);
+      addSearchIndex(result);
       // The last build is still in outDir at this point: compare to spot lesson ids that vanished.
       const previous = await readFile(previousCatalogFile, 'utf8').then(
         (text) => JSON.parse(text) as Catalog,
@@ -135,7 +135,7 @@ function contentMiddleware(server: ViteDevServer, current: () => CompileResult):
     const key = decodeURIComponent(url.slice(base.length + 1));
     const served = current();
     // Built when first asked for, not on every edit: most edits are previewed without searching.
-    if (key === SEARCH_INDEX_FILE && !served.output.has(key)) addSearchIndex(served.catalog, served.output);
+    if (key === SEARCH_INDEX_FILE && !served.output.has(key)) addSearchIndex(served);
     const body = served.output.get(key);
     if (body === undefined) return next();
     res.setHeader('Content-Type', TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream');

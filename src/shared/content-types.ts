@@ -1,5 +1,6 @@
 // The compiled course as the app receives it. The compiler (src/build/) writes these shapes to
-// dist/content/; the reader, the service worker and the tests read them. Types only: no runtime code.
+// dist/content/; the reader, the service worker and the tests read them. Shapes and the constant lists they
+// are built from; no imports, so any bundle may take them.
 
 export const AUDIENCES = ['teacher', 'ta', 'early-years', 'college', 'leader', 'support', 'all'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -61,6 +62,17 @@ export type LessonBlock =
       title: string;
       html: string;
     };
+
+/**
+ * What readers call each kind of callout, shown before its title ("Try this: Map the room"). The compiler
+ * titles a callout whose heading is only its kind with this label, and readers then show the label once,
+ * so the compiler and both readers (the app and the prerendered page) take it from here.
+ */
+export const CALLOUT_LABELS = {
+  tip: 'Tip',
+  key: 'Key point',
+  try: 'Try this',
+} as const satisfies Record<Extract<LessonBlock, { type: 'callout' }>['kind'], string>;
 
 export type Lesson = {
   id: string;

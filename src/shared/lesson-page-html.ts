@@ -4,7 +4,13 @@
 // replaces it (src/components/prerendered-or.tsx) nothing moves; tests/component/lesson-page-html.test.tsx
 // holds the two together. A lesson with progress gains its marks (completed, answers, the resume notice)
 // at that moment: the service worker does not read the learner's events.
-import type { CheckOption, Lesson, LessonBlock, Source } from './content-types';
+import {
+  CALLOUT_LABELS,
+  type CheckOption,
+  type Lesson,
+  type LessonBlock,
+  type Source,
+} from './content-types';
 import { inlineHtml } from './inline-html';
 import { minutesText } from './minutes-text';
 import { READ_ALOUD_RATES, rateLabel } from './read-aloud-rates';
@@ -45,7 +51,6 @@ function readAloudControls(nextId: () => string): string {
   );
 }
 
-const CALLOUT_LABEL = { tip: 'Tip', key: 'Key point', try: 'Try this' } as const;
 const CALLOUT_ICON = { tip: '💡', key: '★', try: '✎' } as const;
 
 function option(option: CheckOption, type: string, name: string): string {
@@ -62,8 +67,8 @@ function block(b: LessonBlock, nextId: () => string): string {
     case 'callout': {
       const titleId = nextId();
       const kind =
-        b.title !== CALLOUT_LABEL[b.kind]
-          ? `<span class="callout__kind">${CALLOUT_LABEL[b.kind]}:</span> `
+        b.title !== CALLOUT_LABELS[b.kind]
+          ? `<span class="callout__kind">${CALLOUT_LABELS[b.kind]}:</span> `
           : '';
       return (
         `<aside class="callout callout--${b.kind}" aria-labelledby="${titleId}">` +

@@ -36,60 +36,56 @@ export function recordToCsv(
   { timeZone = 'Europe/London' }: RecordCsvOptions = {},
 ): string {
   const day = isoDay(timeZone);
-  const rows: (string | number)[][] = [[...RECORD_CSV_HEADER]];
+  const rows: RecordCsvRow[] = [];
   for (const l of record.lessons) {
-    rows.push([
-      'Lesson completed',
-      day(l.completedAt),
-      l.moduleTitle ?? '',
-      l.lessonTitle,
-      l.declaredMinutes,
+    rows.push({
+      Type: 'Lesson completed',
+      Date: day(l.completedAt),
+      Module: l.moduleTitle ?? '',
+      Lesson: l.lessonTitle,
+      'Minutes planned': l.declaredMinutes,
       // Blank, not 0, where nothing was measured: the page says "Not measured" there.
-      l.msSpent > 0 ? l.minutesSpent : '',
-      '',
-    ]);
+      'Time spent (minutes)': l.msSpent > 0 ? l.minutesSpent : '',
+    });
   }
   for (const r of record.refreshers) {
-    rows.push([
-      'Refresher',
-      day(r.answeredAt),
-      r.moduleTitle ?? '',
-      r.lessonTitle,
-      '',
-      '',
-      r.correct ? 'Correct' : 'Incorrect',
-    ]);
+    rows.push({
+      Type: 'Refresher',
+      Date: day(r.answeredAt),
+      Module: r.moduleTitle ?? '',
+      Lesson: r.lessonTitle,
+      Details: r.correct ? 'Correct' : 'Incorrect',
+    });
   }
   for (const r of record.reflections) {
-    rows.push([
-      'Reflection',
-      r.updatedAt ? day(r.updatedAt) : '',
-      r.moduleTitle ?? '',
-      r.lessonTitle,
-      '',
-      '',
-      r.text,
-    ]);
+    rows.push({
+      Type: 'Reflection',
+      Date: r.updatedAt ? day(r.updatedAt) : '',
+      Module: r.moduleTitle ?? '',
+      Lesson: r.lessonTitle,
+      Details: r.text,
+    });
   }
   for (const c of record.confidence) {
-    rows.push([
-      'Confidence',
-      day(c.answeredAt),
-      c.moduleTitle,
-      '',
-      '',
-      '',
-      '',
-      oneDecimal(c.before),
-      oneDecimal(c.after),
-      oneDecimal(c.change),
-    ]);
+    rows.push({
+      Type: 'Confidence',
+      Date: day(c.answeredAt),
+      Module: c.moduleTitle,
+      'Confidence at the start': oneDecimal(c.before),
+      'Confidence at the end': oneDecimal(c.after),
+      'Confidence change': oneDecimal(c.change),
+    });
   }
-  const width = RECORD_CSV_HEADER.length;
-  return rows
-    .map((row) => `${[...row, ...Array<string>(width - row.length).fill('')].map(cell).join(',')}\r\n`)
-    .join('');
+  // Every row has every column, in the header's order; a column a row does not name is blank.
+  const line = (cells: readonly (string | number)[]) => `${cells.map(cell).join(',')}\r\n`;
+  return [
+    line(RECORD_CSV_HEADER),
+    ...rows.map((row) => line(RECORD_CSV_HEADER.map((h) => row[h] ?? ''))),
+  ].join('');
 }
+
+/** One CSV row keyed by its column's header, so a new column is one more key, never a recount of blanks. */
+type RecordCsvRow = Partial<Record<(typeof RECORD_CSV_HEADER)[number], string | number>>;
 
 /** A number a spreadsheet can add up, to the page's one decimal place; blank where there is none. */
 function oneDecimal(value: number | undefined): number | string {

@@ -3,7 +3,7 @@
 // adjustments added later (line and letter spacing, font, motion, name on certificates) are optional, so
 // a doc written before them still loads, and an absent field means its default (see `readingOf`).
 import { cleanText } from './clean-text';
-import type { Audience } from './content-types';
+import { AUDIENCES, type Audience } from './content-types';
 
 export type Role = Exclude<Audience, 'all'>;
 export type Theme = 'system' | 'light' | 'dark' | 'cream' | 'high-contrast';
@@ -32,7 +32,8 @@ export type Settings = {
 
 export type ReadingSettings = Required<Pick<Settings, 'lineSpacing' | 'letterSpacing' | 'font' | 'motion'>>;
 
-export const ROLES: readonly Role[] = ['teacher', 'ta', 'early-years', 'college', 'leader', 'support'];
+/** Every audience a learner can be, in the content schema's order: all of them but `all`. */
+export const ROLES: readonly Role[] = AUDIENCES.filter((a): a is Role => a !== 'all');
 export const TEXT_SIZES: readonly number[] = [100, 125, 150, 175, 200];
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'cream', 'high-contrast'];
 export const LINE_SPACINGS: readonly LineSpacing[] = [1.6, 1.9, 2.2];

@@ -8,10 +8,7 @@ import { type FetchStub, renderApp, serveFixtureCourse } from '../helpers/render
 
 beforeEach(() => forgetSearchIndex());
 
-const output = new Map(
-  Object.entries(fixtureBundles).map(([file, b]) => [`content/${file}`, JSON.stringify(b)]),
-);
-const searchIndex = buildSearchIndex(fixtureCatalog, output);
+const searchIndex = buildSearchIndex(fixtureCatalog, Object.values(fixtureBundles));
 
 const withIndex: FetchStub = async (url) =>
   url.endsWith('/content/search-index.json') ? new Response(searchIndex) : serveFixtureCourse(url);

@@ -1,16 +1,15 @@
 import { memo, useId } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
-import type { LessonBlock } from '../../shared/content-types';
+import { CALLOUT_LABELS, type LessonBlock } from '../../shared/content-types';
 
 type Callout = Extract<LessonBlock, { type: 'callout' }>;
 
-const kindLabel: Record<Callout['kind'], string> = { tip: 'Tip', key: 'Key point', try: 'Try this' };
 const kindIcon: Record<Callout['kind'], string> = { tip: '💡', key: '★', try: '✎' };
 
 /** Tip, key point or "try this", named by its kind and title so it reads well out of context too. */
 export const CalloutBlock = memo(function CalloutBlock({ block }: { block: Callout }) {
   const titleId = useId();
-  const showKind = block.title !== kindLabel[block.kind];
+  const showKind = block.title !== CALLOUT_LABELS[block.kind];
   return (
     <aside className={`callout callout--${block.kind}`} aria-labelledby={titleId}>
       <p className="callout__title" id={titleId}>
@@ -19,7 +18,7 @@ export const CalloutBlock = memo(function CalloutBlock({ block }: { block: Callo
         </span>{' '}
         {showKind && (
           <>
-            <span className="callout__kind">{kindLabel[block.kind]}:</span>{' '}
+            <span className="callout__kind">{CALLOUT_LABELS[block.kind]}:</span>{' '}
           </>
         )}
         {block.title}

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../../src/build/compile-course';
 import { calloutTitle } from '../../../src/build/directive-block';
+import { createMarkdownRenderer } from '../../../src/build/markdown-renderer';
 import type { ModuleBundle } from '../../../src/shared/content-types';
 
 describe('calloutTitle', () => {
+  const engine = createMarkdownRenderer();
   it.each([
     ['try', 'Try this this week', 'This week'],
     ['try', 'Try this next lesson', 'Next lesson'],
@@ -17,8 +19,12 @@ describe('calloutTitle', () => {
     ['tip', 'Tip: ask first', 'Ask first'],
     ['key', 'Key point', 'Key point'],
     ['key', "Key point: it's the law", 'It’s the law'],
+    // A heading is one line of Markdown shown as plain text: its markup is dropped, its words kept.
+    ['tip', 'Tip: *ask* first', 'Ask first'],
+    ['try', 'Use `wait time` and [the guide](https://example.org)', 'Use wait time and the guide'],
+    ['key', 'Key point \\*', '*'],
   ] as const)('%s heading "%s" is titled "%s"', (kind, heading, title) => {
-    expect(calloutTitle(kind, heading)).toBe(title);
+    expect(calloutTitle(kind, heading, engine)).toBe(title);
   });
 });
 

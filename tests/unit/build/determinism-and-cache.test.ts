@@ -29,6 +29,20 @@ describe('determinism and the incremental cache', () => {
     }
   });
 
+  it('hands back every module bundle as data, equal to the file it writes, cold and after an edit', async () => {
+    const files = new Map(await readContentDir(ROOT));
+    const cache = createCompileCache();
+    const parsed = (r: ReturnType<typeof compileCourse>) =>
+      r.catalog.modules.map((m) => JSON.parse(String(r.output.get(`content/${m.file}`))) as ModuleBundle);
+    const cold = compileCourse(ROOT, files, cache);
+    expect(cold.bundles).toEqual(parsed(cold));
+    const path = 'next-steps/01-plan.md';
+    files.set(path, String(files.get(path)).replace('A plan is short and clear.', 'A plan is short.'));
+    const warm = compileCourse(ROOT, files, cache);
+    expect(warm.bundles).toEqual(parsed(warm));
+    expect(warm.bundles).not.toEqual(cold.bundles);
+  });
+
   it('recompiles only the edited lesson and keeps the other lessons’ hashes', async () => {
     const files = new Map(await readContentDir(ROOT));
     const cache = createCompileCache();

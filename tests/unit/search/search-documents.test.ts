@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlText, lessonDocument } from '../../../src/build/search-documents';
+import { htmlToText } from '../../../src/build/html-to-text';
+import { lessonDocument } from '../../../src/build/search-documents';
 import type { Lesson } from '../../../src/shared/content-types';
 
 describe('search documents', () => {
@@ -12,7 +13,7 @@ describe('search documents', () => {
     ['<ul>\n<li>one</li>\n<li>two</li>\n</ul>', 'one two'],
     ['&unknown; stays', '&unknown; stays'],
   ])('reads %j as %j', (html, text) => {
-    expect(htmlText(html)).toBe(text);
+    expect(htmlToText(html, ' ')).toBe(text);
   });
 
   it('indexes a lesson by title, objectives, headings and the text of every kind of block', () => {
