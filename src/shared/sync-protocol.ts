@@ -2,6 +2,7 @@
 // both import these schemas, so a change to the protocol is one edit checked on both sides.
 import { z } from 'zod';
 import { learnerEventSchema } from './events';
+import { myTeamSchema } from './team-protocol';
 
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_LIMIT = 1000;
@@ -100,6 +101,12 @@ export const pullResponseSchema = z.object({
   docs: z.array(syncedDocSchema),
   nextCursor: z.string(),
   hasMore: z.boolean(),
+  /**
+   * The learner's teams and their assignments, on the last page of a pull (hasMore false) only: the whole
+   * list each time, so a device replaces what it holds. Absent (an older server, or not the last page)
+   * means "no news": keep what the device has.
+   */
+  teams: z.array(myTeamSchema).optional(),
 });
 export type PulledPage = z.infer<typeof pullResponseSchema>;
 /** A pull page as the server sends it: every event valid. */
