@@ -6,7 +6,8 @@
 import { localTime } from './reminder-rules';
 import { type StudySlot, sortedDays, WEEKDAYS } from './reminder-slots';
 
-export const SLOT_MINUTES = 15;
+/** How long the calendar event for a slot lasts. */
+const EVENT_MINUTES = 15;
 export const ICS_FILE_NAME = 'pocket-cpd-study-slots.ics';
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in text values. */
@@ -67,7 +68,7 @@ export function studySlotsIcs(slots: readonly StudySlot[], timeZone: string, now
       `UID:study-slot-${slot.id}@pocket-cpd`,
       `DTSTAMP:${utcStamp(now)}`,
       `DTSTART;TZID=${timeZone}:${firstDate(today, slot)}T${slot.time.replace(':', '')}00`,
-      `DURATION:PT${SLOT_MINUTES}M`,
+      `DURATION:PT${EVENT_MINUTES}M`,
       `RRULE:FREQ=WEEKLY;BYDAY=${sortedDays(slot.days).join(',')}`,
       `SUMMARY:${escapeText(summary)}`,
       `DESCRIPTION:${escapeText('A few minutes of Pocket CPD: a lesson, or the refreshers that are due.')}`,

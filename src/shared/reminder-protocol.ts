@@ -3,7 +3,6 @@
 import { z } from 'zod';
 
 export const vapidKeyResponseSchema = z.object({ publicKey: z.string().min(1) });
-export type VapidKeyResponse = z.infer<typeof vapidKeyResponseSchema>;
 
 /** A browser's PushSubscription as `toJSON()` gives it; the server keeps only these fields. */
 export const pushSubscriptionSchema = z

@@ -9,7 +9,7 @@ import { minutesOf, type StudySlot, WEEKDAYS, type Weekday } from './reminder-sl
 /** No reminder between these local times, whatever the slots say (a slot typed as 23:00 by mistake). */
 export const QUIET_HOURS = { start: '21:30', end: '07:00' } as const;
 export const WEEKLY_CAP = 5;
-export const SLOT_WINDOW_MINUTES = 30;
+const SLOT_WINDOW_MINUTES = 30;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Something worth a reminder, worded by `reminderMessage`. */

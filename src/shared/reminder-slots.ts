@@ -30,7 +30,7 @@ export type StudySlot = z.infer<typeof studySlotSchema>;
 
 export type StudySlots = { slots: StudySlot[]; timeZone: string };
 
-export function isTimeZone(zone: string): boolean {
+function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });
     return true;
