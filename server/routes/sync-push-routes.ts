@@ -2,7 +2,7 @@
 // device belongs to the caller) and answers 4xx with nothing stored if any check fails; then stores
 // the batch in one transaction with a result per item (see store-push.ts and classify-push.ts).
 import { Hono } from 'hono';
-import { MAX_DOC_BYTES, pushRequestSchema } from '../../src/shared/sync-protocol';
+import { docBytes, MAX_DOC_BYTES, pushRequestSchema } from '../../src/shared/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { createLearnerGate } from '../learner-gate';
@@ -39,7 +39,7 @@ export function syncPushRoutes(deps: AppDeps): Hono<AppEnv> {
     const repeatedDoc = firstRepeat(push.docs.map((d) => d.id));
     if (repeatedDoc)
       throw new HttpError(400, 'repeated_id', `doc ${repeatedDoc} appears more than once in this batch`);
-    const bigDoc = push.docs.find((d) => Buffer.byteLength(JSON.stringify(d.body)) > MAX_DOC_BYTES);
+    const bigDoc = push.docs.find((d) => docBytes(d.body) > MAX_DOC_BYTES);
     if (bigDoc)
       throw new HttpError(413, 'doc_too_large', `doc ${bigDoc.id} is larger than ${MAX_DOC_BYTES} bytes`);
     const device = await db.kysely

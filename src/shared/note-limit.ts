@@ -1,4 +1,4 @@
-import { MAX_DOC_BYTES } from './sync-protocol';
+import { docBytes, MAX_DOC_BYTES } from './sync-protocol';
 
 /** From this share of the server's limit on, the note shows how much room is left. */
 const NEAR = 0.8;
@@ -10,11 +10,11 @@ export type NoteLimit =
 
 /**
  * Where a note stands against the sync server's size limit for one document (MAX_DOC_BYTES over the
- * JSON of the note's body, as src/sync/outbox.ts and the server measure it). Bytes become characters at
+ * JSON of the note's body, measured by docBytes as src/sync/outbox.ts and the server measure it). Bytes become characters at
  * the note's own average, so a note in a script with longer characters is not promised room it lacks.
  */
 export function noteLimit(text: string, lessonId: string, blockId: string): NoteLimit {
-  const bytes = new TextEncoder().encode(JSON.stringify({ text, lessonId, blockId })).length;
+  const bytes = docBytes({ text, lessonId, blockId });
   if (bytes < MAX_DOC_BYTES * NEAR) return { state: 'ok' };
   const textBytes = bytes - JSON.stringify({ text: '', lessonId, blockId }).length;
   const perCharacter = text.length > 0 ? Math.max(1, textBytes / text.length) : 1;

@@ -7,6 +7,10 @@ import { myTeamSchema } from './team-protocol';
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_LIMIT = 1000;
 export const MAX_DOC_BYTES = 64 * 1024;
+/** A doc's size as MAX_DOC_BYTES counts it: the UTF-8 bytes of its body's JSON, the same on both sides. */
+export function docBytes(body: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(body)).length;
+}
 /** At most this many docs in one pull page, whatever `limit` asks for. */
 export const MAX_PULL_DOCS = 100;
 /**

@@ -5,6 +5,7 @@ import type { DocRow, EventRow } from '../db/db';
 import type { SyncEventRow } from '../db/sync-store';
 import { type LearnerEvent, learnerEventSchema } from '../shared/events';
 import {
+  docBytes,
   MAX_DOC_BYTES,
   MAX_PUSH_EVENTS,
   type PushDoc,
@@ -34,10 +35,6 @@ export function toWireEvent(row: EventRow): LearnerEvent | undefined {
   );
   const parsed = learnerEventSchema.safeParse(wire);
   return parsed.success ? parsed.data : undefined;
-}
-
-function docBytes(body: Record<string, unknown>): number {
-  return new TextEncoder().encode(JSON.stringify(body)).length;
 }
 
 /**
