@@ -4,26 +4,28 @@
 // screens never show different settings: when each ran its own query, one could settle the choice while
 // another still showed the older copy, and Settings remounted its buttons under a learner's tap.
 import { liveQuery, type Subscription } from 'dexie';
+import { createStore, type StoreListener } from '../lib/store';
 import { parseSettings, type Settings, sameSettings } from '../shared/settings';
 import { docsRepo } from './docs-repo';
-
-/** `urgent`: the learner's own choice, to render at once; a read from the database can wait its turn. */
-export type SettingsListener = (urgent: boolean) => void;
 
 let chosen: Settings | null = null;
 /** Undefined until the doc has been read (a device without one reads as the defaults). */
 let stored: Settings | undefined;
-let current: Settings | undefined;
 let watch: Subscription | null = null;
-const listeners = new Set<SettingsListener>();
+let watchers = 0;
+/** What screens show: the held choice, else the stored settings. A reset forgets the held choice. */
+const shown = createStore<Settings | undefined>(undefined, () => {
+  chosen = null;
+});
 
+/** `urgent`: the learner's own choice, to render at once; a read from the database can wait its turn. */
 function publish(urgent: boolean): void {
   const next = chosen ?? stored;
+  const current = shown.get();
   // The database echoing a choice, or sync writing the doc again, is new objects with the same settings:
   // keeping the one screens have means they do not render again for nothing.
   if (next === current || (next && current && sameSettings(next, current))) return;
-  current = next;
-  for (const listener of listeners) listener(urgent);
+  shown.set(next, { urgent });
 }
 
 function receive(settings: Settings): void {
@@ -47,7 +49,7 @@ function startWatching(): Subscription {
 
 export const settingsStore = {
   /** Undefined while the settings are first read. */
-  get: (): Settings | undefined => current,
+  get: shown.get,
 
   /** Applies a choice at once, before (and whether or not) it is stored. */
   choose(next: Settings): void {
@@ -55,23 +57,23 @@ export const settingsStore = {
     publish(true);
   },
 
-  subscribe(listener: SettingsListener): () => void {
-    listeners.add(listener);
+  /** The first screen to look starts one database read for all; when the last stops looking, it stops. */
+  subscribe(listener: StoreListener): () => void {
+    const stop = shown.subscribe(listener);
+    watchers += 1;
     watch ??= startWatching();
+    let active = true;
     return () => {
-      listeners.delete(listener);
-      if (listeners.size > 0 || !watch) return;
+      if (!active) return;
+      active = false;
+      stop();
+      watchers -= 1;
+      if (watchers > 0 || !watch) return;
       // Nobody is looking: stop reading, and read afresh when someone looks again.
       watch.unsubscribe();
       watch = null;
       stored = undefined;
-      current = chosen ?? undefined;
+      shown.set(chosen ?? undefined);
     };
-  },
-
-  /** Forgets the learner's held choice (component tests share one module instance). */
-  reset(): void {
-    chosen = null;
-    publish(true);
   },
 };

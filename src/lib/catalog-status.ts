@@ -1,45 +1,24 @@
 // Whether this session managed to fetch the course catalogue, and the copy it fetched. Screens read the
 // catalogue from Dexie, but show the fetched copy as soon as it arrives: on a first visit that saves
 // waiting for it to be written and read back, and a copy that could not be stored (a full disk) still shows.
-import { useSyncExternalStore } from 'react';
 import type { Catalog } from '../shared/content-types';
+import { createStore } from './store';
+import { useStore } from './use-store';
 
 export type CatalogStatus = 'loading' | 'ready' | 'failed';
 
-let status: CatalogStatus = 'loading';
-let fetched: Catalog | null = null;
-const listeners = new Set<() => void>();
-
-function notify(): void {
-  for (const listener of listeners) listener();
-}
+const status = createStore<CatalogStatus>('loading');
+const fetched = createStore<Catalog | null>(null);
 
 export const catalogStatus = {
-  set(next: CatalogStatus): void {
-    status = next;
-    notify();
-  },
+  set: (next: CatalogStatus): void => status.set(next),
   /** A catalogue just fetched from the network: the newest this session knows. */
-  received(catalog: Catalog): void {
-    fetched = catalog;
-    notify();
-  },
-  get: (): CatalogStatus => status,
-  fetched: (): Catalog | null => fetched,
-  /** Back to a fresh app start (component tests share one module instance). */
-  reset(): void {
-    status = 'loading';
-    fetched = null;
-    notify();
-  },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  received: (catalog: Catalog): void => fetched.set(catalog),
+  get: (): CatalogStatus => status.get(),
 };
 
 export function useCatalogStatus(): CatalogStatus {
-  return useSyncExternalStore(catalogStatus.subscribe, catalogStatus.get, catalogStatus.get);
+  return useStore(status);
 }
 
 /**
@@ -52,5 +31,5 @@ export function useCatalog(stored: Catalog | null | undefined): Catalog | null |
 
 /** The catalogue fetched this session, or null until it has arrived. */
 export function useFetchedCatalog(): Catalog | null {
-  return useSyncExternalStore(catalogStatus.subscribe, catalogStatus.fetched, catalogStatus.fetched);
+  return useStore(fetched);
 }

@@ -3,11 +3,9 @@
 // which React does in slices, yielding to taps between them. Every reader is told in the same turn, so
 // they all render the new value together. (React's `useSyncExternalStore` renders every change urgently.)
 import { startTransition, useEffect, useState } from 'react';
+import type { Store } from './store';
 
-export type UrgencyStore<T> = {
-  get(): T;
-  subscribe(listener: (urgent: boolean) => void): () => void;
-};
+export type UrgencyStore<T> = Pick<Store<T>, 'get' | 'subscribe'>;
 
 export function useStoreValue<T>(store: UrgencyStore<T>): T {
   const [value, setValue] = useState(() => store.get());

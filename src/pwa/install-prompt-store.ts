@@ -1,27 +1,19 @@
 // Holds the browser's `beforeinstallprompt` event from the moment the app starts listening (right after
 // the first paint), because Chromium fires it once, long before anyone opens Settings.
+import { createStore } from '../lib/store';
+
 export type InstallPromptEvent = Event & {
   prompt: () => Promise<void>;
   userChoice: Promise<{ outcome: string }>;
 };
 
-let promptEvent: InstallPromptEvent | null = null;
-let installed = false;
-let listening = false;
-const listeners = new Set<() => void>();
-
-function emit(): void {
-  for (const listener of listeners) listener();
-}
-
 export type InstallSnapshot = { promptEvent: InstallPromptEvent | null; installed: boolean };
-let snapshot: InstallSnapshot = { promptEvent, installed };
+
+let listening = false;
+const state = createStore<InstallSnapshot>({ promptEvent: null, installed: false });
 
 function update(next: Partial<InstallSnapshot>): void {
-  promptEvent = next.promptEvent !== undefined ? next.promptEvent : promptEvent;
-  installed = next.installed ?? installed;
-  snapshot = { promptEvent, installed };
-  emit();
+  state.set({ ...state.get(), ...next });
 }
 
 export const installPromptStore = {
@@ -36,9 +28,6 @@ export const installPromptStore = {
   },
   markInstalled: (): void => update({ installed: true, promptEvent: null }),
   forget: (): void => update({ promptEvent: null }),
-  snapshot: (): InstallSnapshot => snapshot,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  get: state.get,
+  subscribe: state.subscribe,
 };

@@ -7,6 +7,7 @@
 import { downloadsRepo } from '../db/downloads-repo';
 import { modulesRepo } from '../db/modules-repo';
 import { isQuotaError } from '../lib/is-quota-error';
+import { createStore } from '../lib/store';
 import { checkedBundle } from '../shared/checked-bundle';
 import type { CatalogModule, ModuleBundle } from '../shared/content-types';
 import type { DownloadStatus } from './download-status';
@@ -19,18 +20,19 @@ class ConnectionLost extends Error {
   override name = 'ConnectionLost';
 }
 
-let statuses: ReadonlyMap<string, DownloadStatus> = new Map();
-const listeners = new Set<() => void>();
+const statuses = createStore<ReadonlyMap<string, DownloadStatus>>(new Map(), () => {
+  running.clear();
+  interrupted.clear();
+});
 const running = new Map<string, Promise<boolean>>();
 const interrupted = new Map<string, CatalogModule>();
 let listeningForOnline = false;
 
 function setStatus(id: string, status: DownloadStatus | undefined): void {
-  const next = new Map(statuses);
+  const next = new Map(statuses.get());
   if (status) next.set(id, status);
   else next.delete(id);
-  statuses = next;
-  for (const listener of listeners) listener();
+  statuses.set(next);
 }
 
 function bundleUrl(module: CatalogModule): string {
@@ -148,7 +150,7 @@ async function run(module: CatalogModule): Promise<boolean> {
     setStatus(module.id, undefined);
     return true;
   } catch (error) {
-    const received = statuses.get(module.id)?.received ?? held;
+    const received = statuses.get().get(module.id)?.received ?? held;
     const total = module.bytes;
     if (isQuotaError(error)) {
       const stored = await modulesRepo.downloaded().catch(() => []);
@@ -197,16 +199,6 @@ export const moduleDownloader = {
     if (!running.has(moduleId)) setStatus(moduleId, undefined);
   },
 
-  snapshot: (): ReadonlyMap<string, DownloadStatus> => statuses,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-
-  /** Tests start each case with no downloads in memory. */
-  resetForTests(): void {
-    running.clear();
-    interrupted.clear();
-    statuses = new Map();
-  },
+  get: statuses.get,
+  subscribe: statuses.subscribe,
 };

@@ -42,7 +42,7 @@ export function StoragePanel({ role }: { role: Role | undefined }) {
       if (await moduleDownloader.start(module)) stored.add(module.id);
       setBatch({ ids, stored: new Set(stored), running: true });
       // A full disk will not get emptier by trying the next module.
-      if (moduleDownloader.snapshot().get(module.id)?.phase === 'quota') break;
+      if (moduleDownloader.get().get(module.id)?.phase === 'quota') break;
     }
     setBatch({ ids, stored: new Set(stored), running: false });
   };

@@ -1,12 +1,8 @@
-import { useSyncExternalStore } from 'react';
+import { useStore } from '../lib/use-store';
 import type { DownloadStatus } from './download-status';
 import { moduleDownloader } from './module-downloader';
 
 /** What the downloader is doing for every module, live. */
 export function useDownloadStatuses(): ReadonlyMap<string, DownloadStatus> {
-  return useSyncExternalStore(
-    moduleDownloader.subscribe,
-    moduleDownloader.snapshot,
-    moduleDownloader.snapshot,
-  );
+  return useStore(moduleDownloader);
 }

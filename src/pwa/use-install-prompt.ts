@@ -1,6 +1,7 @@
 // Offers "Install app" where the browser supports it (beforeinstallprompt, caught early by
 // install-prompt-store), and a short guide on iOS Safari, which has no prompt. Hidden once installed.
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
+import { useStore } from '../lib/use-store';
 import { installPromptStore } from './install-prompt-store';
 import { isIos, runsInstalled } from './platform';
 
@@ -16,11 +17,7 @@ function isIosSafari(): boolean {
 }
 
 export function useInstallPrompt(): InstallState {
-  const { promptEvent, installed } = useSyncExternalStore(
-    installPromptStore.subscribe,
-    installPromptStore.snapshot,
-    installPromptStore.snapshot,
-  );
+  const { promptEvent, installed } = useStore(installPromptStore);
   useEffect(() => installPromptStore.listen(), []);
 
   if (installed || runsInstalled()) return { kind: 'installed' };

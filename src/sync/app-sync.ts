@@ -4,6 +4,7 @@
 // sync". Until it is loaded the status reads null and the UI shows nothing; writes made before that need no
 // signal, because the engine's first round pushes whatever waits.
 import { metaRepo } from '../db/meta-repo';
+import { createStore } from '../lib/store';
 import type { RemindersStatus, TurnOnResult } from './reminders';
 import type { SyncHandle } from './start-sync';
 import type { SyncStatus } from './sync-status';
@@ -11,13 +12,22 @@ import type { SyncStatus } from './sync-status';
 let loading: Promise<SyncHandle> | undefined;
 let handle: SyncHandle | undefined;
 let generation = 0;
-let current: SyncStatus | null = null;
 let unsubscribe: () => void = () => undefined;
-const listeners = new Set<() => void>();
+
+/** Null until the engine is loaded. A reset stops the engine, waits for its round to end and forgets it. */
+const status = createStore<SyncStatus | null>(null, async () => {
+  generation += 1;
+  const stopping = handle;
+  handle = undefined;
+  loading = undefined;
+  unsubscribe();
+  unsubscribe = () => undefined;
+  stopping?.stop();
+  await stopping?.whenSettled();
+});
 
 function publish(next: SyncStatus | null): void {
-  current = next;
-  for (const listener of [...listeners]) listener();
+  status.set(next);
 }
 
 export const appSync = {
@@ -63,26 +73,5 @@ export const appSync = {
     turnOff: async (): Promise<void> => (await appSync.load()).reminders.turnOff(),
   },
 
-  status: {
-    get: (): SyncStatus | null => current,
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-  },
-
-  /** For tests: stops the engine, waits for its round to end and forgets it. */
-  async reset(): Promise<void> {
-    generation += 1;
-    const stopping = handle;
-    handle = undefined;
-    loading = undefined;
-    unsubscribe();
-    unsubscribe = () => undefined;
-    stopping?.stop();
-    await stopping?.whenSettled();
-    publish(null);
-  },
+  status: { get: status.get, subscribe: status.subscribe },
 };

@@ -13,7 +13,6 @@ function storagePanel() {
 }
 
 beforeEach(() => {
-  moduleDownloader.resetForTests();
   Object.defineProperty(navigator, 'storage', {
     configurable: true,
     value: {
@@ -24,7 +23,6 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
-  moduleDownloader.resetForTests();
   Reflect.deleteProperty(navigator, 'storage');
 });
 

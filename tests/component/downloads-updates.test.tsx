@@ -2,12 +2,11 @@
 // whose content changed shows "Updated", progress on a lesson whose id is unchanged is kept (progress is a
 // fold of events keyed by lesson id), and a lesson removed from the course stays in the learner's record.
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { metaRepo } from '../../src/db/meta-repo';
 import { modulesRepo } from '../../src/db/modules-repo';
-import { moduleDownloader } from '../../src/pwa/module-downloader';
 import { catalogLesson } from '../../src/shared/catalog-lesson';
 import type { Catalog, Lesson, ModuleBundle } from '../../src/shared/content-types';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
@@ -51,9 +50,6 @@ function catalogWith(bundle: ModuleBundle, file: string, version: string): Catal
     { ...fixtureBundles, [file]: bundle },
   );
 }
-
-beforeEach(() => moduleDownloader.resetForTests());
-afterEach(() => moduleDownloader.resetForTests());
 
 describe('a newer course catalogue', () => {
   it('refreshes a downloaded module in the background, marks changed lessons and keeps all progress', async () => {

@@ -2,12 +2,12 @@
 // with a progress bar, cut off and resumed from where it stopped (also after a reload), downloaded with
 // "Remove download", quota exceeded with what to remove, a failed download, and offline.
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { metaRepo } from '../../src/db/meta-repo';
 import { modulesRepo } from '../../src/db/modules-repo';
-import { moduleDownloader } from '../../src/pwa/module-downloader';
+import { resetStores } from '../../src/lib/store';
 import { fixtureBundles } from '../helpers/fixture-course';
 import { renderApp } from '../helpers/render-app';
 import { courseServer } from './support/course-server';
@@ -24,13 +24,6 @@ function setup(route = MODULE, server = courseServer()) {
 function downloadSection() {
   return screen.getByRole('region', { name: 'Use offline' });
 }
-
-beforeEach(() => {
-  moduleDownloader.resetForTests();
-});
-afterEach(() => {
-  moduleDownloader.resetForTests();
-});
 
 describe('downloading a module for offline', () => {
   it('shows the size, a progress bar from bytes received, then Downloaded with Remove', async () => {
@@ -71,7 +64,7 @@ describe('downloading a module for offline', () => {
 
     // The tab closes and opens again: the received bytes are still in Dexie.
     unmount();
-    moduleDownloader.resetForTests();
+    await resetStores();
     const again = setup(MODULE, server);
     const resume = await again.findByRole('button', { name: 'Resume download' });
     expect(screen.getByText(/Download paused at \d+%/)).toBeInTheDocument();

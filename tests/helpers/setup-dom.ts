@@ -5,9 +5,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { db } from '../../src/db/db';
-import { settingsStore } from '../../src/db/settings-store';
-import { catalogStatus } from '../../src/lib/catalog-status';
-import { writeErrors } from '../../src/lib/write-errors';
+import { resetStores } from '../../src/lib/store';
 
 // The first test of a file also compiles the lazily loaded pages, which takes a while on a small machine.
 configure({ asyncUtilTimeout: 5000 });
@@ -18,13 +16,13 @@ beforeEach(async () => {
   await db.open();
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
-  writeErrors.clear();
-  settingsStore.reset();
-  catalogStatus.reset();
+  // Every module-level store (src/lib/store.ts) back to a fresh app start: sync engine, downloads,
+  // settings, failed saves, the catalogue's status, the install prompt.
+  await resetStores();
   document.documentElement.removeAttribute('style');
   document.documentElement.removeAttribute('data-theme');
   document.title = '';

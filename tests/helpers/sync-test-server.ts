@@ -1,9 +1,9 @@
 // The real sync server app (SQLite in memory) behind the app's fetch in component tests: `/api/` goes to
 // the server through `app.request`, everything else to the fixture course. `offline` makes the API calls
-// fail like a lost connection; the engine is stopped after each test so no round outlives it.
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+// fail like a lost connection; setup-dom's resetStores stops the engine after each test, so no round
+// outlives it.
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import type { Config } from '../../server/config';
-import { appSync } from '../../src/sync/app-sync';
 import { makeTestApp, type TestApp } from '../server/support/test-app';
 import { openTestDb, type TestDb } from '../server/support/test-databases';
 import { serveFixtureCourse } from './render-app';
@@ -45,9 +45,6 @@ export function setupSyncTestServer(): SyncTestServer {
     await testDb.reset();
     offline = false;
     newApp({});
-  });
-  afterEach(async () => {
-    await appSync.reset();
   });
 
   const serverFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

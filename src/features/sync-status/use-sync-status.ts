@@ -1,8 +1,8 @@
 // The engine's status for React, or null while the engine is not loaded (no account, or still starting).
-import { useSyncExternalStore } from 'react';
+import { useStore } from '../../lib/use-store';
 import { appSync } from '../../sync/app-sync';
 import type { SyncStatus } from '../../sync/sync-status';
 
 export function useSyncStatus(): SyncStatus | null {
-  return useSyncExternalStore(appSync.status.subscribe, appSync.status.get, appSync.status.get);
+  return useStore(appSync.status);
 }
