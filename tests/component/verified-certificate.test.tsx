@@ -86,10 +86,13 @@ describe('verified certificates on the certificate page', () => {
     expect(
       within(certificate).getByText('Not yet verified: made on this device from its own records.'),
     ).toBeVisible();
-    expect(await screen.findByRole('link', { name: 'Back up and sync with an account' })).toHaveAttribute(
-      'href',
-      '/settings/sync',
+    // The first page of a file compiles slowly on a busy machine: give the account check more time.
+    const link = await screen.findByRole(
+      'link',
+      { name: 'Back up and sync with an account' },
+      { timeout: 15_000 },
     );
+    expect(link).toHaveAttribute('href', '/settings/sync');
     expect(within(certificate).queryByRole('img')).toBeNull();
     await waitFor(() => expect(mine).toHaveBeenCalled());
     expect(await mine.mock.results[0]?.value).toEqual({ ok: false, reason: 'signed-out' });
