@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env';
+import { certificateRoutes } from './certificates/certificate-routes';
 import type { Config } from './config';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { HttpError } from './http-error';
@@ -64,6 +65,7 @@ export function createApp({
     deviceRoutes,
     syncPushRoutes,
     syncPullRoutes,
+    certificateRoutes,
   ]) {
     app.route('/api/v1', routes(deps));
   }

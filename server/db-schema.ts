@@ -56,4 +56,24 @@ export type Database = {
   };
   /** Reminders sent, for "once per slot" and the weekly cap. `occurrence` is the local `YYYY-MM-DDTHH:MM`. */
   reminders_sent: { learner_id: string; occurrence: string; sent_at: number };
+  /** Ed25519 keys certificates are signed with (server/certificates/certificate-keys.ts); never deleted. */
+  certificate_keys: {
+    id: string;
+    public_key: string;
+    private_key: string;
+    created_at: number;
+    retired_at: number | null;
+  };
+  /** Certificates issued to learners; a revoked one keeps its row so the verify page can say so. */
+  certificates: {
+    id: string;
+    learner_id: string;
+    module_id: string;
+    fingerprint: string;
+    body: string;
+    signature: string;
+    key_id: string;
+    issued_at: number;
+    revoked_at: number | null;
+  };
 };

@@ -4,6 +4,7 @@
 // and its WAL files) is readable by its owner only.
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { loadOrCreateSigningKey } from './certificates/certificate-keys';
 import { loadConfig } from './config';
 import { createApp } from './create-app';
 import { createLogger } from './logger';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   // Made (or read) before serving, so a database that cannot store them fails the start, not a learner.
   const vapidKeys = vapidKeysOnce(db, Date.now);
   await vapidKeys();
+  await loadOrCreateSigningKey(db, Date.now());
   const app = createApp({ db, config, logger, vapidKeys });
   const stopReminders =
     config.reminderIntervalMs > 0

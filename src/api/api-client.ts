@@ -4,6 +4,13 @@
 // means — offline (network or timeout), signed out (401), refused for good (other 4xx), too big (413),
 // slow down (429) or try later (5xx, with Retry-After when the server gives one).
 import { z } from 'zod';
+import {
+  myCertificateSchema,
+  myCertificatesResponseSchema,
+  publicKeysResponseSchema,
+  signedCertificateSchema,
+  verifyResponseSchema,
+} from '../shared/certificate-protocol';
 import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/reminder-protocol';
 import {
   type AccountRequest,
@@ -197,6 +204,27 @@ export function createApiClient({
       call(
         { method: 'DELETE', path: '/api/v1/reminders/subscription', token, body: { endpoint } },
         nothingSchema,
+      ),
+    issueCertificate: (token: string, moduleId: string) =>
+      call({ method: 'POST', path: '/api/v1/certificates', token, body: { moduleId } }, myCertificateSchema),
+    myCertificates: (token: string) =>
+      call({ method: 'GET', path: '/api/v1/certificates', token }, myCertificatesResponseSchema),
+    signedCertificate: (token: string, id: string) =>
+      call(
+        { method: 'GET', path: `/api/v1/certificates/${encodeURIComponent(id)}/signed`, token },
+        signedCertificateSchema,
+      ),
+    revokeCertificate: (token: string, id: string) =>
+      call(
+        { method: 'POST', path: `/api/v1/certificates/${encodeURIComponent(id)}/revoke`, token },
+        myCertificateSchema,
+      ),
+    certificateKeys: () =>
+      call({ method: 'GET', path: '/api/v1/certificates/keys' }, publicKeysResponseSchema),
+    verifyCertificate: (id: string) =>
+      call(
+        { method: 'GET', path: `/api/v1/certificates/verify/${encodeURIComponent(id)}` },
+        verifyResponseSchema,
       ),
   };
 }

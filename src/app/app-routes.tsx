@@ -77,6 +77,10 @@ const RefresherPage = lazy(async () => ({
 const CertificatePage = lazy(async () => ({
   default: (await import('../features/certificate/certificate-page')).CertificatePage,
 }));
+// Public: opened from a printed certificate's QR code or link, signed in or not.
+const VerifyPage = lazy(async () => ({
+  default: (await import('../features/verify/verify-page')).VerifyPage,
+}));
 // Only ever opened from the home-screen shortcut: not worth a place in the first screen's code.
 const ContinueRoute = lazy(async () => ({
   default: (await import('../features/today/continue-route')).ContinueRoute,
@@ -103,6 +107,7 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="modules/:moduleId/:lessonId" element={<LessonRoute />} />
           <Route path="record" element={<RecordPage />} />
           <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
+          <Route path="verify/:id" element={<VerifyPage />} />
           <Route path="refresh" element={<RefresherPage />} />
           <Route path="continue" element={<ContinueRoute />} />
           <Route path="search" element={<SearchPage />} />

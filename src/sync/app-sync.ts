@@ -5,6 +5,8 @@
 // signal, because the engine's first round pushes whatever waits.
 import { metaRepo } from '../db/meta-repo';
 import { createStore } from '../lib/store';
+import type { MyCertificate } from '../shared/certificate-protocol';
+import type { CertificateResult } from './certificates';
 import type { RemindersStatus, TurnOnResult } from './reminders';
 import type { SyncHandle } from './start-sync';
 import type { SyncStatus } from './sync-status';
@@ -71,6 +73,19 @@ export const appSync = {
     },
     turnOn: async (): Promise<TurnOnResult> => (await appSync.load()).reminders.turnOn(),
     turnOff: async (): Promise<void> => (await appSync.load()).reminders.turnOff(),
+  },
+
+  /** Verified certificates; without an account the answer is 'signed-out' and the engine is not loaded. */
+  certificates: {
+    async mine(): Promise<CertificateResult<MyCertificate[]>> {
+      // No token (never signed in, or paused by a 401): nothing to ask, and no engine to load for it.
+      if (!(await metaRepo.get('session'))?.token) return { ok: false, reason: 'signed-out' };
+      return (await appSync.load()).certificates.mine();
+    },
+    issue: async (moduleId: string): Promise<CertificateResult<MyCertificate>> =>
+      (await appSync.load()).certificates.issue(moduleId),
+    revoke: async (id: string): Promise<CertificateResult<MyCertificate>> =>
+      (await appSync.load()).certificates.revoke(id),
   },
 
   status: { get: status.get, subscribe: status.subscribe },

@@ -6,6 +6,7 @@ import { createApiClient } from '../api/api-client';
 import { db as defaultDb, type PocketDb } from '../db/db';
 import { createSyncStore } from '../db/sync-store';
 import { type AccountActions, createAccountActions } from './account-actions';
+import { type Certificates, createCertificates } from './certificates';
 import { acquireLeadership, type LockManagerLike } from './leader';
 import { createReminders, type Reminders } from './reminders';
 import { removeLearnerData } from './remove-learner-data';
@@ -22,6 +23,8 @@ export type SyncHandle = {
   account: AccountActions;
   /** Push reminders for this device: turned on and off with the stored session; sign-out ends them. */
   reminders: Reminders;
+  /** The learner's verified certificates, issued and revoked by the server. */
+  certificates: Certificates;
   /** After sign-out on a shared device: removes this learner's events, notes and sync state here. */
   removeLearnerData: () => Promise<void>;
   /** Resolves once the status holds what is stored (counts, session), so the UI never shows a guess. */
@@ -131,6 +134,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
     },
     account: createAccountActions(api, store, onSessionChange, reminders),
     reminders,
+    certificates: createCertificates(api, store),
     removeLearnerData: async () => {
       // A round in flight could still apply a pulled page after the wipe; let it finish first.
       await engine.whenSettled();

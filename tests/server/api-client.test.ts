@@ -1,12 +1,25 @@
 // The api/ layer against the real server on a loopback port: its zod schemas read every answer the server
 // gives, every failure comes back in the one error shape, a lost session reaches the one 401 path, and a
 // server that does not answer ends in a timeout, not a hang.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiFailure, createApiClient } from '../../src/api/api-client';
+import { fixtureCatalog } from '../helpers/fixture-course';
 import { makeEvent, makeTestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
+
+// The course the server checks certificates against.
+let distDir = '';
+beforeAll(() => {
+  distDir = mkdtempSync(path.join(tmpdir(), 'api-client-dist-'));
+  mkdirSync(path.join(distDir, 'content'));
+  writeFileSync(path.join(distDir, 'content', 'catalog.json'), JSON.stringify(fixtureCatalog));
+});
+afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 
 describe.each(testDbKinds)('the api client against the server on %s', (kind) => {
   let testDb: TestDb;
@@ -21,7 +34,7 @@ describe.each(testDbKinds)('the api client against the server on %s', (kind) => 
   });
   beforeEach(async () => {
     hangOn = undefined;
-    const { app } = makeTestApp(testDb.db, { authRatePerIpPerMin: 4 });
+    const { app } = makeTestApp(testDb.db, { authRatePerIpPerMin: 4, distDir });
     const handle = (request: Request) =>
       new URL(request.url).pathname === hangOn
         ? new Promise<Response>((resolve) => hanging.push(() => resolve(new Response(null, { status: 204 }))))
@@ -97,6 +110,45 @@ describe.each(testDbKinds)('the api client against the server on %s', (kind) => 
     ]);
     expect(await api.deletePushSubscription(token, endpoint)).toEqual({ ok: true, value: undefined });
     expect(await testDb.db.kysely.selectFrom('push_subscriptions').select('endpoint').execute()).toEqual([]);
+  });
+
+  it('issues, lists, downloads, revokes and publicly verifies a certificate through the shared schemas', async () => {
+    const { api } = client();
+    const created = await api.createAccount({
+      email: 'cert@example.org',
+      name: 'Cert',
+      password: 'long enough pw',
+    });
+    if (!created.ok) throw new Error(created.failure.message);
+    const token = created.value.token;
+    const device = await api.registerDevice(token);
+    if (!device.ok) throw new Error(device.failure.message);
+    const done = (seq: number, lessonId: string) =>
+      makeEvent(device.value.deviceId, seq, { type: 'lesson-completed', lessonId, payload: {} });
+    const notYet = await api.issueCertificate(token, 'foundations');
+    expect(!notYet.ok && [notYet.failure.kind, notYet.failure.code]).toEqual(['rejected', 'not_complete']);
+    await api.push(token, {
+      deviceId: device.value.deviceId,
+      events: [done(1, 'foundations-what-sen-means'), done(2, 'foundations-sen-support')],
+    });
+    const issued = await api.issueCertificate(token, 'foundations');
+    if (!issued.ok) throw new Error(issued.failure.message);
+    const id = issued.value.signed.certificate.id;
+    const mine = await api.myCertificates(token);
+    expect(mine.ok && mine.value.certificates.map((c) => c.signed.certificate.id)).toEqual([id]);
+    const signed = await api.signedCertificate(token, id);
+    expect(signed.ok && signed.value).toEqual(issued.value.signed);
+    const keys = await api.certificateKeys();
+    expect(keys.ok && keys.value.keys.map((k) => k.kid)).toEqual([issued.value.signed.certificate.keyId]);
+    expect(await api.verifyCertificate(id)).toEqual({
+      ok: true,
+      value: { status: 'valid', certificate: issued.value.signed.certificate },
+    });
+    const revoked = await api.revokeCertificate(token, id);
+    expect(revoked.ok && revoked.value.revokedAt).toEqual(expect.any(String));
+    const after = await api.verifyCertificate(id);
+    expect(after.ok && after.value.status).toBe('revoked');
+    expect(await api.verifyCertificate('ZZZZZZZZZZ')).toEqual({ ok: true, value: { status: 'unknown' } });
   });
 
   it('gives every refusal the same shape: kind, status, the server code and message, Retry-After', async () => {
