@@ -40,7 +40,12 @@ export type CheckOption = {
   explanation: string;
 };
 
-/** Every block carries `section`, the index into `Lesson.sections` of the section it belongs to. */
+/**
+ * Every block but the two for facilitated sessions carries `section`, the index into `Lesson.sections` of
+ * the section it belongs to. A `discuss` prompt (with the minutes to allow) and `facilitator` notes belong
+ * to the section of the block before them. Learners never see facilitator notes; they see a discuss
+ * prompt as something to think about or talk over with a colleague.
+ */
 export type LessonBlock =
   | { type: 'html'; id: string; section: number; html: string }
   | {
@@ -61,7 +66,9 @@ export type LessonBlock =
       kind: 'tip' | 'key' | 'try';
       title: string;
       html: string;
-    };
+    }
+  | { type: 'discuss'; minutes: number; html: string }
+  | { type: 'facilitator'; html: string };
 
 /**
  * What readers call each kind of callout, shown before its title ("Try this: Map the room"). The compiler

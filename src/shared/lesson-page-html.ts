@@ -11,6 +11,7 @@ import {
   type LessonBlock,
   type Source,
 } from './content-types';
+import { DISCUSS_LABEL } from './discuss-label';
 import { inlineHtml } from './inline-html';
 import { minutesText } from './minutes-text';
 import { READ_ALOUD_RATES, rateLabel } from './read-aloud-rates';
@@ -105,6 +106,16 @@ function block(b: LessonBlock, nextId: () => string): string {
         '<p class="reflect__status" role="status"></p></div>'
       );
     }
+    case 'discuss': {
+      const titleId = nextId();
+      return (
+        `<aside class="callout callout--discuss" aria-labelledby="${titleId}">` +
+        `<p class="callout__title" id="${titleId}"><span aria-hidden="true" class="callout__icon">💬</span> ${escapeHtml(DISCUSS_LABEL)}</p>` +
+        `<div>${b.html}</div></aside>`
+      );
+    }
+    case 'facilitator':
+      return '';
   }
 }
 

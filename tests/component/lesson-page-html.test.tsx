@@ -68,7 +68,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('static lesson page', () => {
   it.each([
     [
-      'every kind of block: text, callouts, a single-answer check, a reflection',
+      'every kind of block: text, callouts, a single-answer check, a reflection, a discussion and notes',
       'foundations',
       'foundations-what-sen-means',
     ],
