@@ -81,6 +81,14 @@ export const CALLOUT_LABELS = {
   try: 'Try this',
 } as const satisfies Record<Extract<LessonBlock, { type: 'callout' }>['kind'], string>;
 
+/**
+ * What a self-study learner reads before a `:::discuss` prompt: with no group to talk to, the prompt is
+ * something to think over alone or with a colleague. The app and the prerendered page both show it.
+ * Kept here rather than in a file of its own: a new shared module changes how the build splits chunks
+ * and costs the first screen about a kilobyte.
+ */
+export const DISCUSS_LABEL = 'Think about, or talk with a colleague:';
+
 export type Lesson = {
   id: string;
   moduleId: string;

@@ -7,11 +7,11 @@
 import {
   CALLOUT_LABELS,
   type CheckOption,
+  DISCUSS_LABEL,
   type Lesson,
   type LessonBlock,
   type Source,
 } from './content-types';
-import { DISCUSS_LABEL } from './discuss-label';
 import { inlineHtml } from './inline-html';
 import { minutesText } from './minutes-text';
 import { READ_ALOUD_RATES, rateLabel } from './read-aloud-rates';
@@ -148,6 +148,7 @@ export function lessonArticleHtml({ moduleId, moduleTitle, lesson }: Prerendered
     lesson.blocks.map((b) => block(b, nextId)).join('') +
     '<section aria-labelledby="finish-heading" class="lesson-end"><h2 id="finish-heading">Finish</h2>' +
     '<button type="button" class="button">Mark complete</button></section>' +
+    `<p class="handout-link no-print"><a href="/handout/${escapeHtml(moduleId)}/${escapeHtml(lesson.id)}">Print a handout</a></p>` +
     sources +
     '</article>'
   );

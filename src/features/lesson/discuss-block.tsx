@@ -1,7 +1,6 @@
 import { memo, useId } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
-import type { LessonBlock } from '../../shared/content-types';
-import { DISCUSS_LABEL } from '../../shared/discuss-label';
+import { DISCUSS_LABEL, type LessonBlock } from '../../shared/content-types';
 
 type Discuss = Extract<LessonBlock, { type: 'discuss' }>;
 

@@ -147,6 +147,10 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
         )}
       </section>
 
+      <p className="handout-link no-print">
+        <Link to={`/handout/${module.id}/${lesson.id}`}>Print a handout</Link>
+      </p>
+
       {resumed && <ResumePlace resumed={resumed} sections={lesson.sections.length} onStartOver={startOver} />}
 
       {lesson.sources.length > 0 && (
