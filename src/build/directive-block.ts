@@ -56,7 +56,8 @@ export function calloutTitle(
  */
 export function parseDirectiveInfo(info: string): { name: string; attributes?: string; rest: string } {
   const trimmed = info.trim();
-  const m = /^([^\s{]*)(?:\{([^}]*)\})?/.exec(trimmed);
+  // A space before the braces is forgiven: `:::discuss {minutes=5}` means what its author meant.
+  const m = /^([^\s{]*)(?:[ \t]*\{([^}]*)\})?/.exec(trimmed);
   const name = m?.[1] ?? '';
   const rest = trimmed.slice(m?.[0].length ?? 0).trim();
   return m?.[2] !== undefined ? { name, attributes: m[2], rest } : { name, rest };

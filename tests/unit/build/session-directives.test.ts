@@ -67,4 +67,34 @@ describe(':::discuss and :::facilitator', () => {
     files.set(path, source.replace(prompt, ''));
     expect(withPrompt - (stats(compileCourse(ROOT, files))?.words ?? 0)).toBe(15);
   });
+
+  it('read the minutes whether or not a space comes before the braces, and quoted or not', () => {
+    const index = '---\nid: m\ntitle: M\nsummary: S.\naudiences: [all]\nareas: [semh]\norder: 1\n---\n';
+    const front =
+      '---\nid: m-x\ntitle: X\nminutes: 1\nobjectives:\n  - O\nsources:\n  - document: D\n    publisher: P\n    year: 2020\n---\n\n';
+    const body = [
+      ':::discuss {minutes=2}',
+      'One?',
+      ':::',
+      '',
+      ':::discuss{minutes="3"}',
+      'Two?',
+      ':::',
+      '',
+      ':::try',
+      'Do it.',
+      ':::',
+      '',
+    ];
+    const result = compileCourse(
+      'content',
+      new Map([
+        ['m/index.md', index],
+        ['m/01-x.md', front + body.join('\n')],
+      ]),
+    );
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const blocks = result.bundles[0]?.lessons[0]?.blocks ?? [];
+    expect(blocks.filter((b): b is Discuss => b.type === 'discuss').map((b) => b.minutes)).toEqual([2, 3]);
+  });
 });
