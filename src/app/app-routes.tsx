@@ -89,6 +89,10 @@ const ContinueRoute = lazy(async () => ({
 const SearchPage = lazy(async () => ({
   default: (await import('../features/search/search-page')).SearchPage,
 }));
+// A lesson's one-page handout: its own chunk, as only those who print one need it.
+const HandoutPage = lazy(async () => ({
+  default: (await import('../features/lesson/handout-page')).HandoutPage,
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /**
@@ -108,6 +112,7 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="record" element={<RecordPage />} />
           <Route path="record/certificate/:moduleId" element={<CertificatePage />} />
           <Route path="verify/:id" element={<VerifyPage />} />
+          <Route path="handout/:moduleId/:lessonId" element={<HandoutPage />} />
           <Route path="refresh" element={<RefresherPage />} />
           <Route path="continue" element={<ContinueRoute />} />
           <Route path="search" element={<SearchPage />} />

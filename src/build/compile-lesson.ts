@@ -90,7 +90,7 @@ export function compileLesson(
       const level = Number(t.tag.slice(1));
       const inline = tokens[i + 1] as Token;
       const text = scanInline(inline, scope).trim();
-      words += countWords(text);
+      if (!open.some((o) => o.name === 'facilitator')) words += countWords(text);
       i++;
       if (level === 1) {
         scope.report(
@@ -119,6 +119,9 @@ export function compileLesson(
       const optionLine =
         inCheck && prev?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open';
       const text = scanInline(t, scope, optionLine);
+      // Facilitator notes are checked like any text but are not part of what a learner reads, so they
+      // count towards neither the lesson's length nor its reading ease.
+      if (open.some((o) => o.name === 'facilitator')) continue;
       if (prev?.type === 'paragraph_open') {
         const tally = tallyProse([text]);
         words += tally.words;

@@ -5,6 +5,7 @@ import type { Token } from './markdown-engine';
 import type { MarkdownEngine } from './markdown-renderer';
 import { optionTextKey } from './option-text-key';
 import type { PublishedChecks } from './published-options';
+import { buildSessionBlock } from './session-directives';
 import { slugify } from './slugify';
 
 export type DirectiveCounters = {
@@ -49,13 +50,17 @@ export function calloutTitle(
   return plain || label;
 }
 
-/** `:::check my-name` → name `check`, rest `my-name`. */
-export function parseDirectiveInfo(info: string): { name: string; rest: string } {
+/**
+ * `:::check my-name` → name `check`, rest `my-name`; `:::discuss{minutes=5}` → name `discuss`, attributes
+ * `minutes=5` (the inside of braces written straight after the name, as an option's `{#name}` is).
+ */
+export function parseDirectiveInfo(info: string): { name: string; attributes?: string; rest: string } {
   const trimmed = info.trim();
-  const space = trimmed.search(/\s/);
-  return space < 0
-    ? { name: trimmed, rest: '' }
-    : { name: trimmed.slice(0, space), rest: trimmed.slice(space).trim() };
+  // A space before the braces is forgiven: `:::discuss {minutes=5}` means what its author meant.
+  const m = /^([^\s{]*)(?:[ \t]*\{([^}]*)\})?/.exec(trimmed);
+  const name = m?.[1] ?? '';
+  const rest = trimmed.slice(m?.[0].length ?? 0).trim();
+  return m?.[2] !== undefined ? { name, attributes: m[2], rest } : { name, rest };
 }
 
 /** Turns one top-level `:::name … :::` into a block, reporting anything an author got wrong. */
@@ -68,7 +73,15 @@ export function buildDirectiveBlock(
   engine: MarkdownEngine,
 ): LessonBlock | undefined {
   const line = open.map?.[0] ?? 0;
-  const { name, rest } = parseDirectiveInfo(open.info);
+  const { name, attributes, rest } = parseDirectiveInfo(open.info);
+  if (attributes !== undefined && name !== 'discuss' && name !== 'facilitator') {
+    scope.report(
+      line,
+      `\`:::${name}\` takes no attributes (found \`{${attributes}}\`): only \`:::discuss\` has one, its \`minutes\``,
+      'error',
+      `{${attributes}}`,
+    );
+  }
   const explicitId = (kind: 'check' | 'reflect', n: number): string => {
     if (rest === '') return `${kind}-${n}`;
     if (!NAME.test(rest)) {
@@ -123,10 +136,13 @@ export function buildDirectiveBlock(
       if (html === '') empty('text');
       return { type: 'callout', id, section, kind: name, title, html };
     }
+    case 'discuss':
+    case 'facilitator':
+      return buildSessionBlock(name, attributes, rest, inner, line, scope, engine);
     default:
       scope.report(
         line,
-        `unknown activity \`:::${name}\`: use :::check, :::reflect, :::tip, :::key or :::try`,
+        `unknown activity \`:::${name}\`: use :::check, :::reflect, :::tip, :::key, :::try, :::discuss or :::facilitator`,
         'error',
         name,
       );

@@ -15,6 +15,11 @@ function blockText(block: LessonBlock): string {
       return [block.question, ...block.options.map((o) => o.html)].map(htmlText).join(' ');
     case 'reflect':
       return htmlText(block.prompt);
+    case 'discuss':
+      return htmlText(block.html);
+    // Notes for whoever runs a session are not what a learner searches for, and are never shown to one.
+    case 'facilitator':
+      return '';
   }
 }
 

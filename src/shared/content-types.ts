@@ -40,7 +40,12 @@ export type CheckOption = {
   explanation: string;
 };
 
-/** Every block carries `section`, the index into `Lesson.sections` of the section it belongs to. */
+/**
+ * Every block but the two for facilitated sessions carries `section`, the index into `Lesson.sections` of
+ * the section it belongs to. A `discuss` prompt (with the minutes to allow) and `facilitator` notes belong
+ * to the section of the block before them. Learners never see facilitator notes; they see a discuss
+ * prompt as something to think about or talk over with a colleague.
+ */
 export type LessonBlock =
   | { type: 'html'; id: string; section: number; html: string }
   | {
@@ -61,7 +66,9 @@ export type LessonBlock =
       kind: 'tip' | 'key' | 'try';
       title: string;
       html: string;
-    };
+    }
+  | { type: 'discuss'; minutes: number; html: string }
+  | { type: 'facilitator'; html: string };
 
 /**
  * What readers call each kind of callout, shown before its title ("Try this: Map the room"). The compiler
@@ -73,6 +80,14 @@ export const CALLOUT_LABELS = {
   key: 'Key point',
   try: 'Try this',
 } as const satisfies Record<Extract<LessonBlock, { type: 'callout' }>['kind'], string>;
+
+/**
+ * What a self-study learner reads before a `:::discuss` prompt: with no group to talk to, the prompt is
+ * something to think over alone or with a colleague. The app and the prerendered page both show it.
+ * Kept here rather than in a file of its own: a new shared module changes how the build splits chunks
+ * and costs the first screen about a kilobyte.
+ */
+export const DISCUSS_LABEL = 'Think about, or talk with a colleague:';
 
 export type Lesson = {
   id: string;

@@ -7,6 +7,7 @@
 import {
   CALLOUT_LABELS,
   type CheckOption,
+  DISCUSS_LABEL,
   type Lesson,
   type LessonBlock,
   type Source,
@@ -105,6 +106,16 @@ function block(b: LessonBlock, nextId: () => string): string {
         '<p class="reflect__status" role="status"></p></div>'
       );
     }
+    case 'discuss': {
+      const titleId = nextId();
+      return (
+        `<aside class="callout callout--discuss" aria-labelledby="${titleId}">` +
+        `<p class="callout__title" id="${titleId}"><span aria-hidden="true" class="callout__icon">💬</span> ${escapeHtml(DISCUSS_LABEL)}</p>` +
+        `<div>${b.html}</div></aside>`
+      );
+    }
+    case 'facilitator':
+      return '';
   }
 }
 
@@ -137,6 +148,7 @@ export function lessonArticleHtml({ moduleId, moduleTitle, lesson }: Prerendered
     lesson.blocks.map((b) => block(b, nextId)).join('') +
     '<section aria-labelledby="finish-heading" class="lesson-end"><h2 id="finish-heading">Finish</h2>' +
     '<button type="button" class="button">Mark complete</button></section>' +
+    `<p class="handout-link no-print"><a href="/handout/${escapeHtml(moduleId)}/${escapeHtml(lesson.id)}">Print a handout</a></p>` +
     sources +
     '</article>'
   );

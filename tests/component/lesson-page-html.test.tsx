@@ -68,7 +68,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('static lesson page', () => {
   it.each([
     [
-      'every kind of block: text, callouts, a single-answer check, a reflection',
+      'every kind of block: text, callouts, a single-answer check, a reflection, a discussion and notes',
       'foundations',
       'foundations-what-sen-means',
     ],
@@ -76,7 +76,8 @@ describe('static lesson page', () => {
   ])('matches the app’s first render of a lesson with %s', async (_, moduleId, lessonId) => {
     installSpeech();
     renderApp(`/modules/${moduleId}/${lessonId}`);
-    await screen.findByRole('button', { name: 'Mark complete' });
+    // The first render of a file also loads the lesson page's code: slow on a busy machine.
+    await screen.findByRole('button', { name: 'Mark complete' }, { timeout: 15_000 });
     await screen.findByRole('group', { name: 'Read aloud' });
     const article = document.querySelector('article.lesson');
     if (!article) throw new Error('the app rendered no article');

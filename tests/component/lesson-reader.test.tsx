@@ -30,6 +30,18 @@ describe('lesson reader', () => {
     expect(await db.lessons.get('foundations-what-sen-means')).toBeDefined();
   });
 
+  it('shows a discussion prompt as something to think or talk over, and never the facilitator’s notes', async () => {
+    renderApp(LESSON);
+    const prompt = await screen.findByRole('complementary', {
+      name: 'Think about, or talk with a colleague:',
+    });
+    expect(prompt).toHaveTextContent(
+      'Which pupils in your class get help that is different from their classmates’?',
+    );
+    expect(screen.queryByText(/Allow five minutes in pairs/)).not.toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/Allow five minutes|treat any extra help/);
+  });
+
   it('opens a lesson it has stored even when offline', async () => {
     const first = renderApp(LESSON);
     await screen.findByRole('heading', { level: 1, name: 'What SEN means' });

@@ -85,6 +85,15 @@ const whatSenMeans: Lesson = {
       section: 2,
       prompt: '<p>Which parts of a pupil’s help are additional to what classmates get?</p>',
     },
+    {
+      type: 'discuss',
+      minutes: 5,
+      html: '<p>Which pupils in your class get help that is <strong>different</strong> from their classmates’?</p>',
+    },
+    {
+      type: 'facilitator',
+      html: '<p>Allow five minutes in pairs. Listen for staff who treat any extra help as special provision.</p>',
+    },
   ],
 };
 

@@ -6,6 +6,7 @@ import { format } from '../../lib/format';
 import type { LessonBlock } from '../../shared/content-types';
 import { CalloutBlock } from './callout-block';
 import { CheckBlock } from './check-block';
+import { DiscussBlock } from './discuss-block';
 import { lessonActions } from './lesson-actions';
 import { LessonTools } from './lesson-tools';
 import type { LessonView } from './lesson-view';
@@ -75,6 +76,11 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
         );
       case 'reflect':
         return <ReflectBlock key={block.id} lessonId={lesson.id} block={block} />;
+      case 'discuss':
+        return <DiscussBlock block={block} />;
+      // Notes for whoever runs a session with staff: never part of a learner's lesson.
+      case 'facilitator':
+        return null;
     }
   };
 
@@ -114,8 +120,8 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
         </section>
       )}
 
-      {lesson.blocks.map((block) => (
-        <Fragment key={block.id}>{renderBlock(block)}</Fragment>
+      {lesson.blocks.map((block, index) => (
+        <Fragment key={'id' in block ? block.id : `${block.type}-${index}`}>{renderBlock(block)}</Fragment>
       ))}
 
       <section aria-labelledby="finish-heading" className="lesson-end">
@@ -140,6 +146,10 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
           </p>
         )}
       </section>
+
+      <p className="handout-link no-print">
+        <Link to={`/handout/${module.id}/${lesson.id}`}>Print a handout</Link>
+      </p>
 
       {resumed && <ResumePlace resumed={resumed} sections={lesson.sections.length} onStartOver={startOver} />}
 

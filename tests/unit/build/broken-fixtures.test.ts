@@ -31,7 +31,7 @@ const ERRORS: [kind: string, problem: string][] = [
   ['check-one-option', 'm/01-lesson.md:13:1 a check needs at least two options (found 1)'],
   [
     'unknown-directive',
-    'm/01-lesson.md:13:4 unknown activity `:::warning`: use :::check, :::reflect, :::tip, :::key or :::try',
+    'm/01-lesson.md:13:4 unknown activity `:::warning`: use :::check, :::reflect, :::tip, :::key, :::try, :::discuss or :::facilitator',
   ],
   [
     'unclosed-directive',
@@ -74,6 +74,42 @@ const ERRORS: [kind: string, problem: string][] = [
     'm/index.md:9:3 front matter field `confidence` must list at least 3 statements (3 or 4 in all)',
   ],
   ['pathway-unknown-module', 'pathways.yaml:3:16 unknown module id `missing-module` in pathway `teacher`'],
+  [
+    'discuss-missing-minutes',
+    'm/01-lesson.md:13:1 `:::discuss` needs the minutes to allow for the discussion, e.g. `:::discuss{minutes=5}`',
+  ],
+  [
+    'discuss-invalid-minutes',
+    'm/01-lesson.md:13:12 the `minutes` of `:::discuss` must be a whole number from 1 to 20 (found "five")',
+  ],
+  [
+    'discuss-unknown-attribute',
+    'm/01-lesson.md:13:22 unknown attribute `size` on `:::discuss`: the only one is `minutes`, e.g. `:::discuss{minutes=5}`',
+  ],
+  [
+    'discuss-empty',
+    'm/01-lesson.md:13:1 `:::discuss` is empty: write the prompt between `:::discuss` and `:::`',
+  ],
+  [
+    'discuss-title',
+    'm/01-lesson.md:13:23 `:::discuss` takes no title (found "Pairs"): write the prompt on the lines below it',
+  ],
+  [
+    'facilitator-empty',
+    'm/01-lesson.md:13:1 `:::facilitator` is empty: write the notes between `:::facilitator` and `:::`',
+  ],
+  [
+    'facilitator-unknown-attribute',
+    'm/01-lesson.md:13:16 unknown attribute `minutes` on `:::facilitator`: it takes none',
+  ],
+  [
+    'facilitator-nested',
+    'm/01-lesson.md:16:1 `:::facilitator` starts inside `:::discuss` (line 13): end `:::discuss` with a `:::` line first; activities cannot be put inside each other',
+  ],
+  [
+    'attribute-on-callout',
+    'm/01-lesson.md:13:7 `:::tip` takes no attributes (found `{minutes=5}`): only `:::discuss` has one, its `minutes`',
+  ],
 ];
 
 const WARNINGS: [kind: string, problem: string][] = [

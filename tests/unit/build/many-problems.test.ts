@@ -14,7 +14,7 @@ it('reports every problem in a file in one run, in line order', async () => {
     `${FILE}:16:42 broken link: \`03-missing.md\` is not a lesson in the course (looked for tests/fixtures/content/many-problems/m/03-missing.md)`,
     `${FILE}:18:1 a check needs at least two options (found 1)`,
     `${FILE}:21:1 option has no explanation: on the next line, indented by two spaces, say why it is right or wrong`,
-    `${FILE}:24:4 unknown activity \`:::callout\`: use :::check, :::reflect, :::tip, :::key or :::try`,
+    `${FILE}:24:4 unknown activity \`:::callout\`: use :::check, :::reflect, :::tip, :::key, :::try, :::discuss or :::facilitator`,
     `${FILE}:28:1 image \`missing.png\` has no alt text: describe the picture between the square brackets`,
     `${FILE}:28:1 missing image: \`missing.png\` (looked for tests/fixtures/content/many-problems/m/missing.png)`,
   ]);
