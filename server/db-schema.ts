@@ -56,4 +56,9 @@ export type Database = {
   };
   /** Reminders sent, for "once per slot" and the weekly cap. `occurrence` is the local `YYYY-MM-DDTHH:MM`. */
   reminders_sent: { learner_id: string; occurrence: string; sent_at: number };
+  /**
+   * Sign-in throttling (server/auth-throttle.ts): failures per key, refused before `blocked_until`; for a
+   * `known:` key, `until` is how long the address counts as one the owner used. Swept past `until`.
+   */
+  auth_throttle: { key: string; failures: number; blocked_until: number; until: number };
 };

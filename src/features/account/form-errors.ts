@@ -1,6 +1,7 @@
 // Field and form messages for the account forms: first what the device can check itself, then the server's
 // 4xx reasons turned into plain words next to the field they are about. Pure, with a table test.
 import type { ApiFailure } from '../../api/api-client';
+import { COMMON_PASSWORD_CODE } from '../../shared/account-codes';
 
 export type Field = 'email' | 'name' | 'password';
 export type FormErrors = {
@@ -71,6 +72,10 @@ function minutes(ms: number | undefined): string {
  * The server (or the part of the app that talks to it, not yet cached) could not be reached. Said plainly,
  * with what matters most to a learner who has been working offline: nothing on the phone is lost.
  */
+/** The server refused a new password as one of the most common. */
+export const COMMON_PASSWORD_TEXT =
+  'This is one of the most common passwords, which are guessed first. Choose another: a short sentence is easy to remember and hard to guess.';
+
 export const SERVER_UNREACHABLE =
   "Can't reach the server. Check your connection and try again. Nothing on this phone is lost: your progress stays on this device and you can keep learning.";
 
@@ -88,6 +93,7 @@ export function errorsFromFailure(failure: ApiFailure, form: AccountForm): FormE
     case 'rejected':
       if (failure.status === 409 && form === 'create')
         return { fields: { email: 'This email already has an account. Sign in instead.' }, emailTaken: true };
+      if (failure.code === COMMON_PASSWORD_CODE) return { fields: { password: COMMON_PASSWORD_TEXT } };
       if (failure.status === 400 && failure.code === 'invalid_request')
         return fieldsFromReasons(failure.message, form);
       return { fields: {}, form: failure.message };
