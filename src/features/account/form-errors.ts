@@ -62,9 +62,12 @@ function fieldsFromReasons(message: string, form: AccountForm): FormErrors {
     : { fields };
 }
 
-function minutes(ms: number | undefined): string {
+/** How long to wait, as the server's Retry-After says: seconds under a minute (the first slow-downs are short). */
+export function waitText(ms: number | undefined): string {
   if (ms === undefined) return 'a few minutes';
-  const n = Math.max(1, Math.ceil(ms / 60_000));
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  const n = Math.ceil(seconds / 60);
   return `${n} ${n === 1 ? 'minute' : 'minutes'}`;
 }
 
@@ -84,7 +87,7 @@ export function errorsFromFailure(failure: ApiFailure, form: AccountForm): FormE
     case 'network':
       return { fields: {}, form: SERVER_UNREACHABLE };
     case 'rate-limited':
-      return { fields: {}, form: `Too many tries. Wait ${minutes(failure.retryAfterMs)} and try again.` };
+      return { fields: {}, form: `Too many tries. Wait ${waitText(failure.retryAfterMs)} and try again.` };
     case 'unauthorized':
       return { fields: {}, form: 'The email or password is not right.' };
     case 'server':
