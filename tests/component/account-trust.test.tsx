@@ -12,8 +12,14 @@ import { setupSyncTestServer } from '../helpers/sync-test-server';
 const server = setupSyncTestServer();
 const PASSWORD = 'correct horse battery';
 
+/** Sets (or clears) the cookie the server sets with a session, as a browser that kept it would have it. */
+function marker(present: boolean) {
+  // biome-ignore lint/suspicious/noDocumentCookie: jsdom has no Cookie Store API; the test plays the server's part.
+  document.cookie = present ? `${SIGNED_IN_MARKER}=1; Path=/` : `${SIGNED_IN_MARKER}=; Max-Age=0; Path=/`;
+}
+
 afterEach(() => {
-  document.cookie = `${SIGNED_IN_MARKER}=; Max-Age=0; Path=/`;
+  marker(false);
 });
 
 async function createAccount(name: string) {
@@ -129,7 +135,7 @@ describe('the welcome', () => {
   });
 
   it('says so when the browser cleared a signed-in device, and offers to bring everything back', async () => {
-    document.cookie = `${SIGNED_IN_MARKER}=1; Path=/`;
+    marker(true);
     const { user } = renderApp('/');
     const notice = (await screen.findByText('Your progress is not on this device any more'))
       .parentElement as HTMLElement;
@@ -139,7 +145,7 @@ describe('the welcome', () => {
   });
 
   it('says nothing of lost data on a device that is still signed in', async () => {
-    document.cookie = `${SIGNED_IN_MARKER}=1; Path=/`;
+    marker(true);
     await db.meta.put({ key: 'session', value: { learnerId: 'l1', email: 'sam@example.org' } });
     renderApp('/');
     await screen.findByRole('heading', { name: 'Welcome. What is your role?' });
