@@ -2,7 +2,7 @@
 // the welcome offers sign-in, a device whose storage the browser cleared says so, and Settings changes
 // the name and the password (with show-password toggles) — against the real server app.
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { SIGNED_IN_MARKER } from '../../src/shared/signed-in-marker';
@@ -73,6 +73,30 @@ describe('the name given at sign-up', () => {
       body: { email: 'sam@example.org', password: PASSWORD },
     });
     expect(((await signedIn.json()) as { name: string }).name).toBe('Priya Shah-Khan');
+  });
+});
+
+describe('signing in again on a device the account used', () => {
+  it('sends the device’s id, so the server can spare it the slow-down guesses from elsewhere cause', async () => {
+    const { user } = await createAccount('Sam');
+    await waitFor(async () => expect((await db.meta.get('syncDevice'))?.value).toBeDefined());
+    const { deviceId } = (await db.meta.get('syncDevice'))?.value as { deviceId: string };
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Sign out and keep my progress on this device' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Sign in', pressed: false }));
+    const form = (await screen.findByRole('heading', { level: 2, name: 'Sign in' }))
+      .parentElement as HTMLElement;
+    await user.type(within(form).getByRole('textbox', { name: 'Email' }), 'sam@example.org');
+    await user.type(within(form).getByLabelText('Password'), PASSWORD);
+    await user.click(within(form).getByRole('button', { name: 'Sign in' }));
+    await screen.findByText(/Signed in as/);
+    const bodies = vi
+      .mocked(fetch)
+      .mock.calls.filter(([url, init]) => String(url).endsWith('/api/v1/sessions') && init?.method === 'POST')
+      .map(([, init]) => JSON.parse(String(init?.body)) as Record<string, unknown>);
+    expect(bodies).toEqual([{ email: 'sam@example.org', password: PASSWORD, deviceId }]);
   });
 });
 
