@@ -80,7 +80,8 @@ describe('signing in again on a device the account used', () => {
   it('sends the device’s id, so the server can spare it the slow-down guesses from elsewhere cause', async () => {
     const { user } = await createAccount('Sam');
     await waitFor(async () => expect((await db.meta.get('syncDevice'))?.value).toBeDefined());
-    const { deviceId } = (await db.meta.get('syncDevice'))?.value as { deviceId: string };
+    const deviceId = ((await db.meta.get('syncDevice'))?.value as { deviceId: string } | undefined)?.deviceId;
+    expect(deviceId).toEqual(expect.any(String));
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await user.click(
       await screen.findByRole('button', { name: 'Sign out and keep my progress on this device' }),
