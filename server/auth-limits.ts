@@ -1,13 +1,18 @@
-// The auth rate-limit rules in one place: attempts per IP per minute on sign-up and sign-in; sign-up
-// attempts and failed sign-ins per account (email) per 15 minutes. Checked before any password work,
-// so a flood costs no scrypt time. Failed sign-ins and locked accounts are logged with a hashed account
-// (never the email) and the client address, so an operator can see an attack without holding addresses.
+// The auth rate-limit rules in one place. Attempts per address per minute on sign-up and sign-in, and
+// sign-up attempts per email per 15 minutes (fixed windows, server/rate-limiter.ts), checked before any
+// password work so a flood costs no scrypt time. Failed sign-ins slow the guesser with growing delays
+// (server/auth-throttle.ts) per account at an address, per address and per account, where the account's
+// delay spares addresses and devices its owner has signed in from: five wrong passwords never keep the
+// owner out. docs/accounts.md has the model. Logs name a hashed account (never the email) and the address.
 import { createHash } from 'node:crypto';
 import type { AppDeps } from './app-env';
+import { type AuthThrottle, createAuthThrottle, throttleRules } from './auth-throttle';
 import { HttpError } from './http-error';
 
 const MINUTE = 60_000;
-const ACCOUNT_WINDOW_MS = 15 * MINUTE;
+const SIGNUP_WINDOW_MS = 15 * MINUTE;
+/** An address the owner signed in from counts as theirs this long after the last sign-in from it. */
+const KNOWN_ADDRESS_MS = 90 * 24 * 60 * MINUTE;
 
 export type AuthAction = 'signup' | 'signin';
 
@@ -16,7 +21,33 @@ export function hashedAccount(email: string): string {
   return createHash('sha256').update(email).digest('hex').slice(0, 16);
 }
 
-const accountKey = (action: AuthAction, email: string) => `${action}:account:${email}`;
+// Keys carry a hashed account, so the table holds no email; the address is kept for a day at most
+// (a known address only inside a hash).
+const keys = (email: string, ip: string) => {
+  const account = hashedAccount(email);
+  return {
+    pair: `pair:${account}:${ip}`,
+    address: `address:${ip}`,
+    account: `account:${account}`,
+    known: `known:${createHash('sha256').update(`${email}\n${ip}`).digest('hex').slice(0, 32)}`,
+  };
+};
+
+// One throttle per app (its database and clock), made on first use.
+const throttles = new WeakMap<AppDeps, AuthThrottle>();
+function throttleOf(deps: AppDeps): AuthThrottle {
+  let throttle = throttles.get(deps);
+  if (!throttle) {
+    throttle = createAuthThrottle(deps.db, deps.clock);
+    throttles.set(deps, throttle);
+  }
+  return throttle;
+}
+
+export type SigninCheck = {
+  /** The sign-in comes from an address or device the owner has used: the account's own delay spares it. */
+  known: boolean;
+};
 
 export const authLimits = {
   /** Counts this attempt against the caller's IP, or throws 429 when the IP is over its limit. */
@@ -26,38 +57,53 @@ export const authLimits = {
   },
   /** Counts a sign-up for this account (email), or throws 429 when the account is over its limit. */
   async signupAttempt({ limiter, config }: AppDeps, email: string): Promise<void> {
-    const { count, retryAfter } = await limiter.hit(accountKey('signup', email), ACCOUNT_WINDOW_MS);
+    const { count, retryAfter } = await limiter.hit(`signup:account:${email}`, SIGNUP_WINDOW_MS);
     if (count > config.signinFailuresPerAccount) throw limited(retryAfter);
   },
-  /** Throws 429 when this account has used up its failed sign-ins; returns the failures counted so far. */
-  async checkSignin(deps: AppDeps, email: string, ip: string): Promise<number> {
-    const { count, retryAfter } = await deps.limiter.peek(
-      accountKey('signin', email),
-      deps.config.signinFailuresPerAccount,
-    );
-    if (retryAfter > 0) {
-      deps.logger.warn('sign-in refused: account locked', { account: hashedAccount(email), ip, retryAfter });
-      throw limited(retryAfter);
-    }
-    return count;
-  },
-  async countSigninFailure(deps: AppDeps, email: string, ip: string): Promise<void> {
-    const { count } = await deps.limiter.hit(accountKey('signin', email), ACCOUNT_WINDOW_MS);
-    deps.logger.warn('sign-in failed', { account: hashedAccount(email), ip, failures: count });
-    if (count === deps.config.signinFailuresPerAccount) {
-      deps.logger.warn('account locked', {
+  /**
+   * Throws 429 with Retry-After while this attempt must wait: its address on this account, its address,
+   * or (unless `knownDevice`, or the address is one the owner signed in from) the account as a whole.
+   */
+  async checkSignin(deps: AppDeps, email: string, ip: string, knownDevice: boolean): Promise<SigninCheck> {
+    const throttle = throttleOf(deps);
+    const k = keys(email, ip);
+    const known = knownDevice || (await throttle.has(k.known));
+    const refused = await throttle.refused(known ? [k.pair, k.address] : [k.pair, k.address, k.account]);
+    if (refused) {
+      deps.logger.warn('sign-in refused: too many failures', {
         account: hashedAccount(email),
         ip,
-        minutes: ACCOUNT_WINDOW_MS / MINUTE,
+        by: refused.key.split(':')[0],
+        retryAfter: refused.retryAfter,
       });
+      throw limited(refused.retryAfter);
     }
+    return { known };
   },
-  async clearSigninFailures({ limiter }: AppDeps, email: string): Promise<void> {
-    await limiter.reset(accountKey('signin', email));
+  async countSigninFailure(deps: AppDeps, email: string, ip: string): Promise<void> {
+    const throttle = throttleOf(deps);
+    const k = keys(email, ip);
+    const pair = await throttle.fail(k.pair, throttleRules.pair);
+    const address = await throttle.fail(k.address, throttleRules.address);
+    const account = await throttle.fail(k.account, throttleRules.account);
+    deps.logger.warn('sign-in failed', {
+      account: hashedAccount(email),
+      ip,
+      failures: pair,
+      addressFailures: address,
+      accountFailures: account,
+    });
+  },
+  /** The owner is in: this address stops waiting for its own failures and counts as theirs. */
+  async signinSucceeded(deps: AppDeps, email: string, ip: string): Promise<void> {
+    const throttle = throttleOf(deps);
+    const k = keys(email, ip);
+    await throttle.clear(k.pair);
+    await throttle.remember(k.known, KNOWN_ADDRESS_MS);
   },
 };
 
-function limited(retryAfter: number): HttpError {
+export function limited(retryAfter: number): HttpError {
   return new HttpError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfter} s.`, {
     'Retry-After': String(retryAfter),
   });

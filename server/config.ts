@@ -22,8 +22,8 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: intFrom(1024, 50 * 1024 * 1024, 1024 * 1024),
   AUTH_RATE_PER_IP_PER_MIN: intFrom(1, 1_000_000, 10),
   SIGNIN_FAILURES_PER_ACCOUNT: intFrom(1, 1000, 5),
-  /** log2 of scrypt's N. 14 is Node's default; lower values exist only for tests and the benchmark. */
-  SCRYPT_LOG_N: intFrom(10, 20, 14),
+  /** log2 of scrypt's N. 17 is OWASP's minimum (server/passwords.ts); lower values are for tests and benches only. */
+  SCRYPT_LOG_N: intFrom(10, 20, 17),
   /** Take the client address from X-Forwarded-For; only behind a proxy that sets it. */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   PG_POOL_SIZE: intFrom(1, 200, 10),

@@ -17,6 +17,7 @@ import { requestLog } from './request-log';
 import { accountRoutes } from './routes/account-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
+import { profileRoutes } from './routes/profile-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { syncPullRoutes } from './routes/sync-pull-routes';
 import { syncPushRoutes } from './routes/sync-push-routes';
@@ -62,6 +63,7 @@ export function createApp({
     healthRoutes,
     accountRoutes,
     sessionRoutes,
+    profileRoutes,
     deviceRoutes,
     syncPushRoutes,
     syncPullRoutes,

@@ -1,12 +1,14 @@
-// Starts a session for a learner: a new random token returned once, its hash stored with an expiry.
+// Starts a session for a learner: a new random token returned once, its hash stored with an expiry, with the
+// account's name and email so the device can show them (the name goes on certificates).
 import type { SessionResponse } from '../src/shared/sync-protocol';
 import type { AppDeps } from './app-env';
 import { hashSessionToken, newSessionToken } from './session-tokens';
 
 export async function createSession(
   { db, clock, config }: AppDeps,
-  learnerId: string,
+  learner: { id: string; name: string; email: string },
 ): Promise<SessionResponse> {
+  const learnerId = learner.id;
   const token = newSessionToken();
   const now = clock();
   const expiresAt = now + config.sessionTtlMs;
@@ -25,5 +27,11 @@ export async function createSession(
       expires_at: expiresAt,
     })
     .execute();
-  return { learnerId, token, expiresAt: new Date(expiresAt).toISOString() };
+  return {
+    learnerId,
+    token,
+    expiresAt: new Date(expiresAt).toISOString(),
+    name: learner.name,
+    email: learner.email,
+  };
 }

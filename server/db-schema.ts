@@ -76,4 +76,9 @@ export type Database = {
     issued_at: number;
     revoked_at: number | null;
   };
+  /**
+   * Sign-in throttling (server/auth-throttle.ts): failures per key, refused before `blocked_until`; for a
+   * `known:` key, `until` is how long the address counts as one the owner used. Swept past `until`.
+   */
+  auth_throttle: { key: string; failures: number; blocked_until: number; until: number };
 };

@@ -2,6 +2,7 @@
 // time. Applied at start; a failed migration stops the process before it serves anything.
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database } from './db-schema';
+import { accountSecurity } from './migrations/0006-account-security';
 import { certificatesMigration } from './migrations/0008-certificates';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
@@ -160,6 +161,7 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0006-account-security': accountSecurity,
   '0008-certificates': certificatesMigration,
 };
 

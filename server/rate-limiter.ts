@@ -1,17 +1,12 @@
 // Fixed-window counters in the database (table `rate_limits`), so every server process behind a load
 // balancer shares them and a restart forgets nothing. One row per key: the window's start, the attempts
 // counted in it and `until`, when the row stops mattering (the window's end). Nothing is ever evicted to
-// make room: a flood of new addresses adds rows but cannot push out an account's lock. Rows past
+// make room: a flood of new addresses adds rows but cannot push out another key's window. Rows past
 // `until` are swept at most once a minute per process, so the table holds only live windows.
 import { sql } from 'kysely';
 import type { Db } from './open-database';
 
 export type RateLimiter = {
-  /**
-   * The attempts counted in `key`'s live window (0 when there is none) and the seconds until `key` may
-   * act again (0 when it is under `limit`). Does not count an attempt.
-   */
-  peek: (key: string, limit: number) => Promise<{ count: number; retryAfter: number }>;
   /**
    * Counts one attempt against `key` (starting a new window of `windowMs` when the last one is over),
    * atomically across processes. Returns the attempts in the window, this one included, and the
@@ -32,16 +27,6 @@ export function createRateLimiter(db: Db, clock: () => number): RateLimiter {
     await db.kysely.deleteFrom('rate_limits').where('until', '<=', clock()).execute();
   };
   return {
-    async peek(key, limit) {
-      const now = clock();
-      const row = await db.kysely
-        .selectFrom('rate_limits')
-        .select(['count', 'until'])
-        .where('key', '=', key)
-        .executeTakeFirst();
-      if (!row || row.until <= now) return { count: 0, retryAfter: 0 };
-      return { count: row.count, retryAfter: row.count < limit ? 0 : secondsUntil(row.until, now) };
-    },
     async hit(key, windowMs) {
       const now = clock();
       if (now - lastSweep >= SWEEP_EVERY_MS) {

@@ -1,14 +1,17 @@
-// POST /accounts: creates a learner (email lower-cased, scrypt password hash) and signs them in.
+// POST /accounts: creates a learner (email lower-cased, scrypt password hash) and signs them in. One of the
+// most common passwords is refused (server/common-passwords.ts) before anything is stored.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { accountRequestSchema } from '../../src/shared/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { authLimits } from '../auth-limits';
 import { clientIp } from '../client-ip';
+import { commonPasswordRefused } from '../common-password-refused';
 import { createSession } from '../create-session';
 import { HttpError } from '../http-error';
 import { hashPassword } from '../passwords';
 import { readJson } from '../read-json';
+import { markSignedIn } from '../signed-in-marker';
 
 const emailTaken = () => new HttpError(409, 'email_taken', 'An account with this email already exists.');
 
@@ -20,6 +23,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readJson(c, accountRequestSchema);
     const email = body.email.trim().toLowerCase();
     await authLimits.signupAttempt(deps, email);
+    commonPasswordRefused(body.password);
     const taken = await db.kysely
       .selectFrom('learners')
       .select('id')
@@ -43,6 +47,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
       if (again) throw emailTaken();
       throw error;
     }
-    return c.json(await createSession(deps, id), 201);
+    markSignedIn(c);
+    return c.json(await createSession(deps, { id, name: body.name, email }), 201);
   });
 }

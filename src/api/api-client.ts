@@ -4,6 +4,7 @@
 // means — offline (network or timeout), signed out (401), refused for good (other 4xx), too big (413),
 // slow down (429) or try later (5xx, with Retry-After when the server gives one).
 import { z } from 'zod';
+import { type AccountPatch, accountProfileSchema, type PasswordChange } from '../shared/account-protocol';
 import {
   myCertificateSchema,
   myCertificatesResponseSchema,
@@ -72,7 +73,12 @@ export type ApiClientOptions = {
   onUnauthorized?: (failure: ApiFailure) => void | Promise<void>;
 };
 
-type Call = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; token?: string; body?: unknown };
+type Call = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  token?: string;
+  body?: unknown;
+};
 
 function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -184,6 +190,12 @@ export function createApiClient({
       call({ method: 'DELETE', path: '/api/v1/sessions/current', token }, nothingSchema),
     signOutEverywhere: (token: string) =>
       call({ method: 'DELETE', path: '/api/v1/sessions', token }, nothingSchema),
+    getAccount: (token: string) =>
+      call({ method: 'GET', path: '/api/v1/account', token }, accountProfileSchema),
+    updateAccount: (token: string, body: AccountPatch) =>
+      call({ method: 'PATCH', path: '/api/v1/account', token, body }, accountProfileSchema),
+    changePassword: (token: string, body: PasswordChange) =>
+      call({ method: 'PUT', path: '/api/v1/account/password', token, body }, nothingSchema),
     registerDevice: (token: string, name?: string) =>
       call(
         { method: 'POST', path: '/api/v1/devices', token, body: name ? { name } : {} },

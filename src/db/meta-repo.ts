@@ -14,6 +14,15 @@ export const metaRepo = {
     await writeMeta(db, key, value);
   },
 
+  /**
+   * The display name of the account signed in here (given at sign-up and kept with the session, so it
+   * goes on certificates), or null when there is none.
+   */
+  async accountName(): Promise<string | null> {
+    const name = (await metaRepo.get('session'))?.name?.trim();
+    return name ? name : null;
+  },
+
   /** Remembers on this device that a module's confidence question was put off. */
   async addConfidenceSkipped(entry: string): Promise<void> {
     await db.transaction('rw', db.meta, async () => {

@@ -6,7 +6,14 @@ import type { Catalog } from '../shared/content-types';
 import type { PocketDb } from './db';
 
 /** Signed in when `token` is set; a 401 removes the token but keeps who it was, so the UI can say so. */
-export type StoredSession = { learnerId: string; token?: string; expiresAt?: string; email?: string };
+export type StoredSession = {
+  learnerId: string;
+  token?: string;
+  expiresAt?: string;
+  email?: string;
+  /** The account's display name, from sign-up, sign-in or a change in Settings: printed on certificates. */
+  name?: string;
+};
 /** The server's id for this device and the learner it was registered for. */
 export type StoredDevice = { learnerId: string; deviceId: string };
 export type StoredSyncResult = { lastSyncedAt?: string };

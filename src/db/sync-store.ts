@@ -81,11 +81,21 @@ export function createSyncStore(db: PocketDb) {
     clearSession: async () => {
       await deleteMeta(db, 'session');
     },
+    /** The account's name or email changed (in Settings, or read back from the server). */
+    updateSessionProfile: async (profile: { name?: string; email?: string }) => {
+      await db.transaction('rw', db.meta, async () => {
+        const session = await readMeta(db, 'session');
+        if (session) await writeMeta(db, 'session', { ...session, ...profile });
+      });
+    },
     /** After a 401: the queue stays, syncing stops until the learner signs in again. */
     expireSession: async () => {
       await db.transaction('rw', db.meta, async () => {
         const session = await readMeta(db, 'session');
-        if (session) await writeMeta(db, 'session', { learnerId: session.learnerId, email: session.email });
+        if (session) {
+          const { token: _token, expiresAt: _expiresAt, ...kept } = session;
+          await writeMeta(db, 'session', kept);
+        }
       });
     },
 

@@ -116,14 +116,27 @@ export type PulledPage = z.infer<typeof pullResponseSchema>;
 /** A pull page as the server sends it: every event valid. */
 export type PullResponse = Omit<PulledPage, 'events'> & { events: z.infer<typeof learnerEventSchema>[] };
 
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+/** A new password: 10 to 200 characters (the server also refuses the most common ones). */
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH);
+export const displayNameSchema = z.string().trim().min(1).max(100);
 export const accountRequestSchema = z.strictObject({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(100),
-  password: z.string().min(10, 'use at least 10 characters').max(200),
+  name: displayNameSchema,
+  password: newPasswordSchema,
 });
 export const sessionRequestSchema = z.strictObject({
   email: z.email().max(254),
-  password: z.string().min(1).max(200),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  /**
+   * The server's id of a device this account used before (kept on the device): such a sign-in is the
+   * owner's, so the account-wide slow-down for failed guesses from elsewhere does not apply to it.
+   */
+  deviceId: z.uuid().optional(),
 });
 export type AccountRequest = z.input<typeof accountRequestSchema>;
 export type SessionRequest = z.input<typeof sessionRequestSchema>;
@@ -133,6 +146,9 @@ export const sessionResponseSchema = z.object({
   learnerId: z.string().min(1),
   token: z.string().min(1),
   expiresAt: z.string(),
+  /** The display name and email of the account, so the device can print the name on certificates. */
+  name: z.string().optional(),
+  email: z.string().optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 export const deviceResponseSchema = z.object({ deviceId: z.string().min(1) });

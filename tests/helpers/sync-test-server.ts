@@ -39,6 +39,7 @@ export function setupSyncTestServer(): SyncTestServer {
   };
   const configure = async (overrides: Partial<Config>) => {
     await testDb.db.kysely.deleteFrom('rate_limits').execute();
+    await testDb.db.kysely.deleteFrom('auth_throttle').execute();
     newApp(overrides);
   };
   beforeEach(async () => {

@@ -63,7 +63,7 @@ describe.each(testDbKinds)('the api client against the server on %s', (kind) => 
       password: 'long enough pw',
     });
     if (!created.ok) throw new Error(created.failure.message);
-    expect(Object.keys(created.value).sort()).toEqual(['expiresAt', 'learnerId', 'token']);
+    expect(Object.keys(created.value).sort()).toEqual(['email', 'expiresAt', 'learnerId', 'name', 'token']);
     const token = created.value.token;
     const device = await api.registerDevice(token, 'Staff room tablet');
     if (!device.ok) throw new Error(device.failure.message);
@@ -82,6 +82,39 @@ describe.each(testDbKinds)('the api client against the server on %s', (kind) => 
     ]);
     expect(pulled.ok && pulled.value.hasMore).toBe(false);
     expect(await api.signOut(token)).toEqual({ ok: true, value: undefined });
+  });
+
+  it('reads and changes the account, and a wrong current password is a refusal, not a lost session', async () => {
+    const { api, lost } = client();
+    const created = await api.createAccount({
+      email: 'acc@example.org',
+      name: 'Acc',
+      password: 'long enough pw',
+    });
+    if (!created.ok) throw new Error(created.failure.message);
+    const token = created.value.token;
+    expect(await api.getAccount(token)).toEqual({
+      ok: true,
+      value: { learnerId: created.value.learnerId, email: 'acc@example.org', name: 'Acc' },
+    });
+    const renamed = await api.updateAccount(token, { name: 'Ada Accountant' });
+    expect(renamed.ok && renamed.value.name).toBe('Ada Accountant');
+    const wrong = await api.changePassword(token, {
+      currentPassword: 'not it at all',
+      newPassword: 'another long one',
+    });
+    expect(!wrong.ok && [wrong.failure.kind, wrong.failure.status, wrong.failure.code]).toEqual([
+      'rejected',
+      403,
+      'wrong_password',
+    ]);
+    expect(lost).toEqual([]);
+    expect(
+      await api.changePassword(token, { currentPassword: 'long enough pw', newPassword: 'another long one' }),
+    ).toEqual({
+      ok: true,
+      value: undefined,
+    });
   });
 
   it('reads the reminder key and puts and deletes a push subscription through the shared schemas', async () => {

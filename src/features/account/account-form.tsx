@@ -10,6 +10,7 @@ import {
   noErrors,
   SERVER_UNREACHABLE,
 } from './form-errors';
+import { PasswordField } from './password-field';
 import { TextField } from './text-field';
 
 type Props = { kind: FormKind; email?: string; onSwitch?: () => void };
@@ -83,10 +84,9 @@ export function AccountForm({ kind, email: knownEmail, onSwitch }: Props) {
           error={errors.fields.name}
         />
       )}
-      <TextField
+      <PasswordField
         label="Password"
         name="password"
-        type="password"
         autoComplete={create ? 'new-password' : 'current-password'}
         hint={
           create ? `At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.` : undefined

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { Loading } from '../../components/loading';
 import { appSync } from '../../sync/app-sync';
+import { AccountDetails } from './account-details';
 import { AccountForm } from './account-form';
 import { SignOutPanel } from './sign-out-panel';
 import { useSession } from './use-session';
@@ -11,7 +13,9 @@ import { useSession } from './use-session';
  */
 export function AccountPanel() {
   const session = useSession();
-  const [choice, setChoice] = useState<'create' | 'sign-in'>('create');
+  // The welcome's "I already have an account" and the lost-data notice open the sign-in form.
+  const signInAsked = new URLSearchParams(useLocation().search).has('sign-in');
+  const [choice, setChoice] = useState<'create' | 'sign-in'>(signInAsked ? 'sign-in' : 'create');
   const [notice, setNotice] = useState('');
 
   // The forms and the status need the engine; load it now rather than on the first tap.
@@ -37,6 +41,7 @@ export function AccountPanel() {
             Signed in as <strong>{session.email ?? 'you'}</strong>. Your progress and notes are backed up and
             shared with your other devices.
           </p>
+          <AccountDetails name={session.name} email={session.email} onChanged={setNotice} />
           <SignOutPanel onSignedOut={setNotice} />
         </section>
       </>

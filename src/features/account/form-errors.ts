@@ -1,6 +1,7 @@
 // Field and form messages for the account forms: first what the device can check itself, then the server's
 // 4xx reasons turned into plain words next to the field they are about. Pure, with a table test.
 import type { ApiFailure } from '../../api/api-client';
+import { COMMON_PASSWORD_CODE } from '../../shared/account-codes';
 
 export type Field = 'email' | 'name' | 'password';
 export type FormErrors = {
@@ -61,9 +62,12 @@ function fieldsFromReasons(message: string, form: AccountForm): FormErrors {
     : { fields };
 }
 
-function minutes(ms: number | undefined): string {
+/** How long to wait, as the server's Retry-After says: seconds under a minute (the first slow-downs are short). */
+export function waitText(ms: number | undefined): string {
   if (ms === undefined) return 'a few minutes';
-  const n = Math.max(1, Math.ceil(ms / 60_000));
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  const n = Math.ceil(seconds / 60);
   return `${n} ${n === 1 ? 'minute' : 'minutes'}`;
 }
 
@@ -71,6 +75,10 @@ function minutes(ms: number | undefined): string {
  * The server (or the part of the app that talks to it, not yet cached) could not be reached. Said plainly,
  * with what matters most to a learner who has been working offline: nothing on the phone is lost.
  */
+/** The server refused a new password as one of the most common. */
+export const COMMON_PASSWORD_TEXT =
+  'This is one of the most common passwords, which are guessed first. Choose another: a short sentence is easy to remember and hard to guess.';
+
 export const SERVER_UNREACHABLE =
   "Can't reach the server. Check your connection and try again. Nothing on this phone is lost: your progress stays on this device and you can keep learning.";
 
@@ -79,7 +87,7 @@ export function errorsFromFailure(failure: ApiFailure, form: AccountForm): FormE
     case 'network':
       return { fields: {}, form: SERVER_UNREACHABLE };
     case 'rate-limited':
-      return { fields: {}, form: `Too many tries. Wait ${minutes(failure.retryAfterMs)} and try again.` };
+      return { fields: {}, form: `Too many tries. Wait ${waitText(failure.retryAfterMs)} and try again.` };
     case 'unauthorized':
       return { fields: {}, form: 'The email or password is not right.' };
     case 'server':
@@ -88,6 +96,7 @@ export function errorsFromFailure(failure: ApiFailure, form: AccountForm): FormE
     case 'rejected':
       if (failure.status === 409 && form === 'create')
         return { fields: { email: 'This email already has an account. Sign in instead.' }, emailTaken: true };
+      if (failure.code === COMMON_PASSWORD_CODE) return { fields: { password: COMMON_PASSWORD_TEXT } };
       if (failure.status === 400 && failure.code === 'invalid_request')
         return fieldsFromReasons(failure.message, form);
       return { fields: {}, form: failure.message };

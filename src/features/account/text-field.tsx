@@ -1,9 +1,15 @@
-import { type InputHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 
-type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string };
+type Props = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  hint?: string;
+  error?: string;
+  /** Shown after the input (the show-password button). */
+  after?: ReactNode;
+};
 
 /** A labelled input whose hint and error are read with it, and which says when it is invalid. */
-export function TextField({ label, hint, error, ...input }: Props) {
+export function TextField({ label, hint, error, after, ...input }: Props) {
   const id = useId();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
@@ -25,6 +31,7 @@ export function TextField({ label, hint, error, ...input }: Props) {
         aria-describedby={describedBy || undefined}
         {...input}
       />
+      {after}
     </div>
   );
 }

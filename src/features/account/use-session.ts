@@ -7,11 +7,12 @@ export type SessionView =
   | { state: 'none' }
   /** A 401 ended the session: the learner is known, the queue waits, they must sign in again. */
   | { state: 'paused'; email?: string }
-  | { state: 'signed-in'; email?: string };
+  | { state: 'signed-in'; email?: string; name?: string };
 
 export function useSession(): SessionView {
   const session = useLiveQuery(async () => (await metaRepo.get('session')) ?? null, []);
   if (session === undefined) return { state: 'loading' };
   if (session === null) return { state: 'none' };
-  return { state: session.token ? 'signed-in' : 'paused', email: session.email };
+  if (!session.token) return { state: 'paused', email: session.email };
+  return { state: 'signed-in', email: session.email, name: session.name };
 }

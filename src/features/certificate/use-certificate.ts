@@ -29,11 +29,7 @@ export function useCertificate(moduleId: string): CertificateView {
   const catalog = useCatalog(useLiveQuery(() => metaRepo.getCatalog(), []));
   const events = useLiveQuery(() => eventsRepo.all(), []);
   const settings = useStoreValue(settingsStore);
-  const accountName = useLiveQuery(async () => {
-    const session: Record<string, unknown> | undefined = await metaRepo.get('session');
-    const name = session?.name ?? session?.displayName;
-    return typeof name === 'string' && name.trim() ? name.trim() : null;
-  }, []);
+  const accountName = useLiveQuery(() => metaRepo.accountName(), []);
   const status = useCatalogStatus();
 
   return useMemo((): CertificateView => {

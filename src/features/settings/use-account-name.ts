@@ -1,11 +1,7 @@
 import { metaRepo } from '../../db/meta-repo';
 import { useLiveQuery } from '../../lib/use-live-query';
 
-/** The signed-in account's display name, if the session kept one (`name` or `displayName`). */
-export function useAccountName(): string | undefined {
-  return useLiveQuery(async () => {
-    const session: Record<string, unknown> | undefined = await metaRepo.get('session');
-    const name = session?.name ?? session?.displayName;
-    return typeof name === 'string' && name.trim() ? name.trim() : undefined;
-  }, []);
+/** The display name of the account signed in on this device; null when none, undefined while loading. */
+export function useAccountName(): string | null | undefined {
+  return useLiveQuery(() => metaRepo.accountName(), []);
 }

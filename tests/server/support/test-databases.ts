@@ -56,6 +56,7 @@ async function clearTables(db: Db): Promise<void> {
     'sessions',
     'learners',
     'rate_limits',
+    'auth_throttle',
   ] as const) {
     await db.kysely.deleteFrom(table).execute();
   }
