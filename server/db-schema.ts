@@ -56,4 +56,8 @@ export type Database = {
   };
   /** Reminders sent, for "once per slot" and the weekly cap. `occurrence` is the local `YYYY-MM-DDTHH:MM`. */
   reminders_sent: { learner_id: string; occurrence: string; sent_at: number };
+  /** Recovery codes (server/account/recovery-codes.ts): only their hashes; a spent code's row is deleted. */
+  recovery_codes: { learner_id: string; code_hash: string; created_at: number };
+  /** Emailed reset links: the token's SHA-256, deleted when used; the purge deletes expired ones. */
+  password_resets: { token_hash: string; learner_id: string; created_at: number; expires_at: number };
 };

@@ -4,6 +4,15 @@
 // means — offline (network or timeout), signed out (401), refused for good (other 4xx), too big (413),
 // slow down (429) or try later (5xx, with Retry-After when the server gives one).
 import { z } from 'zod';
+import { type DeleteAccountRequest, myDataSchema } from '../shared/my-data-protocol';
+import {
+  emailResetResponseSchema,
+  type RecoveryCodeReset,
+  recoveryCodesResponseSchema,
+  recoveryCodesStatusSchema,
+  resetOptionsSchema,
+  type TokenReset,
+} from '../shared/recovery-protocol';
 import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/reminder-protocol';
 import {
   type AccountRequest,
@@ -198,6 +207,28 @@ export function createApiClient({
         { method: 'DELETE', path: '/api/v1/reminders/subscription', token, body: { endpoint } },
         nothingSchema,
       ),
+    // Ways back in (docs/accounts.md). A wrong password on the signed-in calls is a 403, never a 401.
+    makeRecoveryCodes: (token: string, password: string) =>
+      call(
+        { method: 'POST', path: '/api/v1/account/recovery-codes', token, body: { password } },
+        recoveryCodesResponseSchema,
+      ),
+    recoveryCodesStatus: (token: string) =>
+      call({ method: 'GET', path: '/api/v1/account/recovery-codes', token }, recoveryCodesStatusSchema),
+    resetOptions: () => call({ method: 'GET', path: '/api/v1/password-resets/options' }, resetOptionsSchema),
+    resetWithRecoveryCode: (body: RecoveryCodeReset) =>
+      call({ method: 'POST', path: '/api/v1/password-resets/recovery-code', body }, sessionResponseSchema),
+    emailResetLink: (email: string) =>
+      call(
+        { method: 'POST', path: '/api/v1/password-resets/email', body: { email } },
+        emailResetResponseSchema,
+      ),
+    resetWithToken: (body: TokenReset) =>
+      call({ method: 'POST', path: '/api/v1/password-resets/token', body }, sessionResponseSchema),
+    // The learner's data rights (docs/privacy.md).
+    myData: (token: string) => call({ method: 'GET', path: '/api/v1/account/data', token }, myDataSchema),
+    deleteAccount: (token: string, body: DeleteAccountRequest) =>
+      call({ method: 'DELETE', path: '/api/v1/account', token, body }, nothingSchema),
   };
 }
 

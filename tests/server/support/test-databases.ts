@@ -45,6 +45,8 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 
 async function clearTables(db: Db): Promise<void> {
   for (const table of [
+    'recovery_codes',
+    'password_resets',
     'reminders_sent',
     'push_subscriptions',
     'server_keys',

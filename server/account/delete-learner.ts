@@ -1,0 +1,21 @@
+// Deletes every server row of a learner in one transaction: their rows in each learner table, the
+// rate-limit windows keyed by their email or id, then the account itself. A failure part way rolls all of
+// it back, so an account is never left half deleted.
+import { sql } from 'kysely';
+import type { Db } from '../open-database';
+import { learnerTables, rateLimitSuffixes } from './learner-tables';
+
+export async function deleteLearner(db: Db, learner: { id: string; email: string }): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    for (const [table, { column }] of Object.entries(learnerTables)) {
+      await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = ${learner.id}`.execute(trx);
+    }
+    for (const suffix of rateLimitSuffixes(learner)) {
+      await trx
+        .deleteFrom('rate_limits')
+        .where(sql<string>`substr("key", length("key") - ${suffix.length} + 1)`, '=', suffix)
+        .execute();
+    }
+    await trx.deleteFrom('learners').where('id', '=', learner.id).execute();
+  });
+}
