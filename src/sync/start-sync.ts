@@ -7,6 +7,7 @@ import { db as defaultDb, type PocketDb } from '../db/db';
 import { createSyncStore } from '../db/sync-store';
 import { type AccountActions, createAccountActions } from './account-actions';
 import { acquireLeadership, type LockManagerLike } from './leader';
+import { createRecoveryActions, type RecoveryActions } from './recovery-actions';
 import { createReminders, type Reminders } from './reminders';
 import { removeLearnerData } from './remove-learner-data';
 import { createSyncEngine, type RoundOutcome } from './sync-engine';
@@ -20,6 +21,8 @@ export type SyncHandle = {
   notifyWrite: () => void;
   syncNow: () => Promise<RoundOutcome | 'forwarded'>;
   account: AccountActions;
+  /** Recovery codes, password resets, the data download and account deletion. */
+  recovery: RecoveryActions;
   /** Push reminders for this device: turned on and off with the stored session; sign-out ends them. */
   reminders: Reminders;
   /** After sign-out on a shared device: removes this learner's events, notes and sync state here. */
@@ -130,6 +133,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
       return 'forwarded';
     },
     account: createAccountActions(api, store, onSessionChange, reminders),
+    recovery: createRecoveryActions(api, store, onSessionChange, reminders),
     reminders,
     removeLearnerData: async () => {
       // A round in flight could still apply a pulled page after the wipe; let it finish first.

@@ -3,6 +3,7 @@
 // fail like a lost connection; the engine is stopped after each test so no round outlives it.
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import type { Config } from '../../server/config';
+import type { Db } from '../../server/open-database';
 import { appSync } from '../../src/sync/app-sync';
 import { makeTestApp, type TestApp } from '../server/support/test-app';
 import { openTestDb, type TestDb } from '../server/support/test-databases';
@@ -10,6 +11,8 @@ import { serveFixtureCourse } from './render-app';
 
 export type SyncTestServer = {
   readonly app: TestApp;
+  /** The server's database, to set up rows no route makes directly (a reset link without its email). */
+  readonly db: Db;
   offline: boolean;
   /** Calls the API directly, as another device would. */
   call: TestApp['call'];
@@ -61,6 +64,9 @@ export function setupSyncTestServer(): SyncTestServer {
   return {
     get app() {
       return app;
+    },
+    get db() {
+      return testDb.db;
     },
     get offline() {
       return offline;

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { appSync } from '../../sync/app-sync';
 import { AccountForm } from './account-form';
+import { RecoveryCodesCard } from './recovery-codes-card';
+import { RecoveryCodesList } from './recovery-codes-list';
 import { SignOutPanel } from './sign-out-panel';
 import { useSession } from './use-session';
 
@@ -13,6 +16,23 @@ export function AccountPanel() {
   const session = useSession();
   const [choice, setChoice] = useState<'create' | 'sign-in'>('create');
   const [notice, setNotice] = useState('');
+  // The codes made with a new account, shown once until the learner says they have kept them.
+  const [newCodes, setNewCodes] = useState<string[] | 'making' | null>(null);
+
+  const makeFirstCodes = async (password: string) => {
+    setNewCodes('making');
+    try {
+      const result = await (await appSync.load()).recovery.makeRecoveryCodes(password);
+      if (result.ok) {
+        setNewCodes(result.value.codes);
+        return;
+      }
+    } catch {
+      // Said below: the card can make them later.
+    }
+    setNewCodes(null);
+    setNotice('Your account is ready. Make your recovery codes below when you are back online.');
+  };
 
   // The forms and the status need the engine; load it now rather than on the first tap.
   useEffect(() => {
@@ -28,6 +48,10 @@ export function AccountPanel() {
   if (session.state === 'loading') return <Loading what="your account" />;
 
   if (session.state === 'signed-in') {
+    if (newCodes === 'making') return <Loading what="your recovery codes" />;
+    if (newCodes) {
+      return <RecoveryCodesList codes={newCodes} onDone={() => setNewCodes(null)} />;
+    }
     return (
       <>
         {notices}
@@ -39,6 +63,11 @@ export function AccountPanel() {
           </p>
           <SignOutPanel onSignedOut={setNotice} />
         </section>
+        <RecoveryCodesCard />
+        <p>
+          <Link to="/settings/my-data">Your data</Link>: download everything the server holds about you, or
+          delete your account.
+        </p>
       </>
     );
   }
@@ -54,6 +83,7 @@ export function AccountPanel() {
             will sync when you sign in.
           </p>
           <AccountForm kind="sign-in" email={session.email} />
+          <ForgottenLink />
           <SignOutPanel onSignedOut={setNotice} />
         </section>
       </>
@@ -91,8 +121,18 @@ export function AccountPanel() {
           key={choice}
           kind={choice}
           onSwitch={choice === 'create' ? () => setChoice('sign-in') : undefined}
+          onCreated={(password) => void makeFirstCodes(password)}
         />
+        {choice === 'sign-in' && <ForgottenLink />}
       </section>
     </>
+  );
+}
+
+function ForgottenLink() {
+  return (
+    <p>
+      <Link to="/settings/sync/forgot">Forgotten your password?</Link>
+    </p>
   );
 }

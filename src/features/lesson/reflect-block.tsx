@@ -1,6 +1,7 @@
 import { memo, useId } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
 import type { LessonBlock } from '../../shared/content-types';
+import { NOTE_HINT } from '../../shared/note-hint';
 import { NoteLength } from './note-length';
 import { type NoteStatus, useNote } from './use-note';
 
@@ -61,7 +62,7 @@ export const ReflectBlock = memo(function ReflectBlock({ lessonId, block }: Prop
       </p>
       <CompiledHtml id={promptId} className="reflect__prompt" html={block.prompt} />
       <p id={hintId} className="meta">
-        Your answer is a private note, saved as you type.
+        {NOTE_HINT}
       </p>
       {note.conflict && <NoteConflict conflict={note.conflict} onKeep={(text) => void note.resolve(text)} />}
       <textarea
