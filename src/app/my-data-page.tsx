@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
@@ -42,6 +42,12 @@ export function MyDataPage() {
   };
 
   const signedIn = session.state === 'signed-in';
+  // Deleting the account ends the session before the card has said so and asked about this device's copy:
+  // the card stays for as long as the page is open.
+  const [hadAccount, setHadAccount] = useState(false);
+  useEffect(() => {
+    if (signedIn) setHadAccount(true);
+  }, [signedIn]);
   return (
     <>
       <PageHeading title="Your data" />
@@ -87,7 +93,7 @@ export function MyDataPage() {
           {message?.text}
         </p>
       </section>
-      {(signedIn || deleted) && <DeleteAccount onDeleted={() => setDeleted(true)} />}
+      {(signedIn || hadAccount) && <DeleteAccount onDeleted={() => setDeleted(true)} />}
       {session.state === 'paused' && (
         <p>
           Your session has ended. <Link to="/settings/sync">Sign in again</Link> to download or delete what

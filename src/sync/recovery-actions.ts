@@ -57,9 +57,10 @@ export function createRecoveryActions(
       const result = await withToken((token) => api.deleteAccount(token, { password }));
       if (!result.ok) return result;
       await store.clearSession();
-      // With the session gone this only unsubscribes the browser: the server already forgot the subscription.
-      await reminders.turnOff().catch(() => undefined);
       onSessionChange();
+      // With the session gone this only unsubscribes the browser (the server already forgot the
+      // subscription); not awaited, as it waits for the service worker, which may not be running yet.
+      reminders.turnOff().catch(() => undefined);
       return result;
     },
   };
