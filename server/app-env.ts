@@ -2,9 +2,18 @@
 // middleware puts on the request context. Passed in, never imported as globals, so tests can swap them.
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { Mailer } from './mail/mailer';
 import type { Db } from './open-database';
 import type { RateLimiter } from './rate-limiter';
 
-export type AppDeps = { db: Db; config: Config; clock: () => number; logger: Logger; limiter: RateLimiter };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  clock: () => number;
+  logger: Logger;
+  limiter: RateLimiter;
+  /** Present when SMTP_URL is set: reset links by email are offered only then. */
+  mailer?: Mailer;
+};
 
 export type AppEnv = { Variables: { learnerId: string; tokenHash: string } };

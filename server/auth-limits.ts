@@ -33,6 +33,15 @@ const keys = (email: string, ip: string) => {
   };
 };
 
+/**
+ * The throttle rows an account's deletion removes: its own key and its per-address keys. A `known:` row is
+ * a hash of the email with an address, which cannot be found from the email alone; it expires in 90 days.
+ */
+export function accountThrottleKeys(email: string): { key: string; prefix: string } {
+  const account = hashedAccount(email);
+  return { key: `account:${account}`, prefix: `pair:${account}:` };
+}
+
 // One throttle per app (its database and clock), made on first use.
 const throttles = new WeakMap<AppDeps, AuthThrottle>();
 function throttleOf(deps: AppDeps): AuthThrottle {

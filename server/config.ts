@@ -43,6 +43,20 @@ const envSchema = z.object({
     .default('mailto:admin@localhost'),
   /** How often the reminder scheduler looks for study slots; 0 turns reminders off. */
   REMINDER_INTERVAL_SECONDS: intFrom(0, 3600, 60),
+  /** Mail for password reset links (smtp:// or smtps://, with user:password@ if the relay needs it). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The address learners open the app at; reset links point here. Needed with SMTP_URL. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+\/?$/, 'must be an http(s):// origin such as https://cpd.example.org')
+    .optional(),
+  /** The sender of reset emails; defaults to no-reply at PUBLIC_URL's host. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Devices that have not synced for this many days are deleted by the hourly purge (docs/privacy.md). */
+  DEVICE_IDLE_DAYS: intFrom(30, 3650, 395),
 });
 
 export type DatabaseConfig =
@@ -70,7 +84,13 @@ export type Config = {
    * a real server only ever sends to https push services.
    */
   allowLoopbackPush?: boolean;
+  /** Reset links by email; absent when SMTP_URL is not set, and then the server does not offer them. */
+  mail?: MailConfig;
+  /** Devices unused this long are purged (server/purge.ts); the purge's default when absent. */
+  deviceIdleMs?: number;
 };
+
+export type MailConfig = { smtpUrl: string; publicUrl: string; from: string };
 
 export type Quotas = { docs: number; docBytes: number; eventsPerDay: number; devices: number };
 
@@ -88,6 +108,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}` };
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.PUBLIC_URL) {
+    return {
+      ok: false,
+      message:
+        'Invalid configuration:\n  PUBLIC_URL: must be set with SMTP_URL, so reset links point at the app (got nothing)',
+    };
+  }
+  const publicUrl = e.PUBLIC_URL?.replace(/\/$/, '');
   return {
     ok: true,
     config: {
@@ -117,6 +145,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       vapidSubject: e.VAPID_SUBJECT,
       reminderIntervalMs: e.REMINDER_INTERVAL_SECONDS * 1000,
+      mail:
+        e.SMTP_URL && publicUrl
+          ? {
+              smtpUrl: e.SMTP_URL,
+              publicUrl,
+              from: e.MAIL_FROM ?? `Pocket CPD <no-reply@${new URL(publicUrl).hostname}>`,
+            }
+          : undefined,
+      deviceIdleMs: e.DEVICE_IDLE_DAYS * 24 * 60 * 60 * 1000,
     },
   };
 }

@@ -9,6 +9,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-
 import { HttpError } from './http-error';
 import { lingerOnClose } from './linger-close';
 import { createLogger, type Logger } from './logger';
+import { createMailer, type Mailer } from './mail/mailer';
 import type { Db } from './open-database';
 import { createRateLimiter } from './rate-limiter';
 import { reminderRoutes } from './reminders/reminder-routes';
@@ -17,7 +18,9 @@ import { requestLog } from './request-log';
 import { accountRoutes } from './routes/account-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
+import { myDataRoutes } from './routes/my-data-routes';
 import { profileRoutes } from './routes/profile-routes';
+import { recoveryRoutes } from './routes/recovery-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { syncPullRoutes } from './routes/sync-pull-routes';
 import { syncPushRoutes } from './routes/sync-push-routes';
@@ -32,6 +35,8 @@ export type CreateAppOptions = {
   logger?: Logger;
   /** The VAPID keys, shared with the reminder scheduler in main.ts; loaded (or made) on first use if absent. */
   vapidKeys?: () => Promise<VapidKeys>;
+  /** Sends reset emails; made from `config.mail` when absent (none without SMTP_URL). */
+  mailer?: Mailer;
 };
 
 export function createApp({
@@ -40,9 +45,17 @@ export function createApp({
   clock = Date.now,
   logger,
   vapidKeys,
+  mailer,
 }: CreateAppOptions): Hono<AppEnv> {
   const log = logger ?? createLogger(config.logLevel);
-  const deps: AppDeps = { db, config, clock, logger: log, limiter: createRateLimiter(db, clock) };
+  const deps: AppDeps = {
+    db,
+    config,
+    clock,
+    logger: log,
+    limiter: createRateLimiter(db, clock),
+    mailer: mailer ?? (config.mail ? createMailer(config.mail) : undefined),
+  };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(log), securityHeaders());
   app.use(
@@ -68,6 +81,8 @@ export function createApp({
     syncPushRoutes,
     syncPullRoutes,
     certificateRoutes,
+    recoveryRoutes,
+    myDataRoutes,
   ]) {
     app.route('/api/v1', routes(deps));
   }

@@ -81,4 +81,8 @@ export type Database = {
    * `known:` key, `until` is how long the address counts as one the owner used. Swept past `until`.
    */
   auth_throttle: { key: string; failures: number; blocked_until: number; until: number };
+  /** Recovery codes (server/account/recovery-codes.ts): only their hashes; a spent code's row is deleted. */
+  recovery_codes: { learner_id: string; code_hash: string; created_at: number };
+  /** Emailed reset links: the token's SHA-256, deleted when used; the purge deletes expired ones. */
+  password_resets: { token_hash: string; learner_id: string; created_at: number; expires_at: number };
 };

@@ -10,6 +10,7 @@ import { createApp } from './create-app';
 import { createLogger } from './logger';
 import { migrateToLatest } from './migrations';
 import { openDatabase } from './open-database';
+import { startPurgeScheduler } from './purge';
 import { startReminderScheduler } from './reminders/reminder-scheduler';
 import { vapidKeysOnce } from './reminders/vapid-keys';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
           config.reminderIntervalMs,
         )
       : () => undefined;
+  const stopPurge = startPurgeScheduler({ db, logger, deviceIdleMs: config.deviceIdleMs });
   // No createServer option is passed, so this is a plain node:http server.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping', { signal });
     stopReminders();
+    stopPurge();
     const cut = setTimeout(() => http.closeAllConnections(), GRACE_MS);
     cut.unref();
     http.close(() => {

@@ -3,6 +3,7 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database } from './db-schema';
 import { accountSecurity } from './migrations/0006-account-security';
+import { recoveryMigration } from './migrations/0007-recovery';
 import { certificatesMigration } from './migrations/0008-certificates';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
@@ -162,6 +163,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0006-account-security': accountSecurity,
+  '0007-recovery': recoveryMigration,
   '0008-certificates': certificatesMigration,
 };
 

@@ -8,6 +8,11 @@ import type { Db } from './open-database';
 
 export type RateLimiter = {
   /**
+   * The attempts counted in `key`'s live window (0 when there is none) and the seconds until `key` may
+   * act again (0 when it is under `limit`). Does not count an attempt.
+   */
+  peek: (key: string, limit: number) => Promise<{ count: number; retryAfter: number }>;
+  /**
    * Counts one attempt against `key` (starting a new window of `windowMs` when the last one is over),
    * atomically across processes. Returns the attempts in the window, this one included, and the
    * seconds until the window ends.
@@ -27,6 +32,17 @@ export function createRateLimiter(db: Db, clock: () => number): RateLimiter {
     await db.kysely.deleteFrom('rate_limits').where('until', '<=', clock()).execute();
   };
   return {
+    async peek(key, limit) {
+      const now = clock();
+      const row = await db.kysely
+        .selectFrom('rate_limits')
+        .select(['count', 'until'])
+        .where('key', '=', key)
+        .executeTakeFirst();
+      if (!row || Number(row.until) <= now) return { count: 0, retryAfter: 0 };
+      const count = Number(row.count);
+      return { count, retryAfter: count < limit ? 0 : secondsUntil(Number(row.until), now) };
+    },
     async hit(key, windowMs) {
       const now = clock();
       if (now - lastSweep >= SWEEP_EVERY_MS) {

@@ -12,6 +12,15 @@ import {
   signedCertificateSchema,
   verifyResponseSchema,
 } from '../shared/certificate-protocol';
+import { type DeleteAccountRequest, myDataSchema } from '../shared/my-data-protocol';
+import {
+  emailResetResponseSchema,
+  type RecoveryCodeReset,
+  recoveryCodesResponseSchema,
+  recoveryCodesStatusSchema,
+  resetOptionsSchema,
+  type TokenReset,
+} from '../shared/recovery-protocol';
 import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/reminder-protocol';
 import {
   type AccountRequest,
@@ -238,6 +247,28 @@ export function createApiClient({
         { method: 'GET', path: `/api/v1/certificates/verify/${encodeURIComponent(id)}` },
         verifyResponseSchema,
       ),
+    // Ways back in (docs/accounts.md). A wrong password on the signed-in calls is a 403, never a 401.
+    makeRecoveryCodes: (token: string, password: string) =>
+      call(
+        { method: 'POST', path: '/api/v1/account/recovery-codes', token, body: { password } },
+        recoveryCodesResponseSchema,
+      ),
+    recoveryCodesStatus: (token: string) =>
+      call({ method: 'GET', path: '/api/v1/account/recovery-codes', token }, recoveryCodesStatusSchema),
+    resetOptions: () => call({ method: 'GET', path: '/api/v1/password-resets/options' }, resetOptionsSchema),
+    resetWithRecoveryCode: (body: RecoveryCodeReset) =>
+      call({ method: 'POST', path: '/api/v1/password-resets/recovery-code', body }, sessionResponseSchema),
+    emailResetLink: (email: string) =>
+      call(
+        { method: 'POST', path: '/api/v1/password-resets/email', body: { email } },
+        emailResetResponseSchema,
+      ),
+    resetWithToken: (body: TokenReset) =>
+      call({ method: 'POST', path: '/api/v1/password-resets/token', body }, sessionResponseSchema),
+    // The learner's data rights (docs/privacy.md).
+    myData: (token: string) => call({ method: 'GET', path: '/api/v1/account/data', token }, myDataSchema),
+    deleteAccount: (token: string, body: DeleteAccountRequest) =>
+      call({ method: 'DELETE', path: '/api/v1/account', token, body }, nothingSchema),
   };
 }
 

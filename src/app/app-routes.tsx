@@ -71,6 +71,8 @@ const SettingsPage = lazy(async () => ({
 const SyncSettingsPage = lazy(async () => ({
   default: (await import('./sync-settings-page')).SyncSettingsPage,
 }));
+// Ways back into an account and the learner's data rights: one chunk for the three pages, opened rarely.
+const AccountPages = lazy(async () => ({ default: (await import('./account-pages')).AccountPages }));
 const RefresherPage = lazy(async () => ({
   default: (await import('../features/refresher/refresher-page')).RefresherPage,
 }));
@@ -118,6 +120,9 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/sync" element={<SyncSettingsPage />} />
+          <Route path="settings/sync/forgot" element={<AccountPages />} />
+          <Route path="reset-password" element={<AccountPages />} />
+          <Route path="settings/my-data" element={<AccountPages />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -100,7 +100,7 @@ function block(b: LessonBlock, nextId: () => string): string {
       return (
         `<div class="reflect"><p id="${labelId}" class="reflect__label">Reflect</p>` +
         `<div id="${promptId}" class="reflect__prompt">${b.prompt}</div>` +
-        `<p id="${hintId}" class="meta">Your answer is a private note, saved as you type.</p>` +
+        `<p id="${hintId}" class="meta">Your answer is a private note, saved as you type. Write about what you will do, not names of children.</p>` +
         `<textarea id="${fieldId}" aria-labelledby="${labelId} ${promptId}" aria-describedby="${hintId} ${lengthId}" rows="5" disabled=""></textarea>` +
         `<p id="${lengthId}" class="note-length meta"></p>` +
         '<p class="reflect__status" role="status"></p></div>'

@@ -8,6 +8,7 @@ import { createSyncStore } from '../db/sync-store';
 import { type AccountActions, createAccountActions } from './account-actions';
 import { type Certificates, createCertificates } from './certificates';
 import { acquireLeadership, type LockManagerLike } from './leader';
+import { createRecoveryActions, type RecoveryActions } from './recovery-actions';
 import { createReminders, type Reminders } from './reminders';
 import { removeLearnerData } from './remove-learner-data';
 import { createSyncEngine, type RoundOutcome } from './sync-engine';
@@ -21,6 +22,8 @@ export type SyncHandle = {
   notifyWrite: () => void;
   syncNow: () => Promise<RoundOutcome | 'forwarded'>;
   account: AccountActions;
+  /** Recovery codes, password resets, the data download and account deletion. */
+  recovery: RecoveryActions;
   /** Push reminders for this device: turned on and off with the stored session; sign-out ends them. */
   reminders: Reminders;
   /** The learner's verified certificates, issued and revoked by the server. */
@@ -133,6 +136,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
       return 'forwarded';
     },
     account: createAccountActions(api, store, onSessionChange, reminders),
+    recovery: createRecoveryActions(api, store, onSessionChange, reminders),
     reminders,
     certificates: createCertificates(api, store),
     removeLearnerData: async () => {

@@ -54,6 +54,8 @@ describe('back up and sync: accounts', () => {
     await user.clear(email);
     await user.type(email, 'sam@example.org');
     await user.click(within(form).getByRole('button', { name: 'Create account' }));
+    // The recovery codes come first (tests/component/recovery.test.tsx), then the account.
+    await user.click(await screen.findByRole('button', { name: 'I have kept my codes' }));
 
     expect(await screen.findByText(/Signed in as/)).toHaveTextContent('Signed in as sam@example.org.');
     const banner = screen.getByRole('banner');
@@ -112,6 +114,7 @@ describe('back up and sync: accounts', () => {
     await user.type(screen.getByRole('textbox', { name: 'Display name' }), 'Sam');
     await user.type(screen.getByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await user.click(await screen.findByRole('button', { name: 'I have kept my codes' }));
     await screen.findByText(/Signed in as/);
     await waitFor(() => expect(screen.getByRole('banner')).toHaveTextContent('Synced just now'));
 

@@ -4,12 +4,15 @@
 // outlives it.
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import type { Config } from '../../server/config';
+import type { Db } from '../../server/open-database';
 import { makeTestApp, type TestApp } from '../server/support/test-app';
 import { openTestDb, type TestDb } from '../server/support/test-databases';
 import { serveFixtureCourse } from './render-app';
 
 export type SyncTestServer = {
   readonly app: TestApp;
+  /** The server's database, to set up rows no route makes directly (a reset link without its email). */
+  readonly db: Db;
   offline: boolean;
   /** Calls the API directly, as another device would. */
   call: TestApp['call'];
@@ -59,6 +62,9 @@ export function setupSyncTestServer(): SyncTestServer {
   return {
     get app() {
       return app;
+    },
+    get db() {
+      return testDb.db;
     },
     get offline() {
       return offline;

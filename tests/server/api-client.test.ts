@@ -244,6 +244,42 @@ describe.each(testDbKinds)('the api client against the server on %s', (kind) => 
     expect(lost).toEqual([!pulled.ok && pulled.failure]);
   });
 
+  it('reads recovery codes, a reset by code, the data download and deletion through the shared schemas', async () => {
+    const { api, lost } = client();
+    const created = await api.createAccount({
+      email: 'ada@example.org',
+      name: 'Ada',
+      password: 'long enough pw',
+    });
+    if (!created.ok) throw new Error(created.failure.message);
+    const token = created.value.token;
+    expect(await api.resetOptions()).toEqual({ ok: true, value: { recoveryCode: true, email: false } });
+    const wrong = await api.makeRecoveryCodes(token, 'not the password');
+    expect(!wrong.ok && wrong.failure).toMatchObject({
+      kind: 'rejected',
+      status: 403,
+      code: 'wrong_password',
+    });
+    const made = await api.makeRecoveryCodes(token, 'long enough pw');
+    if (!made.ok) throw new Error(made.failure.message);
+    expect(made.value.codes).toHaveLength(10);
+    expect(await api.recoveryCodesStatus(token)).toMatchObject({ ok: true, value: { remaining: 10 } });
+    const noMail = await api.emailResetLink('ada@example.org');
+    expect(!noMail.ok && noMail.failure).toMatchObject({ status: 501, code: 'email_reset_unavailable' });
+    const badLink = await api.resetWithToken({ token: 'x'.repeat(43), password: 'another long one' });
+    expect(!badLink.ok && badLink.failure).toMatchObject({ status: 400, code: 'reset_link_invalid' });
+    const reset = await api.resetWithRecoveryCode({
+      email: 'ada@example.org',
+      code: made.value.codes[0] ?? '',
+      password: 'another long one',
+    });
+    if (!reset.ok) throw new Error(reset.failure.message);
+    const data = await api.myData(reset.value.token);
+    expect(data.ok && data.value.account.email).toBe('ada@example.org');
+    expect((await api.deleteAccount(reset.value.token, { password: 'another long one' })).ok).toBe(true);
+    expect(lost).toEqual([]);
+  });
+
   it('a server that does not answer ends in a timeout the caller treats as offline', async () => {
     const { api } = client(300);
     const created = await api.createAccount({

@@ -29,6 +29,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ QUOTA_DEVICES: '0' })).toMatchObject({ ok: false });
   });
 
+  it('sets up reset emails only with SMTP_URL, which needs PUBLIC_URL', () => {
+    const none = loadConfig({});
+    expect(none.ok && none.config.mail).toBeUndefined();
+    const alone = loadConfig({ SMTP_URL: 'smtp://relay.example.org:587' });
+    expect(alone.ok).toBe(false);
+    if (!alone.ok) expect(alone.message).toContain('PUBLIC_URL');
+    const set = loadConfig({
+      SMTP_URL: 'smtps://u:p@relay.example.org',
+      PUBLIC_URL: 'https://cpd.example.org/',
+    });
+    expect(set.ok && set.config.mail).toEqual({
+      smtpUrl: 'smtps://u:p@relay.example.org',
+      publicUrl: 'https://cpd.example.org',
+      from: 'Pocket CPD <no-reply@cpd.example.org>',
+    });
+    expect(loadConfig({ SMTP_URL: 'http://x', PUBLIC_URL: 'https://a.org' })).toMatchObject({ ok: false });
+    expect(loadConfig({ SMTP_URL: 'smtp://x', PUBLIC_URL: 'https://a.org/app?x' })).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('switches to PostgreSQL with DATABASE_URL', () => {
     const result = loadConfig({ DATABASE_URL: 'postgres://u@db/pocket', PORT: '' });
     expect(result.ok && result.config.database).toEqual({

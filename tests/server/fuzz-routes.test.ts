@@ -106,6 +106,13 @@ describe.each(testDbKinds)('fuzzing every route on %s', (kind) => {
     ['POST', '/api/v1/devices', true],
     ['POST', '/api/v1/sync/push', true],
     ['GET', '/api/v1/sync/pull', true],
+    ['GET', '/api/v1/password-resets/options', false],
+    ['POST', '/api/v1/password-resets/recovery-code', false],
+    ['POST', '/api/v1/password-resets/token', false],
+    ['POST', '/api/v1/account/recovery-codes', true],
+    ['GET', '/api/v1/account/recovery-codes', true],
+    ['GET', '/api/v1/account/data', true],
+    ['DELETE', '/api/v1/account', true],
   ];
 
   it.each(routes)(

@@ -13,13 +13,19 @@ import {
 import { PasswordField } from './password-field';
 import { TextField } from './text-field';
 
-type Props = { kind: FormKind; email?: string; onSwitch?: () => void };
+type Props = {
+  kind: FormKind;
+  email?: string;
+  onSwitch?: () => void;
+  /** After an account is made, with its password, so the panel can make and show its recovery codes. */
+  onCreated?: (password: string) => void;
+};
 
 /**
  * Create an account or sign in. Errors are shown next to their field (and focus moves to the first one);
  * a problem with the whole request (offline, too many tries) is shown above the button.
  */
-export function AccountForm({ kind, email: knownEmail, onSwitch }: Props) {
+export function AccountForm({ kind, email: knownEmail, onSwitch, onCreated }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
@@ -55,7 +61,7 @@ export function AccountForm({ kind, email: knownEmail, onSwitch }: Props) {
         const next = errorsFromFailure(result.failure, kind);
         setErrors(next);
         focusFirstError(next);
-      }
+      } else if (create) onCreated?.(values.password);
     } catch {
       // Sync's code is loaded from the server the first time it is needed: when that fails, the server
       // could not be reached (the rest of the app keeps working from this device).

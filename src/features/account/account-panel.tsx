@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Loading } from '../../components/loading';
 import { appSync } from '../../sync/app-sync';
 import { AccountDetails } from './account-details';
 import { AccountForm } from './account-form';
+import { RecoveryCodesCard } from './recovery-codes-card';
+import { RecoveryCodesList } from './recovery-codes-list';
 import { SignOutPanel } from './sign-out-panel';
 import { useSession } from './use-session';
 
@@ -17,6 +19,23 @@ export function AccountPanel() {
   const signInAsked = new URLSearchParams(useLocation().search).has('sign-in');
   const [choice, setChoice] = useState<'create' | 'sign-in'>(signInAsked ? 'sign-in' : 'create');
   const [notice, setNotice] = useState('');
+  // The codes made with a new account, shown once until the learner says they have kept them.
+  const [newCodes, setNewCodes] = useState<string[] | 'making' | null>(null);
+
+  const makeFirstCodes = async (password: string) => {
+    setNewCodes('making');
+    try {
+      const result = await (await appSync.load()).recovery.makeRecoveryCodes(password);
+      if (result.ok) {
+        setNewCodes(result.value.codes);
+        return;
+      }
+    } catch {
+      // Said below: the card can make them later.
+    }
+    setNewCodes(null);
+    setNotice('Your account is ready. Make your recovery codes below when you are back online.');
+  };
 
   // The forms and the status need the engine; load it now rather than on the first tap.
   useEffect(() => {
@@ -32,6 +51,10 @@ export function AccountPanel() {
   if (session.state === 'loading') return <Loading what="your account" />;
 
   if (session.state === 'signed-in') {
+    if (newCodes === 'making') return <Loading what="your recovery codes" />;
+    if (newCodes) {
+      return <RecoveryCodesList codes={newCodes} onDone={() => setNewCodes(null)} />;
+    }
     return (
       <>
         {notices}
@@ -44,6 +67,11 @@ export function AccountPanel() {
           <AccountDetails name={session.name} email={session.email} onChanged={setNotice} />
           <SignOutPanel onSignedOut={setNotice} />
         </section>
+        <RecoveryCodesCard />
+        <p>
+          <Link to="/settings/my-data">Your data</Link>: download everything the server holds about you, or
+          delete your account.
+        </p>
       </>
     );
   }
@@ -59,6 +87,7 @@ export function AccountPanel() {
             will sync when you sign in.
           </p>
           <AccountForm kind="sign-in" email={session.email} />
+          <ForgottenLink />
           <SignOutPanel onSignedOut={setNotice} />
         </section>
       </>
@@ -96,8 +125,18 @@ export function AccountPanel() {
           key={choice}
           kind={choice}
           onSwitch={choice === 'create' ? () => setChoice('sign-in') : undefined}
+          onCreated={(password) => void makeFirstCodes(password)}
         />
+        {choice === 'sign-in' && <ForgottenLink />}
       </section>
     </>
+  );
+}
+
+function ForgottenLink() {
+  return (
+    <p>
+      <Link to="/settings/sync/forgot">Forgotten your password?</Link>
+    </p>
   );
 }

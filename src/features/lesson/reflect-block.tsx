@@ -61,7 +61,8 @@ export const ReflectBlock = memo(function ReflectBlock({ lessonId, block }: Prop
       </p>
       <CompiledHtml id={promptId} className="reflect__prompt" html={block.prompt} />
       <p id={hintId} className="meta">
-        Your answer is a private note, saved as you type.
+        {/* Notes can be about real children (docs/privacy.md): the hint asks for plans, not names. */}
+        Your answer is a private note, saved as you type. Write about what you will do, not names of children.
       </p>
       {note.conflict && <NoteConflict conflict={note.conflict} onKeep={(text) => void note.resolve(text)} />}
       <textarea

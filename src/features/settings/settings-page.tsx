@@ -37,6 +37,10 @@ export function SettingsPage() {
         <Link to="/settings/sync">Back up and sync</Link>: keep your progress safe and use it on another
         device.
       </p>
+      <p>
+        <Link to="/settings/my-data">Your data</Link>: download a copy of what is stored about you, or delete
+        your account.
+      </p>
       <RadioChoice
         legend="Your role"
         name="role"

@@ -49,8 +49,9 @@ export async function waitForHealth(url: string, child: ChildProcess, log: () =>
   throw new Error(`server did not become healthy:\n${log()}`);
 }
 
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
-  const port = await freePort();
+/** `port`: when the test must know the address before the server starts (PUBLIC_URL for reset links). */
+export async function startAppServer(env: Record<string, string> = {}, port?: number): Promise<AppServer> {
+  port ??= await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pocket-cpd-data-'));
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

@@ -13,12 +13,18 @@ export class AccountPage {
     return this.page.locator('form.account-form');
   }
 
-  async createAccount(email: string, name: string, password: string): Promise<void> {
+  /** Creates the account, reads the recovery codes it shows once, and puts them away. */
+  async createAccount(email: string, name: string, password: string): Promise<string[]> {
     const form = this.form();
     await form.getByRole('textbox', { name: 'Email' }).fill(email);
     await form.getByRole('textbox', { name: 'Display name' }).fill(name);
     await form.getByLabel('Password').fill(password);
     await form.getByRole('button', { name: 'Create account' }).click();
+    const codes = this.page.locator('.recovery-codes li');
+    await codes.first().waitFor();
+    const shown = await codes.allTextContents();
+    await this.page.getByRole('button', { name: 'I have kept my codes' }).click();
+    return shown;
   }
 
   async signIn(email: string, password: string): Promise<void> {

@@ -47,6 +47,8 @@ async function clearTables(db: Db): Promise<void> {
   for (const table of [
     'certificates',
     'certificate_keys',
+    'recovery_codes',
+    'password_resets',
     'reminders_sent',
     'push_subscriptions',
     'server_keys',

@@ -1,0 +1,74 @@
+// "Download my data": everything the server holds about a learner, read in one transaction so the copy is
+// consistent. Times stored as epoch milliseconds are given as ISO dates; secrets (password and token
+// hashes, push keys) are left out and said to be.
+import { sql } from 'kysely';
+import { MY_DATA_FORMAT, type MyData } from '../../src/shared/my-data-protocol';
+import { accountThrottleKeys } from '../auth-limits';
+import type { Db } from '../open-database';
+import { learnerTables, rateLimitSuffixes } from './learner-tables';
+
+type Row = Record<string, unknown>;
+
+/** Columns ending `_at` (and the rate limits' window times) hold epoch milliseconds. */
+const TIME_COLUMNS = /(_at|^until|^window_start|^blocked_until)$/;
+
+function readable(row: Row, secret: readonly string[], json: readonly string[]): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (secret.includes(key)) continue;
+    if (json.includes(key) && typeof value === 'string') out[key] = JSON.parse(value);
+    else if (TIME_COLUMNS.test(key) && (typeof value === 'number' || typeof value === 'bigint'))
+      out[key] = Number(value) > 0 ? new Date(Number(value)).toISOString() : null;
+    else out[key] = typeof value === 'bigint' ? Number(value) : value;
+  }
+  return out;
+}
+
+export async function exportLearner(db: Db, learnerId: string, now: number): Promise<MyData | undefined> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const learner = await trx
+      .selectFrom('learners')
+      .select(['id', 'email', 'name', 'created_at'])
+      .where('id', '=', learnerId)
+      .executeTakeFirst();
+    if (!learner) return undefined;
+    const tables: MyData['tables'] = {};
+    for (const [table, spec] of Object.entries(learnerTables)) {
+      const { rows } = await sql<Row>`select * from ${sql.table(table)} where ${sql.ref(spec.column)} = ${
+        learner.id
+      }`.execute(trx);
+      const secret = 'secret' in spec ? spec.secret : [];
+      const json = 'json' in spec ? spec.json : [];
+      tables[table] = rows.map((row) => readable(row, [spec.column, ...secret], json));
+    }
+    const limits: Row[] = [];
+    for (const suffix of rateLimitSuffixes(learner)) {
+      const rows = await trx
+        .selectFrom('rate_limits')
+        .selectAll()
+        .where(sql<string>`substr("key", length("key") - ${suffix.length} + 1)`, '=', suffix)
+        .execute();
+      limits.push(...rows.map((row) => readable(row, [], [])));
+    }
+    tables.rate_limits = limits;
+    const throttle = accountThrottleKeys(learner.email);
+    const throttled = await trx
+      .selectFrom('auth_throttle')
+      .selectAll()
+      .where((eb) => eb.or([eb('key', '=', throttle.key), eb('key', 'like', `${throttle.prefix}%`)]))
+      .execute();
+    tables.auth_throttle = throttled.map((row) => readable(row, [], []));
+    return {
+      format: MY_DATA_FORMAT,
+      version: 1 as const,
+      exportedAt: new Date(now).toISOString(),
+      account: {
+        id: learner.id,
+        email: learner.email,
+        name: learner.name,
+        createdAt: new Date(Number(learner.created_at)).toISOString(),
+      },
+      tables,
+    };
+  });
+}

@@ -1,0 +1,204 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { PageHeading } from '../../components/page-heading';
+import { RESET_LINK_MINUTES, type ResetOptions } from '../../shared/recovery-protocol';
+import { appSync } from '../../sync/app-sync';
+import { failureText } from './failure-text';
+import { MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
+import { ResetDone } from './reset-done';
+import { TextField } from './text-field';
+
+type Errors = { email?: string; code?: string; password?: string; form?: string };
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const offline = { kind: 'network', status: 0, code: 'network', message: '' } as const;
+
+function focusFirst(form: HTMLFormElement | null, errors: Errors) {
+  const name = (['email', 'code', 'password'] as const).find((f) => errors[f]);
+  const field = name ? form?.elements.namedItem(name) : null;
+  if (field instanceof HTMLElement) field.focus();
+}
+
+/** "Forgotten your password?": a recovery code and a new password, or (when the server sends mail) a link by email. */
+export function ForgotPasswordPage() {
+  const [options, setOptions] = useState<ResetOptions | 'unreachable' | null>(null);
+  const [way, setWay] = useState<'code' | 'email'>('code');
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    appSync
+      .load()
+      .then((sync) => sync.recovery.resetOptions())
+      .then((result) => live && setOptions(result.ok ? result.value : 'unreachable'))
+      .catch(() => live && setOptions('unreachable'));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <>
+      <PageHeading title="Forgotten your password?" />
+      {done ? (
+        <ResetDone byCode />
+      ) : (
+        <>
+          <p>
+            Nothing on this device is lost meanwhile: you can keep learning, and everything waits here to
+            sync.
+          </p>
+          {options === 'unreachable' && (
+            <p role="alert" className="alert">
+              {SERVER_UNREACHABLE}
+            </p>
+          )}
+          {options !== null && options !== 'unreachable' && options.email && (
+            <div className="segmented">
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-pressed={way === 'code'}
+                onClick={() => setWay('code')}
+              >
+                Use a recovery code
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-pressed={way === 'email'}
+                onClick={() => setWay('email')}
+              >
+                Email me a link
+              </button>
+            </div>
+          )}
+          {way === 'code' ? <RecoveryCodeForm onDone={() => setDone(true)} /> : <EmailLinkForm />}
+          <p>
+            No codes, and no email? Ask the person who runs Pocket CPD for your school or setting: they can
+            set a new password for you after checking who you are.{' '}
+            <Link to="/settings/sync">Back to sign in</Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}
+
+function RecoveryCodeForm({ onDone }: { onDone: () => void }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get('email') ?? '').trim();
+    const code = String(data.get('code') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const checked: Errors = {};
+    if (!EMAIL.test(email)) checked.email = 'Enter the email address of your account.';
+    if (!code) checked.code = 'Enter one of your recovery codes.';
+    if (password.length < MIN_PASSWORD) checked.password = `Use at least ${MIN_PASSWORD} characters.`;
+    setErrors(checked);
+    if (Object.keys(checked).length > 0) {
+      focusFirst(formRef.current, checked);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await (await appSync.load()).recovery.resetWithRecoveryCode({ email, code, password });
+      if (result.ok) onDone();
+      else setErrors({ form: failureText(result.failure, 'code') });
+    } catch {
+      setErrors({ form: failureText(offline, 'code') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="code-title">
+      <h2 id="code-title">Use a recovery code</h2>
+      <p>Use one of the ten codes you printed or saved when you made your account. Each code works once.</p>
+      <form ref={formRef} className="account-form" noValidate onSubmit={(e) => void submit(e)}>
+        <TextField label="Email" name="email" type="email" autoComplete="username" error={errors.email} />
+        <TextField
+          label="Recovery code"
+          name="code"
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+          hint="Like 7KQ2-M9XD-40TR. Capitals and hyphens do not matter."
+          error={errors.code}
+        />
+        <TextField
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
+          error={errors.password}
+        />
+        {errors.form && (
+          <p role="alert" className="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Checking your code…' : 'Set my new password'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function EmailLinkForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [sentTo, setSentTo] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    if (!EMAIL.test(email)) {
+      const checked = { email: 'Enter the email address of your account.' };
+      setErrors(checked);
+      focusFirst(formRef.current, checked);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await (await appSync.load()).recovery.emailResetLink(email);
+      if (result.ok) setSentTo(email);
+      else setErrors({ form: failureText(result.failure, 'email') });
+    } catch {
+      setErrors({ form: failureText(offline, 'email') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="email-title">
+      <h2 id="email-title">Email me a link</h2>
+      <p role="status">
+        {sentTo
+          ? `If an account uses ${sentTo}, a link to choose a new password is on its way. It works once, for ${RESET_LINK_MINUTES} minutes. Check your junk folder too.`
+          : ''}
+      </p>
+      <form ref={formRef} className="account-form" noValidate onSubmit={(e) => void submit(e)}>
+        <TextField label="Email" name="email" type="email" autoComplete="username" error={errors.email} />
+        {errors.form && (
+          <p role="alert" className="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Sending…' : sentTo ? 'Send another link' : 'Send me a link'}
+        </button>
+      </form>
+    </section>
+  );
+}

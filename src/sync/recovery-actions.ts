@@ -1,0 +1,67 @@
+// Ways back into an account and the learner's data rights, for the account screens: recovery codes, the
+// two password resets (each signs this device in, like sign-in), the data download and account deletion.
+// Every call returns the api result; a failure changes nothing stored on the device.
+import type { ApiClient, ApiResult } from '../api/api-client';
+import type { SyncStore } from '../db/sync-store';
+import type { RecoveryCodeReset, TokenReset } from '../shared/recovery-protocol';
+import type { SessionResponse } from '../shared/sync-protocol';
+import type { Reminders } from './reminders';
+
+export type RecoveryActions = ReturnType<typeof createRecoveryActions>;
+
+const signedOut = {
+  ok: false as const,
+  failure: {
+    kind: 'unauthorized' as const,
+    status: 401,
+    code: 'unauthorized',
+    message: 'Sign in to continue.',
+  },
+};
+
+export function createRecoveryActions(
+  api: ApiClient,
+  store: SyncStore,
+  onSessionChange: () => void,
+  reminders: Pick<Reminders, 'turnOff'>,
+) {
+  async function withToken<T>(run: (token: string) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+    const session = await store.getSession();
+    return session?.token ? run(session.token) : signedOut;
+  }
+
+  async function keep(result: ApiResult<SessionResponse>, email?: string) {
+    if (!result.ok) return result;
+    const { learnerId, token, expiresAt } = result.value;
+    await store.setSession({ learnerId, token, expiresAt, ...(email ? { email } : {}) });
+    onSessionChange();
+    return { ok: true as const, value: { learnerId } };
+  }
+
+  return {
+    /** Ten new codes (the old set stops working); asks for the current password. */
+    makeRecoveryCodes: (password: string) => withToken((token) => api.makeRecoveryCodes(token, password)),
+    recoveryCodesStatus: () => withToken((token) => api.recoveryCodesStatus(token)),
+    resetOptions: () => api.resetOptions(),
+    emailResetLink: (email: string) => api.emailResetLink(email),
+    resetWithRecoveryCode: async ({ email, code, password }: RecoveryCodeReset) =>
+      keep(await api.resetWithRecoveryCode({ email, code, password }), email),
+    resetWithToken: async ({ token, password }: TokenReset) =>
+      keep(await api.resetWithToken({ token, password })),
+    myData: () => withToken((token) => api.myData(token)),
+    /**
+     * Deletes the account on the server. Afterwards this device is signed out, its push reminders end, and
+     * its local copy stays until the learner chooses to keep or remove it.
+     */
+    deleteAccount: async (password: string) => {
+      const result = await withToken((token) => api.deleteAccount(token, { password }));
+      if (!result.ok) return result;
+      await store.clearSession();
+      onSessionChange();
+      // With the session gone this only unsubscribes the browser (the server already forgot the
+      // subscription); not awaited, as it waits for the service worker, which may not be running yet.
+      reminders.turnOff().catch(() => undefined);
+      return result;
+    },
+  };
+}

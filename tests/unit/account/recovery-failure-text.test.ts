@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiFailure } from '../../../src/api/api-client';
+import { failureText, type RecoveryCall } from '../../../src/features/account/failure-text';
+import { formatRecoveryCode, normaliseRecoveryCode } from '../../../src/shared/recovery-protocol';
+
+const failure = (over: Partial<ApiFailure>): ApiFailure => ({
+  kind: 'rejected',
+  status: 400,
+  code: 'invalid_request',
+  message: '',
+  ...over,
+});
+
+describe('failureText', () => {
+  it.each<[string, Partial<ApiFailure>, RecoveryCall, RegExp]>([
+    ['offline', { kind: 'network', status: 0, code: 'network' }, 'code', /Can't reach the server/],
+    ['too many tries', { kind: 'rate-limited', status: 429, retryAfterMs: 61_000 }, 'code', /Wait 2 minutes/],
+    ['wrong password', { status: 403, code: 'wrong_password' }, 'password', /not your current password/],
+    [
+      'wrong code',
+      { kind: 'unauthorized', status: 401, code: 'invalid_recovery_code' },
+      'code',
+      /recovery code is not right/,
+    ],
+    ['used link', { code: 'reset_link_invalid' }, 'link', /expired or has already been used/],
+    [
+      'no mail',
+      { kind: 'server', status: 501, code: 'email_reset_unavailable' },
+      'email',
+      /does not send email/,
+    ],
+    [
+      'session ended',
+      { kind: 'unauthorized', status: 401, code: 'unauthorized' },
+      'download',
+      /Sign in again/,
+    ],
+    ['bad password', { message: 'password: use at least 10 characters' }, 'link', /10 to 200 characters/],
+    ['server trouble', { kind: 'server', status: 500, code: 'internal' }, 'download', /server had a problem/],
+  ])('%s', (_, over, call, expected) => {
+    expect(failureText(failure(over), call)).toMatch(expected);
+  });
+});
+
+describe('recovery codes as typed', () => {
+  it.each([
+    ['7kq2-m9xd-40tr', '7KQ2M9XD40TR'],
+    [' 7KQ2 M9XD 4OTR ', '7KQ2M9XD40TR'],
+    ['ilL1-0000-AAAA', '11110000AAAA'],
+  ])('%j reads as %s', (typed, code) => {
+    expect(normaliseRecoveryCode(typed)).toBe(code);
+  });
+  it('is shown in groups of four', () => {
+    expect(formatRecoveryCode('7KQ2M9XD40TR')).toBe('7KQ2-M9XD-40TR');
+  });
+});
