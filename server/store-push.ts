@@ -157,6 +157,7 @@ async function storePushOnce(
       trx,
       learnerId,
       plan.newEvents.map((e) => e.event),
+      counters.event_seq,
       course,
     );
     return { results: plan.results, docs: plan.docResults, serverSeq: eventSeq };

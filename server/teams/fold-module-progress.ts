@@ -36,7 +36,11 @@ export function foldModuleProgress(
 ): Map<string, ModuleProgressRow | null> {
   const progress = foldProgress(events);
   const dueByLesson = new Map<string, string[]>();
-  for (const state of refresherStates(events).values()) {
+  // The schedule reads only answers and voids; the rest would only be sorted and skipped.
+  const answers = events.filter(
+    (e) => e.type === 'check-answered' || e.type === 'refresher-answered' || e.type === 'voided',
+  );
+  for (const state of refresherStates(answers).values()) {
     const list = dueByLesson.get(state.lessonId) ?? [];
     list.push(state.dueAt);
     dueByLesson.set(state.lessonId, list);

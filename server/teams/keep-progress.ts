@@ -10,11 +10,16 @@ import { foldModuleProgress, type ModuleProgressRow } from './fold-module-progre
 
 type Trx = Kysely<Database>;
 
-/** Folds again the modules `events` (just stored for `learnerId`) touch; nothing to do for other lessons. */
+/**
+ * Folds again the modules `events` touch; nothing to do for other lessons. `events` were just stored for
+ * `learnerId` with sequences after `storedSeq`: those are used as they are, and only the learner's earlier
+ * events are read back (and parsed) from the table.
+ */
 export async function keepProgress(
   trx: Trx,
   learnerId: string,
   events: readonly LearnerEvent[],
+  storedSeq: number,
   course: CourseIndex,
 ): Promise<void> {
   if (course.modules.size === 0 || events.length === 0) return;
@@ -39,7 +44,7 @@ export async function keepProgress(
     }
   }
   if (moduleIds.size === 0) return;
-  await refold(trx, learnerId, [...moduleIds], course);
+  await refold(trx, learnerId, [...moduleIds], course, { events, storedSeq });
 }
 
 /** Folds every module of the course again for one learner: on joining a team, when the course changed. */
@@ -48,13 +53,21 @@ export async function refoldLearner(trx: Trx, learnerId: string, course: CourseI
   await refold(trx, learnerId, [...course.modules.keys()], course);
 }
 
-async function refold(trx: Trx, learnerId: string, moduleIds: string[], course: CourseIndex): Promise<void> {
+async function refold(
+  trx: Trx,
+  learnerId: string,
+  moduleIds: string[],
+  course: CourseIndex,
+  pushed?: { events: readonly LearnerEvent[]; storedSeq: number },
+): Promise<void> {
   const lessonIds = moduleIds.flatMap((id) => course.modules.get(id)?.lessonIds ?? []);
+  const before = pushed ? sql` and seq <= ${pushed.storedSeq}` : sql``;
   const { rows } = await sql<{ body: string }>`
-    select body from events where learner_id = ${learnerId} and lesson_id in (${sql.join(lessonIds)})
+    select body from events where learner_id = ${learnerId} and lesson_id in (${sql.join(lessonIds)})${before}
     union all
-    select body from events where learner_id = ${learnerId} and type = 'voided'`.execute(trx);
+    select body from events where learner_id = ${learnerId} and type = 'voided'${before}`.execute(trx);
   const events = rows.map((row) => JSON.parse(row.body) as LearnerEvent);
+  if (pushed) events.push(...pushed.events);
   const folded = foldModuleProgress(events, course, moduleIds);
   const gone = [...folded].filter(([, row]) => row === null).map(([id]) => id);
   const kept = [...folded.values()].filter((row): row is ModuleProgressRow => row !== null);
