@@ -12,8 +12,6 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { canonicalJson } from '../server/canonical-json';
-import { migrateToLatest } from '../server/migrations';
-import { openDatabase } from '../server/open-database';
 import { hashSessionToken, newSessionToken } from '../server/session-tokens';
 import { courseIndex } from '../server/teams/course-index';
 import { foldModuleProgress } from '../server/teams/fold-module-progress';
@@ -24,6 +22,7 @@ import type { TeamDashboard, TrustOverview } from '../src/shared/team-protocol';
 import { courseDist } from './support/course-dist';
 import {
   benchSchema,
+  cpuSeconds,
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
@@ -220,6 +219,13 @@ async function seed(
     ],
     assignments,
   );
+  await insert(
+    'team_assignment_modules',
+    [col('assignment_id'), col('module_id')],
+    assignments.flatMap(([id, , , , , moduleIds]) =>
+      [...new Set(JSON.parse(String(moduleIds)) as string[])].map((moduleId) => [id, moduleId]),
+    ),
+  );
   for (let i = 0; i < progress.length; i += 5000) {
     await insert(
       'module_progress',
@@ -261,14 +267,18 @@ async function seed(
   }
 }
 
+/** p50 and p95 of `runs` requests one after another (after 5 to warm up), and the server's CPU per request. */
 async function timeGets(
+  server: ServerProcess,
   url: string,
   token: string,
   runs: number,
-): Promise<{ p50: number; p95: number; bytes: number }> {
+): Promise<{ p50: number; p95: number; bytes: number; cpuMs: number }> {
   const times: number[] = [];
   let bytes = 0;
+  let cpuStart = 0;
   for (let i = 0; i < runs + 5; i++) {
+    if (i === 5) cpuStart = cpuSeconds(server.child.pid);
     const t = performance.now();
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     const text = await res.text();
@@ -276,19 +286,28 @@ async function timeGets(
     if (i >= 5) times.push(performance.now() - t);
     bytes = text.length;
   }
+  const cpuMs = ((cpuSeconds(server.child.pid) - cpuStart) * 1000) / runs;
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes, cpuMs };
 }
 
 async function benchTarget(target: Target, catalog: Catalog, distDir: string): Promise<void> {
   let server: ServerProcess | undefined;
   try {
+    // The server makes the tables (its migrations), then stops while the trust is written in bulk.
+    server = await startServerProcess({ ...target.env, DIST_DIR: distDir });
+    await stopServerProcess(server.child);
     const seedStart = performance.now();
     const { token, bigTeamId, events } = await seed(target, catalog);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     server = await startServerProcess({ ...target.env, DIST_DIR: distDir });
-    const dash = await timeGets(`${server.base}/api/v1/teams/${bigTeamId}/dashboard`, token, DASHBOARD_RUNS);
-    const over = await timeGets(`${server.base}/api/v1/teams/overview`, token, OVERVIEW_RUNS);
+    const dash = await timeGets(
+      server,
+      `${server.base}/api/v1/teams/${bigTeamId}/dashboard`,
+      token,
+      DASHBOARD_RUNS,
+    );
+    const over = await timeGets(server, `${server.base}/api/v1/teams/overview`, token, OVERVIEW_RUNS);
     // What was measured is what a leader would see: check its size once.
     const check = await fetch(`${server.base}/api/v1/teams/${bigTeamId}/dashboard`, {
       headers: { authorization: `Bearer ${token}` },
@@ -304,8 +323,8 @@ async function benchTarget(target: Target, catalog: Catalog, distDir: string): P
     console.log(
       [
         `${target.name}: ${SETTINGS} settings, ${staff.toLocaleString('en-GB')} staff, ${events.toLocaleString('en-GB')} events (seeded in ${seedSeconds.toFixed(1)} s); load average ${load}`,
-        `  dashboard (${dashboard.members.length} members, ${dashboard.assignments.length} assignments, ${Math.round(dash.bytes / 1024)} KB)  p50 ${dash.p50.toFixed(1)} ms  p95 ${dash.p95.toFixed(1)} ms  (target ≤ 100 ms)`,
-        `  overview  (${overview.teams.length} teams, ${Math.round(over.bytes / 1024)} KB)  p50 ${over.p50.toFixed(1)} ms  p95 ${over.p95.toFixed(1)} ms  (target ≤ 300 ms)`,
+        `  dashboard (${dashboard.members.length} members, ${dashboard.assignments.length} assignments, ${Math.round(dash.bytes / 1024)} KB)  p50 ${dash.p50.toFixed(1)} ms  p95 ${dash.p95.toFixed(1)} ms  (target ≤ 100 ms); server CPU ${dash.cpuMs.toFixed(1)} ms a request`,
+        `  overview  (${overview.teams.length} teams, ${Math.round(over.bytes / 1024)} KB)  p50 ${over.p50.toFixed(1)} ms  p95 ${over.p95.toFixed(1)} ms  (target ≤ 300 ms); server CPU ${over.cpuMs.toFixed(1)} ms a request`,
       ].join('\n'),
     );
   } finally {
@@ -321,9 +340,6 @@ function sqliteTarget(): Target {
     name: 'sqlite',
     env: { DATA_DIR: dir, DATABASE_URL: '' },
     open: async () => {
-      const db = openDatabase({ kind: 'sqlite', file });
-      await migrateToLatest(db.kysely);
-      await db.close();
       const raw = new SqliteDatabase(file);
       raw.pragma('journal_mode = WAL');
       raw.pragma('synchronous = NORMAL');
@@ -359,9 +375,6 @@ async function postgresTarget(url: string): Promise<Target> {
     name: 'postgres',
     env: { DATABASE_URL: schemaUrl },
     open: async () => {
-      const db = openDatabase({ kind: 'postgres', url: schemaUrl, poolSize: 2 });
-      await migrateToLatest(db.kysely);
-      await db.close();
       const client = new pg.Client({ connectionString: schemaUrl });
       await client.connect();
       return {

@@ -89,6 +89,8 @@ export type Database = {
     due_on: string | null;
     created_at: number;
   };
+  /** The modules of each assignment as rows (the same set as `module_ids`), for counting in SQL. */
+  team_assignment_modules: { assignment_id: string; module_id: string };
   /**
    * A learner's progress in one module, folded from their events with the device's own fold and kept in
    * step by every push (server/teams/keep-progress.ts). `completed_at` is the ISO time of the module's last

@@ -47,6 +47,15 @@ export const teamsMigration: Migration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('team_assignments_team').on('team_assignments').column('team_id').execute();
+    // The same modules as rows, so the trust overview counts who is done in SQL instead of in memory.
+    await db.schema
+      .createTable('team_assignment_modules')
+      .addColumn('assignment_id', 'text', (c) =>
+        c.notNull().references('team_assignments.id').onDelete('cascade'),
+      )
+      .addColumn('module_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('team_assignment_modules_pk', ['assignment_id', 'module_id'])
+      .execute();
     await db.schema
       .createTable('module_progress')
       .addColumn('learner_id', 'text', (c) => c.notNull().references('learners.id').onDelete('cascade'))
@@ -74,7 +83,14 @@ export const teamsMigration: Migration = {
   async down(db: AnyDb) {
     await db.schema.dropIndex('events_learner_voided').execute();
     await db.schema.dropIndex('events_learner_lesson').execute();
-    for (const table of ['module_progress', 'team_assignments', 'team_invites', 'team_members', 'teams']) {
+    for (const table of [
+      'module_progress',
+      'team_assignment_modules',
+      'team_assignments',
+      'team_invites',
+      'team_members',
+      'teams',
+    ]) {
       await db.schema.dropTable(table).execute();
     }
   },

@@ -68,16 +68,29 @@ export function assignmentRoutes(deps: AppDeps): Hono<AppEnv> {
         due_on: body.dueOn ?? null,
         created_at: now,
       };
-      await db.kysely.insertInto('team_assignments').values(row).execute();
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx.insertInto('team_assignments').values(row).execute();
+        await trx
+          .insertInto('team_assignment_modules')
+          .values([...new Set(moduleIds)].map((moduleId) => ({ assignment_id: row.id, module_id: moduleId })))
+          .execute();
+      });
       return c.json(toAssignment(row), 201);
     })
     .delete('/teams/:teamId/assignments/:id', auth, async (c) => {
       const access = await leaderOf(deps, c.req.param('teamId'), c.get('learnerId'));
-      const gone = await db.kysely
-        .deleteFrom('team_assignments')
-        .where('team_id', '=', access.teamId)
-        .where('id', '=', c.req.param('id'))
-        .executeTakeFirst();
+      const id = c.req.param('id');
+      const gone = await db.kysely.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('team_assignments')
+          .where('team_id', '=', access.teamId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (Number(deleted.numDeletedRows) === 1) {
+          await trx.deleteFrom('team_assignment_modules').where('assignment_id', '=', id).execute();
+        }
+        return deleted;
+      });
       if (Number(gone.numDeletedRows) !== 1) {
         throw new HttpError(404, 'assignment_not_found', 'There is no such assignment in this team.');
       }

@@ -3,6 +3,7 @@
 // team), never from events, and never anything but counts, minutes and dates: no answers, notes, reading
 // positions or times of day.
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import type {
   MemberRecord,
   ModuleProgress,
@@ -74,69 +75,54 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       const body: TrustOverview = { asOf, teams: [] };
       if (led.length === 0) return c.json(body);
       const teamIds = led.map((t) => t.id);
-      const [members, assignments] = await Promise.all([
+      // Counted in the database: per assignment, the members of its group, and how many of them have
+      // completed every one of its modules. A trust's thousands of progress rows never leave it.
+      const [memberCounts, assignments, counts] = await Promise.all([
         db.kysely
           .selectFrom('team_members')
-          .select(['team_id', 'learner_id', 'staff_role'])
+          .select(['team_id', (eb) => eb.fn.countAll<number>().as('members')])
           .where('team_id', 'in', teamIds)
+          .groupBy('team_id')
           .execute(),
         db.kysely
           .selectFrom('team_assignments')
-          .selectAll()
+          .select(['id', 'team_id', 'title', 'due_on'])
           .where('team_id', 'in', teamIds)
           .orderBy('created_at')
           .orderBy('id')
           .execute(),
+        sql<{ assignment_id: string; assigned: number; done: number }>`
+          select per.assignment_id, count(*) as assigned,
+            sum(case when per.completed = per.modules then 1 else 0 end) as done
+          from (
+            select a.id as assignment_id, m.learner_id,
+              count(p.module_id) as completed, count(am.module_id) as modules
+            from team_assignments a
+            join team_members m on m.team_id = a.team_id
+              and (a.group_name = 'everyone' or a.group_name = m.staff_role)
+            join team_assignment_modules am on am.assignment_id = a.id
+            left join module_progress p on p.learner_id = m.learner_id
+              and p.module_id = am.module_id and p.completed_at is not null
+            where a.team_id in (${sql.join(teamIds)})
+            group by a.id, m.learner_id
+          ) per
+          group by per.assignment_id`.execute(db.kysely),
       ]);
-      const assignedModules = [...new Set(assignments.flatMap((a) => JSON.parse(a.module_ids) as string[]))];
-      // Only completed rows of assigned modules matter here: whether each member is done.
-      const completed =
-        assignedModules.length === 0
-          ? []
-          : await db.kysely
-              .selectFrom('module_progress')
-              .select(['learner_id', 'module_id', 'completed_at'])
-              .where('learner_id', 'in', (eb) =>
-                eb.selectFrom('team_members').select('learner_id').where('team_id', 'in', teamIds),
-              )
-              .where('module_id', 'in', assignedModules)
-              .where('completed_at', 'is not', null)
-              .execute();
-      const byLearner = new Map<string, Map<string, { completedAt: string | null }>>();
-      for (const row of completed) {
-        let modules = byLearner.get(row.learner_id);
-        if (!modules) {
-          modules = new Map();
-          byLearner.set(row.learner_id, modules);
-        }
-        modules.set(row.module_id, { completedAt: row.completed_at });
-      }
-      const none = new Map<string, { completedAt: string | null }>();
+      const membersOf = new Map(memberCounts.map((row) => [row.team_id, Number(row.members)]));
+      const countsOf = new Map(counts.rows.map((row) => [row.assignment_id, row]));
       for (const team of led) {
-        const teamMembers = members.filter((m) => m.team_id === team.id);
         body.teams.push({
           teamId: team.id,
           name: team.name,
-          memberCount: teamMembers.length,
+          memberCount: membersOf.get(team.id) ?? 0,
           assignments: assignments
             .filter((a) => a.team_id === team.id)
             .map((a) => {
-              const moduleIds = JSON.parse(a.module_ids) as string[];
-              let assigned = 0;
-              let done = 0;
-              let overdue = 0;
-              for (const m of teamMembers) {
-                if (!includes(a.group_name, m.staff_role)) continue;
-                assigned += 1;
-                const { status } = assignmentStatus(
-                  moduleIds,
-                  byLearner.get(m.learner_id) ?? none,
-                  a.due_on,
-                  asOf,
-                );
-                if (status === 'done') done += 1;
-                else if (status === 'overdue') overdue += 1;
-              }
+              const count = countsOf.get(a.id);
+              const assigned = Number(count?.assigned ?? 0);
+              const done = Number(count?.done ?? 0);
+              // Not done once the due day is over is overdue, started or not (assignment-status.ts).
+              const overdue = a.due_on && a.due_on < asOf ? assigned - done : 0;
               return {
                 assignmentId: a.id,
                 title: a.title,
@@ -172,18 +158,19 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
           .orderBy('m.learner_id')
           .execute(),
         db.kysely
-          .selectFrom('module_progress as p')
-          .innerJoin('team_members as m', 'm.learner_id', 'p.learner_id')
+          .selectFrom('module_progress')
           .select([
-            'p.learner_id',
-            'p.module_id',
-            'p.lessons_completed',
-            'p.lessons_total',
-            'p.completed_at',
-            'p.ms_spent',
-            'p.refreshers',
+            'learner_id',
+            'module_id',
+            'lessons_completed',
+            'lessons_total',
+            'completed_at',
+            'ms_spent',
+            'refreshers',
           ])
-          .where('m.team_id', '=', access.teamId)
+          .where('learner_id', 'in', (eb) =>
+            eb.selectFrom('team_members').select('learner_id').where('team_id', '=', access.teamId),
+          )
           .execute(),
       ]);
       const assignments = assignmentRows.map(toAssignment);

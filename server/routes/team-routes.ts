@@ -64,6 +64,12 @@ export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
       // Members, invites and assignments go with it (ON DELETE CASCADE); deleted one by one as well, so
       // nothing depends on the database enforcing foreign keys.
       await db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('team_assignment_modules')
+          .where('assignment_id', 'in', (eb) =>
+            eb.selectFrom('team_assignments').select('id').where('team_id', '=', access.teamId),
+          )
+          .execute();
         for (const table of ['team_members', 'team_invites', 'team_assignments'] as const) {
           await trx.deleteFrom(table).where('team_id', '=', access.teamId).execute();
         }

@@ -46,6 +46,7 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 async function clearTables(db: Db): Promise<void> {
   for (const table of [
     'module_progress',
+    'team_assignment_modules',
     'team_assignments',
     'team_invites',
     'team_members',
