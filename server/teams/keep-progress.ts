@@ -1,4 +1,4 @@
-// Keeps `module_progress` in step with a learner's events: after a push stores new events (in the same
+// Keeps `module_progress` in step with a team member's events: after a push stores new events (in the same
 // transaction), the modules those events touch are folded again from the stored events and their rows
 // replaced. Only the touched modules' lessons are read (index events_learner_lesson), plus the learner's
 // voids (partial index events_learner_voided), so the cost follows the push, not the learner's history.
@@ -44,11 +44,26 @@ export async function keepProgress(
     }
   }
   if (moduleIds.size === 0) return;
+  // Only team members' progress is read by anyone: others' pushes skip the fold. Joining folds the whole
+  // history (refoldLearner), and holds the learner's row as a push does, so no push slips between the two.
+  const member = await trx
+    .selectFrom('team_members')
+    .select('team_id')
+    .where('learner_id', '=', learnerId)
+    .limit(1)
+    .executeTakeFirst();
+  if (!member) return;
   await refold(trx, learnerId, [...moduleIds], course, { events, storedSeq });
 }
 
-/** Folds every module of the course again for one learner: on joining a team, when the course changed. */
+/** Folds every module of the course again for one learner: on joining a team, in the joining transaction. */
 export async function refoldLearner(trx: Trx, learnerId: string, course: CourseIndex): Promise<void> {
+  // The learner's row is the lock every push of theirs takes first (store-push.ts).
+  await trx
+    .updateTable('learners')
+    .set((eb) => ({ event_seq: eb.ref('event_seq') }))
+    .where('id', '=', learnerId)
+    .execute();
   if (course.modules.size === 0) return;
   await refold(trx, learnerId, [...course.modules.keys()], course);
 }

@@ -202,7 +202,8 @@ describe.each(testDbKinds)('team route authorisation on %s', (kind) => {
       code: invite.code,
       assignmentId,
     };
-  });
+    // Eleven calls with six sign-ups: on a busy shared machine with PostgreSQL, more than the default 10 s.
+  }, 60_000);
 
   for (const route of ROUTES) {
     it.each(CALLERS)(`${route.name}: %s`, async (caller) => {

@@ -169,9 +169,15 @@ describe.each(testDbKinds)('team progress kept with the device fold on %s', (kin
     'seed %i: pushed in any order with duplicates and voids, as the fold says',
     async (seed) => {
       const events = history(seed, staff.deviceId);
-      // Half pushed before joining (folded as they arrive all the same), half after.
+      // Half pushed before joining (no team sees them: nothing kept until joining folds them all), half after.
       const half = Math.floor(events.length / 2);
       await pushAll(events.slice(0, half), seed);
+      const kept = await testDb.db.kysely
+        .selectFrom('module_progress')
+        .select('module_id')
+        .where('learner_id', '=', staff.learnerId)
+        .execute();
+      expect(kept).toEqual([]);
       const invite = await createInvite(t, leader, teamId);
       expect((await join(t, staff, invite.code)).status).toBe(201);
       await pushAll(events.slice(half), seed + 100);
