@@ -3,8 +3,9 @@
 // `npx tsx bench/sync-bench.ts` (SQLite); set BENCH_DATABASE_URL or TEST_DATABASE_URL to add PostgreSQL.
 // A push carries one learner's events (the token names the learner), so 100 events per request here;
 // the protocol allows up to 500, which a device uses only after a long time offline. Events name the first
-// dozen lessons of the real course (compiled from content/ for the server, as a build would serve it), so
-// a push also pays for keeping team progress per module (server/teams/keep-progress.ts).
+// dozen lessons of the real course (compiled from content/ for the server, as a build would serve it). These
+// learners are in no team, so a push pays the team-progress index and one membership look-up, not the fold
+// (server/teams/keep-progress.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
