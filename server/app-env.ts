@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
 import type { Db } from './open-database';
 import type { RateLimiter } from './rate-limiter';
+import type { CourseIndex } from './teams/course-index';
 
 export type AppDeps = {
   db: Db;
@@ -14,6 +15,8 @@ export type AppDeps = {
   limiter: RateLimiter;
   /** Present when SMTP_URL is set: reset links by email are offered only then. */
   mailer?: Mailer;
+  /** The course of the build served (read once at start), for teams: assignments and progress. */
+  course: CourseIndex;
 };
 
 export type AppEnv = { Variables: { learnerId: string; tokenHash: string } };

@@ -16,17 +16,22 @@ import { reminderRoutes } from './reminders/reminder-routes';
 import { type VapidKeys, vapidKeysOnce } from './reminders/vapid-keys';
 import { requestLog } from './request-log';
 import { accountRoutes } from './routes/account-routes';
+import { assignmentRoutes } from './routes/assignment-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
 import { myDataRoutes } from './routes/my-data-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { recoveryRoutes } from './routes/recovery-routes';
+import { inviteRoutes } from './routes/invite-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { syncPullRoutes } from './routes/sync-pull-routes';
 import { syncPushRoutes } from './routes/sync-push-routes';
+import { teamDashboardRoutes } from './routes/team-dashboard-routes';
+import { teamRoutes } from './routes/team-routes';
 import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS } from './storage-full';
+import { type CourseIndex, loadCourseIndex } from './teams/course-index';
 
 export type CreateAppOptions = {
   db: Db;
@@ -37,6 +42,8 @@ export type CreateAppOptions = {
   vapidKeys?: () => Promise<VapidKeys>;
   /** Sends reset emails; made from `config.mail` when absent (none without SMTP_URL). */
   mailer?: Mailer;
+  /** The course (teams); read from `config.distDir` when absent. */
+  course?: CourseIndex;
 };
 
 export function createApp({
@@ -46,6 +53,7 @@ export function createApp({
   logger,
   vapidKeys,
   mailer,
+  course,
 }: CreateAppOptions): Hono<AppEnv> {
   const log = logger ?? createLogger(config.logLevel);
   const deps: AppDeps = {
@@ -55,6 +63,7 @@ export function createApp({
     logger: log,
     limiter: createRateLimiter(db, clock),
     mailer: mailer ?? (config.mail ? createMailer(config.mail) : undefined),
+    course: course ?? loadCourseIndex(config.distDir, (message) => log.info(message, {})),
   };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(log), securityHeaders());
@@ -83,6 +92,11 @@ export function createApp({
     certificateRoutes,
     recoveryRoutes,
     myDataRoutes,
+    // Before teamRoutes: GET /teams/overview is not a team id.
+    teamDashboardRoutes,
+    teamRoutes,
+    inviteRoutes,
+    assignmentRoutes,
   ]) {
     app.route('/api/v1', routes(deps));
   }

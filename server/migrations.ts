@@ -2,6 +2,7 @@
 // time. Applied at start; a failed migration stops the process before it serves anything.
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database } from './db-schema';
+import { teamsMigration } from './migrations/0005-teams';
 import { accountSecurity } from './migrations/0006-account-security';
 import { recoveryMigration } from './migrations/0007-recovery';
 import { certificatesMigration } from './migrations/0008-certificates';
@@ -162,6 +163,7 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0005-teams': teamsMigration,
   '0006-account-security': accountSecurity,
   '0007-recovery': recoveryMigration,
   '0008-certificates': certificatesMigration,

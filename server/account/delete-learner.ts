@@ -8,6 +8,24 @@ import { learnerTables, rateLimitSuffixes } from './learner-tables';
 
 export async function deleteLearner(db: Db, learner: { id: string; email: string }): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
+    // A team the learner owns alone goes with them; one with other members must be handed over first
+    // (the route refuses before this), so a team is never left without an owner.
+    const owned = await trx
+      .selectFrom('team_members')
+      .select('team_id')
+      .where('learner_id', '=', learner.id)
+      .where('team_role', '=', 'owner')
+      .execute();
+    if (owned.length > 0) {
+      await trx
+        .deleteFrom('teams')
+        .where(
+          'id',
+          'in',
+          owned.map((t) => t.team_id),
+        )
+        .execute();
+    }
     for (const [table, { column }] of Object.entries(learnerTables)) {
       await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = ${learner.id}`.execute(trx);
     }

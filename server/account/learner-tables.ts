@@ -23,6 +23,8 @@ export const learnerTables = {
   recovery_codes: { column: 'learner_id', secret: ['code_hash'] },
   password_resets: { column: 'learner_id', secret: ['token_hash'] },
   certificates: { column: 'learner_id', json: ['body'] },
+  team_members: { column: 'learner_id' },
+  module_progress: { column: 'learner_id' },
 } satisfies Partial<Record<keyof Database, LearnerTable>>;
 
 export type LearnerTableName = keyof typeof learnerTables;

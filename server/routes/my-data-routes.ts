@@ -24,6 +24,22 @@ export function myDataRoutes(deps: AppDeps): Hono<AppEnv> {
     .delete('/account', auth, async (c) => {
       const { password } = await readJson(c, deleteAccountRequestSchema);
       const learner = await confirmPassword(deps, c.get('learnerId'), password);
+      const shared = await db.kysely
+        .selectFrom('team_members as mine')
+        .innerJoin('team_members as other', 'other.team_id', 'mine.team_id')
+        .innerJoin('teams', 'teams.id', 'mine.team_id')
+        .select('teams.name')
+        .where('mine.learner_id', '=', learner.id)
+        .where('mine.team_role', '=', 'owner')
+        .where('other.learner_id', '!=', learner.id)
+        .executeTakeFirst();
+      if (shared) {
+        throw new HttpError(
+          409,
+          'owns_team',
+          `You own the team "${shared.name}". Hand it over to another leader (Team, Manage) before deleting your account.`,
+        );
+      }
       await deleteLearner(db, learner);
       logger.info('account deleted', { account: hashedAccount(learner.email) });
       return c.body(null, 204);

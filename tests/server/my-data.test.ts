@@ -165,6 +165,44 @@ describe.each(testDbKinds)('my data on %s', (kind) => {
     ).toBe(401);
   });
 
+  it('refuses to delete the owner of a team with other members, and takes a team they own alone with them', async () => {
+    const team = async (token: string, name: string) =>
+      (await json<{ teamId: string }>(await t.call('POST', '/api/v1/teams', { token, body: { name } })))
+        .teamId;
+    const shared = await team(a.token, 'Oak Class Nursery');
+    const invite = await json<{ code: string }>(
+      await t.call('POST', `/api/v1/teams/${shared}/invites`, { token: a.token, body: {} }),
+    );
+    const joined = await t.call('POST', `/api/v1/invites/${invite.code}/accept`, {
+      token: b.token,
+      body: { staffRole: 'ta' },
+    });
+    expect(joined.ok).toBe(true);
+    const refused = await remove(a.token, PASSWORD);
+    expect(refused.status).toBe(409);
+    expect((await json<ApiError>(refused)).error).toMatchObject({ code: 'owns_team' });
+    expect(
+      await testDb.db.kysely.selectFrom('learners').select('id').where('id', '=', a.learnerId).execute(),
+    ).toHaveLength(1);
+
+    const alone = await team(b.token, 'B on its own');
+    expect(
+      (
+        await t.call('POST', `/api/v1/teams/${shared}/owner`, {
+          token: a.token,
+          body: { learnerId: b.learnerId },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await remove(a.token, PASSWORD)).status).toBe(204);
+    // b now owns both teams alone, so both go with b's account.
+    expect((await remove(b.token, PASSWORD)).status).toBe(204);
+    const left = await testDb.db.kysely.selectFrom('teams').select('id').execute();
+    expect(left.map((row) => row.id)).not.toContain(alone);
+    expect(left.map((row) => row.id)).not.toContain(shared);
+    expect(await rowsMentioning(testDb.db, [b.learnerId, b.email])).toEqual([]);
+  });
+
   it('lets the same email sign up again afterwards, as a new account with nothing in it', async () => {
     expect((await remove(a.token, PASSWORD)).status).toBe(204);
     const again = await t.call('POST', '/api/v1/accounts', {
