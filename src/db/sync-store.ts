@@ -7,6 +7,7 @@ import type { LearnerEvent } from '../shared/events';
 import { learnerEventSchema } from '../shared/events';
 import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
 import type { DocResult, PulledPage, PushResponse, SyncedDoc } from '../shared/sync-protocol';
+import type { MyTeam } from '../shared/team-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
 import {
   deleteMeta,
@@ -68,6 +69,8 @@ export function createSyncStore(db: PocketDb) {
 
   return {
     getSession: () => readMeta(db, 'session'),
+    /** The learner's teams after a join or a leave (GET /teams), the same list a pull would bring. */
+    setTeams: (learnerId: string, teams: MyTeam[]) => writeMeta(db, 'teams', { learnerId, teams }),
     /** A different learner's last sync says nothing about this one: it is forgotten, not shown. */
     setSession: async (session: StoredSession) => {
       await db.transaction('rw', db.meta, async () => {
@@ -254,6 +257,8 @@ export function createSyncStore(db: PocketDb) {
         });
         await db.docs.bulkPut(changed);
         await writeMeta(db, 'syncCursor', { learnerId, cursor: page.nextCursor });
+        // Only the last page carries the teams, the whole list; absent means no news, so keep what is here.
+        if (page.teams) await writeMeta(db, 'teams', { learnerId, teams: page.teams });
         return { events: unique.length, docs: changed.length };
       }),
 

@@ -11,6 +11,7 @@ import { createReminders, type Reminders } from './reminders';
 import { removeLearnerData } from './remove-learner-data';
 import { createSyncEngine, type RoundOutcome } from './sync-engine';
 import { createStatusStore, type SyncStatus, type SyncStatusStore } from './sync-status';
+import { createTeamActions, type TeamActions } from './team-actions';
 import { realTimers } from './timers';
 import { installTriggers } from './triggers';
 import { watchLocalWrites } from './watch-local-writes';
@@ -20,6 +21,8 @@ export type SyncHandle = {
   notifyWrite: () => void;
   syncNow: () => Promise<RoundOutcome | 'forwarded'>;
   account: AccountActions;
+  /** The team screens' calls, with this device's session; joining and leaving refresh the stored teams. */
+  teams: TeamActions;
   /** Push reminders for this device: turned on and off with the stored session; sign-out ends them. */
   reminders: Reminders;
   /** After sign-out on a shared device: removes this learner's events, notes and sync state here. */
@@ -130,6 +133,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
       return 'forwarded';
     },
     account: createAccountActions(api, store, onSessionChange, reminders),
+    teams: createTeamActions(api, store),
     reminders,
     removeLearnerData: async () => {
       // A round in flight could still apply a pulled page after the wipe; let it finish first.
