@@ -85,6 +85,11 @@ const ContinueRoute = lazy(async () => ({
 const SearchPage = lazy(async () => ({
   default: (await import('../features/search/search-page')).SearchPage,
 }));
+// Every Teams screen (docs/teams.md) behind one lazy import of a one-line chunk, which loads the rest: the
+// names of the screens' own chunks then live there, not in the first screen's code.
+const TeamArea = lazy(async () => ({
+  default: await (await import('../features/teams/load-team-area')).loadTeamArea(),
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /**
@@ -108,6 +113,9 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/sync" element={<SyncSettingsPage />} />
+          <Route path="join/:code" element={<TeamArea />} />
+          <Route path="settings/teams" element={<TeamArea />} />
+          <Route path="teams/*" element={<TeamArea />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -28,8 +28,7 @@ export type MetaValues = {
   storagePersistence: Persistence;
   /**
    * The teams the learner belongs to and their assignments, as the last pull (or a join or leave) gave
-   * them, so Today shows assignments offline. Kept with the learner they belong to: another learner
-   * signing in on this device never sees them.
+   * them, so Today shows assignments offline. Another learner signing in on this device removes them.
    */
   teams: StoredTeams;
   /** Module stages (`<moduleId>:<stage>`) whose confidence question was put off with "Not now" here. */

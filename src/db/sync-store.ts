@@ -71,13 +71,13 @@ export function createSyncStore(db: PocketDb) {
     getSession: () => readMeta(db, 'session'),
     /** The learner's teams after a join or a leave (GET /teams), the same list a pull would bring. */
     setTeams: (learnerId: string, teams: MyTeam[]) => writeMeta(db, 'teams', { learnerId, teams }),
-    /** A different learner's last sync says nothing about this one: it is forgotten, not shown. */
+    /** A different learner's last sync and teams say nothing about this one: they are forgotten, not shown. */
     setSession: async (session: StoredSession) => {
       await db.transaction('rw', db.meta, async () => {
         const before = await readMeta(db, 'session');
         const lastLearner = before?.learnerId ?? (await readMeta(db, 'syncDevice'))?.learnerId;
         if (lastLearner !== undefined && lastLearner !== session.learnerId)
-          await deleteMeta(db, 'syncResult');
+          await deleteMeta(db, 'syncResult', 'teams');
         await writeMeta(db, 'session', session);
       });
     },

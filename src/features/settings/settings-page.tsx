@@ -37,6 +37,9 @@ export function SettingsPage() {
         <Link to="/settings/sync">Back up and sync</Link>: keep your progress safe and use it on another
         device.
       </p>
+      <p>
+        <Link to="/settings/teams">Teams</Link>: join your setting’s team, or start one for your staff.
+      </p>
       <RadioChoice
         legend="Your role"
         name="role"
