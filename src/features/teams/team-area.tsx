@@ -8,6 +8,9 @@ import { TeamDashboardPage } from './team-dashboard-page';
 import { TeamsPage } from './teams-page';
 import { TrustPage } from './trust-page';
 
+// Today's assignment card loads with the Teams screens (load-team-area.ts).
+export { teamState } from '../today/today-teams';
+
 /**
  * The Teams screens, one lazy chunk mounted by app-routes.tsx at `/join/:code`, `/settings/teams` and
  * `/teams/*`; under `/teams/` the team's own pages are routed here, so the first screen's route table
