@@ -2,7 +2,9 @@
 // process, then pulled back; each next to a raw bulk insert of the same rows in 500-row transactions.
 // `npx tsx bench/sync-bench.ts` (SQLite); set BENCH_DATABASE_URL or TEST_DATABASE_URL to add PostgreSQL.
 // A push carries one learner's events (the token names the learner), so 100 events per request here;
-// the protocol allows up to 500, which a device uses only after a long time offline.
+// the protocol allows up to 500, which a device uses only after a long time offline. Events name the first
+// dozen lessons of the real course (compiled from content/ for the server, as a build would serve it), so
+// a push also pays for keeping team progress per module (server/teams/keep-progress.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { canonicalJson } from '../server/canonical-json';
 import type { LearnerEvent } from '../src/shared/events';
 import { formatHlc } from '../src/shared/hlc';
 import type { PushResponse, SessionResponse } from '../src/shared/sync-protocol';
+import { courseDist } from './support/course-dist';
 import {
   benchSchema,
   cpuSeconds,
@@ -42,7 +45,7 @@ type RawRow = { learnerId: string; event: LearnerEvent; seq: number };
 function startServer(env: Record<string, string>): Promise<ServerProcess> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return startServerProcess(env, { nodeArgs });
+  return startServerProcess({ DIST_DIR: distDir, ...env }, { nodeArgs });
 }
 
 /** Runs `task` for every item with at most `limit` in flight. */
@@ -61,6 +64,10 @@ async function pool<T>(
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
+/** Set in main(): the first dozen lessons of the compiled course, and its dist folder for the server. */
+let LESSON_IDS: string[] = [];
+let distDir = '';
+
 function eventsFor(deviceId: string): LearnerEvent[] {
   const t0 = Date.now() - 7 * 86_400_000;
   return Array.from({ length: EVENTS_PER_LEARNER }, (_, i): LearnerEvent => {
@@ -70,7 +77,7 @@ function eventsFor(deviceId: string): LearnerEvent[] {
       deviceSeq: i + 1,
       at: new Date(t0 + i * 1000).toISOString(),
       hlc: formatHlc({ wall: t0 + i * 1000, counter: 0, node: deviceId.slice(0, 8) }),
-      lessonId: `lesson-${i % 12}`,
+      lessonId: LESSON_IDS[i % 12] ?? `lesson-${i % 12}`,
     };
     switch (i % 5) {
       case 0:
@@ -252,11 +259,18 @@ async function postgresTarget(url: string): Promise<Target> {
 }
 
 async function main(): Promise<void> {
-  // BENCH_ONLY=postgres skips the SQLite run (and BENCH_ONLY=sqlite the PostgreSQL one).
-  if (process.env.BENCH_ONLY !== 'postgres') await benchTarget(sqliteTarget());
-  if (process.env.BENCH_ONLY === 'sqlite') return;
-  if (pgUrl) await benchTarget(await postgresTarget(pgUrl));
-  else console.log('postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+  const course = await courseDist();
+  LESSON_IDS = course.catalog.modules.flatMap((m) => m.lessons.map((l) => l.id)).slice(0, 12);
+  distDir = course.dir;
+  try {
+    // BENCH_ONLY=postgres skips the SQLite run (and BENCH_ONLY=sqlite the PostgreSQL one).
+    if (process.env.BENCH_ONLY !== 'postgres') await benchTarget(sqliteTarget());
+    if (process.env.BENCH_ONLY === 'sqlite') return;
+    if (pgUrl) await benchTarget(await postgresTarget(pgUrl));
+    else console.log('postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+  } finally {
+    course.remove();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,16 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Db } from './open-database';
 import type { RateLimiter } from './rate-limiter';
+import type { CourseIndex } from './teams/course-index';
 
-export type AppDeps = { db: Db; config: Config; clock: () => number; logger: Logger; limiter: RateLimiter };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  clock: () => number;
+  logger: Logger;
+  limiter: RateLimiter;
+  /** The course of the build served (read once at start), for teams: assignments and progress. */
+  course: CourseIndex;
+};
 
 export type AppEnv = { Variables: { learnerId: string; tokenHash: string } };

@@ -14,14 +14,19 @@ import { reminderRoutes } from './reminders/reminder-routes';
 import { type VapidKeys, vapidKeysOnce } from './reminders/vapid-keys';
 import { requestLog } from './request-log';
 import { accountRoutes } from './routes/account-routes';
+import { assignmentRoutes } from './routes/assignment-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
+import { inviteRoutes } from './routes/invite-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { syncPullRoutes } from './routes/sync-pull-routes';
 import { syncPushRoutes } from './routes/sync-push-routes';
+import { teamDashboardRoutes } from './routes/team-dashboard-routes';
+import { teamRoutes } from './routes/team-routes';
 import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS } from './storage-full';
+import { type CourseIndex, loadCourseIndex } from './teams/course-index';
 
 export type CreateAppOptions = {
   db: Db;
@@ -30,6 +35,8 @@ export type CreateAppOptions = {
   logger?: Logger;
   /** The VAPID keys, shared with the reminder scheduler in main.ts; loaded (or made) on first use if absent. */
   vapidKeys?: () => Promise<VapidKeys>;
+  /** The course (teams); read from `config.distDir` when absent. */
+  course?: CourseIndex;
 };
 
 export function createApp({
@@ -38,9 +45,17 @@ export function createApp({
   clock = Date.now,
   logger,
   vapidKeys,
+  course,
 }: CreateAppOptions): Hono<AppEnv> {
   const log = logger ?? createLogger(config.logLevel);
-  const deps: AppDeps = { db, config, clock, logger: log, limiter: createRateLimiter(db, clock) };
+  const deps: AppDeps = {
+    db,
+    config,
+    clock,
+    logger: log,
+    limiter: createRateLimiter(db, clock),
+    course: course ?? loadCourseIndex(config.distDir, (message) => log.info(message, {})),
+  };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(log), securityHeaders());
   app.use(
@@ -64,6 +79,11 @@ export function createApp({
     deviceRoutes,
     syncPushRoutes,
     syncPullRoutes,
+    // Before teamRoutes: GET /teams/overview is not a team id.
+    teamDashboardRoutes,
+    teamRoutes,
+    inviteRoutes,
+    assignmentRoutes,
   ]) {
     app.route('/api/v1', routes(deps));
   }

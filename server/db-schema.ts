@@ -56,4 +56,53 @@ export type Database = {
   };
   /** Reminders sent, for "once per slot" and the weekly cap. `occurrence` is the local `YYYY-MM-DDTHH:MM`. */
   reminders_sent: { learner_id: string; occurrence: string; sent_at: number };
+  /** Teams (docs/teams.md). Membership, invites and assignments go with the team (ON DELETE CASCADE). */
+  teams: { id: string; name: string; created_at: number };
+  /** `team_role` owner | leader | member; `staff_role` the audience the member chose (team-protocol.ts). */
+  team_members: {
+    team_id: string;
+    learner_id: string;
+    team_role: string;
+    staff_role: string;
+    joined_at: number;
+  };
+  /** A join code; live while `revoked_at` is null and `expires_at` is ahead. */
+  team_invites: {
+    code: string;
+    team_id: string;
+    email_domain: string | null;
+    created_at: number;
+    expires_at: number;
+    revoked_at: number | null;
+  };
+  /**
+   * What a team is asked to complete: `target` the request's target as JSON, `group_name` 'everyone' or a
+   * staff role, `module_ids` the modules fixed when assigned (JSON array), `due_on` YYYY-MM-DD.
+   */
+  team_assignments: {
+    id: string;
+    team_id: string;
+    title: string;
+    target: string;
+    group_name: string;
+    module_ids: string;
+    due_on: string | null;
+    created_at: number;
+  };
+  /**
+   * A learner's progress in one module, folded from their events with the device's own fold and kept in
+   * step by every push (server/teams/keep-progress.ts). `completed_at` is the ISO time of the module's last
+   * lesson completion once every lesson is; `lessons` is JSON `[{lessonId, completedOn}]`; `refreshers` is
+   * a JSON array of ISO times each check of the module's lessons is next due.
+   */
+  module_progress: {
+    learner_id: string;
+    module_id: string;
+    lessons_completed: number;
+    lessons_total: number;
+    completed_at: string | null;
+    ms_spent: number;
+    lessons: string;
+    refreshers: string;
+  };
 };

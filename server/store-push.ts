@@ -9,7 +9,8 @@
 // PostgreSQL gets fewer, cheaper round trips (bench:sync): the stored copies of the pushed events come
 // back with the lock, and new events go in as one `unnest` insert of seven arrays (rather than a VALUES
 // list of 900 parameters) in the same statement that writes the learner's new counters: four round trips
-// in all (begin, lock, insert, commit). SQLite runs in-process, where round trips cost nothing.
+// in all (begin, lock, insert, commit), plus one read and one write when the events touch a course module
+// (team progress, teams/keep-progress.ts). SQLite runs in-process, where round trips cost nothing.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
@@ -24,6 +25,8 @@ import type { Database } from './db-schema';
 import { HttpError } from './http-error';
 import { applyQuotas, type QuotaCounters } from './learner-quotas';
 import type { Db } from './open-database';
+import type { CourseIndex } from './teams/course-index';
+import { keepProgress } from './teams/keep-progress';
 
 type ParsedPush = z.output<typeof pushRequestSchema>;
 type Counters = QuotaCounters & { event_seq: number; doc_seq: number };
@@ -47,16 +50,17 @@ export async function storePush(
   push: ParsedPush,
   nowMs: number,
   quotas: Quotas,
+  course: CourseIndex,
 ): Promise<PushResponse> {
   try {
-    return await storePushOnce(db, learnerId, push, nowMs, quotas);
+    return await storePushOnce(db, learnerId, push, nowMs, quotas, course);
   } catch (error) {
     if (!(error instanceof StoredConcurrently)) throw error;
   }
   // The second read: a new transaction's lock statement sees what the other push committed, so those
   // events are answered duplicate or conflict and the counters stay exact. Raced again: the device retries.
   try {
-    return await storePushOnce(db, learnerId, push, nowMs, quotas);
+    return await storePushOnce(db, learnerId, push, nowMs, quotas, course);
   } catch (error) {
     if (!(error instanceof StoredConcurrently)) throw error;
     throw new HttpError(503, 'retry', 'Another push of these records is being stored. Try again shortly.', {
@@ -71,6 +75,7 @@ async function storePushOnce(
   push: ParsedPush,
   nowMs: number,
   quotas: Quotas,
+  course: CourseIndex,
 ): Promise<PushResponse> {
   return db.kysely.transaction().execute(async (trx) => {
     const eventIds = push.events.map((e) => e.id);
@@ -147,6 +152,14 @@ async function storePushOnce(
         await trx.updateTable('learners').set(next).where('id', '=', learnerId).execute();
       }
     }
+    // Team progress moves with the events, in this transaction: a dashboard never sees one without the other.
+    await keepProgress(
+      trx,
+      learnerId,
+      plan.newEvents.map((e) => e.event),
+      counters.event_seq,
+      course,
+    );
     return { results: plan.results, docs: plan.docResults, serverSeq: eventSeq };
   });
 }

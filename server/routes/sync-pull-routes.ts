@@ -1,7 +1,8 @@
 // GET /sync/pull: the learner's events after the cursor in server-sequence order (so equal timestamps
 // never skip or repeat across pages), and docs changed since the cursor, newest revision only. A page
 // holds at most `limit` events, MAX_PULL_DOCS docs and about MAX_PULL_PAGE_BYTES of JSON; docs are read
-// a few at a time, so one pull never holds more than one page (about 1 MB) of bodies in memory.
+// a few at a time, so one pull never holds more than one page (about 1 MB) of bodies in memory. The last
+// page (hasMore false) also carries the learner's teams and the assignments meant for them.
 import { Hono } from 'hono';
 import {
   MAX_PULL_DOCS,
@@ -15,6 +16,7 @@ import { createLearnerGate } from '../learner-gate';
 import { describeIssues } from '../read-json';
 import { requireLearner } from '../require-learner';
 import { decodeCursor, encodeCursor, type SyncCursor } from '../sync-cursor';
+import { myTeams } from '../teams/team-reads';
 
 // 16 docs of at most 64 KB: one read stays near the page budget even when every note is at the limit.
 const DOC_READ_ROWS = 16;
@@ -102,7 +104,9 @@ export function syncPullRoutes(deps: AppDeps): Hono<AppEnv> {
       const hasMore = cut || docsLeft || eventRows.length > limit;
       // Bodies are stored as JSON text already validated on the way in; splicing them into the response
       // saves a parse and a stringify per event on the hottest read path. The page is at most ~1 MB.
-      const text = `{"events":[${eventParts.join(',')}],"docs":[${docParts.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore}}`;
+      // The last page carries the learner's teams, whole, so the device replaces what it holds.
+      const teams = hasMore ? '' : `,"teams":${JSON.stringify(await myTeams(db, learnerId))}`;
+      const text = `{"events":[${eventParts.join(',')}],"docs":[${docParts.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore}${teams}}`;
       return c.body(text, 200, { 'Content-Type': 'application/json' });
     });
   });

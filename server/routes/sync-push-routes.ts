@@ -54,6 +54,8 @@ export function syncPushRoutes(deps: AppDeps): Hono<AppEnv> {
     if (now - device.last_used_at > DEVICE_USE_PRECISION_MS) {
       await db.kysely.updateTable('devices').set({ last_used_at: now }).where('id', '=', device.id).execute();
     }
-    return c.json(await gate.run(learnerId, () => storePush(db, learnerId, push, now, deps.config.quotas)));
+    return c.json(
+      await gate.run(learnerId, () => storePush(db, learnerId, push, now, deps.config.quotas, deps.course)),
+    );
   });
 }

@@ -45,6 +45,11 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 
 async function clearTables(db: Db): Promise<void> {
   for (const table of [
+    'module_progress',
+    'team_assignments',
+    'team_invites',
+    'team_members',
+    'teams',
     'reminders_sent',
     'push_subscriptions',
     'server_keys',

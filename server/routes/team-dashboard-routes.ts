@@ -1,0 +1,280 @@
+// What leaders see (docs/teams.md): a team's dashboard, one member's record (dates only) and, for a trust
+// lead, every team they lead side by side. Read from the kept `module_progress` rows (one indexed read per
+// team), never from events, and never anything but counts, minutes and dates: no answers, notes, reading
+// positions or times of day.
+import { Hono } from 'hono';
+import type {
+  MemberRecord,
+  ModuleProgress,
+  StaffRole,
+  TeamDashboard,
+  TeamMemberRow,
+  TeamRole,
+  TrustOverview,
+} from '../../src/shared/team-protocol';
+import type { AppDeps, AppEnv } from '../app-env';
+import { requireLearner } from '../require-learner';
+import { assignmentStatus } from '../teams/assignment-status';
+import { dateOf } from '../teams/fold-module-progress';
+import { leaderOf, memberNotFound } from '../teams/team-access';
+import { includes, serverDate, toAssignment } from '../teams/team-reads';
+
+const MINUTE_MS = 60_000;
+
+type KeptRow = {
+  learner_id: string;
+  module_id: string;
+  lessons_completed: number;
+  lessons_total: number;
+  completed_at: string | null;
+  ms_spent: number;
+  refreshers: string;
+};
+
+export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, clock, course } = deps;
+  const auth = requireLearner(deps);
+
+  const moduleProgress = (moduleId: string, row: KeptRow | undefined): ModuleProgress => ({
+    moduleId,
+    lessonsCompleted: row?.lessons_completed ?? 0,
+    // The course served now decides a module's size; a module gone from it keeps what was folded.
+    lessonsTotal: course.modules.get(moduleId)?.lessonIds.length ?? row?.lessons_total ?? 0,
+    ...(row?.completed_at ? { completedOn: dateOf(row.completed_at) } : {}),
+    minutes: Math.round((row?.ms_spent ?? 0) / MINUTE_MS),
+  });
+  const refreshersDue = (rows: readonly KeptRow[], nowIso: string) => {
+    let due = 0;
+    for (const row of rows) {
+      for (const at of JSON.parse(row.refreshers) as string[]) {
+        if (at > nowIso) break;
+        due += 1;
+      }
+    }
+    return due;
+  };
+  const moduleOrder = (a: string, b: string) =>
+    (course.modules.get(a)?.order ?? Number.MAX_SAFE_INTEGER) -
+      (course.modules.get(b)?.order ?? Number.MAX_SAFE_INTEGER) || (a < b ? -1 : a > b ? 1 : 0);
+
+  return new Hono<AppEnv>()
+    .get('/teams/overview', auth, async (c) => {
+      const learnerId = c.get('learnerId');
+      const now = clock();
+      const asOf = serverDate(now);
+      const led = await db.kysely
+        .selectFrom('team_members as m')
+        .innerJoin('teams as t', 't.id', 'm.team_id')
+        .select(['t.id', 't.name'])
+        .where('m.learner_id', '=', learnerId)
+        .where('m.team_role', '!=', 'member')
+        .orderBy('t.name')
+        .orderBy('t.id')
+        .execute();
+      const body: TrustOverview = { asOf, teams: [] };
+      if (led.length === 0) return c.json(body);
+      const teamIds = led.map((t) => t.id);
+      const [members, assignments] = await Promise.all([
+        db.kysely
+          .selectFrom('team_members')
+          .select(['team_id', 'learner_id', 'staff_role'])
+          .where('team_id', 'in', teamIds)
+          .execute(),
+        db.kysely
+          .selectFrom('team_assignments')
+          .selectAll()
+          .where('team_id', 'in', teamIds)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+      ]);
+      const assignedModules = [...new Set(assignments.flatMap((a) => JSON.parse(a.module_ids) as string[]))];
+      // Only completed rows of assigned modules matter here: whether each member is done.
+      const completed =
+        assignedModules.length === 0
+          ? []
+          : await db.kysely
+              .selectFrom('module_progress')
+              .select(['learner_id', 'module_id', 'completed_at'])
+              .where('learner_id', 'in', (eb) =>
+                eb.selectFrom('team_members').select('learner_id').where('team_id', 'in', teamIds),
+              )
+              .where('module_id', 'in', assignedModules)
+              .where('completed_at', 'is not', null)
+              .execute();
+      const byLearner = new Map<string, Map<string, { completedAt: string | null }>>();
+      for (const row of completed) {
+        let modules = byLearner.get(row.learner_id);
+        if (!modules) {
+          modules = new Map();
+          byLearner.set(row.learner_id, modules);
+        }
+        modules.set(row.module_id, { completedAt: row.completed_at });
+      }
+      const none = new Map<string, { completedAt: string | null }>();
+      for (const team of led) {
+        const teamMembers = members.filter((m) => m.team_id === team.id);
+        body.teams.push({
+          teamId: team.id,
+          name: team.name,
+          memberCount: teamMembers.length,
+          assignments: assignments
+            .filter((a) => a.team_id === team.id)
+            .map((a) => {
+              const moduleIds = JSON.parse(a.module_ids) as string[];
+              let assigned = 0;
+              let done = 0;
+              let overdue = 0;
+              for (const m of teamMembers) {
+                if (!includes(a.group_name, m.staff_role)) continue;
+                assigned += 1;
+                const { status } = assignmentStatus(
+                  moduleIds,
+                  byLearner.get(m.learner_id) ?? none,
+                  a.due_on,
+                  asOf,
+                );
+                if (status === 'done') done += 1;
+                else if (status === 'overdue') overdue += 1;
+              }
+              return {
+                assignmentId: a.id,
+                title: a.title,
+                ...(a.due_on ? { dueOn: a.due_on } : {}),
+                assigned,
+                done,
+                overdue,
+              };
+            }),
+        });
+      }
+      return c.json(body);
+    })
+    .get('/teams/:teamId/dashboard', auth, async (c) => {
+      const access = await leaderOf(deps, c.req.param('teamId'), c.get('learnerId'));
+      const now = clock();
+      const asOf = serverDate(now);
+      const nowIso = new Date(now).toISOString();
+      const [assignmentRows, members, kept] = await Promise.all([
+        db.kysely
+          .selectFrom('team_assignments')
+          .selectAll()
+          .where('team_id', '=', access.teamId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+        db.kysely
+          .selectFrom('team_members as m')
+          .innerJoin('learners as l', 'l.id', 'm.learner_id')
+          .select(['m.learner_id', 'l.name', 'm.staff_role', 'm.team_role', 'm.joined_at'])
+          .where('m.team_id', '=', access.teamId)
+          .orderBy('l.name')
+          .orderBy('m.learner_id')
+          .execute(),
+        db.kysely
+          .selectFrom('module_progress as p')
+          .innerJoin('team_members as m', 'm.learner_id', 'p.learner_id')
+          .select([
+            'p.learner_id',
+            'p.module_id',
+            'p.lessons_completed',
+            'p.lessons_total',
+            'p.completed_at',
+            'p.ms_spent',
+            'p.refreshers',
+          ])
+          .where('m.team_id', '=', access.teamId)
+          .execute(),
+      ]);
+      const assignments = assignmentRows.map(toAssignment);
+      const keptBy = new Map<string, KeptRow[]>();
+      for (const row of kept) {
+        const list = keptBy.get(row.learner_id) ?? [];
+        list.push(row);
+        keptBy.set(row.learner_id, list);
+      }
+      const rows: TeamMemberRow[] = members.map((m) => {
+        const own = keptBy.get(m.learner_id) ?? [];
+        const byModule = new Map(own.map((row) => [row.module_id, row]));
+        const mine = assignments.filter((a) => includes(a.group, m.staff_role));
+        const moduleIds = new Set([...byModule.keys(), ...mine.flatMap((a) => a.moduleIds)]);
+        const ms = own.reduce((sum, row) => sum + row.ms_spent, 0);
+        const completion = new Map(own.map((row) => [row.module_id, { completedAt: row.completed_at }]));
+        return {
+          learnerId: m.learner_id,
+          name: m.name,
+          staffRole: m.staff_role as StaffRole,
+          teamRole: m.team_role as TeamRole,
+          joinedOn: serverDate(m.joined_at),
+          minutes: Math.round(ms / MINUTE_MS),
+          lessonsCompleted: own.reduce((sum, row) => sum + row.lessons_completed, 0),
+          refreshersDue: refreshersDue(own, nowIso),
+          modules: [...moduleIds].sort(moduleOrder).map((id) => moduleProgress(id, byModule.get(id))),
+          assignments: mine.map((a) => ({
+            assignmentId: a.id,
+            ...assignmentStatus(a.moduleIds, completion, a.dueOn, asOf),
+          })),
+        };
+      });
+      const body: TeamDashboard = {
+        team: {
+          teamId: access.teamId,
+          name: access.teamName,
+          createdAt: new Date(access.teamCreatedAt).toISOString(),
+        },
+        myRole: access.teamRole,
+        asOf,
+        assignments,
+        members: rows,
+      };
+      return c.json(body);
+    })
+    .get('/teams/:teamId/members/:learnerId', auth, async (c) => {
+      const access = await leaderOf(deps, c.req.param('teamId'), c.get('learnerId'));
+      const who = c.req.param('learnerId');
+      const member = await db.kysely
+        .selectFrom('team_members as m')
+        .innerJoin('learners as l', 'l.id', 'm.learner_id')
+        .select(['l.name', 'm.staff_role', 'm.team_role', 'm.joined_at'])
+        .where('m.team_id', '=', access.teamId)
+        .where('m.learner_id', '=', who)
+        .executeTakeFirst();
+      if (!member) throw memberNotFound();
+      const now = clock();
+      const asOf = serverDate(now);
+      const [assignmentRows, kept] = await Promise.all([
+        db.kysely
+          .selectFrom('team_assignments')
+          .selectAll()
+          .where('team_id', '=', access.teamId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+        db.kysely.selectFrom('module_progress').selectAll().where('learner_id', '=', who).execute(),
+      ]);
+      const mine = assignmentRows.map(toAssignment).filter((a) => includes(a.group, member.staff_role));
+      const byModule = new Map(kept.map((row) => [row.module_id, row]));
+      const moduleIds = new Set([...byModule.keys(), ...mine.flatMap((a) => a.moduleIds)]);
+      const completion = new Map(kept.map((row) => [row.module_id, { completedAt: row.completed_at }]));
+      const body: MemberRecord = {
+        learnerId: who,
+        name: member.name,
+        staffRole: member.staff_role as StaffRole,
+        teamRole: member.team_role as TeamRole,
+        joinedOn: serverDate(member.joined_at),
+        modules: [...moduleIds].sort(moduleOrder).map((id) => {
+          const row = byModule.get(id);
+          return {
+            ...moduleProgress(id, row),
+            lessons: row ? (JSON.parse(row.lessons) as { lessonId: string; completedOn: string }[]) : [],
+          };
+        }),
+        assignments: mine.map((a) => ({
+          assignmentId: a.id,
+          ...assignmentStatus(a.moduleIds, completion, a.dueOn, asOf),
+        })),
+        refreshersDue: refreshersDue(kept, new Date(now).toISOString()),
+      };
+      return c.json(body);
+    });
+}

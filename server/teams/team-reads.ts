@@ -1,0 +1,59 @@
+// Reading teams back in the contract's shapes (src/shared/team-protocol.ts): assignments, and a learner's
+// own teams with only the assignments meant for them (GET /teams, joining, and the last page of a pull).
+import type { Assignment, MyTeam, StaffRole, TeamRole } from '../../src/shared/team-protocol';
+import type { Database } from '../db-schema';
+import type { Db } from '../open-database';
+
+type AssignmentRow = Database['team_assignments'];
+
+/** The UTC calendar date of a server time: the server's "today" and the dates of membership. */
+export const serverDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export function toAssignment(row: AssignmentRow): Assignment {
+  return {
+    id: row.id,
+    title: row.title,
+    target: JSON.parse(row.target) as Assignment['target'],
+    group: row.group_name as Assignment['group'],
+    moduleIds: JSON.parse(row.module_ids) as string[],
+    ...(row.due_on ? { dueOn: row.due_on } : {}),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export const includes = (group: string, staffRole: string): boolean =>
+  group === 'everyone' || group === staffRole;
+
+/** Every team `learnerId` belongs to, oldest membership first, each with the assignments meant for them. */
+export async function myTeams(db: Db, learnerId: string): Promise<MyTeam[]> {
+  const memberships = await db.kysely
+    .selectFrom('team_members as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .select(['t.id', 't.name', 'm.team_role', 'm.staff_role', 'm.joined_at'])
+    .where('m.learner_id', '=', learnerId)
+    .orderBy('m.joined_at')
+    .orderBy('t.id')
+    .execute();
+  if (memberships.length === 0) return [];
+  const assignments = await db.kysely
+    .selectFrom('team_assignments')
+    .selectAll()
+    .where(
+      'team_id',
+      'in',
+      memberships.map((m) => m.id),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return memberships.map((m) => ({
+    teamId: m.id,
+    name: m.name,
+    myRole: m.team_role as TeamRole,
+    staffRole: m.staff_role as StaffRole,
+    joinedAt: new Date(m.joined_at).toISOString(),
+    assignments: assignments
+      .filter((a) => a.team_id === m.id && includes(a.group_name, m.staff_role))
+      .map(toAssignment),
+  }));
+}
