@@ -2,4 +2,4 @@
 // screens and Today's assignment card come in one chunk, so the modules they share are not split into
 // chunks of their own whose names the first screen would carry.
 export const loadTeamArea = async () => (await import('./team-area')).TeamArea;
-export const loadTodayTeams = async () => (await import('./team-area')).teamState;
+export const loadTodayTeams = async () => (await import('./team-area')).todayTeamState;

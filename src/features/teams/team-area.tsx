@@ -1,5 +1,6 @@
 import { Route, Routes, useLocation } from 'react-router';
 import { NotFound } from '../../components/not-found';
+import { teamState } from '../today/today-teams';
 import { JoinPage } from './join-page';
 import { ManagePage } from './manage-page';
 import { MemberPage } from './member-page';
@@ -8,8 +9,8 @@ import { TeamDashboardPage } from './team-dashboard-page';
 import { TeamsPage } from './teams-page';
 import { TrustPage } from './trust-page';
 
-// Today's assignment card loads with the Teams screens (load-team-area.ts).
-export { teamState } from '../today/today-teams';
+/** Today's assignment card, which loads with the Teams screens (load-team-area.ts). */
+export const todayTeamState: typeof teamState = (...args) => teamState(...args);
 
 /**
  * The Teams screens, one lazy chunk mounted by app-routes.tsx at `/join/:code`, `/settings/teams` and
