@@ -88,7 +88,7 @@ const SearchPage = lazy(async () => ({
 // Every Teams screen (docs/teams.md) behind one lazy import of a one-line chunk, which loads the rest: the
 // names of the screens' own chunks then live there, not in the first screen's code.
 const TeamArea = lazy(async () => ({
-  default: await (await import('../features/teams/load-team-area')).loadTeamArea(),
+  default: await (await import('./load-team-area')).loadTeamArea(),
 }));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 

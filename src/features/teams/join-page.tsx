@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
@@ -8,17 +8,17 @@ import { labels } from '../../lib/labels';
 import { useStoreValue } from '../../lib/use-store-value';
 import { ROLES } from '../../shared/settings';
 import { inviteCodeSchema, type MyTeam, type StaffRole } from '../../shared/team-protocol';
-import { AccountPanel } from '../account/account-panel';
-import { useSession } from '../account/use-session';
 import { failureText } from './failure-text';
 import { teamCalls, useTeamRead } from './team-calls';
+import { useSession } from './use-session';
 
 /**
  * `/join/:code`, the link in an invite and its QR code (so it opens from a phone's camera). Signed out, it
- * explains and offers sign-in or a new account on the same page, then carries on here. Before joining it
+ * explains and offers sign-in or a new account (`signIn`, the account forms) on the same page, then
+ * carries on here. Before joining it
  * says in plain words exactly what the team's leaders will see, and asks which staff role is theirs.
  */
-export function JoinPage() {
+export function JoinPage({ signIn }: { signIn: ReactNode }) {
   const { code = '' } = useParams();
   const session = useSession();
   const parsed = inviteCodeSchema.safeParse(code);
@@ -51,13 +51,13 @@ export function JoinPage() {
           sign in, or create one (it takes a minute). You come straight back here afterwards, and you can read
           what the team will see before you join.
         </p>
-        <AccountPanel />
+        {signIn}
       </>
     );
   return <JoinInvite code={parsed.data} heading={heading} />;
 }
 
-function JoinInvite({ code, heading }: { code: string; heading: React.ReactNode }) {
+function JoinInvite({ code, heading }: { code: string; heading: ReactNode }) {
   const preview = useTeamRead(`preview:${code}`, (calls) => calls.invitePreview(code));
   const settings = useStoreValue(settingsStore);
   const [role, setRole] = useState<StaffRole | undefined>();

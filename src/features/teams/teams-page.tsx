@@ -8,9 +8,9 @@ import { labels } from '../../lib/labels';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { TEAM_ROLE_TEXT } from '../../shared/team-figures';
 import { inviteCodeSchema, type MyTeam } from '../../shared/team-protocol';
-import { useSession } from '../account/use-session';
 import { failureText } from './failure-text';
 import { teamCalls } from './team-calls';
+import { useSession } from './use-session';
 
 /**
  * Settings → Teams: the teams this person is in (from the device, fetched again when online), joining by

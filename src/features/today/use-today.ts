@@ -114,11 +114,5 @@ async function refresherState(
  */
 async function teamState(catalog: Catalog, progress: Progress): Promise<TeamState | undefined> {
   const teams = (await metaRepo.get('teams'))?.teams;
-  if (teams?.length)
-    return (await (await import('../teams/load-team-area')).loadTodayTeams())(
-      catalog,
-      progress,
-      teams,
-      new Date(),
-    );
+  if (teams?.length) return (await import('./today-teams')).teamState(catalog, progress, teams, new Date());
 }

@@ -1,25 +1,23 @@
 import { Route, Routes, useLocation } from 'react-router';
-import { NotFound } from '../../components/not-found';
-import { teamState } from '../today/today-teams';
-import { JoinPage } from './join-page';
-import { ManagePage } from './manage-page';
-import { MemberPage } from './member-page';
-import { PosterPage } from './poster-page';
-import { TeamDashboardPage } from './team-dashboard-page';
-import { TeamsPage } from './teams-page';
-import { TrustPage } from './trust-page';
-
-/** Today's assignment card, which loads with the Teams screens (load-team-area.ts). */
-export const todayTeamState: typeof teamState = (...args) => teamState(...args);
+import { NotFound } from '../components/not-found';
+import { AccountPanel } from '../features/account/account-panel';
+import { JoinPage } from '../features/teams/join-page';
+import { ManagePage } from '../features/teams/manage-page';
+import { MemberPage } from '../features/teams/member-page';
+import { PosterPage } from '../features/teams/poster-page';
+import { TeamDashboardPage } from '../features/teams/team-dashboard-page';
+import { TeamsPage } from '../features/teams/teams-page';
+import { TrustPage } from '../features/teams/trust-page';
 
 /**
- * The Teams screens, one lazy chunk mounted by app-routes.tsx at `/join/:code`, `/settings/teams` and
+ * The Teams screens, one lazy chunk mounted by app-routes.tsx (through load-team-area.ts) at `/join/:code`, `/settings/teams` and
  * `/teams/*`; under `/teams/` the team's own pages are routed here, so the first screen's route table
- * grows by three lines only.
+ * grows by three lines only. The join page is handed the account forms here: features do not import each
+ * other.
  */
 export function TeamArea() {
   const { pathname } = useLocation();
-  if (pathname.startsWith('/join/')) return <JoinPage />;
+  if (pathname.startsWith('/join/')) return <JoinPage signIn={<AccountPanel />} />;
   if (pathname.startsWith('/settings/')) return <TeamsPage />;
   return (
     <Routes>
