@@ -57,6 +57,18 @@ describe('teams from pull', () => {
     expect(stored?.teams.map((team) => team.name)).toEqual(after);
   });
 
+  it.each([
+    { name: 'another learner signing in forgets the teams', next: 'learner-2', kept: false },
+    { name: 'the same learner signing in again keeps them', next: 'learner-1', kept: true },
+  ])('$name', async ({ next, kept }) => {
+    const db = freshDb();
+    const store = createSyncStore(db);
+    await store.setSession({ learnerId: 'learner-1', token: 'a' });
+    await store.setTeams('learner-1', [aTeam()]);
+    await store.setSession({ learnerId: next, token: 'b' });
+    expect((await readMeta(db, 'teams')) !== undefined).toBe(kept);
+  });
+
   it('removing the learner data of a shared device removes their teams too', async () => {
     const db = freshDb();
     await createSyncStore(db).setTeams('learner-1', [aTeam()]);
