@@ -35,6 +35,20 @@ import {
   type SessionRequest,
   sessionResponseSchema,
 } from '../shared/sync-protocol';
+import {
+  assignmentSchema,
+  type createAssignmentRequestSchema,
+  type createInviteRequestSchema,
+  invitePreviewSchema,
+  inviteSchema,
+  invitesResponseSchema,
+  memberRecordSchema,
+  myTeamSchema,
+  myTeamsResponseSchema,
+  type StaffRole,
+  teamDashboardSchema,
+  trustOverviewResponseSchema,
+} from '../shared/team-protocol';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -63,6 +77,9 @@ export type ApiFailure = {
   /** With quota events-per-day: how many new events the server still takes today. */
   remaining?: number;
 };
+
+export type CreateInviteRequest = z.input<typeof createInviteRequestSchema>;
+export type CreateAssignmentRequest = z.input<typeof createAssignmentRequestSchema>;
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
@@ -269,8 +286,50 @@ export function createApiClient({
     myData: (token: string) => call({ method: 'GET', path: '/api/v1/account/data', token }, myDataSchema),
     deleteAccount: (token: string, body: DeleteAccountRequest) =>
       call({ method: 'DELETE', path: '/api/v1/account', token, body }, nothingSchema),
+    // Teams (src/shared/team-protocol.ts): ids and codes go into the path escaped, as a person may type them.
+    createTeam: (token: string, name: string) =>
+      call({ method: 'POST', path: '/api/v1/teams', token, body: { name } }, myTeamSchema),
+    myTeams: (token: string) => call({ method: 'GET', path: '/api/v1/teams', token }, myTeamsResponseSchema),
+    trustOverview: (token: string) =>
+      call({ method: 'GET', path: '/api/v1/teams/overview', token }, trustOverviewResponseSchema),
+    renameTeam: (token: string, teamId: string, name: string) =>
+      call({ method: 'PATCH', path: teamPath(teamId), token, body: { name } }, myTeamSchema),
+    deleteTeam: (token: string, teamId: string) =>
+      call({ method: 'DELETE', path: teamPath(teamId), token }, nothingSchema),
+    handOver: (token: string, teamId: string, learnerId: string) =>
+      call({ method: 'POST', path: teamPath(teamId, 'owner'), token, body: { learnerId } }, nothingSchema),
+    teamDashboard: (token: string, teamId: string) =>
+      call({ method: 'GET', path: teamPath(teamId, 'dashboard'), token }, teamDashboardSchema),
+    memberRecord: (token: string, teamId: string, learnerId: string) =>
+      call({ method: 'GET', path: teamPath(teamId, 'members', learnerId), token }, memberRecordSchema),
+    setTeamRole: (token: string, teamId: string, learnerId: string, teamRole: 'leader' | 'member') =>
+      call(
+        { method: 'PUT', path: teamPath(teamId, 'members', learnerId, 'role'), token, body: { teamRole } },
+        nothingSchema,
+      ),
+    /** A leader removes a member, or a member leaves (their own learner id). */
+    removeMember: (token: string, teamId: string, learnerId: string) =>
+      call({ method: 'DELETE', path: teamPath(teamId, 'members', learnerId), token }, nothingSchema),
+    createInvite: (token: string, teamId: string, body: CreateInviteRequest) =>
+      call({ method: 'POST', path: teamPath(teamId, 'invites'), token, body }, inviteSchema),
+    invites: (token: string, teamId: string) =>
+      call({ method: 'GET', path: teamPath(teamId, 'invites'), token }, invitesResponseSchema),
+    revokeInvite: (token: string, teamId: string, code: string) =>
+      call({ method: 'DELETE', path: teamPath(teamId, 'invites', code), token }, nothingSchema),
+    createAssignment: (token: string, teamId: string, body: CreateAssignmentRequest) =>
+      call({ method: 'POST', path: teamPath(teamId, 'assignments'), token, body }, assignmentSchema),
+    deleteAssignment: (token: string, teamId: string, assignmentId: string) =>
+      call({ method: 'DELETE', path: teamPath(teamId, 'assignments', assignmentId), token }, nothingSchema),
+    invitePreview: (token: string, code: string) =>
+      call({ method: 'GET', path: invitePath(code), token }, invitePreviewSchema),
+    acceptInvite: (token: string, code: string, staffRole: StaffRole) =>
+      call({ method: 'POST', path: invitePath(code, 'accept'), token, body: { staffRole } }, myTeamSchema),
   };
 }
+
+const escaped = (parts: string[]) => parts.map(encodeURIComponent).join('/');
+const teamPath = (teamId: string, ...rest: string[]) => `/api/v1/teams/${escaped([teamId, ...rest])}`;
+const invitePath = (code: string, ...rest: string[]) => `/api/v1/invites/${escaped([code, ...rest])}`;
 
 // Called through a wrapper so `fetch` is never invoked as a method of another object ("Illegal invocation").
 const defaultFetch: FetchLike = (url, init) => fetch(url, init);

@@ -95,6 +95,11 @@ const SearchPage = lazy(async () => ({
 const HandoutPage = lazy(async () => ({
   default: (await import('../features/lesson/handout-page')).HandoutPage,
 }));
+// Every Teams screen (docs/teams.md) behind one lazy import of a one-line chunk, which loads the rest: the
+// names of the screens' own chunks then live there, not in the first screen's code.
+const TeamArea = lazy(async () => ({
+  default: await (await import('./load-team-area')).loadTeamArea(),
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /**
@@ -123,6 +128,9 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="settings/sync/forgot" element={<AccountPages />} />
           <Route path="reset-password" element={<AccountPages />} />
           <Route path="settings/my-data" element={<AccountPages />} />
+          <Route path="join/:code" element={<TeamArea />} />
+          <Route path="settings/teams" element={<TeamArea />} />
+          <Route path="teams/*" element={<TeamArea />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -3,6 +3,7 @@
 // imported here, so the first screen's events repository gains no chunk by using it.
 import type { Persistence } from '../lib/storage-estimate';
 import type { Catalog } from '../shared/content-types';
+import type { MyTeam } from '../shared/team-protocol';
 import type { PocketDb } from './db';
 
 /** Signed in when `token` is set; a 401 removes the token but keeps who it was, so the UI can say so. */
@@ -16,6 +17,7 @@ export type StoredSession = {
 };
 /** The server's id for this device and the learner it was registered for. */
 export type StoredDevice = { learnerId: string; deviceId: string };
+export type StoredTeams = { learnerId: string; teams: MyTeam[] };
 export type StoredSyncResult = { lastSyncedAt?: string };
 
 /** Every key `meta` holds and the type of its value: a misspelt key or a wrong value fails tsc. */
@@ -31,6 +33,11 @@ export type MetaValues = {
   syncCursor: { learnerId: string; cursor: string };
   syncResult: StoredSyncResult;
   storagePersistence: Persistence;
+  /**
+   * The teams the learner belongs to and their assignments, as the last pull (or a join or leave) gave
+   * them, so Today shows assignments offline. Another learner signing in on this device removes them.
+   */
+  teams: StoredTeams;
   /** Module stages (`<moduleId>:<stage>`) whose confidence question was put off with "Not now" here. */
   confidenceSkipped: string[];
 };

@@ -7,6 +7,7 @@ import type { LearnerEvent } from '../shared/events';
 import { learnerEventSchema } from '../shared/events';
 import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
 import type { DocResult, PulledPage, PushResponse, SyncedDoc } from '../shared/sync-protocol';
+import type { MyTeam } from '../shared/team-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
 import {
   deleteMeta,
@@ -68,13 +69,15 @@ export function createSyncStore(db: PocketDb) {
 
   return {
     getSession: () => readMeta(db, 'session'),
-    /** A different learner's last sync says nothing about this one: it is forgotten, not shown. */
+    /** The learner's teams after a join or a leave (GET /teams), the same list a pull would bring. */
+    setTeams: (learnerId: string, teams: MyTeam[]) => writeMeta(db, 'teams', { learnerId, teams }),
+    /** A different learner's last sync and teams say nothing about this one: they are forgotten, not shown. */
     setSession: async (session: StoredSession) => {
       await db.transaction('rw', db.meta, async () => {
         const before = await readMeta(db, 'session');
         const lastLearner = before?.learnerId ?? (await readMeta(db, 'syncDevice'))?.learnerId;
         if (lastLearner !== undefined && lastLearner !== session.learnerId)
-          await deleteMeta(db, 'syncResult');
+          await deleteMeta(db, 'syncResult', 'teams');
         await writeMeta(db, 'session', session);
       });
     },
@@ -264,6 +267,8 @@ export function createSyncStore(db: PocketDb) {
         });
         await db.docs.bulkPut(changed);
         await writeMeta(db, 'syncCursor', { learnerId, cursor: page.nextCursor });
+        // Only the last page carries the teams, the whole list; absent means no news, so keep what is here.
+        if (page.teams) await writeMeta(db, 'teams', { learnerId, teams: page.teams });
         return { events: unique.length, docs: changed.length };
       }),
 

@@ -52,14 +52,16 @@ export type PlanSlotInput = {
   refreshersDue: readonly RefresherRef[];
   /** The lesson the learner is part-way through (`planToday().continueWith`), if any. */
   inProgress?: string;
+  /** Modules of team assignments due soon, soonest first (`dueSoonModules`): their lessons come first. */
+  assigned?: readonly string[];
 };
 
 /**
  * What to study in a short slot, in order, never more minutes than the slot:
  * 1. the lesson in progress, when what is left of it fits;
- * 2. the next lessons in pathway order (role modules first, then the rest of the catalogue), skipping
- *    completed ones and stopping at the first that does not fit, so lessons are never taken out of order
- *    to fill a gap;
+ * 2. the next lessons in pathway order (modules assigned and due soon first, then role modules, then the
+ *    rest of the catalogue), skipping completed ones and stopping at the first that does not fit, so
+ *    lessons are never taken out of order to fill a gap;
  * 3. due refreshers, most overdue first, in the minutes left. A 2-minute slot is shorter than any lesson,
  *    so this is how it gets refreshers rather than a lesson that cannot fit.
  * When nothing fits, the plan is the single shortest of the next items (what is left of the lesson in
@@ -73,8 +75,11 @@ export function planSlot({
   pathway,
   refreshersDue,
   inProgress,
+  assigned,
 }: PlanSlotInput): SlotPlan {
-  const lessons = courseLessons(catalog, pathway).filter(({ lesson }) => !progress.get(lesson.id)?.completed);
+  const lessons = courseLessons(catalog, pathway, assigned).filter(
+    ({ lesson }) => !progress.get(lesson.id)?.completed,
+  );
   const current = lessons.find(({ lesson }) => lesson.id === inProgress);
   const next = lessons.filter((entry) => entry !== current);
 

@@ -13,8 +13,15 @@ export type TodayPlan = {
   total: number;
 };
 
-export function planToday(catalog: Catalog, progress: Progress, role?: Role, upNextCount = 3): TodayPlan {
-  const lessons = courseLessons(catalog, role);
+/** `assigned`: modules of team assignments due soon, soonest first; their lessons come first. */
+export function planToday(
+  catalog: Catalog,
+  progress: Progress,
+  role?: Role,
+  upNextCount = 3,
+  assigned: readonly string[] = [],
+): TodayPlan {
+  const lessons = courseLessons(catalog, role, assigned);
   let continueWith: TodayPlan['continueWith'];
   for (const entry of lessons) {
     const p = progress.get(entry.lesson.id);

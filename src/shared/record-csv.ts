@@ -77,7 +77,7 @@ export function recordToCsv(
     });
   }
   // Every row has every column, in the header's order; a column a row does not name is blank.
-  const line = (cells: readonly (string | number)[]) => `${cells.map(cell).join(',')}\r\n`;
+  const line = (cells: readonly (string | number)[]) => `${cells.map(csvCell).join(',')}\r\n`;
   return [
     line(RECORD_CSV_HEADER),
     ...rows.map((row) => line(RECORD_CSV_HEADER.map((h) => row[h] ?? ''))),
@@ -92,7 +92,8 @@ function oneDecimal(value: number | undefined): number | string {
   return value === undefined ? '' : Math.round(value * 10) / 10;
 }
 
-function cell(value: string | number): string {
+/** One CSV field: quoted when it must be, and a formula-looking text made plain (see recordToCsv). */
+export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

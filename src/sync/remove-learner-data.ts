@@ -1,6 +1,6 @@
 // "Remove my progress from this device", for a shared device after sign-out: deletes the learner's events
 // and docs (notes, settings, reading position) and what sync kept for them (session, device, cursor, last
-// result), in one transaction so a failure (storage closed) leaves everything as it was. Downloaded course
+// result, teams), in one transaction so a failure (storage closed) leaves everything as it was. Downloaded course
 // content stays: it is the same for everyone. Refuses while someone is signed in, so it can never wipe the
 // data of the learner using the device now.
 import type { PocketDb } from '../db/db';
@@ -11,6 +11,6 @@ export async function removeLearnerData(db: PocketDb): Promise<void> {
     if (await readMeta(db, 'session')) throw new Error('Sign out before removing progress.');
     await db.events.clear();
     await db.docs.clear();
-    await deleteMeta(db, 'syncDevice', 'syncCursor', 'syncResult');
+    await deleteMeta(db, 'syncDevice', 'syncCursor', 'syncResult', 'teams');
   });
 }

@@ -13,6 +13,7 @@ import { createReminders, type Reminders } from './reminders';
 import { removeLearnerData } from './remove-learner-data';
 import { createSyncEngine, type RoundOutcome } from './sync-engine';
 import { createStatusStore, type SyncStatus, type SyncStatusStore } from './sync-status';
+import { createTeamActions, type TeamActions } from './team-actions';
 import { realTimers } from './timers';
 import { installTriggers } from './triggers';
 import { watchLocalWrites } from './watch-local-writes';
@@ -24,6 +25,8 @@ export type SyncHandle = {
   account: AccountActions;
   /** Recovery codes, password resets, the data download and account deletion. */
   recovery: RecoveryActions;
+  /** The team screens' calls, with this device's session; joining and leaving refresh the stored teams. */
+  teams: TeamActions;
   /** Push reminders for this device: turned on and off with the stored session; sign-out ends them. */
   reminders: Reminders;
   /** The learner's verified certificates, issued and revoked by the server. */
@@ -137,6 +140,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
     },
     account: createAccountActions(api, store, onSessionChange, reminders),
     recovery: createRecoveryActions(api, store, onSessionChange, reminders),
+    teams: createTeamActions(api, store),
     reminders,
     certificates: createCertificates(api, store),
     removeLearnerData: async () => {

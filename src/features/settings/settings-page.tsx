@@ -40,6 +40,7 @@ export function SettingsPage() {
       <p>
         <Link to="/settings/my-data">Your data</Link>: download a copy of what is stored about you, or delete
         your account.
+        <Link to="/settings/teams">Teams</Link>: join your setting’s team, or start one for your staff.
       </p>
       <RadioChoice
         legend="Your role"

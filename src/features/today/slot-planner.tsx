@@ -13,17 +13,18 @@ type Props = {
   role: Role | undefined;
   refreshersDue: readonly RefresherRef[];
   inProgress: string | undefined;
+  assigned: readonly string[] | undefined;
 };
 
 /**
  * "I have N minutes": the learner picks a slot and sees what fits (planSlot), with one button that starts
  * the first item. Lessons open where the learner left off; refreshers open the refresher session.
  */
-export function SlotPlanner({ catalog, progress, role, refreshersDue, inProgress }: Props) {
+export function SlotPlanner({ catalog, progress, role, refreshersDue, inProgress, assigned }: Props) {
   const [slot, setSlot] = useState<SlotMinutes | null>(null);
   const planId = useId();
   const plan = slot
-    ? planSlot({ minutes: slot, catalog, progress, pathway: role, refreshersDue, inProgress })
+    ? planSlot({ minutes: slot, catalog, progress, pathway: role, refreshersDue, inProgress, assigned })
     : null;
   const titleOf = (lessonId: string) =>
     catalog.modules.flatMap((m) => m.lessons).find((l) => l.id === lessonId)?.title ?? lessonId;

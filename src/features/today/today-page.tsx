@@ -53,7 +53,7 @@ const TodayContent = memo(function TodayContent({
       </>
     );
   }
-  const { plan, settings, catalog, progress, due, keepFresh } = view;
+  const { plan, settings, catalog, progress, due, keepFresh, team } = view;
   const pathway = settings.role ? catalog.pathways.find((p) => p.role === settings.role) : undefined;
   const continueWith = plan.continueWith;
   const sections = continueWith?.lesson.sections.length ?? 0;
@@ -69,6 +69,7 @@ const TodayContent = memo(function TodayContent({
         role={settings.role}
         refreshersDue={due}
         inProgress={continueWith?.lesson.id}
+        assigned={team?.soon}
       />
       <section aria-labelledby="continue-heading" className="card">
         <h2 id="continue-heading">Continue where you left off</h2>
@@ -98,6 +99,8 @@ const TodayContent = memo(function TodayContent({
           <p>Nothing in progress. Pick a lesson from Up next below, or browse the modules.</p>
         )}
       </section>
+
+      {team?.card}
 
       {keepFresh && <KeepFresh due={due.length} />}
 

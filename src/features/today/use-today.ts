@@ -12,6 +12,7 @@ import { planToday, type TodayPlan } from '../../shared/plan-today';
 import { foldProgress, type Progress } from '../../shared/progress';
 import type { DueRefresher } from '../../shared/refresher-schedule';
 import type { Settings } from '../../shared/settings';
+import type { TeamState } from './today-teams';
 
 export type TodayView =
   /** `askRole`: a new learner's first question needs only their settings, not the course. */
@@ -27,6 +28,8 @@ export type TodayView =
       due: DueRefresher[];
       /** The monthly "keep it fresh" prompt: see `keepFreshDue`. */
       keepFresh: boolean;
+      /** The learner's team assignments, from the teams stored on this device (so offline too). */
+      team?: TeamState;
     };
 
 /**
@@ -44,6 +47,10 @@ export function useToday(): TodayView {
   );
   const status = useCatalogStatus();
   const progress = useMemo(() => (events ? foldProgress(events) : undefined), [events]);
+  const team = useLiveQuery(
+    async () => (catalog && progress ? teamState(catalog, progress) : undefined),
+    [catalog, progress],
+  );
 
   // Kept the same object while its content is (the catalogue's status changing, say), so Today is not
   // rendered again for nothing.
@@ -54,11 +61,12 @@ export function useToday(): TodayView {
       catalog,
       settings,
       progress,
-      plan: planToday(catalog, progress, settings.role),
+      plan: planToday(catalog, progress, settings.role, 3, team?.soon),
       due: refreshers?.due ?? NO_REFRESHERS.due,
       keepFresh: refreshers?.keepFresh ?? false,
+      team,
     };
-  }, [catalog, progress, events, refreshers, settings]);
+  }, [catalog, progress, events, refreshers, settings, team]);
 
   // A new learner is asked while the course and their progress load (on a first visit that is the first
   // thing to read, a network round trip and several database reads sooner), and when the course cannot
@@ -98,4 +106,13 @@ async function refresherState(
   }
   const due = all.filter((d) => checks.get(d.lessonId)?.has(d.checkId));
   return { due, keepFresh: due.length > 0 && monthlyPromptDue(events, now) };
+}
+
+/**
+ * The team assignments stored on this device (sync-store keeps only the signed-in learner's). Their code,
+ * and the card that shows them, loads only for a learner in a team, so the first screen carries none of it.
+ */
+async function teamState(catalog: Catalog, progress: Progress): Promise<TeamState | undefined> {
+  const teams = (await metaRepo.get('teams'))?.teams;
+  if (teams?.length) return (await import('./today-teams')).teamState(catalog, progress, teams, new Date());
 }

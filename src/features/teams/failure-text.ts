@@ -1,0 +1,26 @@
+import type { ApiFailure } from '../../api/api-client';
+
+/** What a failed team call means to the person using the screen, and what they can do about it. */
+export function failureText(failure: ApiFailure): string {
+  if (failure.kind === 'network')
+    return 'You seem to be offline. Teams need a connection: try again when you are back online.';
+  if (failure.kind === 'unauthorized')
+    return 'Sign in again to use teams: go to Settings, then Back up and sync.';
+  if (failure.kind === 'rate-limited')
+    return 'Too many tries in a short time. Wait a minute, then try again.';
+  switch (failure.code) {
+    case 'team_not_found':
+      return 'This team does not exist, or you are not a member of it.';
+    case 'not_a_leader':
+      return 'Only the team’s leaders can do this.';
+    case 'invite_not_found':
+      return 'This join code does not work: check it letter by letter, or ask the team’s leader for a new one (it may have been withdrawn).';
+    case 'invite_expired':
+      return 'This join code has expired. Ask the team’s leader for a new one.';
+    case 'invite_domain':
+      // The server's message names the email domain the invite is for.
+      return failure.message;
+  }
+  if (failure.kind === 'server') return 'The server could not answer just now. Try again in a few minutes.';
+  return failure.message;
+}
