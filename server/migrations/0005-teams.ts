@@ -1,6 +1,7 @@
 // Teams (issue "Teams", docs/teams.md): teams, their members, join codes, assignments, and each learner's
-// progress per module, kept as events arrive so a dashboard is one indexed read. Two indexes on `events`
-// let a push re-read one module's events (by lesson) and the learner's voids (few rows, a partial index).
+// progress per module, kept as events arrive so a dashboard is one indexed read. A partial index finds a
+// learner's voids (few rows; nothing to maintain for other events). No index by lesson: it would cost every
+// push of every learner, while a team member's re-read walks only their own events (learner, seq).
 import { type Kysely, type Migration, sql } from 'kysely';
 
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -69,11 +70,6 @@ export const teamsMigration: Migration = {
       .addPrimaryKeyConstraint('module_progress_pk', ['learner_id', 'module_id'])
       .execute();
     await db.schema
-      .createIndex('events_learner_lesson')
-      .on('events')
-      .columns(['learner_id', 'lesson_id'])
-      .execute();
-    await db.schema
       .createIndex('events_learner_voided')
       .on('events')
       .column('learner_id')
@@ -82,7 +78,6 @@ export const teamsMigration: Migration = {
   },
   async down(db: AnyDb) {
     await db.schema.dropIndex('events_learner_voided').execute();
-    await db.schema.dropIndex('events_learner_lesson').execute();
     for (const table of [
       'module_progress',
       'team_assignment_modules',

@@ -1,7 +1,7 @@
 // Keeps `module_progress` in step with a team member's events: after a push stores new events (in the same
 // transaction), the modules those events touch are folded again from the stored events and their rows
-// replaced. Only the touched modules' lessons are read (index events_learner_lesson), plus the learner's
-// voids (partial index events_learner_voided), so the cost follows the push, not the learner's history.
+// replaced. Only the touched modules' lessons stored before the push are parsed (found along the learner's
+// own events, index events_learner_seq), plus the learner's voids (partial index events_learner_voided).
 import { type Kysely, sql } from 'kysely';
 import type { LearnerEvent } from '../../src/shared/events';
 import type { Database } from '../db-schema';
