@@ -15,6 +15,8 @@ function blockText(block: LessonBlock): string {
       return [block.question, ...block.options.map((o) => o.html)].map(htmlText).join(' ');
     case 'reflect':
       return htmlText(block.prompt);
+    default:
+      return '';
   }
 }
 

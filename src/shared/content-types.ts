@@ -61,7 +61,9 @@ export type LessonBlock =
       kind: 'tip' | 'key' | 'try';
       title: string;
       html: string;
-    };
+    }
+  | { type: 'discuss'; minutes: number; html: string }
+  | { type: 'facilitator'; html: string };
 
 /**
  * What readers call each kind of callout, shown before its title ("Try this: Map the room"). The compiler

@@ -105,6 +105,9 @@ function block(b: LessonBlock, nextId: () => string): string {
         '<p class="reflect__status" role="status"></p></div>'
       );
     }
+    default:
+      // Discussion prompts and facilitator notes belong to a facilitated session, not to self-study.
+      return '';
   }
 }
 

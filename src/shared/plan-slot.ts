@@ -88,10 +88,7 @@ export function planSlot({
   const currentItem = current && lessonItem(current, 'in-progress', progress);
   if (currentItem && currentItem.minutes <= left) take(currentItem);
   const nextItems = next.map((entry) => lessonItem(entry, 'next-in-pathway', progress));
-  for (const item of nextItems) {
-    if (item.minutes > left) break;
-    take(item);
-  }
+  for (const item of takeInOrder(nextItems, left)) take(item);
 
   const moduleOf = new Map<string, string>();
   for (const module of catalog.modules)
@@ -124,6 +121,22 @@ export function planSlot({
   return shortest
     ? { items: [shortest], totalMinutes: shortest.minutes, fits: false }
     : { items: [], totalMinutes: 0, fits: true };
+}
+
+/**
+ * The slot planner's rule for lessons: the first items, in their order, while they fit in `minutes`,
+ * stopping at the first that does not, so a lesson is never taken out of order to fill a gap. The
+ * facilitated-session planner (plan-session.ts) fits a staff meeting's slot by the same rule.
+ */
+export function takeInOrder<T extends { minutes: number }>(items: readonly T[], minutes: number): T[] {
+  const taken: T[] = [];
+  let left = minutes;
+  for (const item of items) {
+    if (item.minutes > left) break;
+    taken.push(item);
+    left -= item.minutes;
+  }
+  return taken;
 }
 
 function lessonItem(

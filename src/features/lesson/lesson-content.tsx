@@ -75,6 +75,9 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
         );
       case 'reflect':
         return <ReflectBlock key={block.id} lessonId={lesson.id} block={block} />;
+      default:
+        // Discussion prompts and facilitator notes belong to a facilitated session, not to self-study.
+        return null;
     }
   };
 
@@ -114,8 +117,8 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
         </section>
       )}
 
-      {lesson.blocks.map((block) => (
-        <Fragment key={block.id}>{renderBlock(block)}</Fragment>
+      {lesson.blocks.map((block, index) => (
+        <Fragment key={'id' in block ? block.id : `${block.type}-${index}`}>{renderBlock(block)}</Fragment>
       ))}
 
       <section aria-labelledby="finish-heading" className="lesson-end">
