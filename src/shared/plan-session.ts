@@ -44,6 +44,8 @@ export type SessionSlide = SlideBase &
     | { kind: 'follow-up'; on: string }
   );
 
+type InputSlide = Extract<SessionSlide, { kind: 'input' }>;
+
 export type SessionPick =
   /** Every lesson of the module, however long that takes. */
   | { kind: 'module' }
@@ -158,17 +160,26 @@ function lessonSlides(lesson: Lesson, tries: { lessonId: string; title: string; 
   const pendingNotes: string[] = [];
   const base = { lessonId: lesson.id, lessonTitle: lesson.title };
   let section = -1;
-  const add = (slide: SessionSlide) => {
+  const add = <S extends SessionSlide>(slide: S): S => {
     slide.notes.push(...pendingNotes.splice(0));
     slides.push(slide);
     return slide;
   };
-  const input = (index: number) => {
+  const input = (index: number): InputSlide => {
     const last = slides.at(-1);
     if (index === section && last?.kind === 'input') return last;
     section = index;
     const sectionTitle = lesson.sections[index]?.title ?? lesson.title;
-    return add({ kind: 'input', ...base, sectionTitle, blocks: [], minutes: 0, startMinute: 0, notes: [] });
+    const slide: InputSlide = {
+      kind: 'input',
+      ...base,
+      sectionTitle,
+      blocks: [],
+      minutes: 0,
+      startMinute: 0,
+      notes: [],
+    };
+    return add(slide);
   };
 
   for (const block of lesson.blocks) {

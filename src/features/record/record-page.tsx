@@ -25,7 +25,8 @@ export function RecordPage() {
     lessons.length === 0 &&
     record.refreshers.length === 0 &&
     record.reflections.length === 0 &&
-    record.confidence.length === 0;
+    record.confidence.length === 0 &&
+    record.sessions.length === 0;
 
   return (
     <>
@@ -51,6 +52,12 @@ export function RecordPage() {
               Refreshers answered: {totals.refreshersAnswered} ({totals.refreshersCorrect} correct)
             </li>
             <li>Reflections written: {totals.reflections}</li>
+            {totals.sessionsAttended > 0 && (
+              <li>
+                Facilitated sessions attended: {totals.sessionsAttended} (
+                {format.minutes(totals.sessionMinutes)})
+              </li>
+            )}
           </ul>
           <p className="no-print">
             <button type="button" className="button" onClick={() => downloadCsv(record)}>
@@ -152,6 +159,22 @@ export function RecordPage() {
                   </tbody>
                 </table>
               </TableRegion>
+            </section>
+          )}
+
+          {record.sessions.length > 0 && (
+            <section aria-labelledby="sessions-heading" className="record-section">
+              <h2 id="sessions-heading">Sessions attended</h2>
+              <ul className="lesson-list lesson-list--compact">
+                {[...record.sessions].reverse().map((s) => (
+                  <li key={s.sessionId}>
+                    <span>
+                      {format.date(s.attendedAt)}: {s.moduleTitle}, {format.minutes(s.minutes)} (
+                      {s.lessons.map((l) => `“${l.lessonTitle}”`).join(', ')})
+                    </span>
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
 

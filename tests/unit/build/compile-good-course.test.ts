@@ -38,7 +38,9 @@ describe('compiling the good fixture course', () => {
       { id: 'what-the-code-says', title: 'What the Code says' },
       { id: 'what-sen-is-not', title: 'What SEN is not' },
     ]);
-    expect(lesson?.blocks.map((b) => [b.type, 'id' in b ? b.id : '', 'section' in b ? b.section : ''])).toEqual([
+    expect(
+      lesson?.blocks.map((b) => [b.type, 'id' in b ? b.id : '', 'section' in b ? b.section : '']),
+    ).toEqual([
       ['html', 'html-1', 0],
       ['html', 'html-2', 1],
       ['check', 'special-provision', 1],
