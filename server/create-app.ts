@@ -15,6 +15,7 @@ import { type VapidKeys, vapidKeysOnce } from './reminders/vapid-keys';
 import { requestLog } from './request-log';
 import { accountRoutes } from './routes/account-routes';
 import { deviceRoutes } from './routes/device-routes';
+import { facilitatedSessionRoutes } from './routes/facilitated-session-routes';
 import { healthRoutes } from './routes/health-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { syncPullRoutes } from './routes/sync-pull-routes';
@@ -64,6 +65,7 @@ export function createApp({
     deviceRoutes,
     syncPushRoutes,
     syncPullRoutes,
+    facilitatedSessionRoutes,
   ]) {
     app.route('/api/v1', routes(deps));
   }

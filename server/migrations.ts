@@ -2,6 +2,7 @@
 // time. Applied at start; a failed migration stops the process before it serves anything.
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database } from './db-schema';
+import { facilitatedSessions } from './migrations/0009-facilitated-sessions';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -159,6 +160,7 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0009-facilitated-sessions': facilitatedSessions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

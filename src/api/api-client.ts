@@ -6,6 +6,12 @@
 import { z } from 'zod';
 import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/reminder-protocol';
 import {
+  type StartSessionRequest,
+  sessionAttendanceSchema,
+  sessionPreviewSchema,
+  startedSessionSchema,
+} from '../shared/session-protocol';
+import {
   type AccountRequest,
   type ApiError,
   apiErrorBodySchema,
@@ -197,6 +203,33 @@ export function createApiClient({
       call(
         { method: 'DELETE', path: '/api/v1/reminders/subscription', token, body: { endpoint } },
         nothingSchema,
+      ),
+    startSession: (token: string, body: StartSessionRequest) =>
+      call({ method: 'POST', path: '/api/v1/facilitated-sessions', token, body }, startedSessionSchema),
+    sessionAttendance: (token: string, sessionId: string) =>
+      call(
+        { method: 'GET', path: `/api/v1/facilitated-sessions/${encodeURIComponent(sessionId)}`, token },
+        sessionAttendanceSchema,
+      ),
+    putTickedNames: (token: string, sessionId: string, names: readonly string[]) =>
+      call(
+        {
+          method: 'PUT',
+          path: `/api/v1/facilitated-sessions/${encodeURIComponent(sessionId)}/ticked`,
+          token,
+          body: { names },
+        },
+        sessionAttendanceSchema,
+      ),
+    previewSession: (token: string, code: string) =>
+      call(
+        { method: 'GET', path: `/api/v1/attend/${encodeURIComponent(code)}`, token },
+        sessionPreviewSchema,
+      ),
+    attendSession: (token: string, code: string) =>
+      call(
+        { method: 'POST', path: `/api/v1/attend/${encodeURIComponent(code)}`, token },
+        sessionPreviewSchema,
       ),
   };
 }

@@ -45,6 +45,8 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 
 async function clearTables(db: Db): Promise<void> {
   for (const table of [
+    'session_attendees',
+    'facilitated_sessions',
     'reminders_sent',
     'push_subscriptions',
     'server_keys',
