@@ -3,6 +3,7 @@
 // imported here, so the first screen's events repository gains no chunk by using it.
 import type { Persistence } from '../lib/storage-estimate';
 import type { Catalog } from '../shared/content-types';
+import type { Attendee, StartSessionRequest } from '../shared/session-protocol';
 import type { PocketDb } from './db';
 
 /** Signed in when `token` is set; a 401 removes the token but keeps who it was, so the UI can say so. */
@@ -10,6 +11,19 @@ export type StoredSession = { learnerId: string; token?: string; expiresAt?: str
 /** The server's id for this device and the learner it was registered for. */
 export type StoredDevice = { learnerId: string; deviceId: string };
 export type StoredSyncResult = { lastSyncedAt?: string };
+
+/** A facilitated session run on this device (facilitated-sessions-repo.ts). */
+export type StoredFacilitatedSession = StartSessionRequest & {
+  /** The names the facilitator ticked here (typed names: people who did not join by code). */
+  ticked: string[];
+  /** The server's answer once the session reached it: its join code and until when it works. */
+  code?: string;
+  expiresAt?: string;
+  /** The ticked list the server last accepted; unequal to `ticked` means there is something to send. */
+  sentTicked?: string[];
+  /** Who the server knows attended, as of the last time it was asked. */
+  attendees?: Attendee[];
+};
 
 /** Every key `meta` holds and the type of its value: a misspelt key or a wrong value fails tsc. */
 export type MetaValues = {
@@ -26,6 +40,8 @@ export type MetaValues = {
   storagePersistence: Persistence;
   /** Module stages (`<moduleId>:<stage>`) whose confidence question was put off with "Not now" here. */
   confidenceSkipped: string[];
+  /** Facilitated sessions run on this device, newest first (facilitated-sessions-repo.ts). */
+  facilitatedSessions: StoredFacilitatedSession[];
 };
 export type MetaKey = keyof MetaValues;
 

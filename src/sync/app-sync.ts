@@ -4,6 +4,8 @@
 // sync". Until it is loaded the status reads null and the UI shows nothing; writes made before that need no
 // signal, because the engine's first round pushes whatever waits.
 import { metaRepo } from '../db/meta-repo';
+import type { SessionPreview } from '../shared/session-protocol';
+import type { SendOutcome, SessionCallResult } from './facilitated-sessions';
 import type { RemindersStatus, TurnOnResult } from './reminders';
 import type { SyncHandle } from './start-sync';
 import type { SyncStatus } from './sync-status';
@@ -47,7 +49,10 @@ export const appSync = {
 
   /** At app start: only a device with an account (or one paused by a 401) needs the engine now. */
   async startIfSignedIn(): Promise<void> {
-    if (await metaRepo.get('session')) await appSync.load();
+    if (!(await metaRepo.get('session'))) return;
+    const started = await appSync.load();
+    // Attendance ticked with no signal goes up at the next start with one (its failures wait for the next).
+    void started.sessions.sendPending().catch(() => undefined);
   },
 
   /**
@@ -61,6 +66,25 @@ export const appSync = {
     },
     turnOn: async (): Promise<TurnOnResult> => (await appSync.load()).reminders.turnOn(),
     turnOff: async (): Promise<void> => (await appSync.load()).reminders.turnOff(),
+  },
+
+  /** Facilitated sessions, through the engine's api client; 'signed-out' without loading it when there is no account. */
+  sessions: {
+    async sendPending(): Promise<SendOutcome[] | 'signed-out'> {
+      if (!(await metaRepo.get('session'))) return 'signed-out';
+      return (await appSync.load()).sessions.sendPending();
+    },
+    async refreshAttendance(sessionId: string): Promise<void> {
+      if (await metaRepo.get('session')) await (await appSync.load()).sessions.refreshAttendance(sessionId);
+    },
+    async preview(code: string): Promise<SessionCallResult<SessionPreview>> {
+      if (!(await metaRepo.get('session'))) return { ok: false, failure: 'signed-out' };
+      return (await appSync.load()).sessions.preview(code);
+    },
+    async attend(code: string): Promise<SessionCallResult<SessionPreview>> {
+      if (!(await metaRepo.get('session'))) return { ok: false, failure: 'signed-out' };
+      return (await appSync.load()).sessions.attend(code);
+    },
   },
 
   status: {

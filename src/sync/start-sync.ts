@@ -6,6 +6,7 @@ import { createApiClient } from '../api/api-client';
 import { db as defaultDb, type PocketDb } from '../db/db';
 import { createSyncStore } from '../db/sync-store';
 import { type AccountActions, createAccountActions } from './account-actions';
+import { createSessionCalls, type SessionCalls } from './facilitated-sessions';
 import { acquireLeadership, type LockManagerLike } from './leader';
 import { createReminders, type Reminders } from './reminders';
 import { removeLearnerData } from './remove-learner-data';
@@ -22,6 +23,8 @@ export type SyncHandle = {
   account: AccountActions;
   /** Push reminders for this device: turned on and off with the stored session; sign-out ends them. */
   reminders: Reminders;
+  /** Facilitated sessions: a facilitator's sessions sent from this device, and joining one by code. */
+  sessions: SessionCalls;
   /** After sign-out on a shared device: removes this learner's events, notes and sync state here. */
   removeLearnerData: () => Promise<void>;
   /** Resolves once the status holds what is stored (counts, session), so the UI never shows a guess. */
@@ -131,6 +134,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
     },
     account: createAccountActions(api, store, onSessionChange, reminders),
     reminders,
+    sessions: createSessionCalls(api, store),
     removeLearnerData: async () => {
       // A round in flight could still apply a pulled page after the wipe; let it finish first.
       await engine.whenSettled();

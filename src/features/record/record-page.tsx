@@ -31,6 +31,9 @@ export function RecordPage() {
   return (
     <>
       <PageHeading title="Your CPD record" />
+      <p className="no-print">
+        At a staff session? <Link to="/attend">Join it with its code</Link> to add it to your record.
+      </p>
       {empty ? (
         <p>
           Lessons you complete will be listed here with the date, so you can show your professional
