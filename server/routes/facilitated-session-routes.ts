@@ -4,10 +4,9 @@
 import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Transaction } from 'kysely';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../src/shared/join-code';
 import {
-  JOIN_CODE_ALPHABET,
   JOIN_CODE_HOURS,
-  JOIN_CODE_LENGTH,
   joinCodeSchema,
   type SessionAttendance,
   type SessionPreview,

@@ -1,10 +1,11 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LessonTools } from '../features/lesson/lesson-tools';
 import { TodayPage } from '../features/today/today-page';
 import { LessonSeedContext } from '../lib/lesson-seed-context';
 import { lessonAddress } from '../shared/lesson-address';
 import type { LessonSeed } from '../shared/lesson-seed';
+import { BareLayout } from './bare-layout';
 import { Layout } from './layout';
 
 // Every page but Today is its own chunk, fetched when first visited, so the first screen ships only what
@@ -87,18 +88,8 @@ const SearchPage = lazy(async () => ({
 }));
 // Facilitated sessions: the slides, the presenter view and the sign-in sheet fill their window, so they sit
 // in a frame without the site header; joining a session is an ordinary page.
-const BareLayout = lazy(async () => ({ default: (await import('./bare-layout')).BareLayout }));
-const PresentPage = lazy(async () => ({
-  default: (await import('../features/facilitate/present-page')).PresentPage,
-}));
-const PresenterViewPage = lazy(async () => ({
-  default: (await import('../features/facilitate/presenter-view-page')).PresenterViewPage,
-}));
-const SignInSheetPage = lazy(async () => ({
-  default: (await import('../features/facilitate/sign-in-sheet-page')).SignInSheetPage,
-}));
-const AttendPage = lazy(async () => ({
-  default: (await import('../features/facilitate/attend-page')).AttendPage,
+const FacilitateRoute = lazy(async () => ({
+  default: (await import('../features/facilitate/facilitate-route')).FacilitateRoute,
 }));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
@@ -123,20 +114,13 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/sync" element={<SyncSettingsPage />} />
-          <Route path="attend" element={<AttendPage />} />
-          <Route path="attend/:code" element={<AttendPage />} />
+          <Route path="attend" element={<FacilitateRoute />} />
+          <Route path="attend/:code" element={<FacilitateRoute />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
-        <Route
-          element={
-            <Suspense fallback={null}>
-              <BareLayout />
-            </Suspense>
-          }
-        >
-          <Route path="present/:moduleId" element={<PresentPage />} />
-          <Route path="present/:moduleId/notes" element={<PresenterViewPage />} />
-          <Route path="present/:moduleId/sign-in" element={<SignInSheetPage />} />
+        <Route element={<BareLayout />}>
+          <Route path="present/:moduleId" element={<FacilitateRoute />} />
+          <Route path="present/:moduleId/:view" element={<FacilitateRoute />} />
         </Route>
       </Routes>
     </LessonSeedContext>

@@ -1,15 +1,15 @@
 // Facilitated sessions run on this device (docs/facilitating.md), kept in `meta` so a session started and
 // ticked with no signal survives a closed tab, and is sent to the server once there is one
 // (src/sync/facilitated-sessions.ts). Newest first.
-import { db } from './db';
-import { readMeta, type StoredFacilitatedSession, writeMeta } from './meta';
+import type { StoredFacilitatedSession } from './meta';
+import { metaRepo } from './meta-repo';
 
 /** How many sessions the device keeps: a year of weekly staff meetings and then some. */
 const KEEP = 100;
 
 export const facilitatedSessionsRepo = {
   async all(): Promise<StoredFacilitatedSession[]> {
-    return (await readMeta(db, 'facilitatedSessions')) ?? [];
+    return (await metaRepo.get('facilitatedSessions')) ?? [];
   },
 
   async get(sessionId: string): Promise<StoredFacilitatedSession | undefined> {
@@ -21,15 +21,17 @@ export const facilitatedSessionsRepo = {
     sessionId: string,
     change: (current: StoredFacilitatedSession | undefined) => StoredFacilitatedSession,
   ): Promise<StoredFacilitatedSession> {
-    return db.transaction('rw', db.meta, async () => {
-      const sessions = (await readMeta(db, 'facilitatedSessions')) ?? [];
+    let updated: StoredFacilitatedSession | undefined;
+    await metaRepo.update('facilitatedSessions', (stored) => {
+      const sessions = [...(stored ?? [])];
       const index = sessions.findIndex((s) => s.sessionId === sessionId);
-      const next = change(index >= 0 ? sessions[index] : undefined);
-      if (index >= 0) sessions[index] = next;
-      else sessions.unshift(next);
-      await writeMeta(db, 'facilitatedSessions', sessions.slice(0, KEEP));
-      return next;
+      updated = change(index >= 0 ? sessions[index] : undefined);
+      if (index >= 0) sessions[index] = updated;
+      else sessions.unshift(updated);
+      return sessions.slice(0, KEEP);
     });
+    if (!updated) throw new Error('The session was not updated.');
+    return updated;
   },
 };
 

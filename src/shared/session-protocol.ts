@@ -18,26 +18,30 @@
 //
 // Join errors: unknown code → 404 `session_not_found`; past its time → 410 `session_ended`.
 import { z } from 'zod';
-import { eventPayloads } from './events';
-import { INVITE_CODE_ALPHABET } from './team-protocol';
+import { JOIN_CODE_PATTERN } from './join-code';
 
 /** How long a join code works after the session starts: the meeting, and people who join late. */
 export const JOIN_CODE_HOURS = 12;
-/** Six characters without look-alikes (the invite alphabet), read aloud or typed from the screen. */
-export const JOIN_CODE_LENGTH = 6;
-export { INVITE_CODE_ALPHABET as JOIN_CODE_ALPHABET };
 export const joinCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/, 'a join code is 6 letters and digits');
+  .regex(JOIN_CODE_PATTERN, 'a join code is 6 letters and digits');
 
-/** The app's address an attendee opens (the text of the QR code). */
-export function joinPath(code: string): string {
-  return `/attend/${code}`;
-}
-
-const sessionFields = eventPayloads['session-attended'].shape;
+// The same limits as the `session-attended` event's payload (events.ts), which attendees record from the
+// preview; a test checks that every session the server takes makes a valid event. Kept apart from events.ts
+// so the screens that run a session do not share a chunk with the sync engine's schemas.
+const id = z.string().min(1).max(120);
+const sessionFields = {
+  moduleId: id,
+  lessonIds: z.array(id).min(1).max(50),
+  checks: z.array(z.strictObject({ lessonId: id, checkId: id })).max(200),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(8 * 60),
+};
 
 export const startSessionRequestSchema = z.strictObject({
   /** Made by the facilitator's device, so a session started offline keeps its id when it is sent. */

@@ -4,8 +4,8 @@
 // sync". Until it is loaded the status reads null and the UI shows nothing; writes made before that need no
 // signal, because the engine's first round pushes whatever waits.
 import { metaRepo } from '../db/meta-repo';
-import type { SessionPreview } from '../shared/session-protocol';
-import type { SendOutcome, SessionCallResult } from './facilitated-sessions';
+import type { StartSessionRequest } from '../shared/session-protocol';
+import type { SessionCallResult, SessionCalls } from './facilitated-sessions';
 import type { RemindersStatus, TurnOnResult } from './reminders';
 import type { SyncHandle } from './start-sync';
 import type { SyncStatus } from './sync-status';
@@ -49,10 +49,7 @@ export const appSync = {
 
   /** At app start: only a device with an account (or one paused by a 401) needs the engine now. */
   async startIfSignedIn(): Promise<void> {
-    if (!(await metaRepo.get('session'))) return;
-    const started = await appSync.load();
-    // Attendance ticked with no signal goes up at the next start with one (its failures wait for the next).
-    void started.sessions.sendPending().catch(() => undefined);
+    if (await metaRepo.get('session')) await appSync.load();
   },
 
   /**
@@ -68,23 +65,17 @@ export const appSync = {
     turnOff: async (): Promise<void> => (await appSync.load()).reminders.turnOff(),
   },
 
-  /** Facilitated sessions, through the engine's api client; 'signed-out' without loading it when there is no account. */
+  /**
+   * Facilitated sessions, through the engine's api client. Without an account each answers 'signed-out'
+   * and the engine is not loaded.
+   */
   sessions: {
-    async sendPending(): Promise<SendOutcome[] | 'signed-out'> {
-      if (!(await metaRepo.get('session'))) return 'signed-out';
-      return (await appSync.load()).sessions.sendPending();
-    },
-    async refreshAttendance(sessionId: string): Promise<void> {
-      if (await metaRepo.get('session')) await (await appSync.load()).sessions.refreshAttendance(sessionId);
-    },
-    async preview(code: string): Promise<SessionCallResult<SessionPreview>> {
-      if (!(await metaRepo.get('session'))) return { ok: false, failure: 'signed-out' };
-      return (await appSync.load()).sessions.preview(code);
-    },
-    async attend(code: string): Promise<SessionCallResult<SessionPreview>> {
-      if (!(await metaRepo.get('session'))) return { ok: false, failure: 'signed-out' };
-      return (await appSync.load()).sessions.attend(code);
-    },
+    start: (body: StartSessionRequest) => viaEngine((calls) => calls.start(body)),
+    attendance: (sessionId: string) => viaEngine((calls) => calls.attendance(sessionId)),
+    putTicked: (sessionId: string, names: readonly string[]) =>
+      viaEngine((calls) => calls.putTicked(sessionId, names)),
+    preview: (code: string) => viaEngine((calls) => calls.preview(code)),
+    attend: (code: string) => viaEngine((calls) => calls.attend(code)),
   },
 
   status: {
@@ -110,3 +101,10 @@ export const appSync = {
     publish(null);
   },
 };
+
+async function viaEngine<T>(
+  run: (calls: SessionCalls) => Promise<SessionCallResult<T>>,
+): Promise<SessionCallResult<T>> {
+  if (!(await metaRepo.get('session'))) return { ok: false, failure: 'signed-out' };
+  return run((await appSync.load()).sessions);
+}

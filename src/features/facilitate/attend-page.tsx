@@ -8,7 +8,8 @@ import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { format } from '../../lib/format';
 import { useLiveQuery } from '../../lib/use-live-query';
-import { joinCodeSchema, joinPath, type SessionPreview } from '../../shared/session-protocol';
+import { joinPath, readJoinCode } from '../../shared/join-code';
+import type { SessionPreview } from '../../shared/session-protocol';
 import { appSync } from '../../sync/app-sync';
 
 type Step =
@@ -49,12 +50,12 @@ export function AttendPage() {
 
   const lookUp = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = joinCodeSchema.safeParse(typed);
-    if (!parsed.success) {
+    const parsed = readJoinCode(typed);
+    if (!parsed) {
       setStep({ state: 'problem', message: 'A join code is 6 letters and digits, as shown on the screen.' });
       return;
     }
-    void navigate(joinPath(parsed.data));
+    void navigate(joinPath(parsed));
   };
 
   const join = async (preview: SessionPreview) => {

@@ -5,9 +5,9 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { facilitatedSessionsRepo, needsSending } from '../../db/facilitated-sessions-repo';
 import { useOnlineStatus } from '../../lib/online-status';
 import { useLiveQuery } from '../../lib/use-live-query';
-import { joinPath } from '../../shared/session-protocol';
-import { appSync } from '../../sync/app-sync';
+import { joinPath } from '../../shared/join-code';
 import { JoinQr } from './join-qr';
+import { refreshAttendance, sendPendingSessions } from './send-pending-sessions';
 
 const REFRESH_MS = 15_000;
 
@@ -28,8 +28,8 @@ export function AttendancePanel({
   // Online: send what waits (the session itself, ticked names), then keep the list of who joined fresh.
   useEffect(() => {
     if (!online) return;
-    void appSync.sessions.sendPending().catch(() => undefined);
-    const refresh = () => void appSync.sessions.refreshAttendance(sessionId).catch(() => undefined);
+    void sendPendingSessions().catch(() => undefined);
+    const refresh = () => void refreshAttendance(sessionId).catch(() => undefined);
     const id = window.setInterval(refresh, REFRESH_MS);
     return () => window.clearInterval(id);
   }, [online, sessionId]);
@@ -55,14 +55,14 @@ export function AttendancePanel({
       return known ? base : { ...base, ticked: [...base.ticked, typed] };
     });
     setName('');
-    if (navigator.onLine) void appSync.sessions.sendPending().catch(() => undefined);
+    if (navigator.onLine) void sendPendingSessions().catch(() => undefined);
   };
   const untick = async (who: string) => {
     await facilitatedSessionsRepo.update(sessionId, (current) => {
       const base = current ?? session;
       return { ...base, ticked: base.ticked.filter((n) => n !== who) };
     });
-    if (navigator.onLine) void appSync.sessions.sendPending().catch(() => undefined);
+    if (navigator.onLine) void sendPendingSessions().catch(() => undefined);
   };
 
   const url = session.code ? `${window.location.origin}${joinPath(session.code)}` : '';

@@ -9,8 +9,9 @@ export function JoinQr({ url }: { url: string }) {
     let cancelled = false;
     import('qr')
       .then(({ encodeQR }) => {
-        // Medium error correction: a projector's glare or a phone at an angle still reads it.
-        if (!cancelled) setModules(encodeQR(url, 'raw', { ecc: 'medium', border: 0 }));
+        // Medium error correction: a projector's glare or a phone at an angle still reads it. The encoder
+        // leaves a 2-module margin; the drawing adds 2 more for the 4-module quiet zone scanners expect.
+        if (!cancelled) setModules(encodeQR(url, 'raw', { ecc: 'medium' }));
       })
       .catch(() => {
         if (!cancelled) setFailed(true);
@@ -25,18 +26,18 @@ export function JoinQr({ url }: { url: string }) {
   let d = '';
   modules.forEach((row, y) => {
     row.forEach((dark, x) => {
-      if (dark) d += `M${x + 4} ${y + 4}h1v1h-1z`;
+      if (dark) d += `M${x + 2} ${y + 2}h1v1h-1z`;
     });
   });
   return (
     <svg
       className="join-qr"
-      viewBox={`0 0 ${size + 8} ${size + 8}`}
+      viewBox={`0 0 ${size + 4} ${size + 4}`}
       role="img"
       aria-label={`QR code for ${url}`}
       shapeRendering="crispEdges"
     >
-      <rect width={size + 8} height={size + 8} fill="#ffffff" />
+      <rect width={size + 4} height={size + 4} fill="#ffffff" />
       <path d={d} fill="#000000" />
     </svg>
   );

@@ -7,7 +7,7 @@ import { facilitatedSessionsRepo } from '../../db/facilitated-sessions-repo';
 import { format } from '../../lib/format';
 import type { CatalogModule, Lesson } from '../../shared/content-types';
 import { SESSION_MINUTES } from '../../shared/plan-session';
-import { appSync } from '../../sync/app-sync';
+import { sendPendingSessions } from './send-pending-sessions';
 import { lengthOf, localDay, planOf, sessionHref } from './session-params';
 
 type Props = { module: CatalogModule; lessons: Lesson[] };
@@ -40,7 +40,7 @@ export function SessionSetup({ module, lessons }: Props) {
       ticked: [],
     }));
     // Online with an account, the session gets its join code now; otherwise it waits on this device.
-    void appSync.sessions.sendPending().catch(() => undefined);
+    void sendPendingSessions().catch(() => undefined);
     const next = new URLSearchParams(params);
     next.set('session', sessionId);
     next.set('day', localDay(now));
