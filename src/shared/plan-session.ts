@@ -2,7 +2,7 @@
 // the evidence on school CPD favours: input, discussion, a group check, a "try this" commitment and a
 // follow-up date. Pure, so the presenter, the presenter view and the tests all plan the same session.
 import type { Lesson, LessonBlock } from './content-types';
-import { takeInOrder } from './plan-slot';
+import { takeInOrder } from './take-in-order';
 
 /** The staff-meeting slots a session can be fitted to. */
 export const SESSION_MINUTES = [15, 20, 30] as const;

@@ -3,6 +3,7 @@ import { type CourseLesson, courseLessons } from './course-lessons';
 import type { Progress } from './progress';
 import { remainingMinutes } from './remaining-minutes';
 import type { Role } from './settings';
+import { takeInOrder } from './take-in-order';
 
 export const SLOT_MINUTES = [2, 5, 10, 15] as const;
 export type SlotMinutes = (typeof SLOT_MINUTES)[number];
@@ -121,22 +122,6 @@ export function planSlot({
   return shortest
     ? { items: [shortest], totalMinutes: shortest.minutes, fits: false }
     : { items: [], totalMinutes: 0, fits: true };
-}
-
-/**
- * The slot planner's rule for lessons: the first items, in their order, while they fit in `minutes`,
- * stopping at the first that does not, so a lesson is never taken out of order to fill a gap. The
- * facilitated-session planner (plan-session.ts) fits a staff meeting's slot by the same rule.
- */
-export function takeInOrder<T extends { minutes: number }>(items: readonly T[], minutes: number): T[] {
-  const taken: T[] = [];
-  let left = minutes;
-  for (const item of items) {
-    if (item.minutes > left) break;
-    taken.push(item);
-    left -= item.minutes;
-  }
-  return taken;
 }
 
 function lessonItem(
