@@ -18,6 +18,7 @@ import { requestLog } from './request-log';
 import { accountRoutes } from './routes/account-routes';
 import { assignmentRoutes } from './routes/assignment-routes';
 import { deviceRoutes } from './routes/device-routes';
+import { facilitatedSessionRoutes } from './routes/facilitated-session-routes';
 import { healthRoutes } from './routes/health-routes';
 import { inviteRoutes } from './routes/invite-routes';
 import { myDataRoutes } from './routes/my-data-routes';
@@ -97,6 +98,7 @@ export function createApp({
     teamRoutes,
     inviteRoutes,
     assignmentRoutes,
+    facilitatedSessionRoutes,
   ]) {
     app.route('/api/v1', routes(deps));
   }

@@ -136,4 +136,28 @@ export type Database = {
     lessons: string;
     refreshers: string;
   };
+  /** Facilitated sessions (server/migrations/0009-facilitated-sessions.ts); the lists are JSON text. */
+  facilitated_sessions: {
+    id: string;
+    facilitator_id: string;
+    code: string;
+    module_id: string;
+    title: string;
+    lesson_ids: string;
+    checks: string;
+    minutes: number;
+    started_at: string;
+    follow_up_on: string;
+    created_at: number;
+    expires_at: number;
+  };
+  /** Who attended a session: joined by code (`learner_id` set) or ticked by the facilitator (a typed name). */
+  session_attendees: {
+    session_id: string;
+    attendee_key: string;
+    learner_id: string | null;
+    name: string;
+    via: 'code' | 'ticked';
+    at: number;
+  };
 };

@@ -6,6 +6,7 @@ import { teamsMigration } from './migrations/0005-teams';
 import { accountSecurity } from './migrations/0006-account-security';
 import { recoveryMigration } from './migrations/0007-recovery';
 import { certificatesMigration } from './migrations/0008-certificates';
+import { facilitatedSessions } from './migrations/0009-facilitated-sessions';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -167,6 +168,7 @@ const migrations: Record<string, Migration> = {
   '0006-account-security': accountSecurity,
   '0007-recovery': recoveryMigration,
   '0008-certificates': certificatesMigration,
+  '0009-facilitated-sessions': facilitatedSessions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -25,6 +25,9 @@ export const learnerTables = {
   certificates: { column: 'learner_id', json: ['body'] },
   team_members: { column: 'learner_id' },
   module_progress: { column: 'learner_id' },
+  session_attendees: { column: 'learner_id' },
+  // Sessions they ran (their attendees' rows go with each session).
+  facilitated_sessions: { column: 'facilitator_id', json: ['lesson_ids', 'checks'] },
 } satisfies Partial<Record<keyof Database, LearnerTable>>;
 
 export type LearnerTableName = keyof typeof learnerTables;

@@ -23,6 +23,12 @@ import {
 } from '../shared/recovery-protocol';
 import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/reminder-protocol';
 import {
+  type StartSessionRequest,
+  sessionAttendanceSchema,
+  sessionPreviewSchema,
+  startedSessionSchema,
+} from '../shared/session-protocol';
+import {
   type AccountRequest,
   type ApiError,
   apiErrorBodySchema,
@@ -324,6 +330,33 @@ export function createApiClient({
       call({ method: 'GET', path: invitePath(code), token }, invitePreviewSchema),
     acceptInvite: (token: string, code: string, staffRole: StaffRole) =>
       call({ method: 'POST', path: invitePath(code, 'accept'), token, body: { staffRole } }, myTeamSchema),
+    startSession: (token: string, body: StartSessionRequest) =>
+      call({ method: 'POST', path: '/api/v1/facilitated-sessions', token, body }, startedSessionSchema),
+    sessionAttendance: (token: string, sessionId: string) =>
+      call(
+        { method: 'GET', path: `/api/v1/facilitated-sessions/${encodeURIComponent(sessionId)}`, token },
+        sessionAttendanceSchema,
+      ),
+    putTickedNames: (token: string, sessionId: string, names: readonly string[]) =>
+      call(
+        {
+          method: 'PUT',
+          path: `/api/v1/facilitated-sessions/${encodeURIComponent(sessionId)}/ticked`,
+          token,
+          body: { names },
+        },
+        sessionAttendanceSchema,
+      ),
+    previewSession: (token: string, code: string) =>
+      call(
+        { method: 'GET', path: `/api/v1/attend/${encodeURIComponent(code)}`, token },
+        sessionPreviewSchema,
+      ),
+    attendSession: (token: string, code: string) =>
+      call(
+        { method: 'POST', path: `/api/v1/attend/${encodeURIComponent(code)}`, token },
+        sessionPreviewSchema,
+      ),
   };
 }
 

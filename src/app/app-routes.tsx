@@ -5,6 +5,7 @@ import { TodayPage } from '../features/today/today-page';
 import { LessonSeedContext } from '../lib/lesson-seed-context';
 import { lessonAddress } from '../shared/lesson-address';
 import type { LessonSeed } from '../shared/lesson-seed';
+import { BareLayout } from './bare-layout';
 import { Layout } from './layout';
 
 // Every page but Today is its own chunk, fetched when first visited, so the first screen ships only what
@@ -100,6 +101,11 @@ const HandoutPage = lazy(async () => ({
 const TeamArea = lazy(async () => ({
   default: await (await import('./load-team-area')).loadTeamArea(),
 }));
+// Facilitated sessions: the slides, the presenter view and the sign-in sheet fill their window, so they sit
+// in a frame without the site header; joining a session is an ordinary page.
+const FacilitateRoute = lazy(async () => ({
+  default: (await import('../features/facilitate/facilitate-route')).FacilitateRoute,
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /**
@@ -131,7 +137,13 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="join/:code" element={<TeamArea />} />
           <Route path="settings/teams" element={<TeamArea />} />
           <Route path="teams/*" element={<TeamArea />} />
+          <Route path="attend" element={<FacilitateRoute />} />
+          <Route path="attend/:code" element={<FacilitateRoute />} />
           <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route element={<BareLayout />}>
+          <Route path="present/:moduleId" element={<FacilitateRoute />} />
+          <Route path="present/:moduleId/:view" element={<FacilitateRoute />} />
         </Route>
       </Routes>
     </LessonSeedContext>

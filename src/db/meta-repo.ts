@@ -23,6 +23,18 @@ export const metaRepo = {
     return name ? name : null;
   },
 
+  /** Reads, changes and writes one key in a single transaction, so two tabs never lose each other's change. */
+  async update<K extends MetaKey>(
+    key: K,
+    change: (current: MetaValues[K] | undefined) => MetaValues[K],
+  ): Promise<MetaValues[K]> {
+    return db.transaction('rw', db.meta, async () => {
+      const next = change(await readMeta(db, key));
+      await writeMeta(db, key, next);
+      return next;
+    });
+  },
+
   /** Remembers on this device that a module's confidence question was put off. */
   async addConfidenceSkipped(entry: string): Promise<void> {
     await db.transaction('rw', db.meta, async () => {

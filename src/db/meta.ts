@@ -3,6 +3,7 @@
 // imported here, so the first screen's events repository gains no chunk by using it.
 import type { Persistence } from '../lib/storage-estimate';
 import type { Catalog } from '../shared/content-types';
+import type { Attendee, StartSessionRequest } from '../shared/session-protocol';
 import type { MyTeam } from '../shared/team-protocol';
 import type { PocketDb } from './db';
 
@@ -19,6 +20,19 @@ export type StoredSession = {
 export type StoredDevice = { learnerId: string; deviceId: string };
 export type StoredTeams = { learnerId: string; teams: MyTeam[] };
 export type StoredSyncResult = { lastSyncedAt?: string };
+
+/** A facilitated session run on this device (facilitated-sessions-repo.ts). */
+export type StoredFacilitatedSession = StartSessionRequest & {
+  /** The names the facilitator ticked here (typed names: people who did not join by code). */
+  ticked: string[];
+  /** The server's answer once the session reached it: its join code and until when it works. */
+  code?: string;
+  expiresAt?: string;
+  /** The ticked list the server last accepted; unequal to `ticked` means there is something to send. */
+  sentTicked?: string[];
+  /** Who the server knows attended, as of the last time it was asked. */
+  attendees?: Attendee[];
+};
 
 /** Every key `meta` holds and the type of its value: a misspelt key or a wrong value fails tsc. */
 export type MetaValues = {
@@ -40,6 +54,8 @@ export type MetaValues = {
   teams: StoredTeams;
   /** Module stages (`<moduleId>:<stage>`) whose confidence question was put off with "Not now" here. */
   confidenceSkipped: string[];
+  /** Facilitated sessions run on this device, newest first (facilitated-sessions-repo.ts). */
+  facilitatedSessions: StoredFacilitatedSession[];
 };
 export type MetaKey = keyof MetaValues;
 

@@ -36,6 +36,19 @@ export type CpdReflection = Placed & { blockId: string; text: string; updatedAt?
 
 export type CpdRefresher = Placed & { checkId: string; answeredAt: string; correct: boolean };
 
+/** A facilitated session the learner attended (joined by its code), counted once however often joined. */
+export type CpdSession = {
+  sessionId: string;
+  moduleId: string;
+  moduleTitle: string;
+  /** The lessons the session covered, placed in the course. */
+  lessons: Placed[];
+  /** The session's planned minutes. */
+  minutes: number;
+  /** When the learner first joined it. */
+  attendedAt: string;
+};
+
 /** A module's confidence ratings: the mean of each stage answered, and the change once both are. */
 export type CpdConfidence = {
   moduleId: string;
@@ -56,6 +69,9 @@ export type CpdTotals = {
   refreshersAnswered: number;
   refreshersCorrect: number;
   reflections: number;
+  sessionsAttended: number;
+  /** Planned minutes of the sessions attended. */
+  sessionMinutes: number;
 };
 
 export type CpdRecord = {
@@ -64,6 +80,7 @@ export type CpdRecord = {
   reflections: CpdReflection[];
   refreshers: CpdRefresher[];
   confidence: CpdConfidence[];
+  sessions: CpdSession[];
   totals: CpdTotals;
 };
 
@@ -160,6 +177,23 @@ export function buildCpdRecord({ events, catalog, notes }: CpdRecordInput): CpdR
     });
   }
 
+  const sessions = new Map<string, CpdSession>();
+  for (const event of liveEvents(events)) {
+    if (event.type !== 'session-attended' || sessions.has(event.payload.sessionId)) continue;
+    const { sessionId, moduleId, lessonIds, minutes } = event.payload;
+    sessions.set(sessionId, {
+      sessionId,
+      moduleId,
+      moduleTitle: catalog?.modules.find((m) => m.id === moduleId)?.title ?? moduleId,
+      lessons: lessonIds.map(place),
+      minutes,
+      attendedAt: event.at,
+    });
+  }
+  const attended = [...sessions.values()].sort(
+    (a, b) => byTime(a.attendedAt, b.attendedAt) || compare(a.sessionId, b.sessionId),
+  );
+
   const moduleTitles = new Map((catalog?.modules ?? []).map((m) => [m.id, m.title]));
   const confidence: CpdConfidence[] = [];
   for (const [moduleId, c] of foldConfidence(events)) {
@@ -183,6 +217,7 @@ export function buildCpdRecord({ events, catalog, notes }: CpdRecordInput): CpdR
     reflections,
     refreshers,
     confidence,
+    sessions: attended,
     totals: {
       lessonsCompleted: lessons.length,
       modulesCompleted: modules.length,
@@ -191,6 +226,8 @@ export function buildCpdRecord({ events, catalog, notes }: CpdRecordInput): CpdR
       refreshersAnswered: refreshers.length,
       refreshersCorrect: refreshers.filter((r) => r.correct).length,
       reflections: reflections.length,
+      sessionsAttended: attended.length,
+      sessionMinutes: attended.reduce((sum, s) => sum + s.minutes, 0),
     },
   };
 }

@@ -44,6 +44,23 @@ export const eventPayloads = {
       .min(1)
       .max(4),
   }),
+  /**
+   * The learner took part in a facilitated session (a staff meeting or INSET slot run with the presenter),
+   * joined by its code. The event's `lessonId` is the session's first lesson. `checks` are the checks the
+   * group ran as polls: each joins the learner's refresher schedule as if answered then. An app older than
+   * this type skips it when it pulls (the api client drops events it cannot read).
+   */
+  'session-attended': z.strictObject({
+    sessionId: id,
+    moduleId: id,
+    lessonIds: z.array(id).min(1).max(50),
+    checks: z.array(z.strictObject({ lessonId: id, checkId: id })).max(200),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(8 * 60),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventPayloads;
@@ -77,6 +94,11 @@ export const learnerEventSchema = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('confidence-rated'),
     payload: eventPayloads['confidence-rated'],
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('session-attended'),
+    payload: eventPayloads['session-attended'],
   }),
 ]);
 

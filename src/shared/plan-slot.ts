@@ -3,6 +3,7 @@ import { type CourseLesson, courseLessons } from './course-lessons';
 import type { Progress } from './progress';
 import { remainingMinutes } from './remaining-minutes';
 import type { Role } from './settings';
+import { takeInOrder } from './take-in-order';
 
 export const SLOT_MINUTES = [2, 5, 10, 15] as const;
 export type SlotMinutes = (typeof SLOT_MINUTES)[number];
@@ -93,10 +94,7 @@ export function planSlot({
   const currentItem = current && lessonItem(current, 'in-progress', progress);
   if (currentItem && currentItem.minutes <= left) take(currentItem);
   const nextItems = next.map((entry) => lessonItem(entry, 'next-in-pathway', progress));
-  for (const item of nextItems) {
-    if (item.minutes > left) break;
-    take(item);
-  }
+  for (const item of takeInOrder(nextItems, left)) take(item);
 
   const moduleOf = new Map<string, string>();
   for (const module of catalog.modules)

@@ -71,8 +71,15 @@ export function foldProgress(events: readonly LearnerEvent[]): Progress {
   };
 
   for (const event of unique) {
-    // A confidence rating is about a module, not progress in the lesson it was asked at.
-    if (event.type === 'voided' || event.type === 'confidence-rated' || voided.has(event.id)) continue;
+    // A confidence rating is about a module, and a session attended about a group's meeting: neither is
+    // progress in the lesson it names.
+    if (
+      event.type === 'voided' ||
+      event.type === 'confidence-rated' ||
+      event.type === 'session-attended' ||
+      voided.has(event.id)
+    )
+      continue;
     const entry = lesson(event.lessonId);
     switch (event.type) {
       case 'lesson-opened':

@@ -23,7 +23,7 @@ export type RecordCsvOptions = {
 /**
  * The CPD record as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line
  * break, quotes doubled): a header row, one row per lesson completed, then one per refresher answered, one
- * per reflection and one per module with a confidence rating. Dates are ISO calendar dates (YYYY-MM-DD).
+ * per reflection, one per facilitated session attended and one per module with a confidence rating. Dates are ISO calendar dates (YYYY-MM-DD).
  * Each row has every column; the three confidence columns are filled only on confidence rows, and a stage
  * not yet answered is blank there (as the page's "Not answered" and "Not yet"), never 0.
  *
@@ -64,6 +64,16 @@ export function recordToCsv(
       Module: r.moduleTitle ?? '',
       Lesson: r.lessonTitle,
       Details: r.text,
+    });
+  }
+  for (const s of record.sessions) {
+    rows.push({
+      Type: 'Session attended',
+      Date: day(s.attendedAt),
+      Module: s.moduleTitle,
+      Lesson: s.lessons.map((l) => l.lessonTitle).join('; '),
+      'Minutes planned': s.minutes,
+      Details: 'Facilitated session',
     });
   }
   for (const c of record.confidence) {

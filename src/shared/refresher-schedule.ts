@@ -43,13 +43,33 @@ export const MONTHLY_PROMPT_DAYS = 30;
  * Each check's FSRS card, replaying answers in hlc order: correct → Good, wrong → Again. A check joins
  * the schedule with its first correct answer in the lesson (wrong answers before it are the learner still
  * learning, not forgetting); after that every answer, in the lesson or as a refresher, is a review.
- * A refresher answered for a check with no card yet (its lesson answers voided) starts the card.
+ * A refresher answered for a check with no card yet (its lesson answers voided) starts the card, as does a
+ * facilitated session that ran the check as a group poll (`session-attended`).
  * Review times are the events' `at`, never earlier than the review before it, because two devices'
  * clocks can disagree while the hlc order stays causal.
  */
 export function refresherStates(events: readonly LearnerEvent[]): Map<string, RefresherState> {
   const states = new Map<string, RefresherState>();
   for (const event of liveEvents(events)) {
+    if (event.type === 'session-attended') {
+      // The group answered the session's checks together and saw every explanation: each check not yet
+      // on the learner's schedule joins it as answered then. One already there keeps its own history, since
+      // a show of hands is not the learner's own answer.
+      for (const { lessonId, checkId } of event.payload.checks) {
+        const key = `${lessonId}\u0000${checkId}`;
+        if (states.has(key)) continue;
+        const at = new Date(event.at);
+        const card = scheduler.next(createEmptyCard(at), at, Rating.Good).card;
+        states.set(key, {
+          lessonId,
+          checkId,
+          card,
+          dueAt: card.due.toISOString(),
+          lastAnsweredAt: at.toISOString(),
+        });
+      }
+      continue;
+    }
     if (event.type !== 'check-answered' && event.type !== 'refresher-answered') continue;
     const { checkId, correct } = event.payload;
     const key = `${event.lessonId}\u0000${checkId}`;

@@ -6,7 +6,9 @@
 import { metaRepo } from '../db/meta-repo';
 import { createStore } from '../lib/store';
 import type { MyCertificate } from '../shared/certificate-protocol';
+import type { StartSessionRequest } from '../shared/session-protocol';
 import type { CertificateResult } from './certificates';
+import type { SessionCallResult, SessionCalls } from './facilitated-sessions';
 import type { RemindersStatus, TurnOnResult } from './reminders';
 import type { SyncHandle } from './start-sync';
 import type { SyncStatus } from './sync-status';
@@ -88,5 +90,25 @@ export const appSync = {
       (await appSync.load()).certificates.revoke(id),
   },
 
+  /**
+   * Facilitated sessions, through the engine's api client. Without an account each answers 'signed-out'
+   * and the engine is not loaded.
+   */
+  sessions: {
+    start: (body: StartSessionRequest) => viaEngine((calls) => calls.start(body)),
+    attendance: (sessionId: string) => viaEngine((calls) => calls.attendance(sessionId)),
+    putTicked: (sessionId: string, names: readonly string[]) =>
+      viaEngine((calls) => calls.putTicked(sessionId, names)),
+    preview: (code: string) => viaEngine((calls) => calls.preview(code)),
+    attend: (code: string) => viaEngine((calls) => calls.attend(code)),
+  },
+
   status: { get: status.get, subscribe: status.subscribe },
 };
+
+async function viaEngine<T>(
+  run: (calls: SessionCalls) => Promise<SessionCallResult<T>>,
+): Promise<SessionCallResult<T>> {
+  if (!(await metaRepo.get('session'))) return { ok: false, failure: 'signed-out' };
+  return run((await appSync.load()).sessions);
+}

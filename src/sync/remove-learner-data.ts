@@ -11,6 +11,7 @@ export async function removeLearnerData(db: PocketDb): Promise<void> {
     if (await readMeta(db, 'session')) throw new Error('Sign out before removing progress.');
     await db.events.clear();
     await db.docs.clear();
-    await deleteMeta(db, 'syncDevice', 'syncCursor', 'syncResult', 'teams');
+    // The sessions this learner ran here hold the names they ticked: other people's, so they go too.
+    await deleteMeta(db, 'syncDevice', 'syncCursor', 'syncResult', 'teams', 'facilitatedSessions');
   });
 }

@@ -7,6 +7,7 @@ import { db as defaultDb, type PocketDb } from '../db/db';
 import { createSyncStore } from '../db/sync-store';
 import { type AccountActions, createAccountActions } from './account-actions';
 import { type Certificates, createCertificates } from './certificates';
+import { createSessionCalls, type SessionCalls } from './facilitated-sessions';
 import { acquireLeadership, type LockManagerLike } from './leader';
 import { createRecoveryActions, type RecoveryActions } from './recovery-actions';
 import { createReminders, type Reminders } from './reminders';
@@ -31,6 +32,8 @@ export type SyncHandle = {
   reminders: Reminders;
   /** The learner's verified certificates, issued and revoked by the server. */
   certificates: Certificates;
+  /** Facilitated sessions: a facilitator's sessions sent from this device, and joining one by code. */
+  sessions: SessionCalls;
   /** After sign-out on a shared device: removes this learner's events, notes and sync state here. */
   removeLearnerData: () => Promise<void>;
   /** Resolves once the status holds what is stored (counts, session), so the UI never shows a guess. */
@@ -143,6 +146,7 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
     teams: createTeamActions(api, store),
     reminders,
     certificates: createCertificates(api, store),
+    sessions: createSessionCalls(api, store),
     removeLearnerData: async () => {
       // A round in flight could still apply a pulled page after the wipe; let it finish first.
       await engine.whenSettled();

@@ -67,6 +67,12 @@ export function ModulePage() {
           </li>
         ))}
       </ol>
+      <h2 id="facilitate-heading">Run it with your staff</h2>
+      <p>
+        Present this module in a staff meeting or on an INSET day, with discussion, a group check and
+        attendance that counts in everyone's record.{' '}
+        <Link to={`/present/${module.id}?length=20`}>Run a session</Link>
+      </p>
     </>
   );
 }

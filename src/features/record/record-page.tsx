@@ -25,11 +25,15 @@ export function RecordPage() {
     lessons.length === 0 &&
     record.refreshers.length === 0 &&
     record.reflections.length === 0 &&
-    record.confidence.length === 0;
+    record.confidence.length === 0 &&
+    record.sessions.length === 0;
 
   return (
     <>
       <PageHeading title="Your CPD record" />
+      <p className="no-print">
+        At a staff session? <Link to="/attend">Join it with its code</Link> to add it to your record.
+      </p>
       {empty ? (
         <p>
           Lessons you complete will be listed here with the date, so you can show your professional
@@ -51,6 +55,12 @@ export function RecordPage() {
               Refreshers answered: {totals.refreshersAnswered} ({totals.refreshersCorrect} correct)
             </li>
             <li>Reflections written: {totals.reflections}</li>
+            {totals.sessionsAttended > 0 && (
+              <li>
+                Facilitated sessions attended: {totals.sessionsAttended} (
+                {format.minutes(totals.sessionMinutes)})
+              </li>
+            )}
           </ul>
           <p className="no-print">
             <button type="button" className="button" onClick={() => downloadCsv(record)}>
@@ -152,6 +162,22 @@ export function RecordPage() {
                   </tbody>
                 </table>
               </TableRegion>
+            </section>
+          )}
+
+          {record.sessions.length > 0 && (
+            <section aria-labelledby="sessions-heading" className="record-section">
+              <h2 id="sessions-heading">Sessions attended</h2>
+              <ul className="lesson-list lesson-list--compact">
+                {[...record.sessions].reverse().map((s) => (
+                  <li key={s.sessionId}>
+                    <span>
+                      {format.date(s.attendedAt)}: {s.moduleTitle}, {format.minutes(s.minutes)} (
+                      {s.lessons.map((l) => `“${l.lessonTitle}”`).join(', ')})
+                    </span>
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
 

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiResult } from '../../api/api-client';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { QrCode } from '../../components/qr-code';
 import { metaRepo } from '../../db/meta-repo';
 import { format } from '../../lib/format';
 import { labels } from '../../lib/labels';
@@ -18,7 +19,6 @@ import {
 } from '../../shared/team-protocol';
 import type { TeamActions } from '../../sync/team-actions';
 import { failureText } from './failure-text';
-import { InviteQr } from './invite-qr';
 import { teamCalls, useTeamRead } from './team-calls';
 import './teams.css';
 
@@ -192,7 +192,13 @@ function InvitesSection({
                 Works until {format.date(invite.expiresAt)}
                 {invite.emailDomain ? ` · only for @${invite.emailDomain}` : ''}
               </p>
-              <InviteQr url={invite.url} label={`QR code for the join link ${invite.url}`} />
+              <div className="invite-qr">
+                <QrCode
+                  text={invite.url}
+                  label={`QR code for the join link ${invite.url}`}
+                  className="invite-qr__code"
+                />
+              </div>
               <p className="button-row">
                 <Link
                   className="button button--link"

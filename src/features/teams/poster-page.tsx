@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { QrCode } from '../../components/qr-code';
 import { format } from '../../lib/format';
 import { failureText } from './failure-text';
-import { InviteQr } from './invite-qr';
 import { useTeamRead } from './team-calls';
 import './teams.css';
 
@@ -40,7 +40,13 @@ export function PosterPage() {
       <PageHeading title={`Join ${dashboard.value.team.name} on Pocket CPD`} />
       <p className="lead">SEND and inclusion training for every member of staff.</p>
       <p>Point your phone’s camera at the code, or open the link, and follow the steps.</p>
-      <InviteQr url={invite.url} label={`QR code for the join link ${invite.url}`} />
+      <div className="invite-qr">
+        <QrCode
+          text={invite.url}
+          label={`QR code for the join link ${invite.url}`}
+          className="invite-qr__code"
+        />
+      </div>
       <p>
         Join code <span className="invite-code">{invite.code}</span>
       </p>

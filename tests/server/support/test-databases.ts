@@ -55,6 +55,8 @@ async function clearTables(db: Db): Promise<void> {
     'team_invites',
     'team_members',
     'teams',
+    'session_attendees',
+    'facilitated_sessions',
     'reminders_sent',
     'push_subscriptions',
     'server_keys',

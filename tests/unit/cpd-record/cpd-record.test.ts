@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCpdRecord, type NoteDoc } from '../../../src/shared/cpd-record';
 import type { LearnerEvent } from '../../../src/shared/events';
 import { catalog } from '../plan-slot/sample-course';
-import { completed, DAY, days, makeEvent, refresher, voids } from '../refreshers/sample-events';
+import { attended, completed, DAY, days, makeEvent, refresher, voids } from '../refreshers/sample-events';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const spent = (lessonId: string, intervalId: string, ms: number, at: number) =>
@@ -144,7 +144,37 @@ describe('buildCpdRecord', () => {
       refreshersAnswered: 3,
       refreshersCorrect: 2,
       reflections: 3,
+      sessionsAttended: 0,
+      sessionMinutes: 0,
     });
+  });
+
+  it('lists each facilitated session once, with its lessons and minutes, and counts them', () => {
+    const first = attended(['c1'], days(3));
+    const joinedAgain = attended(['c1'], days(3) + 60_000);
+    const other = { ...attended([], days(1)), payload: { ...first.payload, sessionId: 'session-2' } };
+    const voided = { ...attended([], days(5)), payload: { ...first.payload, sessionId: 'session-3' } };
+    const r = buildCpdRecord({
+      events: [
+        { ...first, payload: { ...first.payload, moduleId: 'foundations', lessonIds: ['f1', 'f2'] } },
+        joinedAgain,
+        other,
+        voided,
+        voids(voided, days(5) + 1),
+      ],
+      catalog,
+      notes: [],
+    });
+    expect(
+      r.sessions.map((s) => [s.sessionId, s.moduleTitle, s.lessons.map((l) => l.lessonTitle), s.attendedAt]),
+    ).toEqual([
+      ['session-2', 'm1', ['l1'], iso(days(1))],
+      ['session-1', 'Module foundations', ['Lesson f1', 'Lesson f2'], iso(days(3))],
+    ]);
+    expect(r.totals.sessionsAttended).toBe(2);
+    expect(r.totals.sessionMinutes).toBe(40);
+    // A session is not a lesson completed.
+    expect(r.totals.lessonsCompleted).toBe(0);
   });
 
   const cases: {

@@ -10,6 +10,8 @@ const totals = {
   refreshersAnswered: 0,
   refreshersCorrect: 0,
   reflections: 0,
+  sessionsAttended: 0,
+  sessionMinutes: 0,
 };
 const empty: CpdRecord = {
   lessons: [],
@@ -17,6 +19,7 @@ const empty: CpdRecord = {
   reflections: [],
   refreshers: [],
   confidence: [],
+  sessions: [],
   totals,
 };
 
@@ -63,6 +66,19 @@ const record: CpdRecord = {
     },
     { lessonId: 'old', lessonTitle: 'old', blockId: 'r2', text: 'Undated' },
   ],
+  sessions: [
+    {
+      sessionId: 's1',
+      moduleId: 'foundations',
+      moduleTitle: 'Foundations',
+      lessons: [
+        { lessonId: 'f1', lessonTitle: 'What SEN means' },
+        { lessonId: 'f2', lessonTitle: 'The graduated approach' },
+      ],
+      minutes: 20,
+      attendedAt: '2026-03-10T15:30:00.000Z',
+    },
+  ],
   confidence: [
     {
       moduleId: 'foundations',
@@ -106,7 +122,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('recordToCsv', () => {
-  it('writes a header, a row per lesson, then refreshers, reflections and confidence, with CRLF line ends', () => {
+  it('writes a header, a row per lesson, then refreshers, reflections, sessions and confidence, with CRLF line ends', () => {
     expect(recordToCsv(record)).toBe(
       [
         'Type,Date,Module,Lesson,Minutes planned,Time spent (minutes),Details,Confidence at the start,Confidence at the end,Confidence change',
@@ -116,6 +132,7 @@ describe('recordToCsv', () => {
         'Refresher,2026-03-05,Foundations,What SEN means,,,Incorrect,,,',
         'Reflection,2026-03-02,Foundations,What SEN means,,,"Seat him near the front, away from the window",,,',
         'Reflection,,,old,,,Undated,,,',
+        'Session attended,2026-03-10,Foundations,What SEN means; The graduated approach,20,,Facilitated session,,,',
         'Confidence,2026-03-09,Foundations,,,,,2,4.3,2.3',
         '',
       ].join('\r\n'),
@@ -191,7 +208,7 @@ describe('recordToCsv', () => {
 
   it('reads back to one row per entry with the same number of cells', () => {
     const rows = parseCsv(recordToCsv(record));
-    expect(rows).toHaveLength(1 + 2 + 1 + 2 + 1);
+    expect(rows).toHaveLength(1 + 2 + 1 + 2 + 1 + 1);
     for (const row of rows) expect(row).toHaveLength(RECORD_CSV_HEADER.length);
   });
 

@@ -6,7 +6,7 @@ import {
   nextDueAt,
   refresherStates,
 } from '../../../src/shared/refresher-schedule';
-import { answer, completed, DAY, days, makeEvent, refresher, T0, voids } from './sample-events';
+import { answer, attended, completed, DAY, days, makeEvent, refresher, T0, voids } from './sample-events';
 
 /** Each scheduled check as `lesson/check` → days after T0 that it falls due. */
 function dueDays(events: LearnerEvent[]): Record<string, number> {
@@ -80,6 +80,29 @@ const stateCases: { name: string; events: LearnerEvent[]; expected: Record<strin
     name: 'a duplicate answer (pulled back from the server) counts once',
     events: [firstRight, firstRight, rightAtDay3, rightAtDay3],
     expected: { 'l1/c': 17 },
+  },
+  {
+    name: 'a session that polled the checks schedules each as answered right then',
+    events: [attended(['c', 'l2/d'], days(1))],
+    expected: { 'l1/c': 4, 'l2/d': 4 },
+  },
+  {
+    name: 'a check already scheduled keeps its own history after a session',
+    events: [firstRight, attended(['c'], days(1))],
+    expected: { 'l1/c': 3 },
+  },
+  {
+    name: 'a session then a refresher answered right: a longer gap',
+    events: [attended(['c'], days(0)), rightAtDay3],
+    expected: { 'l1/c': 17 },
+  },
+  {
+    name: 'a voided session schedules nothing',
+    events: (() => {
+      const session = attended(['c'], days(0));
+      return [session, voids(session, days(0) + 1000)];
+    })(),
+    expected: {},
   },
 ];
 

@@ -45,4 +45,21 @@ export const completed = (at: number, lessonId = 'l1') => makeEvent('lesson-comp
 export const voids = (event: LearnerEvent, at: number) =>
   makeEvent('voided', { eventId: event.id }, { lessonId: event.lessonId, at });
 
+/** A facilitated session that ran `checks` (in lesson l1 unless given as `lesson/check`) as polls. */
+export const attended = (checks: string[], at: number) =>
+  makeEvent(
+    'session-attended',
+    {
+      sessionId: 'session-1',
+      moduleId: 'm1',
+      lessonIds: ['l1'],
+      checks: checks.map((c) => {
+        const [lessonId, checkId] = c.includes('/') ? c.split('/') : ['l1', c];
+        return { lessonId: lessonId ?? 'l1', checkId: checkId ?? c };
+      }),
+      minutes: 20,
+    },
+    { at },
+  );
+
 export const days = (n: number) => T0 + n * DAY;

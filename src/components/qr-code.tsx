@@ -16,10 +16,20 @@ function modulesPath(data: readonly (readonly boolean[])[]): string {
 const QUIET_ZONE = 4;
 
 /**
- * A QR code for `text`, drawn as SVG. The encoder (uqr) is fetched only when a code is first shown, so no
- * other page carries it. Dark on white in every theme: scanners need that contrast.
+ * A QR code for `text` (a certificate's verify link, a team's join link, a session's join code), drawn as
+ * one SVG path so it stays sharp on a poster or a projector. The encoder (uqr) is fetched only when a code
+ * is first shown, so no other page carries it. Error correction M survives a creased poster or a
+ * projector's glare; dark on white in every theme, because scanners need that contrast.
  */
-export function QrCode({ text, label }: { text: string; label: string }) {
+export function QrCode({
+  text,
+  label,
+  className = 'qr-code',
+}: {
+  text: string;
+  label: string;
+  className?: string;
+}) {
   const [matrix, setMatrix] = useState<Matrix | null>(null);
   useEffect(() => {
     let live = true;
@@ -31,11 +41,11 @@ export function QrCode({ text, label }: { text: string; label: string }) {
       live = false;
     };
   }, [text]);
-  if (!matrix) return <div className="qr-code qr-code--pending" />;
+  if (!matrix) return <div className={`${className} qr-code--pending`} />;
   const box = matrix.size + 2 * QUIET_ZONE;
   return (
     <svg
-      className="qr-code"
+      className={className}
       role="img"
       aria-label={label}
       viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${box} ${box}`}

@@ -1,0 +1,258 @@
+// Facilitated sessions (src/shared/session-protocol.ts has the routes and their bodies): a facilitator
+// starts a session and shows its join code; attendees join by the code on their own phones; with no
+// signal the facilitator ticks typed names, sent here once back online.
+import { randomInt } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Transaction } from 'kysely';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../src/shared/join-code';
+import {
+  JOIN_CODE_HOURS,
+  joinCodeSchema,
+  type SessionAttendance,
+  type SessionPreview,
+  startSessionRequestSchema,
+  tickedNamesRequestSchema,
+} from '../../src/shared/session-protocol';
+import type { AppDeps, AppEnv } from '../app-env';
+import type { Database } from '../db-schema';
+import { HttpError } from '../http-error';
+import { readJson } from '../read-json';
+import { requireLearner } from '../require-learner';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Join lookups a learner may make a minute: a room mistyping a code a few times, not a guessing run. */
+const JOIN_LOOKUPS_PER_MINUTE = 20;
+const CODE_TRIES = 8;
+
+type SessionRow = Database['facilitated_sessions'];
+
+const notFound = () => new HttpError(404, 'session_not_found', 'There is no session with that code or id.');
+
+export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, clock, limiter } = deps;
+
+  const ownSession = async (sessionId: string, learnerId: string): Promise<SessionRow> => {
+    const row = await db.kysely
+      .selectFrom('facilitated_sessions')
+      .selectAll()
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+    // Someone else's session answers as one that does not exist, so ids cannot be probed.
+    if (!row || row.facilitator_id !== learnerId) throw notFound();
+    return row;
+  };
+
+  const attendance = async (row: SessionRow): Promise<SessionAttendance> => {
+    const attendees = await db.kysely
+      .selectFrom('session_attendees')
+      .select(['name', 'via', 'at'])
+      .where('session_id', '=', row.id)
+      .orderBy('at')
+      .orderBy('name')
+      .execute();
+    return {
+      sessionId: row.id,
+      code: row.code,
+      expiresAt: new Date(row.expires_at).toISOString(),
+      attendees: attendees.map((a) => ({ name: a.name, via: a.via, at: new Date(a.at).toISOString() })),
+    };
+  };
+
+  /** The live session a code names, or 404/410; counts the lookup against the caller's limit. */
+  const sessionByCode = async (rawCode: string, learnerId: string): Promise<SessionRow> => {
+    const { count, retryAfter } = await limiter.hit(`attend:${learnerId}`, 60_000);
+    if (count > JOIN_LOOKUPS_PER_MINUTE) {
+      throw new HttpError(429, 'rate_limited', 'Too many codes tried. Wait a minute and try again.', {
+        'Retry-After': String(retryAfter),
+      });
+    }
+    const code = joinCodeSchema.safeParse(rawCode);
+    if (!code.success) throw notFound();
+    const row = await db.kysely
+      .selectFrom('facilitated_sessions')
+      .selectAll()
+      .where('code', '=', code.data)
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    if (row.expires_at <= clock()) {
+      throw new HttpError(410, 'session_ended', 'That session has ended, so its code no longer works.');
+    }
+    return row;
+  };
+
+  const preview = async (row: SessionRow): Promise<SessionPreview> => {
+    const facilitator = await db.kysely
+      .selectFrom('learners')
+      .select('name')
+      .where('id', '=', row.facilitator_id)
+      .executeTakeFirst();
+    return {
+      sessionId: row.id,
+      moduleId: row.module_id,
+      title: row.title,
+      lessonIds: JSON.parse(row.lesson_ids) as string[],
+      checks: JSON.parse(row.checks) as SessionPreview['checks'],
+      minutes: row.minutes,
+      startedAt: row.started_at,
+      followUpOn: row.follow_up_on,
+      facilitatorName: facilitator?.name ?? '',
+    };
+  };
+
+  return new Hono<AppEnv>()
+    .post('/facilitated-sessions', requireLearner(deps), async (c) => {
+      const body = await readJson(c, startSessionRequestSchema);
+      const learnerId = c.get('learnerId');
+      const existing = await db.kysely
+        .selectFrom('facilitated_sessions')
+        .selectAll()
+        .where('id', '=', body.sessionId)
+        .executeTakeFirst();
+      if (existing) {
+        if (existing.facilitator_id !== learnerId) {
+          throw new HttpError(409, 'session_id_taken', 'That session id is already in use.');
+        }
+        return c.json(started(existing), 200);
+      }
+      const now = clock();
+      // A session started offline and sent later keeps its code's time from when it started (but never
+      // from the future, nor from so long ago that a fresh code would already be over).
+      const startedMs = Math.min(Math.max(Date.parse(body.startedAt), now - JOIN_CODE_HOURS * HOUR_MS), now);
+      for (let attempt = 0; attempt < CODE_TRIES; attempt += 1) {
+        const row: SessionRow = {
+          id: body.sessionId,
+          facilitator_id: learnerId,
+          code: newCode(),
+          module_id: body.moduleId,
+          title: body.title,
+          lesson_ids: JSON.stringify(body.lessonIds),
+          checks: JSON.stringify(body.checks),
+          minutes: body.minutes,
+          started_at: body.startedAt,
+          follow_up_on: body.followUpOn,
+          created_at: now,
+          expires_at: startedMs + JOIN_CODE_HOURS * HOUR_MS,
+        };
+        // The code's uniqueness is the database's: a taken code (or the same id sent twice at once)
+        // inserts nothing, and the loop looks again.
+        const inserted = await db.kysely
+          .insertInto('facilitated_sessions')
+          .values(row)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return c.json(started(row), 201);
+        const raced = await db.kysely
+          .selectFrom('facilitated_sessions')
+          .selectAll()
+          .where('id', '=', body.sessionId)
+          .executeTakeFirst();
+        if (raced) {
+          if (raced.facilitator_id !== learnerId) {
+            throw new HttpError(409, 'session_id_taken', 'That session id is already in use.');
+          }
+          return c.json(started(raced), 200);
+        }
+      }
+      throw new HttpError(503, 'no_code', 'No join code was free. Try again.', { 'Retry-After': '1' });
+    })
+    .get('/facilitated-sessions/:sessionId', requireLearner(deps), async (c) => {
+      const row = await ownSession(c.req.param('sessionId'), c.get('learnerId'));
+      return c.json(await attendance(row));
+    })
+    .put('/facilitated-sessions/:sessionId/ticked', requireLearner(deps), async (c) => {
+      const row = await ownSession(c.req.param('sessionId'), c.get('learnerId'));
+      const { names } = await readJson(c, tickedNamesRequestSchema);
+      const now = clock();
+      // The same name typed twice in different case is one person, written as first typed.
+      const byKey = new Map<string, string>();
+      for (const name of names) {
+        const key = `name:${name.toLowerCase()}`;
+        if (!byKey.has(key)) byKey.set(key, name);
+      }
+      await db.kysely.transaction().execute(async (trx) => {
+        await replaceTicked(trx, row.id, byKey, now);
+      });
+      return c.json(await attendance(row));
+    })
+    .get('/attend/:code', requireLearner(deps), async (c) => {
+      const row = await sessionByCode(c.req.param('code'), c.get('learnerId'));
+      return c.json(await preview(row));
+    })
+    .post('/attend/:code', requireLearner(deps), async (c) => {
+      const learnerId = c.get('learnerId');
+      const row = await sessionByCode(c.req.param('code'), learnerId);
+      const learner = await db.kysely
+        .selectFrom('learners')
+        .select('name')
+        .where('id', '=', learnerId)
+        .executeTakeFirstOrThrow();
+      await db.kysely
+        .insertInto('session_attendees')
+        .values({
+          session_id: row.id,
+          attendee_key: `learner:${learnerId}`,
+          learner_id: learnerId,
+          name: learner.name,
+          via: 'code',
+          at: clock(),
+        })
+        .onConflict((oc) => oc.columns(['session_id', 'attendee_key']).doNothing())
+        .execute();
+      return c.json(await preview(row));
+    });
+}
+
+/**
+ * The ticked names become exactly `byKey`: names no longer ticked go, names still ticked keep the time
+ * they were first sent, new ones are added. Attendees who joined by code are never touched.
+ */
+async function replaceTicked(
+  trx: Transaction<Database>,
+  sessionId: string,
+  byKey: Map<string, string>,
+  now: number,
+): Promise<void> {
+  const current = await trx
+    .selectFrom('session_attendees')
+    .select('attendee_key')
+    .where('session_id', '=', sessionId)
+    .where('via', '=', 'ticked')
+    .execute();
+  const gone = current.map((r) => r.attendee_key).filter((key) => !byKey.has(key));
+  if (gone.length > 0) {
+    await trx
+      .deleteFrom('session_attendees')
+      .where('session_id', '=', sessionId)
+      .where('attendee_key', 'in', gone)
+      .execute();
+  }
+  const known = new Set(current.map((r) => r.attendee_key));
+  const added = [...byKey].filter(([key]) => !known.has(key));
+  if (added.length > 0) {
+    await trx
+      .insertInto('session_attendees')
+      .values(
+        added.map(([key, name]) => ({
+          session_id: sessionId,
+          attendee_key: key,
+          learner_id: null,
+          name,
+          via: 'ticked' as const,
+          at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['session_id', 'attendee_key']).doNothing())
+      .execute();
+  }
+}
+
+function started(row: SessionRow) {
+  return { sessionId: row.id, code: row.code, expiresAt: new Date(row.expires_at).toISOString() };
+}
+
+function newCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i += 1)
+    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}

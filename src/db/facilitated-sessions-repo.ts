@@ -1,0 +1,45 @@
+// Facilitated sessions run on this device (docs/facilitating.md), kept in `meta` so a session started and
+// ticked with no signal survives a closed tab, and is sent to the server once there is one
+// (src/sync/facilitated-sessions.ts). Newest first.
+import type { StoredFacilitatedSession } from './meta';
+import { metaRepo } from './meta-repo';
+
+/** How many sessions the device keeps: a year of weekly staff meetings and then some. */
+const KEEP = 100;
+
+export const facilitatedSessionsRepo = {
+  async all(): Promise<StoredFacilitatedSession[]> {
+    return (await metaRepo.get('facilitatedSessions')) ?? [];
+  },
+
+  async get(sessionId: string): Promise<StoredFacilitatedSession | undefined> {
+    return (await facilitatedSessionsRepo.all()).find((s) => s.sessionId === sessionId);
+  },
+
+  /** Adds the session, or changes it with `change`, in one transaction (two tabs never lose a tick). */
+  async update(
+    sessionId: string,
+    change: (current: StoredFacilitatedSession | undefined) => StoredFacilitatedSession,
+  ): Promise<StoredFacilitatedSession> {
+    let updated: StoredFacilitatedSession | undefined;
+    await metaRepo.update('facilitatedSessions', (stored) => {
+      const sessions = [...(stored ?? [])];
+      const index = sessions.findIndex((s) => s.sessionId === sessionId);
+      updated = change(index >= 0 ? sessions[index] : undefined);
+      if (index >= 0) sessions[index] = updated;
+      else sessions.unshift(updated);
+      return sessions.slice(0, KEEP);
+    });
+    if (!updated) throw new Error('The session was not updated.');
+    return updated;
+  },
+};
+
+/** True when the server has not yet got the session, or not its latest ticked names. */
+export function needsSending(session: StoredFacilitatedSession): boolean {
+  return !session.code || !sameNames(session.ticked, session.sentTicked ?? []);
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}

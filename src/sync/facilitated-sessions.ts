@@ -1,0 +1,27 @@
+// The facilitated-session calls of this device, over the engine's api client (so a 401 takes the one 401
+// path) with the stored session's token. What waits to be sent lives with the screens that ran the session
+// (src/features/facilitate/send-pending-sessions.ts), which call these.
+import type { ApiClient, ApiResult } from '../api/api-client';
+import type { SyncStore } from '../db/sync-store';
+import type { StartSessionRequest } from '../shared/session-protocol';
+
+export type SessionCallResult<T> = ApiResult<T> | { ok: false; failure: 'signed-out' };
+export type SessionCalls = ReturnType<typeof createSessionCalls>;
+
+export function createSessionCalls(api: ApiClient, store: Pick<SyncStore, 'getSession'>) {
+  const withToken =
+    <A extends unknown[], T>(call: (token: string, ...args: A) => Promise<ApiResult<T>>) =>
+    async (...args: A): Promise<SessionCallResult<T>> => {
+      const token = (await store.getSession())?.token;
+      return token ? call(token, ...args) : { ok: false, failure: 'signed-out' };
+    };
+  return {
+    start: withToken((token, body: StartSessionRequest) => api.startSession(token, body)),
+    attendance: withToken((token, sessionId: string) => api.sessionAttendance(token, sessionId)),
+    putTicked: withToken((token, sessionId: string, names: readonly string[]) =>
+      api.putTickedNames(token, sessionId, names),
+    ),
+    preview: withToken((token, code: string) => api.previewSession(token, code)),
+    attend: withToken((token, code: string) => api.attendSession(token, code)),
+  };
+}
