@@ -78,12 +78,22 @@ export function certificateRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!served) {
         throw new HttpError(503, 'no_catalogue', 'The server has no course to check completions against.');
       }
+      const learnerId = c.get('learnerId');
+      // The settings whose teams the learner is in, oldest membership first (a trust's staff may be in two).
+      const teams = await db.kysely
+        .selectFrom('team_members')
+        .innerJoin('teams', 'teams.id', 'team_members.team_id')
+        .select('teams.name')
+        .where('team_members.learner_id', '=', learnerId)
+        .orderBy('team_members.joined_at')
+        .execute();
       const result = await issueCertificate(db, {
-        learnerId: c.get('learnerId'),
+        learnerId,
         moduleId,
         catalog: served,
         now: clock(),
         signingKey: () => loadOrCreateSigningKey(db, clock()),
+        ...(teams.length > 0 ? { setting: teams.map((team) => team.name).join(', ') } : {}),
       });
       switch (result.kind) {
         case 'unknown-module':

@@ -144,6 +144,20 @@ describe.each(testDbKinds)('certificates on %s', (kind) => {
     expect(signed.certificate.name).toBe('Alex Morgan');
   });
 
+  it('names the setting of the learner’s team, and none for a learner in no team', async () => {
+    await completeFoundations(a);
+    const alone = await json<MyCertificate>(await issue(a));
+    expect(alone.signed.certificate.setting).toBeUndefined();
+    const created = await t.call('POST', '/api/v1/teams', {
+      token: a.token,
+      body: { name: 'Oak Class Nursery' },
+    });
+    expect(created.status).toBe(201);
+    const { signed } = await json<MyCertificate>(await issue(a));
+    expect(signed.certificate.setting).toBe('Oak Class Nursery');
+    expect(signatureHolds(signed, await keys())).toBe(true);
+  });
+
   it('refuses a module the server does not see complete, counting against the served catalogue', async () => {
     t.clock.now = T0;
     await push(a, [completion(a, 'foundations-what-sen-means')]);
