@@ -13,6 +13,7 @@ import { openDatabase } from './open-database';
 import { startPurgeScheduler } from './purge';
 import { startReminderScheduler } from './reminders/reminder-scheduler';
 import { vapidKeysOnce } from './reminders/vapid-keys';
+import { assignmentsDueSoon } from './teams/assignments-due-soon';
 
 /** How long requests in flight may take to finish after a stop signal before they are cut. */
 const GRACE_MS = 5_000;
@@ -52,7 +53,13 @@ async function main(): Promise<void> {
   const stopReminders =
     config.reminderIntervalMs > 0
       ? startReminderScheduler(
-          { db, logger, vapidKeys, vapidSubject: config.vapidSubject },
+          {
+            db,
+            logger,
+            vapidKeys,
+            vapidSubject: config.vapidSubject,
+            assignmentsDueSoon: assignmentsDueSoon(db),
+          },
           config.reminderIntervalMs,
         )
       : () => undefined;

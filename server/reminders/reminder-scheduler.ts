@@ -15,8 +15,8 @@ import { deliverPush, type PushFetch } from './deliver-push';
 import type { VapidKeys } from './vapid-keys';
 
 /**
- * The hook Teams will fill: assignments due soon for a learner, which come first in a reminder. Until
- * Teams exist no learner has assignments, so the scheduler is given `noAssignments`.
+ * Assignments due soon for a learner, which come first in a reminder: server/teams/assignments-due-soon.ts
+ * in main.ts; a scheduler given none (tests of the other rules) knows of no assignments.
  */
 export type AssignmentsDueSoon = (learnerId: string, now: Date) => Promise<AssignmentDue[]>;
 export const noAssignments: AssignmentsDueSoon = async () => [];

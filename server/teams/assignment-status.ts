@@ -1,10 +1,19 @@
-// An assignment's status for one member, from their kept module progress: done when every module is
-// completed, otherwise overdue once its due date has passed (due at the end of that day), in progress once
-// any of its modules has been started, else not started.
+// An assignment's status for one member, from their kept module progress, by the same rule Today shows the
+// member (src/shared/team-assignments.ts), plus the date it was done: the day its last module was completed.
+import { type ModuleState, assignmentStatus as statusOf } from '../../src/shared/team-assignments';
 import type { AssignmentStatus } from '../../src/shared/team-protocol';
 import { dateOf } from './fold-module-progress';
 
 export type KeptModule = { completedAt: string | null };
+
+/** A module's state from the row kept for it: done once completed, started once it has a row. */
+export function keptState(progress: ReadonlyMap<string, KeptModule>): (moduleId: string) => ModuleState {
+  return (moduleId) => {
+    const kept = progress.get(moduleId);
+    if (kept?.completedAt) return 'done';
+    return kept ? 'started' : 'none';
+  };
+}
 
 export function assignmentStatus(
   moduleIds: readonly string[],
@@ -12,19 +21,12 @@ export function assignmentStatus(
   dueOn: string | null | undefined,
   asOf: string,
 ): { status: AssignmentStatus; completedOn?: string } {
-  let started = false;
-  let done = moduleIds.length > 0;
+  const status = statusOf(moduleIds, dueOn ?? undefined, keptState(progress), asOf);
+  if (status !== 'done') return { status };
   let last: string | undefined;
   for (const moduleId of moduleIds) {
-    const kept = progress.get(moduleId);
-    if (kept) started = true;
-    if (!kept?.completedAt) {
-      done = false;
-      continue;
-    }
-    if (!last || Date.parse(kept.completedAt) > Date.parse(last)) last = kept.completedAt;
+    const at = progress.get(moduleId)?.completedAt;
+    if (at && (!last || Date.parse(at) > Date.parse(last))) last = at;
   }
-  if (done && last) return { status: 'done', completedOn: dateOf(last) };
-  if (dueOn && dueOn < asOf) return { status: 'overdue' };
-  return { status: started ? 'in-progress' : 'not-started' };
+  return last ? { status, completedOn: dateOf(last) } : { status };
 }

@@ -6,7 +6,7 @@ import { foldProgress } from './progress';
 import { dueRefreshers } from './refresher-schedule';
 import type { ReminderTodo } from './reminder-rules';
 
-/** An assignment due soon, once Teams exist; until then the server passes none. */
+/** A team assignment due soon (server/teams/assignments-due-soon.ts), named first in a reminder. */
 export type AssignmentDue = { title: string; url: string };
 
 export function reminderTodo(

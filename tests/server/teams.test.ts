@@ -2,6 +2,7 @@
 // limit), assignments checked against the served course, leaving and removal, hand-over, deletion, the
 // dashboard's statuses relative to the server's date, and the learner's teams on the last pull page.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { assignmentsDueSoon } from '../../server/teams/assignments-due-soon';
 import type { PullResponse } from '../../src/shared/sync-protocol';
 import {
   type Assignment,
@@ -300,6 +301,24 @@ describe.each(testDbKinds)('teams on %s', (kind) => {
     expect(
       (await json<{ teams: MyTeam[] }>(await call(staff, 'GET', '/teams'))).teams.map((x) => x.name),
     ).toEqual(['Another team']);
+  });
+
+  it('a study reminder names an assignment still to do and due within two weeks, and not once it is done', async () => {
+    const invite = await createInvite(t, owner, team.teamId);
+    await join(t, staff, invite.code, 'ta');
+    t.clock.now = Date.parse('2026-03-06T12:00:00Z');
+    await assign({ target: { kind: 'module', moduleId: 'foundations' }, group: 'ta', dueOn: '2026-03-10' });
+    await assign({ target: { kind: 'module', moduleId: 'extra' }, group: 'everyone', dueOn: '2026-06-30' });
+    const dueSoon = assignmentsDueSoon(testDb.db);
+    const now = new Date(t.clock.now);
+    expect(await dueSoon(staff.learnerId, now)).toEqual([
+      { title: 'Foundations, due 2026-03-10', url: '/modules/foundations' },
+    ]);
+    // Not the owner's: their role is "leader", and the other assignment is months away.
+    expect(await dueSoon(owner.learnerId, now)).toEqual([]);
+    const at = Date.parse('2026-03-06T10:00:00Z');
+    await push(staff, [completed(staff, 'f1', at, 1), completed(staff, 'f2', at + 1000, 2)]);
+    expect(await dueSoon(staff.learnerId, now)).toEqual([]);
   });
 
   it('the dashboard gives done, in progress, not started and overdue relative to the server’s date', async () => {
