@@ -31,6 +31,8 @@ async function createAccount(name: string) {
   await view.user.type(within(form).getByRole('textbox', { name: 'Display name' }), name);
   await view.user.type(within(form).getByLabelText('Password'), PASSWORD);
   await view.user.click(within(form).getByRole('button', { name: 'Create account' }));
+  // The recovery codes come first (tests/component/recovery.test.tsx), then the account.
+  await view.user.click(await screen.findByRole('button', { name: 'I have kept my codes' }));
   await screen.findByText(/Signed in as/);
   return view;
 }

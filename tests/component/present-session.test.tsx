@@ -16,15 +16,17 @@ if (!module) throw new Error('fixture module missing');
 const bundle = Object.values(fixtureBundles).find((b) => b.id === 'foundations');
 if (!bundle) throw new Error('fixture bundle missing');
 
-// The first fixture lesson with a discussion and facilitator notes, as f18a's compiler writes them.
+// The first fixture lesson with its discussion and facilitator notes moved up to its first section (the
+// fixture has them at its end), so the slides below have a discussion between two input slides.
 const [first, second] = bundle.lessons as [Lesson, Lesson];
+const ownBlocks = first.blocks.filter((b) => b.type !== 'discuss' && b.type !== 'facilitator');
 const withDiscussion: Lesson = {
   ...first,
   blocks: [
-    ...first.blocks.slice(0, 1),
+    ...ownBlocks.slice(0, 1),
     { type: 'facilitator', html: '<p>Ask who has heard the term before.</p>' },
     { type: 'discuss', minutes: 3, html: '<p>Who in your class gets something additional or different?</p>' },
-    ...first.blocks.slice(1),
+    ...ownBlocks.slice(1),
   ],
 };
 const lessons = [withDiscussion, second];
@@ -70,13 +72,13 @@ describe('the session plan', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Run a session: Foundations: the SEND Code of Practice',
     );
-    expect(within(plan).getByRole('heading').textContent).toBe('The plan: about 13 minutes');
+    expect(within(plan).getByRole('heading').textContent).toBe('The plan: about 18 minutes');
     expect(
       within(plan)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'What SEN means (6 minutes, with its discussion and group check)',
+      'What SEN means (11 minutes, with its discussion and group check)',
       'SEN support and EHC plans (5 minutes, with its discussion and group check)',
       'Try this: everyone chooses something to try (2 minutes)',
       'Follow-up on 16 March 2026',
