@@ -49,5 +49,29 @@ export function loadCourseIndex(distDir: string, warn: (message: string) => void
     warn(`no course catalogue at ${file}: teams can assign nothing until the app is built`);
     return EMPTY_COURSE;
   }
-  return courseIndex(JSON.parse(text) as Catalog);
+  let catalog: Partial<Catalog>;
+  try {
+    catalog = JSON.parse(text) as Partial<Catalog>;
+  } catch (error) {
+    warn(`the course catalogue at ${file} is not JSON (${String(error)}): teams can assign nothing`);
+    return EMPTY_COURSE;
+  }
+  if (!Array.isArray(catalog.modules)) {
+    warn(`the course catalogue at ${file} lists no modules: teams can assign nothing`);
+    return EMPTY_COURSE;
+  }
+  // A catalogue from before pathways, or a hand-made one, still gives the modules it names.
+  const modules = catalog.modules
+    .filter((m) => typeof m?.id === 'string')
+    .map((m, index) => ({
+      ...m,
+      title: m.title ?? m.id,
+      order: m.order ?? index,
+      lessons: Array.isArray(m.lessons) ? m.lessons : [],
+    }));
+  return courseIndex({
+    version: catalog.version ?? '',
+    modules,
+    pathways: Array.isArray(catalog.pathways) ? catalog.pathways : [],
+  });
 }
