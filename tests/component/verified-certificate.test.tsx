@@ -1,7 +1,7 @@
 // The certificate page with and without the server's signed certificate. The server is stood in for at
 // the app's own seam (appSync.certificates): what it answers decides what the learner sees and prints.
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import type { MyCertificate } from '../../src/shared/certificate-protocol';
@@ -77,6 +77,12 @@ const facts = (region: HTMLElement) =>
       .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
   );
 
+// The certificate page is a lazy route: compile it before the first test, so that test does not race the
+// compile (on a busy machine its panel was left empty while the page's code arrived).
+beforeAll(async () => {
+  await import('../../src/features/certificate/certificate-page');
+}, 60_000);
+
 describe('verified certificates on the certificate page', () => {
   it('without an account prints the device’s certificate marked not yet verified, and says how to get one', async () => {
     await completeFoundations();
@@ -86,16 +92,11 @@ describe('verified certificates on the certificate page', () => {
     expect(
       within(certificate).getByText('Not yet verified: made on this device from its own records.'),
     ).toBeVisible();
-    // The first page of a file compiles slowly on a busy machine: give the account check more time.
-    const link = await screen.findByRole(
-      'link',
-      { name: 'Back up and sync with an account' },
-      { timeout: 15_000 },
-    );
+    const link = await screen.findByRole('link', { name: 'Back up and sync with an account' });
     expect(link).toHaveAttribute('href', '/settings/sync');
     expect(within(certificate).queryByRole('img')).toBeNull();
-    await waitFor(() => expect(mine).toHaveBeenCalled());
-    expect(await mine.mock.results[0]?.value).toEqual({ ok: false, reason: 'signed-out' });
+    // No session on this device: there is no server to ask.
+    expect(mine).not.toHaveBeenCalled();
   });
 
   it('offline, says a verified one can be had once online, and asks the server nothing', async () => {

@@ -191,6 +191,10 @@ describe.each(themes)('accessibility of session screens in the $name theme', (th
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('a');
     await page.getByRole('heading', { name: 'Attendance' }).waitFor();
+    // The panel as the room sees it: its join code from the server and the QR code drawn, not half loaded
+    // (axe checking a panel that changes under it was seen to fail once in CI).
+    await page.locator('.join-code').waitFor({ timeout: SYNC.timeout });
+    await page.getByRole('img', { name: /QR code for http/ }).waitFor();
     expect(await axe(page)).toEqual([]);
     await page.keyboard.press('Escape');
 

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { metaRepo } from '../../db/meta-repo';
 import { useOnlineStatus } from '../../lib/online-status';
+import { useLiveQuery } from '../../lib/use-live-query';
 import type { MyCertificate } from '../../shared/certificate-protocol';
 import { appSync } from '../../sync/app-sync';
 import type { CertificateResult } from '../../sync/certificates';
@@ -43,6 +45,9 @@ const forModule = (moduleId: string) => (c: MyCertificate) => c.signed.certifica
  */
 export function useVerifiedCertificate(moduleId: string, complete: boolean): VerifiedCertificate {
   const online = useOnlineStatus();
+  // Whether this device holds a session token, read like the page's other data: without one there is no
+  // server to ask, and the page says how to get a verified certificate as soon as it knows.
+  const signedIn = useLiveQuery(async () => Boolean((await metaRepo.get('session'))?.token), []);
   const [view, setView] = useState<VerifiedView>({ state: 'idle' });
 
   useEffect(() => {
@@ -53,6 +58,11 @@ export function useVerifiedCertificate(moduleId: string, complete: boolean): Ver
     };
     if (!online) {
       set({ state: 'offline' });
+      return;
+    }
+    if (signedIn !== true) {
+      // Not read yet, or no account here: nothing to ask the server (the page shows 'signed-out' below).
+      set({ state: 'idle' });
       return;
     }
     set({ state: 'checking' });
@@ -69,7 +79,7 @@ export function useVerifiedCertificate(moduleId: string, complete: boolean): Ver
     return () => {
       live = false;
     };
-  }, [moduleId, complete, online]);
+  }, [moduleId, complete, online, signedIn]);
 
   const request = useCallback(async () => {
     setView({ state: 'issuing' });
@@ -101,5 +111,8 @@ export function useVerifiedCertificate(moduleId: string, complete: boolean): Ver
     setView({ state: 'verified', certificate, revokeError });
   }, [view]);
 
-  return { view, request, revoke };
+  // Offline says so first; signed out (and online), there is nothing to ask the server.
+  const shown: VerifiedView =
+    complete && online && signedIn === false && view.state === 'idle' ? { state: 'signed-out' } : view;
+  return { view: shown, request, revoke };
 }
