@@ -30,6 +30,17 @@ export async function keepProgress(
     if (moduleId) moduleIds.add(moduleId);
     if (event.type === 'voided') voidTargets.push(event.payload.eventId);
   }
+  if (moduleIds.size === 0 && voidTargets.length === 0) return;
+  // Only team members' progress is read by anyone: others' pushes skip the fold after this one indexed
+  // look-up. Joining folds the whole history (refoldLearner), and holds the learner's row as a push does,
+  // so no push slips between the two.
+  const member = await trx
+    .selectFrom('team_members')
+    .select('team_id')
+    .where('learner_id', '=', learnerId)
+    .limit(1)
+    .executeTakeFirst();
+  if (!member) return;
   if (voidTargets.length > 0) {
     // A void may name its target's lesson or not: the target's own row says which module it undoes.
     const targets = await trx
@@ -44,15 +55,6 @@ export async function keepProgress(
     }
   }
   if (moduleIds.size === 0) return;
-  // Only team members' progress is read by anyone: others' pushes skip the fold. Joining folds the whole
-  // history (refoldLearner), and holds the learner's row as a push does, so no push slips between the two.
-  const member = await trx
-    .selectFrom('team_members')
-    .select('team_id')
-    .where('learner_id', '=', learnerId)
-    .limit(1)
-    .executeTakeFirst();
-  if (!member) return;
   await refold(trx, learnerId, [...moduleIds], course, { events, storedSeq });
 }
 
