@@ -15,7 +15,7 @@ export type AppDeps = {
   limiter: RateLimiter;
   /** Present when SMTP_URL is set: reset links by email are offered only then. */
   mailer?: Mailer;
-  /** The course of the build served (read once at start), for teams: assignments and progress. */
+  /** The course of the build served (read once at start): teams' assignments and progress, certificates. */
   course: CourseIndex;
 };
 

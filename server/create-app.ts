@@ -43,7 +43,7 @@ export type CreateAppOptions = {
   vapidKeys?: () => Promise<VapidKeys>;
   /** Sends reset emails; made from `config.mail` when absent (none without SMTP_URL). */
   mailer?: Mailer;
-  /** The course (teams); read from `config.distDir` when absent. */
+  /** The course (teams, certificates); read from `config.distDir` when absent. */
   course?: CourseIndex;
 };
 

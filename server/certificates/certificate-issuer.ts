@@ -4,11 +4,11 @@
 // content) or a revocation gives a new certificate on the next request.
 import { createHash } from 'node:crypto';
 import type { Certificate, MyCertificate, SignedCertificate } from '../../src/shared/certificate-protocol';
-import type { Catalog } from '../../src/shared/content-types';
 import { learnerEventSchema } from '../../src/shared/events';
 import { parseSettings } from '../../src/shared/settings';
 import { canonicalJson } from '../canonical-json';
 import type { Db } from '../open-database';
+import type { CourseIndex } from '../teams/course-index';
 import { newCertificateId } from './certificate-id';
 import type { SigningKey } from './certificate-keys';
 import { moduleCompletion, type ReceivedEvent } from './module-completion';
@@ -40,7 +40,7 @@ export function signedOf(row: Pick<Row, 'body' | 'signature'>): SignedCertificat
 type IssueInput = {
   learnerId: string;
   moduleId: string;
-  catalog: Catalog;
+  course: CourseIndex;
   now: number;
   signingKey: () => Promise<SigningKey>;
   /** The learner's team setting, when the deployment has teams (docs/certificates.md). */
@@ -48,8 +48,8 @@ type IssueInput = {
 };
 
 export async function issueCertificate(db: Db, input: IssueInput): Promise<IssueResult> {
-  const { learnerId, moduleId, catalog, now } = input;
-  const module = catalog.modules.find((m) => m.id === moduleId);
+  const { learnerId, moduleId, course, now } = input;
+  const module = course.modules.get(moduleId);
   if (!module) return { kind: 'unknown-module' };
   const key = await input.signingKey();
   return db.kysely.transaction().execute(async (trx) => {
@@ -96,7 +96,7 @@ export async function issueCertificate(db: Db, input: IssueInput): Promise<Issue
       minutesSpent: Math.round(completion.msSpent / 60_000),
       startedAt: iso(Math.min(...times)),
       completedAt: iso(Math.max(...times)),
-      contentVersion: catalog.version,
+      contentVersion: course.version,
       ...(input.setting ? { setting: input.setting } : {}),
     };
     const fingerprint = createHash('sha256').update(canonicalJson(claims)).digest('hex');

@@ -15,7 +15,6 @@ import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
 import { issueCertificate, signedOf, toMyCertificate } from './certificate-issuer';
 import { loadOrCreateSigningKey, publishedKeys } from './certificate-keys';
-import { servedCatalog } from './served-catalog';
 
 /** Verify lookups one address may make a minute: plenty for people, too few to walk the id space. */
 export const VERIFY_PER_IP_PER_MIN = 60;
@@ -23,8 +22,7 @@ export const VERIFY_PER_IP_PER_MIN = 60;
 const notFound = () => new HttpError(404, 'certificate_not_found', 'You have no certificate with that id.');
 
 export function certificateRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, clock, config, limiter } = deps;
-  const catalog = servedCatalog(config.distDir);
+  const { db, clock, config, limiter, course } = deps;
 
   const mine = async (learnerId: string, rawId: string) => {
     const id = normaliseCertificateId(rawId);
@@ -74,8 +72,7 @@ export function certificateRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .post('/certificates', requireLearner(deps), async (c) => {
       const { moduleId } = await readJson(c, issueCertificateRequestSchema);
-      const served = await catalog();
-      if (!served) {
+      if (course.modules.size === 0) {
         throw new HttpError(503, 'no_catalogue', 'The server has no course to check completions against.');
       }
       const learnerId = c.get('learnerId');
@@ -90,7 +87,7 @@ export function certificateRoutes(deps: AppDeps): Hono<AppEnv> {
       const result = await issueCertificate(db, {
         learnerId,
         moduleId,
-        catalog: served,
+        course,
         now: clock(),
         signingKey: () => loadOrCreateSigningKey(db, clock()),
         ...(teams.length > 0 ? { setting: teams.map((team) => team.name).join(', ') } : {}),

@@ -1,10 +1,10 @@
 // Whether the server's own copy of a learner's events shows a module complete, checked against the
-// catalogue the server serves. Progress comes from the same pure fold as every screen
+// course the server serves (teams/course-index.ts). Progress comes from the same pure fold as every screen
 // (src/shared/progress.ts); the dates are when the server received each completion, so a device whose
 // clock was set back cannot backdate a certificate.
-import type { CatalogModule } from '../../src/shared/content-types';
 import type { LearnerEvent } from '../../src/shared/events';
 import { foldProgress } from '../../src/shared/progress';
+import type { CourseModule } from '../teams/course-index';
 
 /** A stored event: the validated event and when the server received it. */
 export type ReceivedEvent = { event: LearnerEvent; receivedAt: number };
@@ -16,7 +16,7 @@ export type ModuleCompletion =
   | { complete: false; done: number; total: number };
 
 export function moduleCompletion(
-  module: CatalogModule,
+  module: Pick<CourseModule, 'lessons'>,
   received: readonly ReceivedEvent[],
 ): ModuleCompletion {
   const progress = foldProgress(received.map((r) => r.event));

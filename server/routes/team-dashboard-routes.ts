@@ -40,7 +40,7 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
     moduleId,
     lessonsCompleted: row?.lessons_completed ?? 0,
     // The course served now decides a module's size; a module gone from it keeps what was folded.
-    lessonsTotal: course.modules.get(moduleId)?.lessonIds.length ?? row?.lessons_total ?? 0,
+    lessonsTotal: course.modules.get(moduleId)?.lessons.length ?? row?.lessons_total ?? 0,
     ...(row?.completed_at ? { completedOn: dateOf(row.completed_at) } : {}),
     minutes: Math.round((row?.ms_spent ?? 0) / MINUTE_MS),
   });

@@ -1,13 +1,15 @@
 // The course as the server knows it: read once at start from the compiled catalogue of the build it
 // serves (`<distDir>/content/catalog.json`, written by src/build/compile-course.ts). Assignments are checked
-// against it and pathways resolved with it; pushes map lessons to modules with it. A server started
-// without a build (tests of other things, a bare API host) gets an empty course: nothing can be assigned.
+// against it and pathways resolved with it; pushes map lessons to modules with it; certificates check
+// completions against it. A server started without a build (tests of other things, a bare API host) gets
+// an empty course: nothing can be assigned or certified.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../../src/shared/content-types';
 import type { StaffRole } from '../../src/shared/team-protocol';
 
-export type CourseModule = { id: string; title: string; lessonIds: string[]; order: number };
+export type CourseLesson = { id: string; title: string; minutes: number };
+export type CourseModule = { id: string; title: string; lessons: readonly CourseLesson[]; order: number };
 export type CoursePathway = { role: StaffRole; title: string; moduleIds: string[] };
 
 export type CourseIndex = {
@@ -22,7 +24,8 @@ export function courseIndex(catalog: Catalog): CourseIndex {
   const modules = new Map<string, CourseModule>();
   const lessonModule = new Map<string, string>();
   for (const m of catalog.modules) {
-    modules.set(m.id, { id: m.id, title: m.title, lessonIds: m.lessons.map((l) => l.id), order: m.order });
+    const lessons = m.lessons.map(({ id, title, minutes }) => ({ id, title, minutes }));
+    modules.set(m.id, { id: m.id, title: m.title, lessons, order: m.order });
     for (const lesson of m.lessons) lessonModule.set(lesson.id, m.id);
   }
   const pathways = new Map<StaffRole, CoursePathway>();
@@ -46,18 +49,20 @@ export function loadCourseIndex(distDir: string, warn: (message: string) => void
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    warn(`no course catalogue at ${file}: teams can assign nothing until the app is built`);
+    warn(`no course catalogue at ${file}: nothing can be assigned or certified until the app is built`);
     return EMPTY_COURSE;
   }
   let catalog: Partial<Catalog>;
   try {
     catalog = JSON.parse(text) as Partial<Catalog>;
   } catch (error) {
-    warn(`the course catalogue at ${file} is not JSON (${String(error)}): teams can assign nothing`);
+    warn(
+      `the course catalogue at ${file} is not JSON (${String(error)}): nothing can be assigned or certified`,
+    );
     return EMPTY_COURSE;
   }
   if (!Array.isArray(catalog.modules)) {
-    warn(`the course catalogue at ${file} lists no modules: teams can assign nothing`);
+    warn(`the course catalogue at ${file} lists no modules: nothing can be assigned or certified`);
     return EMPTY_COURSE;
   }
   // A catalogue from before pathways, or a hand-made one, still gives the modules it names.

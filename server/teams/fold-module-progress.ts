@@ -54,7 +54,7 @@ export function foldModuleProgress(
     let lastCompleted: string | null = null;
     const lessons: ModuleProgressRow['lessons'] = [];
     const refreshers: string[] = [];
-    for (const lessonId of module.lessonIds) {
+    for (const { id: lessonId } of module.lessons) {
       const lesson = progress.get(lessonId);
       const due = dueByLesson.get(lessonId);
       if (due) refreshers.push(...due);
@@ -71,7 +71,7 @@ export function foldModuleProgress(
       continue;
     }
     refreshers.sort();
-    const total = module.lessonIds.length;
+    const total = module.lessons.length;
     rows.set(moduleId, {
       moduleId,
       lessonsCompleted: lessons.length,

@@ -77,7 +77,7 @@ async function refold(
   course: CourseIndex,
   pushed?: { events: readonly LearnerEvent[]; storedSeq: number },
 ): Promise<void> {
-  const lessonIds = moduleIds.flatMap((id) => course.modules.get(id)?.lessonIds ?? []);
+  const lessonIds = moduleIds.flatMap((id) => course.modules.get(id)?.lessons.map((l) => l.id) ?? []);
   const before = pushed ? sql` and seq <= ${pushed.storedSeq}` : sql``;
   const { rows } = await sql<{ body: string }>`
     select body from events where learner_id = ${learnerId} and lesson_id in (${sql.join(lessonIds)})${before}
