@@ -16,8 +16,8 @@ import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
 import { emailInDomain, newInviteCode } from '../teams/invite-code';
 import { refoldLearner } from '../teams/keep-progress';
-import { leaderOf } from '../teams/team-access';
-import { myTeams } from '../teams/team-reads';
+import { leaderOf, roleIn } from '../teams/team-access';
+import { myTeam } from '../teams/team-reads';
 import { checkTeamCount } from './team-routes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,12 +72,7 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
       `This join code is only for accounts with an email address at ${domain}.`,
     );
   const isMember = async (teamId: string, learnerId: string) =>
-    (await db.kysely
-      .selectFrom('team_members')
-      .select('learner_id')
-      .where('team_id', '=', teamId)
-      .where('learner_id', '=', learnerId)
-      .executeTakeFirst()) !== undefined;
+    (await roleIn(db, teamId, learnerId)) !== undefined;
 
   return new Hono<AppEnv>()
     .post('/teams/:teamId/invites', auth, async (c) => {
@@ -162,11 +157,7 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
       const invite = await liveInvite(c.req.param('code'));
       const { staffRole } = await readJson(c, acceptInviteRequestSchema);
       const learnerId = c.get('learnerId');
-      const mine = async () => {
-        const team = (await myTeams(db, learnerId)).find((t) => t.teamId === invite.team_id);
-        if (!team) throw new Error('membership vanished while answering');
-        return team;
-      };
+      const mine = () => myTeam(db, learnerId, invite.team_id);
       if (await isMember(invite.team_id, learnerId)) return c.json(await mine(), 200);
       const now = clock();
       if (invite.expires_at <= now) throw expired();

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type {
+  Assignment,
   MemberRecord,
   ModuleProgress,
   StaffRole,
@@ -18,7 +19,7 @@ import { requireLearner } from '../require-learner';
 import { assignmentStatus } from '../teams/assignment-status';
 import { dateOf } from '../teams/fold-module-progress';
 import { leaderOf, memberNotFound } from '../teams/team-access';
-import { includes, serverDate, toAssignment } from '../teams/team-reads';
+import { includes, serverDate, teamAssignments } from '../teams/team-reads';
 
 const MINUTE_MS = 60_000;
 
@@ -57,6 +58,28 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
   const moduleOrder = (a: string, b: string) =>
     (course.modules.get(a)?.order ?? Number.MAX_SAFE_INTEGER) -
       (course.modules.get(b)?.order ?? Number.MAX_SAFE_INTEGER) || (a < b ? -1 : a > b ? 1 : 0);
+  /**
+   * One member's modules (each with its kept row, if any), in course order: every module they have a row
+   * for or are assigned; and the status of each assignment meant for them.
+   */
+  const memberProgress = <Row extends KeptRow>(
+    own: readonly Row[],
+    staffRole: string,
+    assignments: readonly Assignment[],
+    asOf: string,
+  ) => {
+    const byModule = new Map(own.map((row) => [row.module_id, row]));
+    const mine = assignments.filter((a) => includes(a.group, staffRole));
+    const moduleIds = new Set([...byModule.keys(), ...mine.flatMap((a) => a.moduleIds)]);
+    const completion = new Map(own.map((row) => [row.module_id, { completedAt: row.completed_at }]));
+    return {
+      modules: [...moduleIds].sort(moduleOrder).map((id) => ({ id, row: byModule.get(id) })),
+      assignments: mine.map((a) => ({
+        assignmentId: a.id,
+        ...assignmentStatus(a.moduleIds, completion, a.dueOn, asOf),
+      })),
+    };
+  };
 
   return new Hono<AppEnv>()
     .get('/teams/overview', auth, async (c) => {
@@ -141,14 +164,8 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       const now = clock();
       const asOf = serverDate(now);
       const nowIso = new Date(now).toISOString();
-      const [assignmentRows, members, kept] = await Promise.all([
-        db.kysely
-          .selectFrom('team_assignments')
-          .selectAll()
-          .where('team_id', '=', access.teamId)
-          .orderBy('created_at')
-          .orderBy('id')
-          .execute(),
+      const [assignments, members, kept] = await Promise.all([
+        teamAssignments(db, access.teamId),
         db.kysely
           .selectFrom('team_members as m')
           .innerJoin('learners as l', 'l.id', 'm.learner_id')
@@ -173,7 +190,6 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
           )
           .execute(),
       ]);
-      const assignments = assignmentRows.map(toAssignment);
       const keptBy = new Map<string, KeptRow[]>();
       for (const row of kept) {
         const list = keptBy.get(row.learner_id) ?? [];
@@ -182,11 +198,8 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       const rows: TeamMemberRow[] = members.map((m) => {
         const own = keptBy.get(m.learner_id) ?? [];
-        const byModule = new Map(own.map((row) => [row.module_id, row]));
-        const mine = assignments.filter((a) => includes(a.group, m.staff_role));
-        const moduleIds = new Set([...byModule.keys(), ...mine.flatMap((a) => a.moduleIds)]);
         const ms = own.reduce((sum, row) => sum + row.ms_spent, 0);
-        const completion = new Map(own.map((row) => [row.module_id, { completedAt: row.completed_at }]));
+        const progress = memberProgress(own, m.staff_role, assignments, asOf);
         return {
           learnerId: m.learner_id,
           name: m.name,
@@ -196,11 +209,8 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
           minutes: Math.round(ms / MINUTE_MS),
           lessonsCompleted: own.reduce((sum, row) => sum + row.lessons_completed, 0),
           refreshersDue: refreshersDue(own, nowIso),
-          modules: [...moduleIds].sort(moduleOrder).map((id) => moduleProgress(id, byModule.get(id))),
-          assignments: mine.map((a) => ({
-            assignmentId: a.id,
-            ...assignmentStatus(a.moduleIds, completion, a.dueOn, asOf),
-          })),
+          modules: progress.modules.map(({ id, row }) => moduleProgress(id, row)),
+          assignments: progress.assignments,
         };
       });
       const body: TeamDashboard = {
@@ -229,37 +239,22 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!member) throw memberNotFound();
       const now = clock();
       const asOf = serverDate(now);
-      const [assignmentRows, kept] = await Promise.all([
-        db.kysely
-          .selectFrom('team_assignments')
-          .selectAll()
-          .where('team_id', '=', access.teamId)
-          .orderBy('created_at')
-          .orderBy('id')
-          .execute(),
+      const [assignments, kept] = await Promise.all([
+        teamAssignments(db, access.teamId),
         db.kysely.selectFrom('module_progress').selectAll().where('learner_id', '=', who).execute(),
       ]);
-      const mine = assignmentRows.map(toAssignment).filter((a) => includes(a.group, member.staff_role));
-      const byModule = new Map(kept.map((row) => [row.module_id, row]));
-      const moduleIds = new Set([...byModule.keys(), ...mine.flatMap((a) => a.moduleIds)]);
-      const completion = new Map(kept.map((row) => [row.module_id, { completedAt: row.completed_at }]));
+      const progress = memberProgress(kept, member.staff_role, assignments, asOf);
       const body: MemberRecord = {
         learnerId: who,
         name: member.name,
         staffRole: member.staff_role as StaffRole,
         teamRole: member.team_role as TeamRole,
         joinedOn: serverDate(member.joined_at),
-        modules: [...moduleIds].sort(moduleOrder).map((id) => {
-          const row = byModule.get(id);
-          return {
-            ...moduleProgress(id, row),
-            lessons: row ? (JSON.parse(row.lessons) as { lessonId: string; completedOn: string }[]) : [],
-          };
-        }),
-        assignments: mine.map((a) => ({
-          assignmentId: a.id,
-          ...assignmentStatus(a.moduleIds, completion, a.dueOn, asOf),
+        modules: progress.modules.map(({ id, row }) => ({
+          ...moduleProgress(id, row),
+          lessons: row ? (JSON.parse(row.lessons) as { lessonId: string; completedOn: string }[]) : [],
         })),
+        assignments: progress.assignments,
         refreshersDue: refreshersDue(kept, new Date(now).toISOString()),
       };
       return c.json(body);

@@ -14,8 +14,8 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
-import { leaderOf, memberNotFound, memberOf, notALeader, ownerOf } from '../teams/team-access';
-import { myTeams } from '../teams/team-reads';
+import { leaderOf, memberNotFound, memberOf, notALeader, ownerOf, roleIn } from '../teams/team-access';
+import { myTeam, myTeams } from '../teams/team-reads';
 
 /** The staff role a team's creator starts with (they can be anyone, but most are SENCOs and heads). */
 const CREATOR_STAFF_ROLE = 'leader';
@@ -25,11 +25,6 @@ export const MAX_TEAMS_PER_LEARNER = 200;
 export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, clock } = deps;
   const auth = requireLearner(deps);
-  const teamOf = async (learnerId: string, teamId: string) => {
-    const team = (await myTeams(db, learnerId)).find((t) => t.teamId === teamId);
-    if (!team) throw new Error('membership vanished while answering');
-    return team;
-  };
   return new Hono<AppEnv>()
     .post('/teams', auth, async (c) => {
       const body = await readJson(c, createTeamRequestSchema);
@@ -50,14 +45,14 @@ export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
           })
           .execute();
       });
-      return c.json(await teamOf(learnerId, teamId), 201);
+      return c.json(await myTeam(db, learnerId, teamId), 201);
     })
     .get('/teams', auth, async (c) => c.json({ teams: await myTeams(db, c.get('learnerId')) }))
     .patch('/teams/:teamId', auth, async (c) => {
       const access = await leaderOf(deps, c.req.param('teamId'), c.get('learnerId'));
       const body = await readJson(c, renameTeamRequestSchema);
       await db.kysely.updateTable('teams').set({ name: body.name }).where('id', '=', access.teamId).execute();
-      return c.json(await teamOf(access.learnerId, access.teamId));
+      return c.json(await myTeam(db, access.learnerId, access.teamId));
     })
     .delete('/teams/:teamId', auth, async (c) => {
       const access = await ownerOf(deps, c.req.param('teamId'), c.get('learnerId'));
@@ -144,14 +139,9 @@ export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
 
 /** The team role of `learnerId` in `teamId`, or 404 member_not_found. */
 async function targetMember({ db }: AppDeps, teamId: string, learnerId: string): Promise<string> {
-  const row = await db.kysely
-    .selectFrom('team_members')
-    .select('team_role')
-    .where('team_id', '=', teamId)
-    .where('learner_id', '=', learnerId)
-    .executeTakeFirst();
-  if (!row) throw memberNotFound();
-  return row.team_role;
+  const role = await roleIn(db, teamId, learnerId);
+  if (!role) throw memberNotFound();
+  return role;
 }
 
 export async function checkTeamCount({ db }: AppDeps, learnerId: string): Promise<void> {

@@ -4,6 +4,7 @@
 import type { TeamRole } from '../../src/shared/team-protocol';
 import type { AppDeps } from '../app-env';
 import { HttpError } from '../http-error';
+import type { Db } from '../open-database';
 
 export type TeamAccess = {
   teamId: string;
@@ -20,6 +21,17 @@ export const notALeader = () => new HttpError(403, 'not_a_leader', "Only the tea
 export const notTheOwner = () => new HttpError(403, 'not_the_owner', "Only the team's owner can do this.");
 export const memberNotFound = () =>
   new HttpError(404, 'member_not_found', 'There is no such member in this team.');
+
+/** The team role of `learnerId` in `teamId`, or undefined when they are not a member. */
+export async function roleIn(db: Db, teamId: string, learnerId: string): Promise<TeamRole | undefined> {
+  const row = await db.kysely
+    .selectFrom('team_members')
+    .select('team_role')
+    .where('team_id', '=', teamId)
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirst();
+  return row?.team_role as TeamRole | undefined;
+}
 
 /** The caller's membership of `teamId`, or 404 team_not_found. */
 export async function memberOf({ db }: AppDeps, teamId: string, learnerId: string): Promise<TeamAccess> {

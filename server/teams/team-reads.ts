@@ -24,13 +24,29 @@ export function toAssignment(row: AssignmentRow): Assignment {
 export const includes = (group: string, staffRole: string): boolean =>
   group === 'everyone' || group === staffRole;
 
-/** Every team `learnerId` belongs to, oldest membership first, each with the assignments meant for them. */
-export async function myTeams(db: Db, learnerId: string): Promise<MyTeam[]> {
+/** A team's assignments, oldest first, in the contract's shape. */
+export async function teamAssignments(db: Db, teamId: string): Promise<Assignment[]> {
+  const rows = await db.kysely
+    .selectFrom('team_assignments')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toAssignment);
+}
+
+/**
+ * Every team `learnerId` belongs to (or only `teamId`), oldest membership first, each with the assignments
+ * meant for them.
+ */
+export async function myTeams(db: Db, learnerId: string, teamId?: string): Promise<MyTeam[]> {
   const memberships = await db.kysely
     .selectFrom('team_members as m')
     .innerJoin('teams as t', 't.id', 'm.team_id')
     .select(['t.id', 't.name', 'm.team_role', 'm.staff_role', 'm.joined_at'])
     .where('m.learner_id', '=', learnerId)
+    .$if(teamId !== undefined, (qb) => qb.where('m.team_id', '=', teamId as string))
     .orderBy('m.joined_at')
     .orderBy('t.id')
     .execute();
@@ -56,4 +72,11 @@ export async function myTeams(db: Db, learnerId: string): Promise<MyTeam[]> {
       .filter((a) => a.team_id === m.id && includes(a.group_name, m.staff_role))
       .map(toAssignment),
   }));
+}
+
+/** The caller's own view of one team they have just made, changed or joined. */
+export async function myTeam(db: Db, learnerId: string, teamId: string): Promise<MyTeam> {
+  const [team] = await myTeams(db, learnerId, teamId);
+  if (!team) throw new Error('membership vanished while answering');
+  return team;
 }
