@@ -99,21 +99,25 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     };
   };
 
+  /** The session already stored under `sessionId` when it is the caller's (sent again); 409 when not. */
+  const startedBefore = async (sessionId: string, learnerId: string): Promise<SessionRow | undefined> => {
+    const row = await db.kysely
+      .selectFrom('facilitated_sessions')
+      .selectAll()
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+    if (row && row.facilitator_id !== learnerId) {
+      throw new HttpError(409, 'session_id_taken', 'That session id is already in use.');
+    }
+    return row;
+  };
+
   return new Hono<AppEnv>()
     .post('/facilitated-sessions', requireLearner(deps), async (c) => {
       const body = await readJson(c, startSessionRequestSchema);
       const learnerId = c.get('learnerId');
-      const existing = await db.kysely
-        .selectFrom('facilitated_sessions')
-        .selectAll()
-        .where('id', '=', body.sessionId)
-        .executeTakeFirst();
-      if (existing) {
-        if (existing.facilitator_id !== learnerId) {
-          throw new HttpError(409, 'session_id_taken', 'That session id is already in use.');
-        }
-        return c.json(started(existing), 200);
-      }
+      const existing = await startedBefore(body.sessionId, learnerId);
+      if (existing) return c.json(started(existing), 200);
       const now = clock();
       // A session started offline and sent later keeps its code's time from when it started (but never
       // from the future, nor from so long ago that a fresh code would already be over).
@@ -141,17 +145,8 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return c.json(started(row), 201);
-        const raced = await db.kysely
-          .selectFrom('facilitated_sessions')
-          .selectAll()
-          .where('id', '=', body.sessionId)
-          .executeTakeFirst();
-        if (raced) {
-          if (raced.facilitator_id !== learnerId) {
-            throw new HttpError(409, 'session_id_taken', 'That session id is already in use.');
-          }
-          return c.json(started(raced), 200);
-        }
+        const raced = await startedBefore(body.sessionId, learnerId);
+        if (raced) return c.json(started(raced), 200);
       }
       throw new HttpError(503, 'no_code', 'No join code was free. Try again.', { 'Retry-After': '1' });
     })
