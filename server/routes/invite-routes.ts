@@ -16,9 +16,8 @@ import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
 import { emailInDomain, newInviteCode } from '../teams/invite-code';
 import { refoldLearner } from '../teams/keep-progress';
-import { leaderOf, roleIn } from '../teams/team-access';
+import { checkTeamCount, leaderOf, roleIn } from '../teams/team-access';
 import { myTeam } from '../teams/team-reads';
-import { checkTeamCount } from './team-routes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;

@@ -14,13 +14,19 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
-import { leaderOf, memberNotFound, memberOf, notALeader, ownerOf, roleIn } from '../teams/team-access';
+import {
+  checkTeamCount,
+  leaderOf,
+  memberNotFound,
+  memberOf,
+  notALeader,
+  ownerOf,
+  roleIn,
+} from '../teams/team-access';
 import { myTeam, myTeams } from '../teams/team-reads';
 
 /** The staff role a team's creator starts with (they can be anyone, but most are SENCOs and heads). */
 const CREATOR_STAFF_ROLE = 'leader';
-/** Teams one person may belong to: a trust lead leads each setting's team, and a trust is rarely bigger. */
-export const MAX_TEAMS_PER_LEARNER = 200;
 
 export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, clock } = deps;
@@ -142,19 +148,4 @@ async function targetMember({ db }: AppDeps, teamId: string, learnerId: string):
   const role = await roleIn(db, teamId, learnerId);
   if (!role) throw memberNotFound();
   return role;
-}
-
-export async function checkTeamCount({ db }: AppDeps, learnerId: string): Promise<void> {
-  const { count } = await db.kysely
-    .selectFrom('team_members')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('learner_id', '=', learnerId)
-    .executeTakeFirstOrThrow();
-  if (Number(count) >= MAX_TEAMS_PER_LEARNER) {
-    throw new HttpError(
-      409,
-      'too_many_teams',
-      `One account can belong to at most ${MAX_TEAMS_PER_LEARNER} teams. Leave one first.`,
-    );
-  }
 }

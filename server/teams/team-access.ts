@@ -16,6 +16,9 @@ export type TeamAccess = {
   joinedAt: number;
 };
 
+/** Teams one person may belong to: a trust lead leads each setting's team, and a trust is rarely bigger. */
+export const MAX_TEAMS_PER_LEARNER = 200;
+
 export const teamNotFound = () => new HttpError(404, 'team_not_found', 'There is no such team.');
 export const notALeader = () => new HttpError(403, 'not_a_leader', "Only the team's leaders can do this.");
 export const notTheOwner = () => new HttpError(403, 'not_the_owner', "Only the team's owner can do this.");
@@ -66,4 +69,20 @@ export async function ownerOf(deps: AppDeps, teamId: string, learnerId: string):
   const access = await leaderOf(deps, teamId, learnerId);
   if (access.teamRole !== 'owner') throw notTheOwner();
   return access;
+}
+
+/** 409 too_many_teams when `learnerId` already belongs to MAX_TEAMS_PER_LEARNER teams (creating or joining). */
+export async function checkTeamCount({ db }: AppDeps, learnerId: string): Promise<void> {
+  const { count } = await db.kysely
+    .selectFrom('team_members')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirstOrThrow();
+  if (Number(count) >= MAX_TEAMS_PER_LEARNER) {
+    throw new HttpError(
+      409,
+      'too_many_teams',
+      `One account can belong to at most ${MAX_TEAMS_PER_LEARNER} teams. Leave one first.`,
+    );
+  }
 }
