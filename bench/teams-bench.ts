@@ -267,28 +267,31 @@ async function seed(
   }
 }
 
-/** p50 and p95 of `runs` requests one after another (after 5 to warm up), and the server's CPU per request. */
-async function timeGets(
+/**
+ * p50 and p95 of `runs` requests one after another (after 5 to warm up), the server's CPU per request, and
+ * the last answer (what a leader would see, to report its size).
+ */
+async function timeGets<T>(
   server: ServerProcess,
   url: string,
   token: string,
   runs: number,
-): Promise<{ p50: number; p95: number; bytes: number; cpuMs: number }> {
+): Promise<{ p50: number; p95: number; bytes: number; cpuMs: number; body: T }> {
   const times: number[] = [];
-  let bytes = 0;
+  let text = '';
   let cpuStart = 0;
   for (let i = 0; i < runs + 5; i++) {
     if (i === 5) cpuStart = cpuSeconds(server.child.pid);
     const t = performance.now();
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    const text = await res.text();
+    text = await res.text();
     if (!res.ok) throw new Error(`${url} → ${res.status} ${text}`);
     if (i >= 5) times.push(performance.now() - t);
-    bytes = text.length;
   }
   const cpuMs = ((cpuSeconds(server.child.pid) - cpuStart) * 1000) / runs;
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes, cpuMs };
+  const body = JSON.parse(text) as T;
+  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes: text.length, cpuMs, body };
 }
 
 async function benchTarget(target: Target, catalog: Catalog, distDir: string): Promise<void> {
@@ -301,21 +304,20 @@ async function benchTarget(target: Target, catalog: Catalog, distDir: string): P
     const { token, bigTeamId, events } = await seed(target, catalog);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     server = await startServerProcess({ ...target.env, DIST_DIR: distDir });
-    const dash = await timeGets(
+    const dash = await timeGets<TeamDashboard>(
       server,
       `${server.base}/api/v1/teams/${bigTeamId}/dashboard`,
       token,
       DASHBOARD_RUNS,
     );
-    const over = await timeGets(server, `${server.base}/api/v1/teams/overview`, token, OVERVIEW_RUNS);
-    // What was measured is what a leader would see: check its size once.
-    const check = await fetch(`${server.base}/api/v1/teams/${bigTeamId}/dashboard`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const dashboard = (await check.json()) as TeamDashboard;
-    const overview = (await (
-      await fetch(`${server.base}/api/v1/teams/overview`, { headers: { authorization: `Bearer ${token}` } })
-    ).json()) as TrustOverview;
+    const over = await timeGets<TrustOverview>(
+      server,
+      `${server.base}/api/v1/teams/overview`,
+      token,
+      OVERVIEW_RUNS,
+    );
+    const dashboard = dash.body;
+    const overview = over.body;
     const load = loadavg()
       .map((l) => l.toFixed(2))
       .join(' ');
