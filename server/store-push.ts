@@ -9,8 +9,9 @@
 // PostgreSQL gets fewer, cheaper round trips (bench:sync): the stored copies of the pushed events come
 // back with the lock, and new events go in as one `unnest` insert of seven arrays (rather than a VALUES
 // list of 900 parameters) in the same statement that writes the learner's new counters: four round trips
-// in all (begin, lock, insert, commit), plus one read and one write when the events touch a course module
-// (team progress, teams/keep-progress.ts). SQLite runs in-process, where round trips cost nothing.
+// in all (begin, lock, insert, commit), plus one indexed membership read when the events touch a course
+// module, and for a team member the fold's reads and write (team progress, teams/keep-progress.ts). SQLite
+// runs in-process, where round trips cost nothing.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import {

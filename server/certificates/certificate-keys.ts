@@ -1,7 +1,7 @@
 // The server's Ed25519 certificate keys, kept in the database so every server process signs with the same
 // key and restarts change nothing. The first is made on first start; a rotation makes a new signing key and
 // retires the old one, which stays published so certificates it signed still verify.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import type { PublicKey } from '../../src/shared/certificate-protocol';
 import type { Db } from '../open-database';
 
@@ -92,7 +92,3 @@ export async function publishedKeys(db: Db): Promise<PublicKey[]> {
     retiredAt: row.retired_at === null ? null : new Date(Number(row.retired_at)).toISOString(),
   }));
 }
-
-/** A published key as node:crypto's KeyObject (used by tests and anyone checking with Node). */
-export const publicKeyObject = (key: Pick<PublicKey, 'x'>) =>
-  createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.x }, format: 'jwk' });
