@@ -17,7 +17,7 @@ import {
   recoveryCodesRequestSchema,
   tokenResetRequestSchema,
 } from '../../src/shared/recovery-protocol';
-import { confirmPassword } from '../account/confirm-password';
+import { confirmPassword, signedInLearner } from '../account/confirm-password';
 import { hashRecoveryCode, newRecoveryCodes } from '../account/recovery-codes';
 import { recoveryLimits } from '../account/recovery-limits';
 import { storeNewPassword } from '../account/replace-password';
@@ -46,7 +46,9 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .post('/account/recovery-codes', auth, async (c) => {
       const { password } = await readJson(c, recoveryCodesRequestSchema);
-      const { id } = await confirmPassword(deps, c.get('learnerId'), password);
+      const learner = await signedInLearner(deps, c);
+      await confirmPassword(deps, c, learner, password);
+      const { id } = learner;
       const codes = newRecoveryCodes();
       const now = clock();
       await db.kysely.transaction().execute(async (trx) => {
