@@ -10,9 +10,8 @@ import {
 } from '../../src/shared/account-protocol';
 import { confirmPassword, type SignedInLearner, signedInLearner } from '../account/confirm-password';
 import type { AppDeps, AppEnv } from '../app-env';
-import { commonPasswordRefused } from '../common-password-refused';
 import { HttpError } from '../http-error';
-import { hashPassword } from '../passwords';
+import { hashNewPassword } from '../new-password';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
 
@@ -65,8 +64,7 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
       const body = await readJson(c, passwordChangeSchema);
       const learner = await signedInLearner(deps, c);
       await confirmPassword(deps, c, learner, body.currentPassword);
-      commonPasswordRefused(body.newPassword);
-      const passwordHash = await hashPassword(body.newPassword, config.scryptLogN);
+      const passwordHash = await hashNewPassword(body.newPassword, config.scryptLogN);
       await db.kysely.transaction().execute(async (trx) => {
         await trx
           .updateTable('learners')

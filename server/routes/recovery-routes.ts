@@ -24,11 +24,10 @@ import { storeNewPassword } from '../account/replace-password';
 import type { AppDeps, AppEnv } from '../app-env';
 import { hashedAccount } from '../auth-limits';
 import { clientIp } from '../client-ip';
-import { commonPasswordRefused } from '../common-password-refused';
 import { createSession } from '../create-session';
 import { HttpError } from '../http-error';
 import { resetEmail, resetLink } from '../mail/reset-email';
-import { hashPassword } from '../passwords';
+import { hashNewPassword } from '../new-password';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
 import { hashSessionToken, newSessionToken } from '../session-tokens';
@@ -80,9 +79,8 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       const body = await readJson(c, recoveryCodeResetSchema);
       const email = body.email.trim().toLowerCase();
       await recoveryLimits.checkCodeGuesses(deps, email);
-      commonPasswordRefused(body.password);
       // Hashed whether or not the email and code are right, so the answer takes as long either way.
-      const passwordHash = await hashPassword(body.password, config.scryptLogN);
+      const passwordHash = await hashNewPassword(body.password, config.scryptLogN);
       const learner = await lookUp(email);
       const spent =
         learner &&
@@ -144,8 +142,7 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
     .post('/password-resets/token', async (c) => {
       await recoveryLimits.ipAttempt(deps, clientIp(c, config.trustProxy));
       const body = await readJson(c, tokenResetRequestSchema);
-      commonPasswordRefused(body.password);
-      const passwordHash = await hashPassword(body.password, config.scryptLogN);
+      const passwordHash = await hashNewPassword(body.password, config.scryptLogN);
       const tokenHash = hashSessionToken(body.token);
       const learnerId = await db.kysely.transaction().execute(async (trx) => {
         const row = await trx
