@@ -56,11 +56,6 @@ function throttleOf(deps: AppDeps): AuthThrottle {
   return throttle;
 }
 
-export type SigninCheck = {
-  /** The sign-in comes from an address or device the owner has used: the account's own delay spares it. */
-  known: boolean;
-};
-
 export const authLimits = {
   /** Counts this attempt against the caller's IP, or throws 429 when the IP is over its limit. */
   async ipAttempt({ limiter, config }: AppDeps, action: AuthAction, ip: string): Promise<void> {
@@ -76,7 +71,7 @@ export const authLimits = {
    * Throws 429 with Retry-After while this attempt must wait: its address on this account, its address,
    * or (unless `knownDevice`, or the address is one the owner signed in from) the account as a whole.
    */
-  async checkSignin(deps: AppDeps, email: string, ip: string, knownDevice: boolean): Promise<SigninCheck> {
+  async checkSignin(deps: AppDeps, email: string, ip: string, knownDevice: boolean): Promise<void> {
     const throttle = throttleOf(deps);
     const k = keys(email, ip);
     const known = knownDevice || (await throttle.has(k.known));
@@ -90,7 +85,6 @@ export const authLimits = {
       });
       throw limited(refused.retryAfter);
     }
-    return { known };
   },
   async countSigninFailure(deps: AppDeps, email: string, ip: string): Promise<void> {
     const throttle = throttleOf(deps);

@@ -30,8 +30,6 @@ export const learnerTables = {
   facilitated_sessions: { column: 'facilitator_id', json: ['lesson_ids', 'checks'] },
 } satisfies Partial<Record<keyof Database, LearnerTable>>;
 
-export type LearnerTableName = keyof typeof learnerTables;
-
 /**
  * Rate-limit rows name a learner inside their key (`signin:account:<email>`, `reauth:learner:<id>`): the
  * key suffixes that belong to this learner.

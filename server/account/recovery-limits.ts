@@ -8,8 +8,8 @@ import { limited } from '../auth-limits';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-export const WRONG_CODES_PER_HOUR = 10;
-export const RESET_EMAILS_PER_HOUR = 3;
+const WRONG_CODES_PER_HOUR = 10;
+const RESET_EMAILS_PER_HOUR = 3;
 
 export const recoveryLimits = {
   async ipAttempt({ limiter, config }: AppDeps, ip: string): Promise<void> {
