@@ -144,12 +144,13 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       const body = await readJson(c, tokenResetRequestSchema);
       const passwordHash = await hashNewPassword(body.password, config.scryptLogN);
       const tokenHash = hashSessionToken(body.token);
-      const learnerId = await db.kysely.transaction().execute(async (trx) => {
+      const learner = await db.kysely.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('password_resets')
-          .select('learner_id')
-          .where('token_hash', '=', tokenHash)
-          .where('expires_at', '>', clock())
+          .innerJoin('learners', 'learners.id', 'password_resets.learner_id')
+          .select(['learners.id', 'learners.name', 'learners.email'])
+          .where('password_resets.token_hash', '=', tokenHash)
+          .where('password_resets.expires_at', '>', clock())
           .executeTakeFirst();
         if (!row) return undefined;
         const deleted = await trx
@@ -157,10 +158,10 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
           .where('token_hash', '=', tokenHash)
           .executeTakeFirst();
         if (Number(deleted.numDeletedRows) !== 1) return undefined;
-        await storeNewPassword(trx, row.learner_id, passwordHash);
-        return row.learner_id;
+        await storeNewPassword(trx, row.id, passwordHash);
+        return row;
       });
-      if (!learnerId) {
+      if (!learner) {
         throw new HttpError(
           400,
           'reset_link_invalid',
@@ -168,11 +169,6 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
         );
       }
       logger.info('password reset by email link', {});
-      const learner = await db.kysely
-        .selectFrom('learners')
-        .select(['id', 'name', 'email'])
-        .where('id', '=', learnerId)
-        .executeTakeFirstOrThrow();
       return c.json(await createSession(deps, learner), 200);
     });
 }
