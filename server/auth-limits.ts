@@ -11,6 +11,7 @@ import { HttpError } from './http-error';
 
 const MINUTE = 60_000;
 const SIGNUP_WINDOW_MS = 15 * MINUTE;
+const REAUTH_WINDOW_MS = 15 * MINUTE;
 /** An address the owner signed in from counts as theirs this long after the last sign-in from it. */
 const KNOWN_ADDRESS_MS = 90 * 24 * 60 * MINUTE;
 
@@ -42,6 +43,8 @@ export function accountThrottleKeys(email: string): { key: string; prefix: strin
   return { key: `account:${account}`, prefix: `pair:${account}:` };
 }
 
+const reauthKey = (learnerId: string) => `reauth:learner:${learnerId}`;
+
 // One throttle per app (its database and clock), made on first use.
 const throttles = new WeakMap<AppDeps, AuthThrottle>();
 function throttleOf(deps: AppDeps): AuthThrottle {
@@ -52,11 +55,6 @@ function throttleOf(deps: AppDeps): AuthThrottle {
   }
   return throttle;
 }
-
-export type SigninCheck = {
-  /** The sign-in comes from an address or device the owner has used: the account's own delay spares it. */
-  known: boolean;
-};
 
 export const authLimits = {
   /** Counts this attempt against the caller's IP, or throws 429 when the IP is over its limit. */
@@ -73,7 +71,7 @@ export const authLimits = {
    * Throws 429 with Retry-After while this attempt must wait: its address on this account, its address,
    * or (unless `knownDevice`, or the address is one the owner signed in from) the account as a whole.
    */
-  async checkSignin(deps: AppDeps, email: string, ip: string, knownDevice: boolean): Promise<SigninCheck> {
+  async checkSignin(deps: AppDeps, email: string, ip: string, knownDevice: boolean): Promise<void> {
     const throttle = throttleOf(deps);
     const k = keys(email, ip);
     const known = knownDevice || (await throttle.has(k.known));
@@ -87,7 +85,6 @@ export const authLimits = {
       });
       throw limited(refused.retryAfter);
     }
-    return { known };
   },
   async countSigninFailure(deps: AppDeps, email: string, ip: string): Promise<void> {
     const throttle = throttleOf(deps);
@@ -102,6 +99,24 @@ export const authLimits = {
       addressFailures: address,
       accountFailures: account,
     });
+  },
+  /**
+   * A signed-in route asking for the password again (server/account/confirm-password.ts): the sign-in
+   * slow-down for this account at this address and for the address. The session's device is the owner's, so
+   * the account-wide delay does not apply; in its place, a stolen session moved from address to address gets
+   * at most SIGNIN_FAILURES_PER_ACCOUNT wrong passwords per account per 15 minutes.
+   */
+  async checkReauth(deps: AppDeps, learner: { id: string; email: string }, ip: string): Promise<void> {
+    await authLimits.checkSignin(deps, learner.email, ip, true);
+    const { retryAfter } = await deps.limiter.peek(
+      reauthKey(learner.id),
+      deps.config.signinFailuresPerAccount,
+    );
+    if (retryAfter > 0) throw limited(retryAfter);
+  },
+  async countReauthFailure(deps: AppDeps, learner: { id: string; email: string }, ip: string): Promise<void> {
+    await authLimits.countSigninFailure(deps, learner.email, ip);
+    await deps.limiter.hit(reauthKey(learner.id), REAUTH_WINDOW_MS);
   },
   /** The owner is in: this address stops waiting for its own failures and counts as theirs. */
   async signinSucceeded(deps: AppDeps, email: string, ip: string): Promise<void> {

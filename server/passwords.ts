@@ -59,7 +59,3 @@ export async function checkPassword(
   if (normal !== password && (await matches(password, stored))) return { ok: true, rehash: true };
   return { ok: false, rehash: false };
 }
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  return (await checkPassword(password, stored, 0)).ok;
-}

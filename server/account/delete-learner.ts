@@ -1,10 +1,9 @@
-// Deletes every server row of a learner in one transaction: their rows in each learner table, the
-// rate-limit windows keyed by their email or id, their sign-in throttle rows, then the account itself. A failure part way rolls all of
-// it back, so an account is never left half deleted.
+// Deletes every server row of a learner in one transaction: their rows in each learner table and each table
+// keyed by them (rate-limit windows, sign-in throttle rows; learner-tables.ts), then the account itself. A
+// failure part way rolls all of it back, so an account is never left half deleted.
 import { sql } from 'kysely';
-import { accountThrottleKeys } from '../auth-limits';
 import type { Db } from '../open-database';
-import { learnerTables, rateLimitSuffixes } from './learner-tables';
+import { learnerKeyedRows, learnerTables } from './learner-tables';
 
 export async function deleteLearner(db: Db, learner: { id: string; email: string }): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
@@ -29,17 +28,9 @@ export async function deleteLearner(db: Db, learner: { id: string; email: string
     for (const [table, { column }] of Object.entries(learnerTables)) {
       await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = ${learner.id}`.execute(trx);
     }
-    for (const suffix of rateLimitSuffixes(learner)) {
-      await trx
-        .deleteFrom('rate_limits')
-        .where(sql<string>`substr("key", length("key") - ${suffix.length} + 1)`, '=', suffix)
-        .execute();
+    for (const [table, theirs] of Object.entries(learnerKeyedRows(learner))) {
+      await sql`delete from ${sql.table(table)} where ${theirs}`.execute(trx);
     }
-    const throttle = accountThrottleKeys(learner.email);
-    await trx
-      .deleteFrom('auth_throttle')
-      .where((eb) => eb.or([eb('key', '=', throttle.key), eb('key', 'like', `${throttle.prefix}%`)]))
-      .execute();
     await trx.deleteFrom('learners').where('id', '=', learner.id).execute();
   });
 }

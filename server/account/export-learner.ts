@@ -3,9 +3,8 @@
 // hashes, push keys) are left out and said to be.
 import { sql } from 'kysely';
 import { MY_DATA_FORMAT, type MyData } from '../../src/shared/my-data-protocol';
-import { accountThrottleKeys } from '../auth-limits';
 import type { Db } from '../open-database';
-import { learnerTables, rateLimitSuffixes } from './learner-tables';
+import { learnerKeyedRows, learnerTables } from './learner-tables';
 
 type Row = Record<string, unknown>;
 
@@ -41,23 +40,10 @@ export async function exportLearner(db: Db, learnerId: string, now: number): Pro
       const json = 'json' in spec ? spec.json : [];
       tables[table] = rows.map((row) => readable(row, [spec.column, ...secret], json));
     }
-    const limits: Row[] = [];
-    for (const suffix of rateLimitSuffixes(learner)) {
-      const rows = await trx
-        .selectFrom('rate_limits')
-        .selectAll()
-        .where(sql<string>`substr("key", length("key") - ${suffix.length} + 1)`, '=', suffix)
-        .execute();
-      limits.push(...rows.map((row) => readable(row, [], [])));
+    for (const [table, theirs] of Object.entries(learnerKeyedRows(learner))) {
+      const { rows } = await sql<Row>`select * from ${sql.table(table)} where ${theirs}`.execute(trx);
+      tables[table] = rows.map((row) => readable(row, [], []));
     }
-    tables.rate_limits = limits;
-    const throttle = accountThrottleKeys(learner.email);
-    const throttled = await trx
-      .selectFrom('auth_throttle')
-      .selectAll()
-      .where((eb) => eb.or([eb('key', '=', throttle.key), eb('key', 'like', `${throttle.prefix}%`)]))
-      .execute();
-    tables.auth_throttle = throttled.map((row) => readable(row, [], []));
     return {
       format: MY_DATA_FORMAT,
       version: 1 as const,

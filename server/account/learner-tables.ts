@@ -1,7 +1,10 @@
 // Every table that holds a learner's rows, in one place: the data download (export-learner.ts) reads each
-// of them and account deletion (delete-learner.ts) empties each of them, so a new table is one line here.
+// of them and account deletion (delete-learner.ts) empties each of them, so a new table is one line here:
+// in learnerTables when a column holds the learner's id, in learnerKeyedRows when a string key names them.
 // tests/server/my-data.test.ts checks the database catalogue for any row still naming a deleted learner, so
 // a table missing from this list fails that test.
+import { type RawBuilder, sql } from 'kysely';
+import { accountThrottleKeys } from '../auth-limits';
 import type { Database } from '../db-schema';
 
 export type LearnerTable = {
@@ -30,12 +33,23 @@ export const learnerTables = {
   facilitated_sessions: { column: 'facilitator_id', json: ['lesson_ids', 'checks'] },
 } satisfies Partial<Record<keyof Database, LearnerTable>>;
 
-export type LearnerTableName = keyof typeof learnerTables;
+const keyEndsWith = (suffix: string) =>
+  sql<boolean>`substr("key", length("key") - ${suffix.length} + 1) = ${suffix}`;
 
 /**
- * Rate-limit rows name a learner inside their key (`signin:account:<email>`, `reauth:learner:<id>`): the
- * key suffixes that belong to this learner.
+ * The tables that name a learner inside a string key rather than in a column, with the condition that picks
+ * the learner's rows: rate-limit windows (`signup:account:<email>`, `reauth:learner:<id>`; matched on the
+ * key's end, as an email may hold LIKE's wildcards) and sign-in throttle rows (`account:<hash>`,
+ * `pair:<hash>:<address>`). A `known:` throttle row is a hash of the email with an address, which cannot be
+ * found from the email alone; it expires in 90 days.
  */
-export function rateLimitSuffixes(learner: { id: string; email: string }): string[] {
-  return [`:account:${learner.email}`, `:learner:${learner.id}`];
+export function learnerKeyedRows(learner: {
+  id: string;
+  email: string;
+}): Record<'rate_limits' | 'auth_throttle', RawBuilder<boolean>> {
+  const throttle = accountThrottleKeys(learner.email);
+  return {
+    rate_limits: sql<boolean>`(${keyEndsWith(`:account:${learner.email}`)} or ${keyEndsWith(`:learner:${learner.id}`)})`,
+    auth_throttle: sql<boolean>`("key" = ${throttle.key} or "key" like ${`${throttle.prefix}%`})`,
+  };
 }

@@ -1,21 +1,15 @@
-// Rate limits for the ways back in and for the routes that ask for the password again. Counted before any
-// password or hash work. Per address: attempts a minute (the same setting as sign-in). Per account: wrong
-// recovery codes, reset emails (over the limit the answer is the same, only no email goes out, so the limit
-// reveals nothing and cannot flood an inbox), and wrong passwords when re-asked.
+// Rate limits for the ways back in. Counted before any password or hash work. Per address: attempts a minute
+// (the same setting as sign-in). Per account: wrong recovery codes, and reset emails (over the limit the
+// answer is the same, only no email goes out, so the limit reveals nothing and cannot flood an inbox).
+// Wrong passwords on signed-in routes are counted by authLimits.checkReauth (server/auth-limits.ts).
 import type { AppDeps } from '../app-env';
-import { HttpError } from '../http-error';
+import { limited } from '../auth-limits';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-export const WRONG_CODES_PER_HOUR = 10;
-export const RESET_EMAILS_PER_HOUR = 3;
-
-function limited(retryAfter: number): HttpError {
-  return new HttpError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfter} s.`, {
-    'Retry-After': String(retryAfter),
-  });
-}
+const WRONG_CODES_PER_HOUR = 10;
+const RESET_EMAILS_PER_HOUR = 3;
 
 export const recoveryLimits = {
   async ipAttempt({ limiter, config }: AppDeps, ip: string): Promise<void> {
@@ -33,12 +27,5 @@ export const recoveryLimits = {
   async mayEmail({ limiter }: AppDeps, email: string): Promise<boolean> {
     const { count } = await limiter.hit(`reset-email:account:${email}`, HOUR);
     return count <= RESET_EMAILS_PER_HOUR;
-  },
-  async checkReauth({ limiter, config }: AppDeps, learnerId: string): Promise<void> {
-    const { retryAfter } = await limiter.peek(`reauth:learner:${learnerId}`, config.signinFailuresPerAccount);
-    if (retryAfter > 0) throw limited(retryAfter);
-  },
-  async countWrongPassword({ limiter }: AppDeps, learnerId: string): Promise<void> {
-    await limiter.hit(`reauth:learner:${learnerId}`, 15 * MINUTE);
   },
 };

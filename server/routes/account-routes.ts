@@ -6,10 +6,9 @@ import { accountRequestSchema } from '../../src/shared/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { authLimits } from '../auth-limits';
 import { clientIp } from '../client-ip';
-import { commonPasswordRefused } from '../common-password-refused';
 import { createSession } from '../create-session';
 import { HttpError } from '../http-error';
-import { hashPassword } from '../passwords';
+import { hashNewPassword } from '../new-password';
 import { readJson } from '../read-json';
 import { markSignedIn } from '../signed-in-marker';
 
@@ -23,7 +22,6 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readJson(c, accountRequestSchema);
     const email = body.email.trim().toLowerCase();
     await authLimits.signupAttempt(deps, email);
-    commonPasswordRefused(body.password);
     const taken = await db.kysely
       .selectFrom('learners')
       .select('id')
@@ -31,7 +29,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
       .executeTakeFirst();
     if (taken) throw emailTaken();
     const id = randomUUID();
-    const passwordHash = await hashPassword(body.password, config.scryptLogN);
+    const passwordHash = await hashNewPassword(body.password, config.scryptLogN);
     try {
       await db.kysely
         .insertInto('learners')

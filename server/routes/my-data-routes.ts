@@ -2,7 +2,7 @@
 // DELETE /account (asks for the password; every row of the learner goes, in one transaction).
 import { Hono } from 'hono';
 import { deleteAccountRequestSchema } from '../../src/shared/my-data-protocol';
-import { confirmPassword } from '../account/confirm-password';
+import { confirmPassword, signedInLearner } from '../account/confirm-password';
 import { deleteLearner } from '../account/delete-learner';
 import { exportLearner } from '../account/export-learner';
 import type { AppDeps, AppEnv } from '../app-env';
@@ -23,7 +23,8 @@ export function myDataRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .delete('/account', auth, async (c) => {
       const { password } = await readJson(c, deleteAccountRequestSchema);
-      const learner = await confirmPassword(deps, c.get('learnerId'), password);
+      const learner = await signedInLearner(deps, c);
+      await confirmPassword(deps, c, learner, password);
       const shared = await db.kysely
         .selectFrom('team_members as mine')
         .innerJoin('team_members as other', 'other.team_id', 'mine.team_id')

@@ -17,18 +17,17 @@ import {
   recoveryCodesRequestSchema,
   tokenResetRequestSchema,
 } from '../../src/shared/recovery-protocol';
-import { confirmPassword } from '../account/confirm-password';
+import { confirmPassword, signedInLearner } from '../account/confirm-password';
 import { hashRecoveryCode, newRecoveryCodes } from '../account/recovery-codes';
 import { recoveryLimits } from '../account/recovery-limits';
 import { storeNewPassword } from '../account/replace-password';
 import type { AppDeps, AppEnv } from '../app-env';
 import { hashedAccount } from '../auth-limits';
 import { clientIp } from '../client-ip';
-import { commonPasswordRefused } from '../common-password-refused';
 import { createSession } from '../create-session';
 import { HttpError } from '../http-error';
 import { resetEmail, resetLink } from '../mail/reset-email';
-import { hashPassword } from '../passwords';
+import { hashNewPassword } from '../new-password';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
 import { hashSessionToken, newSessionToken } from '../session-tokens';
@@ -46,7 +45,9 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .post('/account/recovery-codes', auth, async (c) => {
       const { password } = await readJson(c, recoveryCodesRequestSchema);
-      const { id } = await confirmPassword(deps, c.get('learnerId'), password);
+      const learner = await signedInLearner(deps, c);
+      await confirmPassword(deps, c, learner, password);
+      const { id } = learner;
       const codes = newRecoveryCodes();
       const now = clock();
       await db.kysely.transaction().execute(async (trx) => {
@@ -78,9 +79,8 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
       const body = await readJson(c, recoveryCodeResetSchema);
       const email = body.email.trim().toLowerCase();
       await recoveryLimits.checkCodeGuesses(deps, email);
-      commonPasswordRefused(body.password);
       // Hashed whether or not the email and code are right, so the answer takes as long either way.
-      const passwordHash = await hashPassword(body.password, config.scryptLogN);
+      const passwordHash = await hashNewPassword(body.password, config.scryptLogN);
       const learner = await lookUp(email);
       const spent =
         learner &&
@@ -142,15 +142,15 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
     .post('/password-resets/token', async (c) => {
       await recoveryLimits.ipAttempt(deps, clientIp(c, config.trustProxy));
       const body = await readJson(c, tokenResetRequestSchema);
-      commonPasswordRefused(body.password);
-      const passwordHash = await hashPassword(body.password, config.scryptLogN);
+      const passwordHash = await hashNewPassword(body.password, config.scryptLogN);
       const tokenHash = hashSessionToken(body.token);
-      const learnerId = await db.kysely.transaction().execute(async (trx) => {
+      const learner = await db.kysely.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('password_resets')
-          .select('learner_id')
-          .where('token_hash', '=', tokenHash)
-          .where('expires_at', '>', clock())
+          .innerJoin('learners', 'learners.id', 'password_resets.learner_id')
+          .select(['learners.id', 'learners.name', 'learners.email'])
+          .where('password_resets.token_hash', '=', tokenHash)
+          .where('password_resets.expires_at', '>', clock())
           .executeTakeFirst();
         if (!row) return undefined;
         const deleted = await trx
@@ -158,10 +158,10 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
           .where('token_hash', '=', tokenHash)
           .executeTakeFirst();
         if (Number(deleted.numDeletedRows) !== 1) return undefined;
-        await storeNewPassword(trx, row.learner_id, passwordHash);
-        return row.learner_id;
+        await storeNewPassword(trx, row.id, passwordHash);
+        return row;
       });
-      if (!learnerId) {
+      if (!learner) {
         throw new HttpError(
           400,
           'reset_link_invalid',
@@ -169,11 +169,6 @@ export function recoveryRoutes(deps: AppDeps): Hono<AppEnv> {
         );
       }
       logger.info('password reset by email link', {});
-      const learner = await db.kysely
-        .selectFrom('learners')
-        .select(['id', 'name', 'email'])
-        .where('id', '=', learnerId)
-        .executeTakeFirstOrThrow();
       return c.json(await createSession(deps, learner), 200);
     });
 }

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { displayNameSchema, MAX_PASSWORD_LENGTH, newPasswordSchema } from './sync-protocol';
 
-const currentPasswordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+/** The password typed again on a signed-in route (email or password change, new recovery codes, deletion). */
+export const currentPasswordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 
 export const accountProfileSchema = z.object({
   learnerId: z.string(),

@@ -1,6 +1,7 @@
 // The learner's data rights (UK GDPR articles 15, 17 and 20): a copy of everything the server holds about
 // them, and deleting the account. Schemas shared by the server routes and the device's api client.
 import { z } from 'zod';
+import { currentPasswordSchema } from './account-protocol';
 
 export const MY_DATA_FORMAT = 'pocket-cpd-my-data';
 
@@ -15,5 +16,5 @@ export const myDataSchema = z.object({
 export type MyData = z.infer<typeof myDataSchema>;
 
 /** DELETE /account: asks for the password; every row of the learner goes in one transaction. */
-export const deleteAccountRequestSchema = z.strictObject({ password: z.string().min(1).max(200) });
+export const deleteAccountRequestSchema = z.strictObject({ password: currentPasswordSchema });
 export type DeleteAccountRequest = z.input<typeof deleteAccountRequestSchema>;

@@ -2,6 +2,8 @@
 // link by email when the server's operator has configured mail. The server routes and the device's api
 // client both use these schemas.
 import { z } from 'zod';
+import { currentPasswordSchema } from './account-protocol';
+import { newPasswordSchema } from './sync-protocol';
 
 export const RECOVERY_CODE_COUNT = 10;
 /** How long an emailed reset link works. */
@@ -23,12 +25,10 @@ export function formatRecoveryCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
 }
 
-/** A new password: the same rule as at sign-up. */
-export const newPasswordSchema = z.string().min(10, 'use at least 10 characters').max(200);
 const emailSchema = z.email().max(254);
 
 /** POST /account/recovery-codes: a new set, replacing the old; asks for the current password. */
-export const recoveryCodesRequestSchema = z.strictObject({ password: z.string().min(1).max(200) });
+export const recoveryCodesRequestSchema = z.strictObject({ password: currentPasswordSchema });
 export const recoveryCodesResponseSchema = z.object({
   codes: z.array(z.string()).length(RECOVERY_CODE_COUNT),
 });
