@@ -254,22 +254,13 @@ export function createApiClient({
     myCertificates: (token: string) =>
       call({ method: 'GET', path: '/api/v1/certificates', token }, myCertificatesResponseSchema),
     signedCertificate: (token: string, id: string) =>
-      call(
-        { method: 'GET', path: `/api/v1/certificates/${encodeURIComponent(id)}/signed`, token },
-        signedCertificateSchema,
-      ),
+      call({ method: 'GET', path: apiPath('certificates', id, 'signed'), token }, signedCertificateSchema),
     revokeCertificate: (token: string, id: string) =>
-      call(
-        { method: 'POST', path: `/api/v1/certificates/${encodeURIComponent(id)}/revoke`, token },
-        myCertificateSchema,
-      ),
+      call({ method: 'POST', path: apiPath('certificates', id, 'revoke'), token }, myCertificateSchema),
     certificateKeys: () =>
       call({ method: 'GET', path: '/api/v1/certificates/keys' }, publicKeysResponseSchema),
     verifyCertificate: (id: string) =>
-      call(
-        { method: 'GET', path: `/api/v1/certificates/verify/${encodeURIComponent(id)}` },
-        verifyResponseSchema,
-      ),
+      call({ method: 'GET', path: apiPath('certificates', 'verify', id) }, verifyResponseSchema),
     // Ways back in (docs/accounts.md). A wrong password on the signed-in calls is a 403, never a 401.
     makeRecoveryCodes: (token: string, password: string) =>
       call(
@@ -292,77 +283,87 @@ export function createApiClient({
     myData: (token: string) => call({ method: 'GET', path: '/api/v1/account/data', token }, myDataSchema),
     deleteAccount: (token: string, body: DeleteAccountRequest) =>
       call({ method: 'DELETE', path: '/api/v1/account', token, body }, nothingSchema),
-    // Teams (src/shared/team-protocol.ts): ids and codes go into the path escaped, as a person may type them.
+    // Teams (src/shared/team-protocol.ts).
     createTeam: (token: string, name: string) =>
       call({ method: 'POST', path: '/api/v1/teams', token, body: { name } }, myTeamSchema),
     myTeams: (token: string) => call({ method: 'GET', path: '/api/v1/teams', token }, myTeamsResponseSchema),
     trustOverview: (token: string) =>
       call({ method: 'GET', path: '/api/v1/teams/overview', token }, trustOverviewResponseSchema),
     renameTeam: (token: string, teamId: string, name: string) =>
-      call({ method: 'PATCH', path: teamPath(teamId), token, body: { name } }, myTeamSchema),
+      call({ method: 'PATCH', path: apiPath('teams', teamId), token, body: { name } }, myTeamSchema),
     deleteTeam: (token: string, teamId: string) =>
-      call({ method: 'DELETE', path: teamPath(teamId), token }, nothingSchema),
+      call({ method: 'DELETE', path: apiPath('teams', teamId), token }, nothingSchema),
     handOver: (token: string, teamId: string, learnerId: string) =>
-      call({ method: 'POST', path: teamPath(teamId, 'owner'), token, body: { learnerId } }, nothingSchema),
+      call(
+        { method: 'POST', path: apiPath('teams', teamId, 'owner'), token, body: { learnerId } },
+        nothingSchema,
+      ),
     teamDashboard: (token: string, teamId: string) =>
-      call({ method: 'GET', path: teamPath(teamId, 'dashboard'), token }, teamDashboardSchema),
+      call({ method: 'GET', path: apiPath('teams', teamId, 'dashboard'), token }, teamDashboardSchema),
     memberRecord: (token: string, teamId: string, learnerId: string) =>
-      call({ method: 'GET', path: teamPath(teamId, 'members', learnerId), token }, memberRecordSchema),
+      call(
+        { method: 'GET', path: apiPath('teams', teamId, 'members', learnerId), token },
+        memberRecordSchema,
+      ),
     setTeamRole: (token: string, teamId: string, learnerId: string, teamRole: 'leader' | 'member') =>
       call(
-        { method: 'PUT', path: teamPath(teamId, 'members', learnerId, 'role'), token, body: { teamRole } },
+        {
+          method: 'PUT',
+          path: apiPath('teams', teamId, 'members', learnerId, 'role'),
+          token,
+          body: { teamRole },
+        },
         nothingSchema,
       ),
     /** A leader removes a member, or a member leaves (their own learner id). */
     removeMember: (token: string, teamId: string, learnerId: string) =>
-      call({ method: 'DELETE', path: teamPath(teamId, 'members', learnerId), token }, nothingSchema),
+      call({ method: 'DELETE', path: apiPath('teams', teamId, 'members', learnerId), token }, nothingSchema),
     createInvite: (token: string, teamId: string, body: CreateInviteRequest) =>
-      call({ method: 'POST', path: teamPath(teamId, 'invites'), token, body }, inviteSchema),
+      call({ method: 'POST', path: apiPath('teams', teamId, 'invites'), token, body }, inviteSchema),
     invites: (token: string, teamId: string) =>
-      call({ method: 'GET', path: teamPath(teamId, 'invites'), token }, invitesResponseSchema),
+      call({ method: 'GET', path: apiPath('teams', teamId, 'invites'), token }, invitesResponseSchema),
     revokeInvite: (token: string, teamId: string, code: string) =>
-      call({ method: 'DELETE', path: teamPath(teamId, 'invites', code), token }, nothingSchema),
+      call({ method: 'DELETE', path: apiPath('teams', teamId, 'invites', code), token }, nothingSchema),
     createAssignment: (token: string, teamId: string, body: CreateAssignmentRequest) =>
-      call({ method: 'POST', path: teamPath(teamId, 'assignments'), token, body }, assignmentSchema),
+      call({ method: 'POST', path: apiPath('teams', teamId, 'assignments'), token, body }, assignmentSchema),
     deleteAssignment: (token: string, teamId: string, assignmentId: string) =>
-      call({ method: 'DELETE', path: teamPath(teamId, 'assignments', assignmentId), token }, nothingSchema),
+      call(
+        { method: 'DELETE', path: apiPath('teams', teamId, 'assignments', assignmentId), token },
+        nothingSchema,
+      ),
     invitePreview: (token: string, code: string) =>
-      call({ method: 'GET', path: invitePath(code), token }, invitePreviewSchema),
+      call({ method: 'GET', path: apiPath('invites', code), token }, invitePreviewSchema),
     acceptInvite: (token: string, code: string, staffRole: StaffRole) =>
-      call({ method: 'POST', path: invitePath(code, 'accept'), token, body: { staffRole } }, myTeamSchema),
+      call(
+        { method: 'POST', path: apiPath('invites', code, 'accept'), token, body: { staffRole } },
+        myTeamSchema,
+      ),
     startSession: (token: string, body: StartSessionRequest) =>
       call({ method: 'POST', path: '/api/v1/facilitated-sessions', token, body }, startedSessionSchema),
     sessionAttendance: (token: string, sessionId: string) =>
       call(
-        { method: 'GET', path: `/api/v1/facilitated-sessions/${encodeURIComponent(sessionId)}`, token },
+        { method: 'GET', path: apiPath('facilitated-sessions', sessionId), token },
         sessionAttendanceSchema,
       ),
     putTickedNames: (token: string, sessionId: string, names: readonly string[]) =>
       call(
         {
           method: 'PUT',
-          path: `/api/v1/facilitated-sessions/${encodeURIComponent(sessionId)}/ticked`,
+          path: apiPath('facilitated-sessions', sessionId, 'ticked'),
           token,
           body: { names },
         },
         sessionAttendanceSchema,
       ),
     previewSession: (token: string, code: string) =>
-      call(
-        { method: 'GET', path: `/api/v1/attend/${encodeURIComponent(code)}`, token },
-        sessionPreviewSchema,
-      ),
+      call({ method: 'GET', path: apiPath('attend', code), token }, sessionPreviewSchema),
     attendSession: (token: string, code: string) =>
-      call(
-        { method: 'POST', path: `/api/v1/attend/${encodeURIComponent(code)}`, token },
-        sessionPreviewSchema,
-      ),
+      call({ method: 'POST', path: apiPath('attend', code), token }, sessionPreviewSchema),
   };
 }
 
-const escaped = (parts: string[]) => parts.map(encodeURIComponent).join('/');
-const teamPath = (teamId: string, ...rest: string[]) => `/api/v1/teams/${escaped([teamId, ...rest])}`;
-const invitePath = (code: string, ...rest: string[]) => `/api/v1/invites/${escaped([code, ...rest])}`;
+/** A path under /api/v1 from its segments; ids and codes are escaped, as a person may type them. */
+const apiPath = (...segments: string[]) => `/api/v1/${segments.map(encodeURIComponent).join('/')}`;
 
 // Called through a wrapper so `fetch` is never invoked as a method of another object ("Illegal invocation").
 const defaultFetch: FetchLike = (url, init) => fetch(url, init);

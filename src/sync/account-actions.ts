@@ -5,10 +5,11 @@
 
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import type { AccountPatch, PasswordChange } from '../shared/account-protocol';
+import type { AccountPatch, AccountProfile, PasswordChange } from '../shared/account-protocol';
 import { SIGNED_IN_MARKER } from '../shared/signed-in-marker';
 import type { AccountRequest, SessionRequest, SessionResponse } from '../shared/sync-protocol';
 import type { Reminders } from './reminders';
+import { SIGN_IN_TO_CONTINUE, withSession } from './with-session';
 
 export type AccountActions = ReturnType<typeof createAccountActions>;
 
@@ -26,14 +27,14 @@ export function createAccountActions(
     return { ok: true as const, value: { learnerId } };
   }
 
-  /** The signed-in session's token, or a failure to show when there is none (signed out meanwhile). */
-  async function token(): Promise<ApiResult<string>> {
-    const session = await store.getSession();
-    if (session?.token) return { ok: true, value: session.token };
-    return {
-      ok: false,
-      failure: { kind: 'unauthorized', status: 401, code: 'unauthorized', message: 'Sign in to continue.' },
-    };
+  const withToken = <T>(run: (token: string) => Promise<ApiResult<T>>): Promise<ApiResult<T>> =>
+    withSession(store, SIGN_IN_TO_CONTINUE, run);
+
+  /** The account's name and email as the server answered them, kept with the session. */
+  async function keepProfile(call: Promise<ApiResult<AccountProfile>>): Promise<ApiResult<AccountProfile>> {
+    const result = await call;
+    if (result.ok) await store.updateSessionProfile({ name: result.value.name, email: result.value.email });
+    return result;
   }
 
   return {
@@ -47,25 +48,10 @@ export function createAccountActions(
       return keep(await api.signIn({ email, password, ...(deviceId ? { deviceId } : {}) }), email);
     },
     /** Reads the account back from the server, so a name changed on another device shows here too. */
-    refreshProfile: async () => {
-      const t = await token();
-      if (!t.ok) return t;
-      const result = await api.getAccount(t.value);
-      if (result.ok) await store.updateSessionProfile({ name: result.value.name, email: result.value.email });
-      return result;
-    },
-    updateAccount: async (patch: AccountPatch) => {
-      const t = await token();
-      if (!t.ok) return t;
-      const result = await api.updateAccount(t.value, patch);
-      if (result.ok) await store.updateSessionProfile({ name: result.value.name, email: result.value.email });
-      return result;
-    },
-    changePassword: async (change: PasswordChange) => {
-      const t = await token();
-      if (!t.ok) return t;
-      return api.changePassword(t.value, change);
-    },
+    refreshProfile: () => withToken((token) => keepProfile(api.getAccount(token))),
+    updateAccount: (patch: AccountPatch) =>
+      withToken((token) => keepProfile(api.updateAccount(token, patch))),
+    changePassword: (change: PasswordChange) => withToken((token) => api.changePassword(token, change)),
     /** Always signs this device out; the server is told when it can be reached (else the token expires). */
     signOut: async () => {
       // Reminders for this learner must not keep arriving on a device they signed out of (a shared tablet).

@@ -69,21 +69,16 @@ export const appSync = {
    * the answer is 'signed-out' and the engine is not loaded.
    */
   reminders: {
-    async status(): Promise<RemindersStatus> {
-      if (!(await metaRepo.get('session'))) return 'signed-out';
-      return (await appSync.load()).reminders.status();
-    },
+    status: (): Promise<RemindersStatus> =>
+      whenSignedIn('signed-out' as const, (engine) => engine.reminders.status()),
     turnOn: async (): Promise<TurnOnResult> => (await appSync.load()).reminders.turnOn(),
     turnOff: async (): Promise<void> => (await appSync.load()).reminders.turnOff(),
   },
 
   /** Verified certificates; without an account the answer is 'signed-out' and the engine is not loaded. */
   certificates: {
-    async mine(): Promise<CertificateResult<MyCertificate[]>> {
-      // No token (never signed in, or paused by a 401): nothing to ask, and no engine to load for it.
-      if (!(await metaRepo.get('session'))?.token) return { ok: false, reason: 'signed-out' };
-      return (await appSync.load()).certificates.mine();
-    },
+    mine: (): Promise<CertificateResult<MyCertificate[]>> =>
+      whenSignedIn({ ok: false, reason: 'signed-out' } as const, (engine) => engine.certificates.mine()),
     issue: async (moduleId: string): Promise<CertificateResult<MyCertificate>> =>
       (await appSync.load()).certificates.issue(moduleId),
     revoke: async (id: string): Promise<CertificateResult<MyCertificate>> =>
@@ -95,20 +90,25 @@ export const appSync = {
    * and the engine is not loaded.
    */
   sessions: {
-    start: (body: StartSessionRequest) => viaEngine((calls) => calls.start(body)),
-    attendance: (sessionId: string) => viaEngine((calls) => calls.attendance(sessionId)),
+    start: (body: StartSessionRequest) => viaSessions((calls) => calls.start(body)),
+    attendance: (sessionId: string) => viaSessions((calls) => calls.attendance(sessionId)),
     putTicked: (sessionId: string, names: readonly string[]) =>
-      viaEngine((calls) => calls.putTicked(sessionId, names)),
-    preview: (code: string) => viaEngine((calls) => calls.preview(code)),
-    attend: (code: string) => viaEngine((calls) => calls.attend(code)),
+      viaSessions((calls) => calls.putTicked(sessionId, names)),
+    preview: (code: string) => viaSessions((calls) => calls.preview(code)),
+    attend: (code: string) => viaSessions((calls) => calls.attend(code)),
   },
 
   status: { get: status.get, subscribe: status.subscribe },
 };
 
-async function viaEngine<T>(
-  run: (calls: SessionCalls) => Promise<SessionCallResult<T>>,
-): Promise<SessionCallResult<T>> {
-  if (!(await metaRepo.get('session'))) return { ok: false, failure: 'signed-out' };
-  return run((await appSync.load()).sessions);
+/**
+ * Runs `run` on the engine when this device holds a session token. Without one (never signed in, or paused
+ * by a 401) there is nothing to ask the server: the answer is `signedOut` and the engine is not loaded.
+ */
+async function whenSignedIn<T, S>(signedOut: S, run: (engine: SyncHandle) => Promise<T>): Promise<T | S> {
+  if (!(await metaRepo.get('session'))?.token) return signedOut;
+  return run(await appSync.load());
 }
+
+const viaSessions = <T>(run: (calls: SessionCalls) => Promise<SessionCallResult<T>>) =>
+  whenSignedIn({ ok: false, failure: 'signed-out' } as const, (engine) => run(engine.sessions));

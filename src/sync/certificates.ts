@@ -4,6 +4,7 @@
 import type { ApiClient, ApiFailure, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
 import type { MyCertificate } from '../shared/certificate-protocol';
+import { withSession } from './with-session';
 
 export type CertificateResult<T> =
   | { ok: true; value: T }
@@ -13,12 +14,11 @@ export type CertificateResult<T> =
 export type Certificates = ReturnType<typeof createCertificates>;
 
 export function createCertificates(api: ApiClient, store: Pick<SyncStore, 'getSession'>) {
-  async function withToken<T>(run: (token: string) => Promise<ApiResult<T>>): Promise<CertificateResult<T>> {
-    const token = (await store.getSession())?.token;
-    if (!token) return { ok: false, reason: 'signed-out' };
-    const result = await run(token);
-    return result.ok ? result : { ok: false, reason: 'failed', failure: result.failure };
-  }
+  const withToken = <T>(run: (token: string) => Promise<ApiResult<T>>): Promise<CertificateResult<T>> =>
+    withSession(store, { ok: false, reason: 'signed-out' } as const, async (token) => {
+      const result = await run(token);
+      return result.ok ? result : { ok: false, reason: 'failed', failure: result.failure };
+    });
 
   return {
     /** Every certificate the learner was issued, newest first, revoked ones included. */

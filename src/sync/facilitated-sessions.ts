@@ -4,6 +4,7 @@
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
 import type { StartSessionRequest } from '../shared/session-protocol';
+import { withSession } from './with-session';
 
 export type SessionCallResult<T> = ApiResult<T> | { ok: false; failure: 'signed-out' };
 export type SessionCalls = ReturnType<typeof createSessionCalls>;
@@ -11,10 +12,8 @@ export type SessionCalls = ReturnType<typeof createSessionCalls>;
 export function createSessionCalls(api: ApiClient, store: Pick<SyncStore, 'getSession'>) {
   const withToken =
     <A extends unknown[], T>(call: (token: string, ...args: A) => Promise<ApiResult<T>>) =>
-    async (...args: A): Promise<SessionCallResult<T>> => {
-      const token = (await store.getSession())?.token;
-      return token ? call(token, ...args) : { ok: false, failure: 'signed-out' };
-    };
+    (...args: A): Promise<SessionCallResult<T>> =>
+      withSession(store, { ok: false, failure: 'signed-out' } as const, (token) => call(token, ...args));
   return {
     start: withToken((token, body: StartSessionRequest) => api.startSession(token, body)),
     attendance: withToken((token, sessionId: string) => api.sessionAttendance(token, sessionId)),

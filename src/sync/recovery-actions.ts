@@ -6,18 +6,9 @@ import type { SyncStore } from '../db/sync-store';
 import type { RecoveryCodeReset, TokenReset } from '../shared/recovery-protocol';
 import type { SessionResponse } from '../shared/sync-protocol';
 import type { Reminders } from './reminders';
+import { SIGN_IN_TO_CONTINUE, withSession } from './with-session';
 
 export type RecoveryActions = ReturnType<typeof createRecoveryActions>;
-
-const signedOut = {
-  ok: false as const,
-  failure: {
-    kind: 'unauthorized' as const,
-    status: 401,
-    code: 'unauthorized',
-    message: 'Sign in to continue.',
-  },
-};
 
 export function createRecoveryActions(
   api: ApiClient,
@@ -25,10 +16,8 @@ export function createRecoveryActions(
   onSessionChange: () => void,
   reminders: Pick<Reminders, 'turnOff'>,
 ) {
-  async function withToken<T>(run: (token: string) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
-    const session = await store.getSession();
-    return session?.token ? run(session.token) : signedOut;
-  }
+  const withToken = <T>(run: (token: string) => Promise<ApiResult<T>>): Promise<ApiResult<T>> =>
+    withSession(store, SIGN_IN_TO_CONTINUE, run);
 
   async function keep(result: ApiResult<SessionResponse>, email?: string) {
     if (!result.ok) return result;

@@ -11,28 +11,28 @@ import type {
 } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
 import type { MyTeam, StaffRole } from '../shared/team-protocol';
+import { withSession } from './with-session';
 
 export type TeamActions = ReturnType<typeof createTeamActions>;
 
-const SIGNED_OUT: ApiFailure = {
-  kind: 'unauthorized',
-  status: 401,
-  code: 'signed-out',
-  message: 'Sign in to use teams.',
+const SIGNED_OUT: { ok: false; failure: ApiFailure } = {
+  ok: false,
+  failure: {
+    kind: 'unauthorized',
+    status: 401,
+    code: 'signed-out',
+    message: 'Sign in to use teams.',
+  },
 };
 
 export function createTeamActions(api: ApiClient, store: Pick<SyncStore, 'getSession' | 'setTeams'>) {
-  async function withSession<T>(
+  const withToken = <T>(
     run: (token: string, learnerId: string) => Promise<ApiResult<T>>,
-  ): Promise<ApiResult<T>> {
-    const session = await store.getSession();
-    if (!session?.token) return { ok: false, failure: SIGNED_OUT };
-    return run(session.token, session.learnerId);
-  }
+  ): Promise<ApiResult<T>> => withSession(store, SIGNED_OUT, run);
 
   /** Fetches and stores the learner's teams; a failure keeps what the device has (the next pull brings it). */
   async function refreshMyTeams(): Promise<ApiResult<MyTeam[]>> {
-    return withSession(async (token, learnerId) => {
+    return withToken(async (token, learnerId) => {
       const result = await api.myTeams(token);
       if (!result.ok) return result;
       await store.setTeams(learnerId, result.value.teams);
@@ -44,47 +44,47 @@ export function createTeamActions(api: ApiClient, store: Pick<SyncStore, 'getSes
     refreshMyTeams,
     myLearnerId: async () => (await store.getSession())?.learnerId,
     createTeam: async (name: string) => {
-      const result = await withSession((token) => api.createTeam(token, name));
+      const result = await withToken((token) => api.createTeam(token, name));
       if (result.ok) await refreshMyTeams();
       return result;
     },
-    overview: () => withSession((token) => api.trustOverview(token)),
-    renameTeam: (teamId: string, name: string) => withSession((token) => api.renameTeam(token, teamId, name)),
+    overview: () => withToken((token) => api.trustOverview(token)),
+    renameTeam: (teamId: string, name: string) => withToken((token) => api.renameTeam(token, teamId, name)),
     deleteTeam: async (teamId: string) => {
-      const result = await withSession((token) => api.deleteTeam(token, teamId));
+      const result = await withToken((token) => api.deleteTeam(token, teamId));
       if (result.ok) await refreshMyTeams();
       return result;
     },
     handOver: async (teamId: string, learnerId: string) => {
-      const result = await withSession((token) => api.handOver(token, teamId, learnerId));
+      const result = await withToken((token) => api.handOver(token, teamId, learnerId));
       if (result.ok) await refreshMyTeams();
       return result;
     },
-    dashboard: (teamId: string) => withSession((token) => api.teamDashboard(token, teamId)),
+    dashboard: (teamId: string) => withToken((token) => api.teamDashboard(token, teamId)),
     memberRecord: (teamId: string, learnerId: string) =>
-      withSession((token) => api.memberRecord(token, teamId, learnerId)),
+      withToken((token) => api.memberRecord(token, teamId, learnerId)),
     setTeamRole: (teamId: string, learnerId: string, teamRole: 'leader' | 'member') =>
-      withSession((token) => api.setTeamRole(token, teamId, learnerId, teamRole)),
+      withToken((token) => api.setTeamRole(token, teamId, learnerId, teamRole)),
     removeMember: (teamId: string, learnerId: string) =>
-      withSession((token) => api.removeMember(token, teamId, learnerId)),
+      withToken((token) => api.removeMember(token, teamId, learnerId)),
     /** Leaving stops sharing at once on the server; the device forgets the team's assignments too. */
     leave: async (teamId: string) => {
-      const result = await withSession((token, learnerId) => api.removeMember(token, teamId, learnerId));
+      const result = await withToken((token, learnerId) => api.removeMember(token, teamId, learnerId));
       if (result.ok) await refreshMyTeams();
       return result;
     },
     createInvite: (teamId: string, body: CreateInviteRequest) =>
-      withSession((token) => api.createInvite(token, teamId, body)),
-    invites: (teamId: string) => withSession((token) => api.invites(token, teamId)),
+      withToken((token) => api.createInvite(token, teamId, body)),
+    invites: (teamId: string) => withToken((token) => api.invites(token, teamId)),
     revokeInvite: (teamId: string, code: string) =>
-      withSession((token) => api.revokeInvite(token, teamId, code)),
+      withToken((token) => api.revokeInvite(token, teamId, code)),
     createAssignment: (teamId: string, body: CreateAssignmentRequest) =>
-      withSession((token) => api.createAssignment(token, teamId, body)),
+      withToken((token) => api.createAssignment(token, teamId, body)),
     deleteAssignment: (teamId: string, assignmentId: string) =>
-      withSession((token) => api.deleteAssignment(token, teamId, assignmentId)),
-    invitePreview: (code: string) => withSession((token) => api.invitePreview(token, code)),
+      withToken((token) => api.deleteAssignment(token, teamId, assignmentId)),
+    invitePreview: (code: string) => withToken((token) => api.invitePreview(token, code)),
     join: async (code: string, staffRole: StaffRole) => {
-      const result = await withSession((token) => api.acceptInvite(token, code, staffRole));
+      const result = await withToken((token) => api.acceptInvite(token, code, staffRole));
       if (result.ok) await refreshMyTeams();
       return result;
     },

@@ -3,7 +3,7 @@ import type { ApiResult } from '../../api/api-client';
 import { appSync } from '../../sync/app-sync';
 import { type ChangeErrors, type ChangeField, changeErrors } from './change-errors';
 import { MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
-import { PasswordField } from './password-field';
+import { NewPasswordField, PasswordField } from './password-field';
 import { TextField } from './text-field';
 
 type Change = 'name' | 'email' | 'password';
@@ -213,13 +213,7 @@ function PasswordForm({ onDone }: { onDone: (message: string) => void }) {
             autoComplete="current-password"
             error={errors.currentPassword}
           />
-          <PasswordField
-            label="New password"
-            name="newPassword"
-            autoComplete="new-password"
-            hint={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
-            error={errors.newPassword}
-          />
+          <NewPasswordField name="newPassword" error={errors.newPassword} />
           <p className="field field--check">
             <label>
               <input

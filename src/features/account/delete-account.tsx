@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { appSync } from '../../sync/app-sync';
 import { failureText } from './failure-text';
-import { TextField } from './text-field';
+import { SERVER_UNREACHABLE } from './form-errors';
+import { PasswordField } from './password-field';
 
 type Step =
   | { name: 'closed' }
@@ -37,10 +38,7 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
         onDeleted();
       } else setStep({ name: 'ask', error: failureText(result.failure, 'password') });
     } catch {
-      setStep({
-        name: 'ask',
-        error: failureText({ kind: 'network', status: 0, code: 'network', message: '' }, 'password'),
-      });
+      setStep({ name: 'ask', error: SERVER_UNREACHABLE });
     }
   };
 
@@ -108,10 +106,9 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
         </button>
       ) : (
         <form className="account-form" noValidate onSubmit={(e) => void submit(e)}>
-          <TextField
+          <PasswordField
             label="Your password"
             name="password"
-            type="password"
             autoComplete="current-password"
             error={step.name === 'ask' ? step.error : undefined}
             autoFocus

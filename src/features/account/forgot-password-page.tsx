@@ -5,12 +5,12 @@ import { RESET_LINK_MINUTES, type ResetOptions } from '../../shared/recovery-pro
 import { appSync } from '../../sync/app-sync';
 import { failureText } from './failure-text';
 import { MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
+import { NewPasswordField } from './password-field';
 import { ResetDone } from './reset-done';
 import { TextField } from './text-field';
 
 type Errors = { email?: string; code?: string; password?: string; form?: string };
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const offline = { kind: 'network', status: 0, code: 'network', message: '' } as const;
 
 function focusFirst(form: HTMLFormElement | null, errors: Errors) {
   const name = (['email', 'code', 'password'] as const).find((f) => errors[f]);
@@ -110,7 +110,7 @@ function RecoveryCodeForm({ onDone }: { onDone: () => void }) {
       if (result.ok) onDone();
       else setErrors({ form: failureText(result.failure, 'code') });
     } catch {
-      setErrors({ form: failureText(offline, 'code') });
+      setErrors({ form: SERVER_UNREACHABLE });
     } finally {
       setBusy(false);
     }
@@ -131,14 +131,7 @@ function RecoveryCodeForm({ onDone }: { onDone: () => void }) {
           hint="Like 7KQ2-M9XD-40TR. Capitals and hyphens do not matter."
           error={errors.code}
         />
-        <TextField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
-          error={errors.password}
-        />
+        <NewPasswordField name="password" error={errors.password} />
         {errors.form && (
           <p role="alert" className="alert">
             {errors.form}
@@ -174,7 +167,7 @@ function EmailLinkForm() {
       if (result.ok) setSentTo(email);
       else setErrors({ form: failureText(result.failure, 'email') });
     } catch {
-      setErrors({ form: failureText(offline, 'email') });
+      setErrors({ form: SERVER_UNREACHABLE });
     } finally {
       setBusy(false);
     }

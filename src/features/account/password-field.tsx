@@ -1,4 +1,5 @@
 import { type ComponentProps, useState } from 'react';
+import { MIN_PASSWORD } from './form-errors';
 import { TextField } from './text-field';
 
 type Props = Omit<ComponentProps<typeof TextField>, 'type' | 'after'>;
@@ -28,6 +29,19 @@ export function PasswordField(props: Props) {
           Show password
         </button>
       }
+    />
+  );
+}
+
+/** The one "New password" field: at sign-up's length rule, in a password change and in both resets. */
+export function NewPasswordField({ name, error }: { name: string; error: string | undefined }) {
+  return (
+    <PasswordField
+      label="New password"
+      name={name}
+      autoComplete="new-password"
+      hint={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
+      error={error}
     />
   );
 }

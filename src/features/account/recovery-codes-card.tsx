@@ -3,8 +3,9 @@ import { format } from '../../lib/format';
 import type { RecoveryCodesStatus } from '../../shared/recovery-protocol';
 import { appSync } from '../../sync/app-sync';
 import { failureText } from './failure-text';
+import { SERVER_UNREACHABLE } from './form-errors';
+import { PasswordField } from './password-field';
 import { RecoveryCodesList } from './recovery-codes-list';
-import { TextField } from './text-field';
 
 type Step =
   | { name: 'closed' }
@@ -45,10 +46,7 @@ export function RecoveryCodesCard() {
           : { name: 'ask', error: failureText(result.failure, 'password') },
       );
     } catch {
-      setStep({
-        name: 'ask',
-        error: failureText({ kind: 'network', status: 0, code: 'network', message: '' }, 'password'),
-      });
+      setStep({ name: 'ask', error: SERVER_UNREACHABLE });
     }
   };
 
@@ -85,10 +83,9 @@ export function RecoveryCodesCard() {
       ) : (
         <form className="account-form" noValidate onSubmit={(e) => void submit(e)}>
           <p>New codes replace the old ones: any codes you kept stop working.</p>
-          <TextField
+          <PasswordField
             label="Your current password"
             name="password"
-            type="password"
             autoComplete="current-password"
             error={step.name === 'ask' ? step.error : undefined}
             autoFocus

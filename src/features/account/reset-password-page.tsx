@@ -3,9 +3,9 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { appSync } from '../../sync/app-sync';
 import { failureText } from './failure-text';
-import { MIN_PASSWORD } from './form-errors';
+import { MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
+import { NewPasswordField } from './password-field';
 import { ResetDone } from './reset-done';
-import { TextField } from './text-field';
 
 /** Opened from the reset email: choose a new password. */
 export function ResetPasswordPage() {
@@ -38,7 +38,7 @@ export function ResetPasswordPage() {
       if (result.ok) setDone(true);
       else setError({ form: failureText(result.failure, 'link') });
     } catch {
-      setError({ form: failureText({ kind: 'network', status: 0, code: 'network', message: '' }, 'link') });
+      setError({ form: SERVER_UNREACHABLE });
     } finally {
       setBusy(false);
     }
@@ -59,14 +59,7 @@ export function ResetPasswordPage() {
           <h2 id="new-password-title">Your new password</h2>
           <p>Setting it signs your account out on every other device.</p>
           <form ref={formRef} className="account-form" noValidate onSubmit={(e) => void submit(e)}>
-            <TextField
-              label="New password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              hint={`At least ${MIN_PASSWORD} characters. A short sentence is easy to remember.`}
-              error={error.field}
-            />
+            <NewPasswordField name="password" error={error.field} />
             {error.form && (
               <p role="alert" className="alert">
                 {error.form} <Link to="/settings/sync/forgot">Ask for a new link</Link>
