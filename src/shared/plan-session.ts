@@ -1,6 +1,7 @@
 // A facilitated session (a staff meeting's slot, an INSET day) made from a module's lessons, in the shape
 // the evidence on school CPD favours: input, discussion, a group check, a "try this" commitment and a
 // follow-up date. Pure, so the presenter, the presenter view and the tests all plan the same session.
+import { addDays } from './calendar-day';
 import type { Lesson, LessonBlock } from './content-types';
 import { takeInOrder } from './take-in-order';
 
@@ -221,10 +222,4 @@ function lessonSlides(lesson: Lesson, tries: { lessonId: string; title: string; 
   const inputs = slides.filter((s) => s.kind === 'input');
   for (const slide of inputs) slide.minutes = lesson.minutes / inputs.length;
   return slides;
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

@@ -2,6 +2,7 @@
 // and the learner's own progress), so they show offline: each one's status by the same words leaders see,
 // and which modules are due soon enough to go first in the planner. Loaded only when the learner is in a
 // team with assignments, so it costs the first screen nothing.
+import { addDays } from './calendar-day';
 import type { Catalog } from './content-types';
 import type { Progress } from './progress';
 import type { Assignment, AssignmentStatus, MyTeam } from './team-protocol';
@@ -86,16 +87,4 @@ export function dueSoonModules(
     .sort((a, b) => (a.assignment.dueOn ?? '').localeCompare(b.assignment.dueOn ?? ''));
   const ids = soon.flatMap(({ assignment }) => assignment.moduleIds.filter((id) => state(id) !== 'done'));
   return [...new Set(ids)];
-}
-
-/** The calendar date where the learner is, as YYYY-MM-DD. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

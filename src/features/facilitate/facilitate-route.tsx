@@ -7,6 +7,7 @@ import { AttendPage } from './attend-page';
 import { PresentPage } from './present-page';
 import { PresenterViewPage } from './presenter-view-page';
 import { SignInSheetPage } from './sign-in-sheet-page';
+import './facilitate.css';
 
 export function FacilitateRoute() {
   const { view } = useParams();

@@ -1,5 +1,6 @@
 // A session's plan lives in its address (`/present/<module>?length=20&from=<lesson>&follow=<date>`), so the
 // presenter view and the sign-in sheet, opened in other windows, plan exactly the same session.
+import { daysBetween, localDay } from '../../shared/calendar-day';
 import type { Lesson } from '../../shared/content-types';
 import {
   DEFAULT_FOLLOW_UP_DAYS,
@@ -22,17 +23,6 @@ export function pickOf(params: URLSearchParams): SessionPick {
   if (length === 'module') return { kind: 'module' };
   const from = params.get('from');
   return { kind: 'slot', minutes: Number(length) as SessionMinutes, ...(from ? { from } : {}) };
-}
-
-/** Today where the facilitator is, as `YYYY-MM-DD`. */
-export function localDay(date = new Date()): string {
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export function planOf(moduleId: string, lessons: readonly Lesson[], params: URLSearchParams): SessionPlan {

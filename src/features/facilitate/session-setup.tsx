@@ -5,10 +5,11 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { facilitatedSessionsRepo } from '../../db/facilitated-sessions-repo';
 import { format } from '../../lib/format';
+import { localDay } from '../../shared/calendar-day';
 import type { CatalogModule, Lesson } from '../../shared/content-types';
 import { SESSION_MINUTES } from '../../shared/plan-session';
 import { sendPendingSessions } from './send-pending-sessions';
-import { lengthOf, localDay, planOf, sessionHref } from './session-params';
+import { lengthOf, planOf, sessionHref } from './session-params';
 
 type Props = { module: CatalogModule; lessons: Lesson[] };
 

@@ -5,7 +5,8 @@ import { useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { format } from '../../lib/format';
-import { localDay, planOf } from './session-params';
+import { localDay } from '../../shared/calendar-day';
+import { planOf } from './session-params';
 import { useModuleLessons } from './use-module-lessons';
 
 const ROWS = 20;

@@ -1,9 +1,10 @@
 // A member's team assignments on Today, loaded only when the device holds some (see use-today.ts): the
 // card that lists them and the modules due soon that the plans put first.
 import type { ReactNode } from 'react';
+import { localDay } from '../../shared/calendar-day';
 import type { Catalog } from '../../shared/content-types';
 import type { Progress } from '../../shared/progress';
-import { dueSoonModules, localDay, moduleStates, todayAssignments } from '../../shared/team-assignments';
+import { dueSoonModules, moduleStates, todayAssignments } from '../../shared/team-assignments';
 import type { MyTeam } from '../../shared/team-protocol';
 import { AssignmentsCard } from './assignments-card';
 
