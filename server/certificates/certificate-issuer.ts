@@ -3,13 +3,18 @@
 // certificate with the same claims stands returns that one. A change (a new name, a lesson redone, new
 // content) or a revocation gives a new certificate on the next request.
 import { createHash } from 'node:crypto';
-import type { Certificate, MyCertificate, SignedCertificate } from '../../src/shared/certificate-protocol';
+import {
+  CERTIFICATE_ID_LENGTH,
+  type Certificate,
+  type MyCertificate,
+  type SignedCertificate,
+} from '../../src/shared/certificate-protocol';
 import { learnerEventSchema } from '../../src/shared/events';
 import { parseSettings } from '../../src/shared/settings';
 import { canonicalJson } from '../canonical-json';
 import type { Db } from '../open-database';
+import { newReadableCode } from '../readable-code';
 import type { CourseIndex } from '../teams/course-index';
-import { newCertificateId } from './certificate-id';
 import type { SigningKey } from './certificate-keys';
 import { moduleCompletion, type ReceivedEvent } from './module-completion';
 
@@ -110,7 +115,12 @@ export async function issueCertificate(db: Db, input: IssueInput): Promise<Issue
       .executeTakeFirst();
     if (standing) return { kind: 'existing', certificate: toMyCertificate(standing) };
 
-    const certificate: Certificate = { ...claims, id: newCertificateId(), issuedAt: iso(now), keyId: key.id };
+    const certificate: Certificate = {
+      ...claims,
+      id: newReadableCode(CERTIFICATE_ID_LENGTH),
+      issuedAt: iso(now),
+      keyId: key.id,
+    };
     const body = canonicalJson(certificate);
     const row = { body, signature: key.sign(body), revoked_at: null };
     await trx

@@ -1,10 +1,9 @@
 // Facilitated sessions (src/shared/session-protocol.ts has the routes and their bodies): a facilitator
 // starts a session and shows its join code; attendees join by the code on their own phones; with no
 // signal the facilitator ticks typed names, sent here once back online.
-import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Transaction } from 'kysely';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../src/shared/join-code';
+import { JOIN_CODE_LENGTH } from '../../src/shared/join-code';
 import {
   JOIN_CODE_HOURS,
   joinCodeSchema,
@@ -17,6 +16,7 @@ import type { AppDeps, AppEnv } from '../app-env';
 import type { Database } from '../db-schema';
 import { HttpError } from '../http-error';
 import { readJson } from '../read-json';
+import { newReadableCode } from '../readable-code';
 import { requireLearner } from '../require-learner';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -126,7 +126,7 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
         const row: SessionRow = {
           id: body.sessionId,
           facilitator_id: learnerId,
-          code: newCode(),
+          code: newReadableCode(JOIN_CODE_LENGTH),
           module_id: body.moduleId,
           title: body.title,
           lesson_ids: JSON.stringify(body.lessonIds),
@@ -243,11 +243,4 @@ async function replaceTicked(
 
 function started(row: SessionRow) {
   return { sessionId: row.id, code: row.code, expiresAt: new Date(row.expires_at).toISOString() };
-}
-
-function newCode(): string {
-  let code = '';
-  for (let i = 0; i < JOIN_CODE_LENGTH; i += 1)
-    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
-  return code;
 }

@@ -5,6 +5,7 @@ import { type Context, Hono } from 'hono';
 import {
   acceptInviteRequestSchema,
   createInviteRequestSchema,
+  INVITE_CODE_LENGTH,
   type Invite,
   inviteCodeSchema,
 } from '../../src/shared/team-protocol';
@@ -13,8 +14,9 @@ import { clientIp } from '../client-ip';
 import type { Database } from '../db-schema';
 import { HttpError } from '../http-error';
 import { readJson } from '../read-json';
+import { newReadableCode } from '../readable-code';
 import { requireLearner } from '../require-learner';
-import { emailInDomain, newInviteCode } from '../teams/invite-code';
+import { emailInDomain } from '../teams/invite-domain';
 import { refoldLearner } from '../teams/keep-progress';
 import { checkTeamCount, leaderOf, roleIn } from '../teams/team-access';
 import { myTeam } from '../teams/team-reads';
@@ -101,7 +103,7 @@ export function inviteRoutes(deps: AppDeps): Hono<AppEnv> {
       };
       // A fresh code is almost never taken; the primary key settles the rare clash and another is drawn.
       for (let attempt = 0; ; attempt++) {
-        const code = newInviteCode();
+        const code = newReadableCode(INVITE_CODE_LENGTH);
         const stored = await db.kysely
           .insertInto('team_invites')
           .values({ ...row, code })

@@ -2,13 +2,11 @@
 // learner downloads, the public keys, and the public verify answer. Shared by the server and src/api so
 // both sides parse the same shapes.
 import { z } from 'zod';
+import { readableCodePattern } from './readable-code';
 
-/** Ten characters of an alphabet without look-alikes (no 0/O, 1/I/L): about 50 bits, easy to read aloud. */
-export const CERTIFICATE_ID_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** Ten readable characters (readable-code.ts): about 50 bits, easy to read aloud. */
 export const CERTIFICATE_ID_LENGTH = 10;
-export const certificateIdSchema = z
-  .string()
-  .regex(new RegExp(`^[${CERTIFICATE_ID_ALPHABET}]{${CERTIFICATE_ID_LENGTH}}$`));
+export const certificateIdSchema = z.string().regex(readableCodePattern(CERTIFICATE_ID_LENGTH));
 
 /** A typed or scanned id, tidied: case and spaces or dashes a person might add do not matter. */
 export function normaliseCertificateId(text: string): string | null {

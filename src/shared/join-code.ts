@@ -1,10 +1,11 @@
 // A facilitated session's join code and the address attendees open, without zod: the screens that run
 // and join a session use these, and the session API's schemas (session-protocol.ts) build on them.
 
-/** Six characters without look-alikes (no 0/O, 1/I/L, as team invites), read aloud or typed from the screen. */
+import { readableCodePattern } from './readable-code';
+
+/** Six readable characters (readable-code.ts), read aloud or typed from the screen. */
 export const JOIN_CODE_LENGTH = 6;
-export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const JOIN_CODE_PATTERN = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
+export const JOIN_CODE_PATTERN = readableCodePattern(JOIN_CODE_LENGTH);
 
 /** The code as typed (spaces around and lower case forgiven), or null when it cannot be one. */
 export function readJoinCode(text: string): string | null {

@@ -32,6 +32,7 @@
 // sync-protocol.ts), so Today shows assignments offline.
 import { z } from 'zod';
 import { AUDIENCES } from './content-types';
+import { readableCodePattern } from './readable-code';
 
 /** The role a member chose for themself (their audience), as in Settings. */
 export const staffRoleSchema = z.enum(AUDIENCES).exclude(['all']);
@@ -42,13 +43,13 @@ export const teamRoleSchema = z.enum(TEAM_ROLES);
 export type TeamRole = z.infer<typeof teamRoleSchema>;
 
 export const teamIdSchema = z.string().min(1).max(64);
-/** 8 characters of an alphabet without look-alikes (no 0/O, 1/I/L), read aloud or typed from a wall. */
-export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** 8 readable characters (readable-code.ts), read aloud or typed from a wall. */
+export const INVITE_CODE_LENGTH = 8;
 export const inviteCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/, 'a join code is 8 letters and digits');
+  .regex(readableCodePattern(INVITE_CODE_LENGTH), 'a join code is 8 letters and digits');
 /** A calendar date in the setting's own terms: due at the end of that day. */
 export const dueOnSchema = z.iso.date();
 export const emailDomainSchema = z

@@ -1,8 +1,7 @@
-// The pure rules behind teams, table by table: an assignment's status, join codes, email domains.
+// The pure rules behind teams, table by table: an assignment's status and email domains (invite codes: readable-code.test.ts).
 import { describe, expect, it } from 'vitest';
 import { assignmentStatus, type KeptModule } from '../../server/teams/assignment-status';
-import { emailInDomain, newInviteCode } from '../../server/teams/invite-code';
-import { INVITE_CODE_ALPHABET, inviteCodeSchema } from '../../src/shared/team-protocol';
+import { emailInDomain } from '../../server/teams/invite-domain';
 
 describe('assignmentStatus', () => {
   const kept = (entries: [string, string | null][]) =>
@@ -82,24 +81,6 @@ describe('assignmentStatus', () => {
   ];
   it.each(cases)('$name', ({ modules, progress, dueOn, asOf, expected }) => {
     expect(assignmentStatus(modules, kept(progress), dueOn, asOf)).toEqual(expected);
-  });
-});
-
-describe('join codes', () => {
-  it('are 8 characters of the alphabet, every character reachable', () => {
-    const seen = new Set<string>();
-    for (let i = 0; i < 200; i++) {
-      const code = newInviteCode();
-      expect(inviteCodeSchema.parse(code)).toBe(code);
-      for (const ch of code) seen.add(ch);
-    }
-    expect([...seen].sort().join('')).toBe([...INVITE_CODE_ALPHABET].sort().join(''));
-  });
-
-  it('take each character from the draw', () => {
-    let n = 0;
-    expect(newInviteCode(() => n++)).toBe('23456789');
-    expect(newInviteCode(() => INVITE_CODE_ALPHABET.length - 1)).toBe('ZZZZZZZZ');
   });
 });
 
