@@ -3,9 +3,11 @@
 // `npx tsx bench/sync-bench.ts` (SQLite); set BENCH_DATABASE_URL or TEST_DATABASE_URL to add PostgreSQL.
 // A push carries one learner's events (the token names the learner), so 100 events per request here;
 // the protocol allows up to 500, which a device uses only after a long time offline. Events name the first
-// dozen lessons of the real course (compiled from content/ for the server, as a build would serve it). These
-// learners are in no team, so a push pays the team-progress index and one membership look-up, not the fold
-// (server/teams/keep-progress.ts).
+// dozen lessons of the real course (compiled from content/ for the server, as a build would serve it). Half
+// the learners are in no team, so a push pays one membership look-up; the other half are members of one
+// team, so each push also folds their progress (server/teams/keep-progress.ts). The two halves are pushed
+// one after the other and their server CPU per event is printed side by side (issue "Teams": the fold may
+// add at most 15 %).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +34,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 // Latency is measured with fewer requests in flight: at 16 it would mostly measure queueing.
 const PULL_CONCURRENCY = Number(process.env.BENCH_PULL_CONCURRENCY ?? 4);
 const RAW_BATCH = 500;
+const BENCH_TEAM_ID = 'bench-team';
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 type Learner = { token: string; learnerId: string; deviceId: string; events: LearnerEvent[] };
@@ -39,6 +42,8 @@ type Target = {
   name: 'sqlite' | 'postgres';
   env: Record<string, string>;
   raw: (rows: RawRow[]) => Promise<void>;
+  /** Makes one team of these learners, straight in the database (the join route is rate-limited per address). */
+  addToTeam: (learnerIds: string[]) => Promise<void>;
   cleanup: () => Promise<void>;
 };
 type RawRow = { learnerId: string; event: LearnerEvent; seq: number };
@@ -124,26 +129,38 @@ async function benchTarget(target: Target): Promise<void> {
     const total = LEARNERS * EVENTS_PER_LEARNER;
     // Serialised before the clock starts: the client shares the 2 cores and should not be measured.
     const pushBodies = learners.map((l) => JSON.stringify({ deviceId: l.deviceId, events: l.events }));
+    const members = learners.filter((_, i) => i % 2 === 1);
+    await target.addToTeam(members.map((l) => l.learnerId));
     let acked = 0;
-    const pushCpuStart = cpuSeconds(child.pid);
-    const pushStart = performance.now();
-    await pool(learners, CONCURRENCY, async (l, i) => {
-      const send = () =>
-        fetch(`${base}/api/v1/sync/push`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${l.token}` },
-          body: pushBodies[i],
-        });
-      // On a busy machine a kept-alive connection can close just as a push is sent on it; the device
-      // sends again, and what the first attempt stored comes back `duplicate`.
-      const res = await send().catch(send);
-      if (!res.ok) throw new Error(`push → ${res.status} ${await res.text()}`);
-      acked += ((await res.json()) as PushResponse).results.filter(
-        (r) => r.status === 'acked' || r.status === 'duplicate',
-      ).length;
-    });
-    const pushSeconds = (performance.now() - pushStart) / 1000;
-    const pushCpu = cpuSeconds(child.pid) - pushCpuStart;
+    const pushHalf = async (inTeam: boolean) => {
+      const half = learners.flatMap((l, i) => ((i % 2 === 1) === inTeam ? [{ l, body: pushBodies[i] }] : []));
+      const cpuStart = cpuSeconds(child.pid);
+      const start = performance.now();
+      await pool(half, CONCURRENCY, async ({ l, body }) => {
+        const send = () =>
+          fetch(`${base}/api/v1/sync/push`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${l.token}` },
+            body,
+          });
+        // On a busy machine a kept-alive connection can close just as a push is sent on it; the device
+        // sends again, and what the first attempt stored comes back `duplicate`.
+        const res = await send().catch(send);
+        if (!res.ok) throw new Error(`push → ${res.status} ${await res.text()}`);
+        acked += ((await res.json()) as PushResponse).results.filter(
+          (r) => r.status === 'acked' || r.status === 'duplicate',
+        ).length;
+      });
+      return {
+        seconds: (performance.now() - start) / 1000,
+        cpu: cpuSeconds(child.pid) - cpuStart,
+        events: half.length * EVENTS_PER_LEARNER,
+      };
+    };
+    const solo = await pushHalf(false);
+    const team = await pushHalf(true);
+    const pushSeconds = solo.seconds + team.seconds;
+    const pushCpu = solo.cpu + team.cpu;
     if (acked !== total) throw new Error(`only ${acked} of ${total} events acked`);
 
     const latencies: number[] = [];
@@ -175,11 +192,13 @@ async function benchTarget(target: Target): Promise<void> {
 
     latencies.sort((a, b) => a - b);
     const pushRate = total / pushSeconds;
+    const cpuPerEvent = (half: { cpu: number; events: number }) => (half.cpu * 1e6) / half.events;
     const rawRate = total / rawSeconds;
     console.log(
       [
         `${target.name}${target.name === 'sqlite' ? ` (synchronous=${process.env.SQLITE_SYNCHRONOUS || 'FULL'})` : ''}: ${LEARNERS} learners × ${EVENTS_PER_LEARNER} events; ${CONCURRENCY} pushes, ${PULL_CONCURRENCY} pulls in flight`,
         `  push  ${Math.round(pushRate).toLocaleString('en-GB')} events/s  (${pushSeconds.toFixed(2)} s; server used ${pushCpu.toFixed(2)} CPU s = ${pushCpu > 0 ? Math.round(total / pushCpu).toLocaleString('en-GB') : '?'} events per CPU-second)`,
+        `  push in no team ${cpuPerEvent(solo).toFixed(1)} µs CPU/event, in a team ${cpuPerEvent(team).toFixed(1)} µs → keeping team progress adds ${((cpuPerEvent(team) / cpuPerEvent(solo) - 1) * 100).toFixed(0)} % (target ≤ 15 %); ${Math.round(solo.events / solo.seconds).toLocaleString('en-GB')} and ${Math.round(team.events / team.seconds).toLocaleString('en-GB')} events/s`,
         `  raw   ${Math.round(rawRate).toLocaleString('en-GB')} events/s  (500-row transactions)  → push is ${((pushRate / rawRate) * 100).toFixed(1)} % of raw`,
         `  pull  (one page of ${EVENTS_PER_LEARNER} per learner) p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  (${Math.round(total / pullSeconds).toLocaleString('en-GB')} events/s)`,
       ].join('\n'),
@@ -222,6 +241,24 @@ function sqliteTarget(): Target {
       for (let i = 0; i < rows.length; i += RAW_BATCH) batch(rows.slice(i, i + RAW_BATCH));
       db.close();
     },
+    addToTeam: async (learnerIds) => {
+      const db = new SqliteDatabase(file);
+      const now = Date.now();
+      db.prepare('insert into teams (id, name, created_at) values (?, ?, ?)').run(
+        BENCH_TEAM_ID,
+        'Bench team',
+        now,
+      );
+      const insert = db.prepare(
+        'insert into team_members (team_id, learner_id, team_role, staff_role, joined_at) values (?, ?, ?, ?, ?)',
+      );
+      db.transaction(() => {
+        for (const [i, id] of learnerIds.entries()) {
+          insert.run(BENCH_TEAM_ID, id, i === 0 ? 'owner' : 'member', 'teacher', now);
+        }
+      })();
+      db.close();
+    },
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -259,6 +296,23 @@ async function postgresTarget(url: string): Promise<Target> {
         );
         await client.query('commit');
       }
+      await client.end();
+    },
+    addToTeam: async (learnerIds) => {
+      const client = new pg.Client({ connectionString: schemaUrl });
+      await client.connect();
+      const now = Date.now();
+      await client.query('insert into teams (id, name, created_at) values ($1, $2, $3)', [
+        BENCH_TEAM_ID,
+        'Bench team',
+        now,
+      ]);
+      await client.query(
+        `insert into team_members (team_id, learner_id, team_role, staff_role, joined_at)
+         select $1, id, case when n = 1 then 'owner' else 'member' end, 'teacher', $2
+         from unnest($3::text[]) with ordinality as m(id, n)`,
+        [BENCH_TEAM_ID, now, learnerIds],
+      );
       await client.end();
     },
     cleanup: drop,

@@ -95,7 +95,9 @@ export async function benchSchema(
   return {
     url: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
+      // BENCH_KEEP_SCHEMA=1 leaves the seeded data for EXPLAIN ANALYZE afterwards.
+      if (process.env.BENCH_KEEP_SCHEMA === '1') console.log(`kept schema ${schema}`);
+      else await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
     },
   };

@@ -19,7 +19,7 @@ import { requireLearner } from '../require-learner';
 import { assignmentStatus } from '../teams/assignment-status';
 import { dateOf } from '../teams/fold-module-progress';
 import { leaderOf, memberNotFound } from '../teams/team-access';
-import { includes, serverDate, teamAssignments } from '../teams/team-reads';
+import { includes, inTeam, serverDate, teamAssignments } from '../teams/team-reads';
 
 const MINUTE_MS = 60_000;
 
@@ -185,9 +185,7 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
             'ms_spent',
             'refreshers',
           ])
-          .where('learner_id', 'in', (eb) =>
-            eb.selectFrom('team_members').select('learner_id').where('team_id', '=', access.teamId),
-          )
+          .where(inTeam(db, access.teamId))
           .execute(),
       ]);
       const keptBy = new Map<string, KeptRow[]>();
