@@ -9,10 +9,11 @@
 //   LOAD_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres LOAD_PROCESSES=2 LOAD_DEVICES=2000 LOAD_RATE=0.2 npm run bench:load
 // Targets on 2 cores: zero errors, p99 ≤ 250 ms, RSS in the last 10 s within 10 % of the first 10 s.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import type { LearnerEvent } from '../src/shared/events';
 import { formatHlc } from '../src/shared/hlc';
@@ -49,14 +50,33 @@ type Device = {
   base: string;
 };
 
-function startServer(dataDir: string, databaseUrl: string): Promise<ServerProcess> {
-  // Request logs at info, as in production. LOAD_SERVER_LOG=/tmp/server.log keeps them (method, path,
-  // status, ms) for a closer look; otherwise they go nowhere.
-  const log = process.env.LOAD_SERVER_LOG;
+/**
+ * Request logs at info, as in production (method, path, status, ms), one file per process: after the run
+ * they give the time spent inside the server, to set beside the latency the devices saw.
+ * LOAD_SERVER_LOG=/tmp/server.log names the first process's file, to keep it for a closer look.
+ */
+function startServer(dataDir: string, databaseUrl: string, index: number): Promise<ServerProcess> {
   return startServerProcess(
     { DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
-    { stdout: log ? openSync(log, 'w') : 'ignore' },
+    { stdout: openSync(serverLog(dataDir, index), 'w') },
   );
+}
+
+function serverLog(dataDir: string, index: number): string {
+  return (index === 0 && process.env.LOAD_SERVER_LOG) || path.join(dataDir, `server-${index}.log`);
+}
+
+/** Milliseconds inside the server of each request logged at or after `since` (an ISO time). */
+function serverTimes(files: string[], since: string): number[] {
+  const times: number[] = [];
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.includes('"msg":"request"')) continue;
+      const entry = JSON.parse(line) as { time: string; ms: number; path: string };
+      if (entry.time >= since && entry.path.startsWith('/api/v1/sync/')) times.push(entry.ms);
+    }
+  }
+  return times.sort((a, b) => a - b);
 }
 
 /** A fresh database next to the one LOAD_DATABASE_URL names, dropped after the run. */
@@ -204,7 +224,7 @@ async function main(): Promise<void> {
   const database = ADMIN_URL ? await createDatabase(ADMIN_URL) : undefined;
   const servers: ServerProcess[] = [];
   try {
-    for (let i = 0; i < PROCESSES; i += 1) servers.push(await startServer(dataDir, database?.url ?? ''));
+    for (let i = 0; i < PROCESSES; i += 1) servers.push(await startServer(dataDir, database?.url ?? '', i));
     const bases = servers.map((server) => server.base);
     const devices = await setUpDevices(bases);
     devices.forEach((device, i) => {
@@ -219,6 +239,10 @@ async function main(): Promise<void> {
     if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
     const samples: { t: number; mb: number }[] = [];
     const started = performance.now();
+    const startedAt = new Date().toISOString();
+    // The generator shares the cores: when its own event loop is late, every latency it measures is too.
+    const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
+    generatorDelay.enable();
     // Summed over the server processes: the memory the service needs.
     const sampler = setInterval(() => {
       const mb = servers.reduce((sum, server) => sum + rssMb(server.child.pid as number), 0);
@@ -227,6 +251,11 @@ async function main(): Promise<void> {
     const stats = await run(SECONDS);
     const elapsed = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    generatorDelay.disable();
+    const inside = serverTimes(
+      servers.map((_, i) => serverLog(dataDir, i)),
+      startedAt,
+    );
     const sorted = [...stats.latencies].sort((a, b) => a - b);
     const latency = (p: number) => percentile(sorted, p).toFixed(1);
     const p99 = percentile(sorted, 99);
@@ -246,6 +275,8 @@ async function main(): Promise<void> {
       `load bench: ${DEVICES} devices (${Math.ceil(DEVICES / 2)} learners × 2), ${database ? `PostgreSQL, ${PROCESSES} server process${PROCESSES > 1 ? "es (a learner's two devices on different ones)" : ''}` : `SQLite, ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}`}, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up, ${EVENTS_PER_PUSH} events per push, ${RATE > 0 ? `each device pushes and pulls every ${(2 / RATE).toFixed(1)} s on average` : 'unpaced (saturation)'}`,
       `  requests      ${sorted.length} in ${elapsed.toFixed(1)} s = ${(sorted.length / elapsed).toFixed(0)} req/s (${(stats.pushes / elapsed).toFixed(0)} pushes/s = ${((stats.pushes * EVENTS_PER_PUSH) / elapsed).toFixed(0)} events/s stored; ${(stats.pulls / elapsed).toFixed(0)} pulls/s)`,
       `  latency ms    p50 ${latency(50)}  p90 ${latency(90)}  p99 ${latency(99)}  p99.9 ${latency(99.9)}  max ${(sorted.at(-1) ?? 0).toFixed(1)}`,
+      `  inside server p50 ${percentile(inside, 50).toFixed(1)}  p99 ${percentile(inside, 99).toFixed(1)}  max ${(inside.at(-1) ?? 0).toFixed(1)} ms (request log; the rest of a latency is waiting for a core or the network stack)`,
+      `  generator     event-loop delay p99 ${(generatorDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(generatorDelay.max / 1e6).toFixed(1)} ms (added to what it measures)`,
       `  errors        ${errorText}`,
       `  RSS by 5 s    ${samples
         .filter((_, i) => i % 10 === 9)
