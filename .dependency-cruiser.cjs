@@ -125,10 +125,13 @@ module.exports = {
     {
       name: 'lesson-markup-is-only-markup',
       comment:
-        'src/lesson-markup is rendered by the service worker too: shared types and the compiled-HTML element only.',
+        'src/lesson-markup is rendered by the service worker too: shared code, the compiled-HTML element and the display formats only.',
       severity: 'error',
       from: { path: '^src/lesson-markup/' },
-      to: { path: '^src/', pathNot: '^src/(lesson-markup|shared)/|^src/components/compiled-html\\.tsx$' },
+      to: {
+        path: '^src/',
+        pathNot: '^src/(lesson-markup|shared)/|^src/(components/compiled-html\\.tsx|lib/format\\.ts)$',
+      },
     },
     {
       name: 'lesson-markup-needs-only-react',

@@ -5,7 +5,7 @@
 //  2. the median of 10 offline cold starts, tab open → lesson heading visible, next to the same lesson
 //     as a plain static HTML page served from the same service worker cache, and their ratio (target ≤ 2.0);
 //     and, beside it, the time until the app has replaced the service worker's static copy of the lesson
-//     (src/shared/lesson-page-html.ts) with its own live page.
+//     (src/lesson-markup/lesson-article-html.tsx) with its own live page.
 // Offline means the server is stopped as well as the browser set offline; before each cold start the
 // service worker is stopped, so it starts from nothing like after a phone has been idle.
 import { createHash } from 'node:crypto';

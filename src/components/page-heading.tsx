@@ -1,4 +1,4 @@
-import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 
 type Props = { title: string; children?: ReactNode };
@@ -9,16 +9,6 @@ type Props = { title: string; children?: ReactNode };
  * page load leaves focus where the browser puts it).
  */
 export function PageHeading({ title, children }: Props) {
-  const ref = usePageHeading(title);
-  return (
-    <h1 ref={ref} tabIndex={-1} className="page-heading">
-      {children ?? title}
-    </h1>
-  );
-}
-
-/** What `PageHeading` does, for a page whose `<h1 tabIndex={-1}>` is rendered elsewhere (a lesson's). */
-export function usePageHeading(title: string): RefObject<HTMLHeadingElement | null> {
   const ref = useRef<HTMLHeadingElement>(null);
   const { pathname, key } = useLocation();
 
@@ -31,5 +21,9 @@ export function usePageHeading(title: string): RefObject<HTMLHeadingElement | nu
     if (key !== 'default') ref.current?.focus();
   }, [pathname]);
 
-  return ref;
+  return (
+    <h1 ref={ref} tabIndex={-1} className="page-heading">
+      {children ?? title}
+    </h1>
+  );
 }

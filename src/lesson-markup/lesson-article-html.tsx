@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import type { PrerenderedLesson } from '../shared/lesson-page-html';
 import { CheckBlock } from './check-block';
-import { LessonArticle, MarkComplete } from './lesson-article';
+import { LessonArticle, MarkComplete, StaticHeading } from './lesson-article';
 import { ReadAloudFieldset } from './read-aloud-fieldset';
 import { ReflectField } from './reflect-field';
 
@@ -23,6 +23,7 @@ export function lessonArticleHtml({ moduleId, moduleTitle, lesson }: Prerendered
       module={{ id: moduleId, title: moduleTitle }}
       lesson={lesson}
       Link={PlainLink}
+      heading={<StaticHeading title={lesson.title} />}
       tools={<ReadAloudFieldset state="idle" rate={1} voices={[]} voiceUri="" error={null} />}
       check={(block) => (
         <CheckBlock key={block.id} block={block} progress={undefined} usable={false} onAnswer={notAnswered} />

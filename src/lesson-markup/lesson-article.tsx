@@ -1,7 +1,7 @@
 import { type ComponentType, Fragment, type ReactNode, type Ref } from 'react';
 import { CompiledHtml } from '../components/compiled-html';
+import { format } from '../lib/format';
 import type { Lesson, LessonBlock } from '../shared/content-types';
-import { minutesText } from '../shared/minutes-text';
 import { CalloutBlock } from './callout-block';
 import { DiscussBlock } from './discuss-block';
 
@@ -16,7 +16,8 @@ type Props = {
   lesson: Lesson;
   Link: LessonLink;
   articleRef?: Ref<HTMLElement>;
-  headingRef?: Ref<HTMLHeadingElement>;
+  /** The page's `h1`: the app's `PageHeading`, or `StaticHeading` where no script runs. */
+  heading: ReactNode;
   /** After the minutes, in the same line: the learner's "Completed" mark. */
   status?: ReactNode;
   /** Between the meta line and the tools: where the lesson reopened. */
@@ -43,7 +44,7 @@ export function LessonArticle({
   lesson,
   Link,
   articleRef,
-  headingRef,
+  heading,
   status,
   notice,
   tools,
@@ -75,11 +76,9 @@ export function LessonArticle({
       <p className="breadcrumb">
         <Link to={`/modules/${module.id}`}>{module.title}</Link>
       </p>
-      <h1 ref={headingRef} tabIndex={-1} className="page-heading">
-        {lesson.title}
-      </h1>
+      {heading}
       <p className="meta">
-        {minutesText(lesson.minutes)}
+        {format.minutes(lesson.minutes)}
         {status}
       </p>
       {notice}
@@ -125,6 +124,15 @@ export function LessonArticle({
         </section>
       )}
     </article>
+  );
+}
+
+/** `PageHeading` (src/components/page-heading.tsx) as it renders before its effects have run. */
+export function StaticHeading({ title }: { title: string }) {
+  return (
+    <h1 tabIndex={-1} className="page-heading">
+      {title}
+    </h1>
   );
 }
 

@@ -1,6 +1,6 @@
 import { memo, use, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { usePageHeading } from '../../components/page-heading';
+import { PageHeading } from '../../components/page-heading';
 import { CheckBlock } from '../../lesson-markup/check-block';
 import { LessonArticle, MarkComplete } from '../../lesson-markup/lesson-article';
 import { format } from '../../lib/format';
@@ -21,7 +21,6 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
   const { module, lesson, progress, progressRead, next } = view;
   const actions = useMemo(() => lessonActions(lesson.id), [lesson.id]);
   const article = useRef<HTMLElement>(null);
-  const heading = usePageHeading(lesson.title);
   const nextLink = useRef<HTMLAnchorElement>(null);
   const [justCompleted, setJustCompleted] = useState(false);
 
@@ -65,7 +64,7 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
       lesson={lesson}
       Link={Link}
       articleRef={article}
-      headingRef={heading}
+      heading={<PageHeading title={lesson.title} />}
       status={
         progress?.completed &&
         progress.completedAt && (
