@@ -20,7 +20,7 @@ module.exports = {
     {
       name: 'shared-folders-never-import-features',
       severity: 'error',
-      from: { path: '^src/(components|lib|db|api|sync|shared|pwa)/' },
+      from: { path: '^src/(components|lib|db|api|sync|shared|pwa|lesson-markup)/' },
       to: { path: '^src/features/' },
     },
     {
@@ -111,8 +111,44 @@ module.exports = {
     {
       name: 'node-side-imports-only-shared',
       severity: 'error',
-      from: { path: '^(src/(sw|build)|server)/' },
-      to: { path: '^src/', pathNot: '^src/(shared|sw|build)/' },
+      from: { path: '^(src/build|server)/' },
+      to: { path: '^src/', pathNot: '^src/(shared|build)/' },
+    },
+    {
+      name: 'sw-imports-shared-and-lesson-markup',
+      comment:
+        'The service worker renders a downloaded lesson with the one lesson markup (src/lesson-markup).',
+      severity: 'error',
+      from: { path: '^src/sw/' },
+      to: { path: '^src/', pathNot: '^src/(shared|sw|lesson-markup)/' },
+    },
+    {
+      name: 'lesson-markup-is-only-markup',
+      comment:
+        'src/lesson-markup is rendered by the service worker too: shared code, the compiled-HTML element and the display formats only.',
+      severity: 'error',
+      from: { path: '^src/lesson-markup/' },
+      to: {
+        path: '^src/',
+        pathNot: '^src/(lesson-markup|shared)/|^src/(components/compiled-html\\.tsx|lib/format\\.ts)$',
+      },
+    },
+    {
+      name: 'lesson-markup-needs-only-react',
+      severity: 'error',
+      from: { path: '^src/lesson-markup/' },
+      to: { path: '(^|/)node_modules/', pathNot: '(^|/)node_modules/(react|react-dom)/' },
+    },
+    {
+      name: 'server-rendering-stays-off-the-page',
+      comment:
+        'react-dom/server is for the build and the service worker; in the app it would cost every visit.',
+      severity: 'error',
+      from: {
+        path: '^src/',
+        pathNot: '^src/(app/render-lesson-page\\.tsx|lesson-markup/lesson-article-html\\.tsx)$',
+      },
+      to: { path: '(^|/)node_modules/react-dom/server' },
     },
     {
       name: 'sw-and-build-stay-apart',

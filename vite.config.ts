@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { stringRendererOnly } from './src/build/string-renderer-only';
 import { contentPlugin } from './src/build/vite-plugin-content';
 import { lessonPagesPlugin } from './src/build/vite-plugin-lesson-pages';
 import { webManifest } from './src/build/web-manifest';
@@ -36,6 +37,7 @@ export default defineConfig({
         // The search index of a large course passes Workbox's 2 MB default; it must still be precached.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         globIgnores: ['**/*.map', 'content/modules/**'],
+        buildPlugins: { vite: [stringRendererOnly()] },
       },
       devOptions: { enabled: false },
     }),

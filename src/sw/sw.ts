@@ -8,6 +8,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { lessonArticleHtml } from '../lesson-markup/lesson-article-html';
 import { lessonAddress } from '../shared/lesson-address';
 import { lessonPageHtml } from '../shared/lesson-page-html';
 import { listenForReminders } from './reminder-push';
@@ -31,7 +32,14 @@ const openApp: RouteHandlerCallback = async (options) => {
   try {
     const lesson = await storedLesson(address.moduleId, address.lessonId);
     // Labelled with the address exactly as the app will see it, so the app finds and keeps it.
-    const html = lesson && lessonPageHtml(await response.clone().text(), lesson, options.url.pathname);
+    const html =
+      lesson &&
+      lessonPageHtml(
+        await response.clone().text(),
+        lessonArticleHtml(lesson),
+        lesson.lesson.title,
+        options.url.pathname,
+      );
     if (!html) return response;
     // The precached headers describe the stored bytes (compression, length, validator): not these.
     const headers = new Headers(response.headers);

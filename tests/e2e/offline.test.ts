@@ -14,6 +14,36 @@ import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 import { ModulePage } from './pages/module-page';
 
+type Placed = { element: string; top: number; height: number };
+
+/**
+ * Each element of the service worker's copy of the lesson (in `served`) and of the app's live article, with
+ * its offset from its article's top, the copy laid out hidden in the live article's place.
+ */
+function articleLayouts(served: string): { copy: Placed[]; live: Placed[] } {
+  const live = document.querySelector('article.lesson');
+  const copy = new DOMParser()
+    .parseFromString(served, 'text/html')
+    .querySelector('[data-prerendered] article');
+  if (!live?.parentElement || !copy) throw new Error('no lesson article to compare');
+  const holder = document.createElement('div');
+  holder.inert = true;
+  holder.style.visibility = 'hidden';
+  holder.append(document.importNode(copy, true));
+  live.parentElement.append(holder);
+  const placed = (article: Element): Placed[] => {
+    const top = article.getBoundingClientRect().top;
+    // A closed menu's options have no box of their own to compare.
+    return [...article.querySelectorAll(':not(option)')].map((element) => {
+      const box = element.getBoundingClientRect();
+      return { element: element.localName, top: Math.round(box.top - top), height: Math.round(box.height) };
+    });
+  };
+  const layouts = { copy: placed(holder.firstElementChild as Element), live: placed(live) };
+  holder.remove();
+  return layouts;
+}
+
 let server: AppServer;
 let device: Device;
 serverAndDevicePerFile((s, d) => {
@@ -60,8 +90,12 @@ describe('studying with no signal', () => {
     const reader = new LessonPage(page);
     await expect.poll(() => reader.heading(lesson.title).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => shell.offlineLine().isVisible()).toBe(true);
-    // Then the app replaces that copy with its own live page.
+    // Then the app replaces that copy with its own live page, and nothing in the lesson moves: the copy,
+    // laid out beside the live page at the same width, has every element at the same place.
     await expect.poll(() => page.locator('[data-prerendered]').count(), { timeout: 15_000 }).toBe(0);
+    const { copy, live } = await page.evaluate(articleLayouts, served);
+    expect(copy.length).toBeGreaterThan(10);
+    expect(copy).toEqual(live);
     await reader.answerFirstCheck(right);
     await expect.poll(() => reader.feedback().textContent()).toContain('Correct.');
     await reader.markComplete();

@@ -1,12 +1,9 @@
-import { Fragment, memo, use, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, use, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { CompiledHtml } from '../../components/compiled-html';
 import { PageHeading } from '../../components/page-heading';
+import { CheckBlock } from '../../lesson-markup/check-block';
+import { LessonArticle, MarkComplete } from '../../lesson-markup/lesson-article';
 import { format } from '../../lib/format';
-import type { LessonBlock } from '../../shared/content-types';
-import { CalloutBlock } from './callout-block';
-import { CheckBlock } from './check-block';
-import { DiscussBlock } from './discuss-block';
 import { lessonActions } from './lesson-actions';
 import { LessonTools } from './lesson-tools';
 import type { LessonView } from './lesson-view';
@@ -58,114 +55,63 @@ export const LessonContent = memo(function LessonContent({ view }: Props) {
     if (await actions.completed()) setJustCompleted(true);
   };
 
-  const renderBlock = (block: LessonBlock) => {
-    switch (block.type) {
-      case 'html':
-        return <CompiledHtml key={block.id} className="prose" html={block.html} />;
-      case 'callout':
-        return <CalloutBlock key={block.id} block={block} />;
-      case 'check':
-        return (
-          <CheckBlock
-            key={block.id}
-            block={block}
-            progress={progress?.checks[block.id]}
-            usable={progressRead}
-            onAnswer={actions.checkAnswered}
-          />
-        );
-      case 'reflect':
-        return <ReflectBlock key={block.id} lessonId={lesson.id} block={block} />;
-      case 'discuss':
-        return <DiscussBlock block={block} />;
-      // Notes for whoever runs a session with staff: never part of a learner's lesson.
-      case 'facilitator':
-        return null;
-    }
-  };
-
   const nextTo = next ? `/modules/${next.ref.moduleId}/${next.ref.lessonId}` : `/modules/${module.id}`;
   const nextLabel = next ? `Next lesson: ${next.title}` : `Back to ${module.title}`;
 
   return (
-    <article ref={article} className="lesson">
-      <p className="breadcrumb">
-        <Link to={`/modules/${module.id}`}>{module.title}</Link>
-      </p>
-      <PageHeading title={lesson.title} />
-      <p className="meta">
-        {format.minutes(lesson.minutes)}
-        {progress?.completed && progress.completedAt && (
+    <LessonArticle
+      module={module}
+      lesson={lesson}
+      Link={Link}
+      articleRef={article}
+      heading={<PageHeading title={lesson.title} />}
+      status={
+        progress?.completed &&
+        progress.completedAt && (
           <>
             {' · '}
             <span className="status status--done">
               <span aria-hidden="true">✓</span> Completed {format.date(progress.completedAt)}
             </span>
           </>
-        )}
-      </p>
-      {resumed && (
-        <ResumeNotice resumed={resumed} sections={lesson.sections.length} onStartOver={startOver} />
+        )
+      }
+      notice={
+        resumed && (
+          <ResumeNotice resumed={resumed} sections={lesson.sections.length} onStartOver={startOver} />
+        )
+      }
+      tools={tools}
+      check={(block) => (
+        <CheckBlock
+          key={block.id}
+          block={block}
+          progress={progress?.checks[block.id]}
+          usable={progressRead}
+          onAnswer={actions.checkAnswered}
+        />
       )}
-      {tools}
-
-      {lesson.objectives.length > 0 && (
-        <section aria-labelledby="objectives-heading" className="objectives">
-          <h2 id="objectives-heading">In this lesson you will learn to</h2>
-          <ul>
-            {lesson.objectives.map((objective) => (
-              <li key={objective}>{objective}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {lesson.blocks.map((block, index) => (
-        <Fragment key={'id' in block ? block.id : `${block.type}-${index}`}>{renderBlock(block)}</Fragment>
-      ))}
-
-      <section aria-labelledby="finish-heading" className="lesson-end">
-        <h2 id="finish-heading">Finish</h2>
-        {progress?.completed ? (
-          <p role="status">
-            <span aria-hidden="true">✓</span> You completed this lesson
-            {progress.completedAt ? ` on ${format.date(progress.completedAt)}` : ''}.
-          </p>
+      reflect={(block) => <ReflectBlock key={block.id} lessonId={lesson.id} block={block} />}
+      finish={
+        progress?.completed ? (
+          <>
+            <p role="status">
+              <span aria-hidden="true">✓</span> You completed this lesson
+              {progress.completedAt ? ` on ${format.date(progress.completedAt)}` : ''}.
+            </p>
+            <p>
+              <Link ref={nextLink} to={nextTo} className="button button--link">
+                {nextLabel}
+              </Link>
+            </p>
+          </>
         ) : (
-          // Usable once the learner's events are read, as the checks are: until then (a page the build
-          // rendered, before the app has taken it over) a tap would be lost without a word.
-          <button type="button" className="button" disabled={!progressRead} onClick={() => void complete()}>
-            Mark complete
-          </button>
-        )}
-        {progress?.completed && (
-          <p>
-            <Link ref={nextLink} to={nextTo} className="button button--link">
-              {nextLabel}
-            </Link>
-          </p>
-        )}
-      </section>
-
-      <p className="handout-link no-print">
-        <Link to={`/handout/${module.id}/${lesson.id}`}>Print a handout</Link>
-      </p>
-
-      {resumed && <ResumePlace resumed={resumed} sections={lesson.sections.length} onStartOver={startOver} />}
-
-      {lesson.sources.length > 0 && (
-        <section aria-labelledby="sources-heading" className="sources">
-          <h2 id="sources-heading">Sources</h2>
-          <ul>
-            {lesson.sources.map((source) => (
-              <li key={`${source.document}-${source.year}`}>
-                {source.url ? <a href={source.url}>{source.document}</a> : source.document}.{' '}
-                {source.publisher}, {source.year}.
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </article>
+          <MarkComplete usable={progressRead} onPress={() => void complete()} />
+        )
+      }
+      footer={
+        resumed && <ResumePlace resumed={resumed} sections={lesson.sections.length} onStartOver={startOver} />
+      }
+    />
   );
 });

@@ -1,18 +1,9 @@
 import { memo, useId } from 'react';
-import { CompiledHtml } from '../../components/compiled-html';
+import { ReflectField } from '../../lesson-markup/reflect-field';
 import type { LessonBlock } from '../../shared/content-types';
-import { NoteLength } from './note-length';
-import { type NoteStatus, useNote } from './use-note';
+import { useNote } from './use-note';
 
 type Props = { lessonId: string; block: Extract<LessonBlock, { type: 'reflect' }> };
-
-const statusText: Record<NoteStatus, string> = {
-  idle: '',
-  unsaved: 'Not saved yet…',
-  saving: 'Saving…',
-  saved: 'Saved',
-  failed: 'Not saved',
-};
 
 type Conflict = { mine: string; theirs: string };
 
@@ -48,45 +39,18 @@ function NoteConflict({ conflict, onKeep }: { conflict: Conflict; onKeep: (text:
 /** A reflection prompt whose answer is kept as a private note on this device (and in a synced backup). */
 export const ReflectBlock = memo(function ReflectBlock({ lessonId, block }: Props) {
   const note = useNote(lessonId, block.id);
-  const promptId = useId();
-  const hintId = useId();
-  const fieldId = useId();
-  const labelId = useId();
-  const lengthId = useId();
-
   return (
-    <div className="reflect">
-      <p id={labelId} className="reflect__label">
-        Reflect
-      </p>
-      <CompiledHtml id={promptId} className="reflect__prompt" html={block.prompt} />
-      <p id={hintId} className="meta">
-        {/* Notes can be about real children (docs/privacy.md): the hint asks for plans, not names. */}
-        Your answer is a private note, saved as you type. Write about what you will do, not names of children.
-      </p>
-      {note.conflict && <NoteConflict conflict={note.conflict} onKeep={(text) => void note.resolve(text)} />}
-      <textarea
-        id={fieldId}
-        aria-labelledby={`${labelId} ${promptId}`}
-        aria-describedby={`${hintId} ${lengthId}`}
-        rows={5}
-        value={note.text}
-        disabled={!note.loaded}
-        onChange={(e) => note.change(e.target.value)}
-      />
-      <NoteLength id={lengthId} text={note.text} lessonId={lessonId} blockId={block.id} />
-      <p className="reflect__status" role="status">
-        {note.status === 'saved' && <span aria-hidden="true">✓ </span>}
-        {statusText[note.status]}
-        {note.status === 'failed' && (
-          <>
-            {' '}
-            <button type="button" className="button button--quiet" onClick={note.retry}>
-              Save again
-            </button>
-          </>
-        )}
-      </p>
-    </div>
+    <ReflectField
+      lessonId={lessonId}
+      block={block}
+      text={note.text}
+      loaded={note.loaded}
+      status={note.status}
+      onChange={note.change}
+      onRetry={note.retry}
+      conflict={
+        note.conflict && <NoteConflict conflict={note.conflict} onKeep={(text) => void note.resolve(text)} />
+      }
+    />
   );
 });

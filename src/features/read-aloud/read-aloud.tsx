@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { ReadAloudFieldset } from '../../lesson-markup/read-aloud-fieldset';
 import { createReader, isSpeechSupported, type Reader, type ReaderState } from '../../lib/speech';
-import { READ_ALOUD_RATES, rateLabel } from '../../shared/read-aloud-rates';
 import { highlightSentence } from './highlight-sentence';
 import { lessonSentences, type PageSentence } from './lesson-sentences';
 import { loadReadAloudChoice, saveReadAloudChoice } from './read-aloud-choice';
@@ -12,8 +12,8 @@ import { speechErrorText } from './speech-error-text';
  * (`localService`); where `speechSynthesis` is missing it renders nothing.
  */
 export function ReadAloud() {
-  // The build renders lesson pages as if speech were there, so the page the app adopts from the server
-  // matches its own first render (src/app/render-lesson-page.tsx); without speech, the controls then go.
+  // Lesson pages are rendered before any script runs (at build time, and by the service worker) as if speech
+  // were there, so the page the app adopts matches its first render; without speech, the controls then go.
   const supported = useSyncExternalStore(speechNeverChanges, isSpeechSupported, () => true);
   return supported ? <ReadAloudControls /> : null;
 }
@@ -34,8 +34,6 @@ function ReadAloudControls() {
   // Read by the reader's callbacks, which are set up once.
   const voiceCount = useRef(0);
   const [error, setError] = useState<string | null>(null);
-  const rateId = useId();
-  const voiceId = useId();
 
   useEffect(() => {
     // Adopted from a page rendered as if speech were there, on a device without it: nothing to set up, and
@@ -109,51 +107,19 @@ function ReadAloudControls() {
   };
 
   return (
-    <fieldset ref={box} className="read-aloud no-print">
-      <legend className="visually-hidden">Read aloud</legend>
-      <div className="actions">
-        {state === 'playing' ? (
-          <button type="button" className="button button--quiet" onClick={pause}>
-            Pause reading
-          </button>
-        ) : (
-          <button type="button" className="button button--quiet" onClick={play}>
-            {state === 'paused' ? 'Resume reading' : 'Read aloud'}
-          </button>
-        )}
-        {state !== 'idle' && (
-          <button type="button" className="button button--quiet" onClick={stop}>
-            Stop
-          </button>
-        )}
-        <span className="field field--inline">
-          <label htmlFor={rateId}>Speed</label>
-          <select id={rateId} value={rate} onChange={(e) => changeRate(Number(e.target.value))}>
-            {READ_ALOUD_RATES.map((r) => (
-              <option key={r} value={r}>
-                {rateLabel(r)}
-              </option>
-            ))}
-          </select>
-        </span>
-        {voices.length > 1 && (
-          <span className="field field--inline">
-            <label htmlFor={voiceId}>Voice</label>
-            <select id={voiceId} value={voiceUri} onChange={(e) => changeVoice(e.target.value)}>
-              <option value="">Device default</option>
-              {voices.map((v) => (
-                <option key={v.voiceURI} value={v.voiceURI}>
-                  {v.name} ({v.lang}){v.localService ? '' : ', needs internet'}
-                </option>
-              ))}
-            </select>
-          </span>
-        )}
-      </div>
-      <p className="meta" role="status">
-        {error ?? (state === 'playing' ? 'Reading aloud…' : state === 'paused' ? 'Paused.' : '')}
-      </p>
-    </fieldset>
+    <ReadAloudFieldset
+      boxRef={box}
+      state={state}
+      rate={rate}
+      voices={voices}
+      voiceUri={voiceUri}
+      error={error}
+      onPlay={play}
+      onPause={pause}
+      onStop={stop}
+      onRate={changeRate}
+      onVoice={changeVoice}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 import { type FormEvent, memo, useEffect, useId, useRef, useState } from 'react';
-import { CompiledHtml } from '../../components/compiled-html';
-import type { LessonBlock } from '../../shared/content-types';
-import { inlineHtml } from '../../shared/inline-html';
-import type { CheckProgress } from '../../shared/progress';
+import { CompiledHtml } from '../components/compiled-html';
+import type { LessonBlock } from '../shared/content-types';
+import { inlineHtml } from '../shared/inline-html';
+import type { CheckProgress } from '../shared/progress';
 
 type CheckBlockData = Extract<LessonBlock, { type: 'check' }>;
 type Props = {
