@@ -181,6 +181,21 @@ describe.each(testDbKinds)('leader reset codes on %s', (kind) => {
     expect((await records(token)).codes[0]?.state).toBe('cancelled');
   });
 
+  it('is cancelled when the member changes their password in Settings', async () => {
+    const { code } = await issued(leader, member);
+    const changed = await t.call('PUT', '/api/v1/account/password', {
+      token: member.token,
+      body: {
+        currentPassword: 'correct horse battery',
+        newPassword: NEW_PASSWORD,
+        signOutOtherDevices: false,
+      },
+    });
+    expect(changed.status).toBe(204);
+    expect((await spend(code, member.email, 'yet another sentence')).status).toBe(401);
+    expect((await records(member.token)).codes[0]?.state).toBe('cancelled');
+  });
+
   it('slows guessing: wrong codes share the account’s budget with recovery codes', async () => {
     const { code } = await issued(leader, member);
     for (let i = 0; i < 10; i += 1) expect((await spend(`WRNG${i}-AAAAA`)).status).toBe(401);
