@@ -21,6 +21,7 @@ import { deviceRoutes } from './routes/device-routes';
 import { facilitatedSessionRoutes } from './routes/facilitated-session-routes';
 import { healthRoutes } from './routes/health-routes';
 import { inviteRoutes } from './routes/invite-routes';
+import { leaderResetRoutes } from './routes/leader-reset-routes';
 import { myDataRoutes } from './routes/my-data-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { recoveryRoutes } from './routes/recovery-routes';
@@ -92,6 +93,7 @@ export function createApp({
     syncPullRoutes,
     certificateRoutes,
     recoveryRoutes,
+    leaderResetRoutes,
     myDataRoutes,
     // Before teamRoutes: GET /teams/overview is not a team id.
     teamDashboardRoutes,

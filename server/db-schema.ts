@@ -160,4 +160,18 @@ export type Database = {
     via: 'code' | 'ticked';
     at: number;
   };
+  /**
+   * Reset codes team leaders issued (server/migrations/0010-leader-reset-codes.ts): `code_hash` is null once
+   * the code is used, replaced or expired; the row stays as the member's record until the purge.
+   */
+  leader_reset_codes: {
+    id: string;
+    learner_id: string;
+    team_id: string | null;
+    issued_by: string | null;
+    code_hash: string | null;
+    created_at: number;
+    expires_at: number;
+    used_at: number | null;
+  };
 };

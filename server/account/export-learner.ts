@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { MY_DATA_FORMAT, type MyData } from '../../src/shared/my-data-protocol';
 import type { Db } from '../open-database';
-import { learnerKeyedRows, learnerTables } from './learner-tables';
+import { learnerActsIn, learnerKeyedRows, learnerTables } from './learner-tables';
 
 type Row = Record<string, unknown>;
 
@@ -39,6 +39,12 @@ export async function exportLearner(db: Db, learnerId: string, now: number): Pro
       const secret = 'secret' in spec ? spec.secret : [];
       const json = 'json' in spec ? spec.json : [];
       tables[table] = rows.map((row) => readable(row, [spec.column, ...secret], json));
+    }
+    for (const [table, spec] of Object.entries(learnerActsIn)) {
+      const { rows } = await sql<Row>`select * from ${sql.table(table)} where ${sql.ref(spec.column)} = ${
+        learner.id
+      }`.execute(trx);
+      tables[spec.exportAs] = rows.map((row) => readable(row, [spec.column, ...spec.secret], []));
     }
     for (const [table, theirs] of Object.entries(learnerKeyedRows(learner))) {
       const { rows } = await sql<Row>`select * from ${sql.table(table)} where ${theirs}`.execute(trx);

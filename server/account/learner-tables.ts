@@ -1,6 +1,7 @@
 // Every table that holds a learner's rows, in one place: the data download (export-learner.ts) reads each
 // of them and account deletion (delete-learner.ts) empties each of them, so a new table is one line here:
-// in learnerTables when a column holds the learner's id, in learnerKeyedRows when a string key names them.
+// in learnerTables when a column holds the learner's id, in learnerKeyedRows when a string key names them,
+// in learnerActsIn when a row of someone else's names them as the one who acted (it is kept, blanked).
 // tests/server/my-data.test.ts checks the database catalogue for any row still naming a deleted learner, so
 // a table missing from this list fails that test.
 import { type RawBuilder, sql } from 'kysely';
@@ -25,6 +26,7 @@ export const learnerTables = {
   reminders_sent: { column: 'learner_id' },
   recovery_codes: { column: 'learner_id', secret: ['code_hash'] },
   password_resets: { column: 'learner_id', secret: ['token_hash'] },
+  leader_reset_codes: { column: 'learner_id', secret: ['code_hash'] },
   certificates: { column: 'learner_id', json: ['body'] },
   team_members: { column: 'learner_id' },
   module_progress: { column: 'learner_id' },
@@ -32,6 +34,15 @@ export const learnerTables = {
   // Sessions they ran (their attendees' rows go with each session).
   facilitated_sessions: { column: 'facilitator_id', json: ['lesson_ids', 'checks'] },
 } satisfies Partial<Record<keyof Database, LearnerTable>>;
+
+/**
+ * Rows of another learner's that name this learner as the one who acted: a reset code they issued as a
+ * team leader. The download gives them under `exportAs`; deletion blanks the column (the row is the other
+ * person's record, which says "a leader" from then on).
+ */
+export const learnerActsIn = {
+  leader_reset_codes: { column: 'issued_by', exportAs: 'leader_reset_codes_issued', secret: ['code_hash'] },
+} satisfies Partial<Record<keyof Database, LearnerTable & { exportAs: string }>>;
 
 const keyEndsWith = (suffix: string) =>
   sql<boolean>`substr("key", length("key") - ${suffix.length} + 1) = ${suffix}`;

@@ -71,6 +71,13 @@ export function profileRoutes(deps: AppDeps): Hono<AppEnv> {
           .set({ password_hash: passwordHash })
           .where('id', '=', learner.id)
           .execute();
+        // They are back in: a leader's reset code still waiting for them is of no more use.
+        await trx
+          .updateTable('leader_reset_codes')
+          .set({ code_hash: null })
+          .where('learner_id', '=', learner.id)
+          .where('code_hash', 'is not', null)
+          .execute();
         if (body.signOutOtherDevices) {
           await trx
             .deleteFrom('sessions')

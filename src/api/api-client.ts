@@ -12,6 +12,11 @@ import {
   signedCertificateSchema,
   verifyResponseSchema,
 } from '../shared/certificate-protocol';
+import {
+  issuedResetCodeSchema,
+  type LeaderCodeReset,
+  leaderCodeRecordsSchema,
+} from '../shared/leader-reset-protocol';
 import { type DeleteAccountRequest, myDataSchema } from '../shared/my-data-protocol';
 import {
   emailResetResponseSchema,
@@ -279,6 +284,16 @@ export function createApiClient({
       ),
     resetWithToken: (body: TokenReset) =>
       call({ method: 'POST', path: '/api/v1/password-resets/token', body }, sessionResponseSchema),
+    resetWithLeaderCode: (body: LeaderCodeReset) =>
+      call({ method: 'POST', path: '/api/v1/password-resets/leader-code', body }, sessionResponseSchema),
+    leaderCodeRecords: (token: string) =>
+      call({ method: 'GET', path: '/api/v1/account/leader-reset-codes', token }, leaderCodeRecordsSchema),
+    /** A team leader's one-time reset code for a member of their team (shown once). */
+    issueResetCode: (token: string, teamId: string, learnerId: string) =>
+      call(
+        { method: 'POST', path: apiPath('teams', teamId, 'members', learnerId, 'reset-code'), token },
+        issuedResetCodeSchema,
+      ),
     // The learner's data rights (docs/privacy.md).
     myData: (token: string) => call({ method: 'GET', path: '/api/v1/account/data', token }, myDataSchema),
     deleteAccount: (token: string, body: DeleteAccountRequest) =>

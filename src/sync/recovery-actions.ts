@@ -1,8 +1,10 @@
 // Ways back into an account and the learner's data rights, for the account screens: recovery codes, the
-// two password resets (each signs this device in, like sign-in), the data download and account deletion.
+// three password resets (each signs this device in, like sign-in), the record of reset codes team leaders
+// issued, the data download and account deletion.
 // Every call returns the api result; a failure changes nothing stored on the device.
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
+import type { LeaderCodeReset } from '../shared/leader-reset-protocol';
 import type { RecoveryCodeReset, TokenReset } from '../shared/recovery-protocol';
 import type { SessionResponse } from '../shared/sync-protocol';
 import type { Reminders } from './reminders';
@@ -37,6 +39,9 @@ export function createRecoveryActions(
       keep(await api.resetWithRecoveryCode({ email, code, password }), email),
     resetWithToken: async ({ token, password }: TokenReset) =>
       keep(await api.resetWithToken({ token, password })),
+    resetWithLeaderCode: async ({ email, code, password }: LeaderCodeReset) =>
+      keep(await api.resetWithLeaderCode({ email, code, password }), email),
+    leaderCodeRecords: () => withToken((token) => api.leaderCodeRecords(token)),
     myData: () => withToken((token) => api.myData(token)),
     /**
      * Deletes the account on the server. Afterwards this device is signed out, its push reminders end, and

@@ -73,6 +73,8 @@ export function createTeamActions(api: ApiClient, store: Pick<SyncStore, 'getSes
       if (result.ok) await refreshMyTeams();
       return result;
     },
+    issueResetCode: (teamId: string, learnerId: string) =>
+      withToken((token) => api.issueResetCode(token, teamId, learnerId)),
     createInvite: (teamId: string, body: CreateInviteRequest) =>
       withToken((token) => api.createInvite(token, teamId, body)),
     invites: (teamId: string) => withToken((token) => api.invites(token, teamId)),

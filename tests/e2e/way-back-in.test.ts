@@ -1,6 +1,7 @@
 // A forgotten password in Chromium, through the real server: the codes shown once at sign-up, back in on
-// another device with one of them, and back in again by the emailed link, which goes through a real SMTP
-// server on loopback; the test reads the message and opens its link. Axe checks each new screen.
+// another device with one of them, back in again by the emailed link, which goes through a real SMTP
+// server on loopback (the test reads the message and opens its link), and back in with a code the team's
+// leader made on Robin's page of the team dashboard. Axe checks each new screen.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +107,75 @@ describe('a way back in', () => {
     expect((await signIn(EMAIL, 'a second long sentence')).status).toBe(401);
     expect((await signIn(EMAIL, 'a third long sentence')).status).toBe(200);
     await page.close();
+  });
+
+  it('gets back in with a one-time code the team leader made on their page', async () => {
+    const api = async (method: string, path: string, token?: string, body?: unknown) => {
+      const res = await fetch(`${server.url}/api/v1${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return (await res.json()) as Record<string, string>;
+    };
+    await api('POST', '/accounts', undefined, {
+      email: 'senco@example.org',
+      name: 'Sam Senco',
+      password: PASSWORD,
+    });
+    const senco = await api('POST', '/sessions', undefined, {
+      email: 'senco@example.org',
+      password: PASSWORD,
+    });
+    const robin = await api('POST', '/sessions', undefined, {
+      email: EMAIL,
+      password: 'a third long sentence',
+    });
+    const { teamId } = await api('POST', '/teams', senco.token, { name: 'Oak Tree Nursery' });
+    const invite = await api('POST', `/teams/${teamId}/invites`, senco.token, {});
+    await api('POST', `/invites/${invite.code}/accept`, robin.token, { staffRole: 'ta' });
+
+    const leader = await openDevice();
+    try {
+      const desk = await leader.context.newPage();
+      await desk.goto(`${server.url}/settings/sync`);
+      await desk.getByRole('button', { name: 'Sign in', pressed: false }).click();
+      const form = desk.locator('form.account-form');
+      await form.getByRole('textbox', { name: 'Email' }).fill('senco@example.org');
+      await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await desk.getByText(/^Signed in as/).waitFor();
+      await desk.goto(`${server.url}/teams/${teamId}/members/${robin.learnerId}`);
+      await desk.getByRole('button', { name: 'Make a reset code for Robin Ali' }).click();
+      await desk.getByRole('heading', { name: 'Reset code for Robin Ali' }).waitFor();
+      const code = (await desk.locator('.reset-code').textContent()) ?? '';
+      expect(code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+      expect(await axe(desk)).toEqual([]);
+
+      const page = await tablet.context.newPage();
+      await page.goto(`${server.url}/settings/sync/forgot`);
+      await page.getByRole('button', { name: 'A code from my team leader' }).click();
+      await page.getByRole('heading', { name: 'A code from my team leader' }).waitFor();
+      expect(await axe(page)).toEqual([]);
+      await page.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
+      await page.getByRole('textbox', { name: 'Reset code' }).fill(code.toLowerCase());
+      await page.getByLabel('New password', { exact: true }).fill('a fourth long sentence');
+      await page.getByRole('button', { name: 'Set my new password' }).click();
+      await page.getByRole('heading', { name: 'Your new password is set' }).waitFor();
+      expect((await signIn(EMAIL, 'a third long sentence')).status).toBe(401);
+      expect((await signIn(EMAIL, 'a fourth long sentence')).status).toBe(200);
+
+      await page.goto(`${server.url}/settings/sync`);
+      const record = page.getByRole('region', { name: 'Reset codes from your team leaders' });
+      await record.getByText(/Sam Senco \(Oak Tree Nursery\) made a password reset code/).waitFor();
+      expect(await record.textContent()).toContain('used on');
+      expect(await axe(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await leader.close();
+    }
   });
 });

@@ -109,6 +109,8 @@ describe.each(testDbKinds)('fuzzing every route on %s', (kind) => {
     ['GET', '/api/v1/password-resets/options', false],
     ['POST', '/api/v1/password-resets/recovery-code', false],
     ['POST', '/api/v1/password-resets/token', false],
+    ['POST', '/api/v1/password-resets/leader-code', false],
+    ['GET', '/api/v1/account/leader-reset-codes', true],
     ['POST', '/api/v1/account/recovery-codes', true],
     ['GET', '/api/v1/account/recovery-codes', true],
     ['GET', '/api/v1/account/data', true],

@@ -203,6 +203,48 @@ describe.each(testDbKinds)('my data on %s', (kind) => {
     expect(await rowsMentioning(testDb.db, [b.learnerId, b.email])).toEqual([]);
   });
 
+  it('gives and removes a leader’s reset codes: the member’s record, and the codes a leader issued', async () => {
+    const teamId = (
+      await json<{ teamId: string }>(
+        await t.call('POST', '/api/v1/teams', { token: a.token, body: { name: 'Oak Class Nursery' } }),
+      )
+    ).teamId;
+    const invite = await json<{ code: string }>(
+      await t.call('POST', `/api/v1/teams/${teamId}/invites`, { token: a.token, body: {} }),
+    );
+    const joined = await t.call('POST', `/api/v1/invites/${invite.code}/accept`, {
+      token: b.token,
+      body: { staffRole: 'ta' },
+    });
+    expect(joined.ok).toBe(true);
+    const issued = await t.call('POST', `/api/v1/teams/${teamId}/members/${b.learnerId}/reset-code`, {
+      token: a.token,
+    });
+    expect(issued.status).toBe(201);
+    const { code } = await json<{ code: string }>(issued);
+    const download = async (token: string) =>
+      json<MyData>(await t.call('GET', '/api/v1/account/data', { token }));
+
+    const member = await download(b.token);
+    expect(member.tables.leader_reset_codes).toEqual([
+      expect.objectContaining({ team_id: teamId, issued_by: a.learnerId, used_at: null }),
+    ]);
+    const leader = await download(a.token);
+    expect(leader.tables.leader_reset_codes_issued).toEqual([
+      expect.objectContaining({ learner_id: b.learnerId, team_id: teamId }),
+    ]);
+    for (const data of [member, leader]) {
+      const text = JSON.stringify(data);
+      expect(text).not.toContain('code_hash');
+      expect(text).not.toContain('scrypt$');
+      expect(text).not.toContain(code);
+    }
+
+    expect((await remove(b.token, PASSWORD)).status).toBe(204);
+    expect(await rowsMentioning(testDb.db, [b.learnerId, b.email])).toEqual([]);
+    expect(await testDb.db.kysely.selectFrom('leader_reset_codes').selectAll().execute()).toEqual([]);
+  });
+
   it('lets the same email sign up again afterwards, as a new account with nothing in it', async () => {
     expect((await remove(a.token, PASSWORD)).status).toBe(204);
     const again = await t.call('POST', '/api/v1/accounts', {

@@ -35,7 +35,12 @@ describe.each(testDbKinds)('purge on %s', (kind) => {
         { token_hash: 'live', learner_id: a.learnerId, created_at: T0, expires_at: T0 + 60_000 },
       ])
       .execute();
-    expect(await purgeExpired(testDb.db, T0)).toEqual({ sessions: 1, resetLinks: 1, devices: 0 });
+    expect(await purgeExpired(testDb.db, T0)).toEqual({
+      sessions: 1,
+      resetLinks: 1,
+      devices: 0,
+      leaderCodeRecords: 0,
+    });
     expect(await db().selectFrom('sessions').select('token_hash').execute()).toHaveLength(1);
     expect(await db().selectFrom('password_resets').select('token_hash').execute()).toEqual([
       { token_hash: 'live' },
@@ -60,7 +65,12 @@ describe.each(testDbKinds)('purge on %s', (kind) => {
       body: { deviceId: a.deviceId, events: [makeEvent(a.deviceId, 1)] },
     });
     expect(pushed.status).toBe(200);
-    expect(await purgeExpired(testDb.db, later)).toEqual({ sessions: 1, resetLinks: 0, devices: 1 });
+    expect(await purgeExpired(testDb.db, later)).toEqual({
+      sessions: 1,
+      resetLinks: 0,
+      devices: 1,
+      leaderCodeRecords: 0,
+    });
     expect(await db().selectFrom('devices').select('id').execute()).toEqual([{ id: 'tablet' }]);
     // The purged device's events are the learner's record: they stay.
     expect(await db().selectFrom('events').select('device_id').execute()).toEqual([

@@ -111,6 +111,12 @@ const ROUTES: Route[] = [
     expect: { owner: 204, leader: 204 },
   },
   {
+    name: 'POST /teams/:teamId/members/:learnerId/reset-code',
+    method: 'POST',
+    path: (w) => `/teams/${w.teamId}/members/${w.people.member2.learnerId}/reset-code`,
+    expect: { owner: 201, leader: 201 },
+  },
+  {
     name: 'POST /teams/:teamId/invites',
     method: 'POST',
     path: (w) => `/teams/${w.teamId}/invites`,

@@ -2,7 +2,7 @@
 import type { ApiFailure } from '../../api/api-client';
 import { SERVER_UNREACHABLE } from './form-errors';
 
-export type RecoveryCall = 'code' | 'email' | 'link' | 'password' | 'download';
+export type RecoveryCall = 'code' | 'leader' | 'email' | 'link' | 'password' | 'download';
 
 function minutes(ms: number | undefined): string {
   const n = ms === undefined ? 5 : Math.max(1, Math.ceil(ms / 60_000));
@@ -17,6 +17,9 @@ export function failureText(failure: ApiFailure, call: RecoveryCall): string {
   if (failure.code === 'invalid_recovery_code') {
     return 'The email or recovery code is not right. Check the code (each one works only once) and try again.';
   }
+  if (failure.code === 'invalid_leader_reset_code') {
+    return 'The email or reset code is not right, or the code has expired or been replaced. Check it with your team leader, who can make a new one.';
+  }
   if (failure.code === 'reset_link_invalid') {
     return 'This link has expired or has already been used. Ask for a new one, or use a recovery code.';
   }
@@ -24,6 +27,7 @@ export function failureText(failure: ApiFailure, call: RecoveryCall): string {
     return 'This server does not send email. Use one of your recovery codes instead.';
   }
   if (failure.kind === 'unauthorized') {
+    if (call === 'leader') return 'The email or reset code is not right.';
     return call === 'code'
       ? 'The email or recovery code is not right.'
       : 'Your session has ended. Sign in again.';

@@ -7,6 +7,7 @@ import { labels } from '../../lib/labels';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { STATUS_TEXT, TEAM_ROLE_TEXT } from '../../shared/team-figures';
 import { failureText } from './failure-text';
+import { ResetCodeCard } from './reset-code-card';
 import { useTeamRead } from './team-calls';
 import './teams.css';
 
@@ -47,6 +48,10 @@ export function MemberPage() {
   const assignments = dashboard.state === 'ready' ? dashboard.value.assignments : [];
   const titleOf = (id: string) => assignments.find((a) => a.id === id)?.title ?? 'An assignment';
   const dueOf = (id: string) => assignments.find((a) => a.id === id)?.dueOn;
+  // As the server decides: the owner may reset anyone else, a leader only members (never themselves).
+  const myRole = dashboard.state === 'ready' ? dashboard.value.myRole : 'member';
+  const mayReset =
+    myRole === 'owner' ? person.teamRole !== 'owner' : myRole === 'leader' && person.teamRole === 'member';
 
   return (
     <>
@@ -104,6 +109,7 @@ export function MemberPage() {
           ))
         )}
       </section>
+      {mayReset && <ResetCodeCard teamId={teamId} learnerId={learnerId} name={person.name} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiFailure } from '../../../src/api/api-client';
 import { failureText, type RecoveryCall } from '../../../src/features/account/failure-text';
+import { formatLeaderResetCode, isLeaderResetCode } from '../../../src/shared/leader-reset-protocol';
 import { formatRecoveryCode, normaliseRecoveryCode } from '../../../src/shared/recovery-protocol';
 
 const failure = (over: Partial<ApiFailure>): ApiFailure => ({
@@ -21,6 +22,12 @@ describe('failureText', () => {
       { kind: 'unauthorized', status: 401, code: 'invalid_recovery_code' },
       'code',
       /recovery code is not right/,
+    ],
+    [
+      'wrong leader code',
+      { kind: 'unauthorized', status: 401, code: 'invalid_leader_reset_code' },
+      'leader',
+      /reset code is not right.*team leader/,
     ],
     ['used link', { code: 'reset_link_invalid' }, 'link', /expired or has already been used/],
     [
@@ -52,5 +59,23 @@ describe('recovery codes as typed', () => {
   });
   it('is shown in groups of four', () => {
     expect(formatRecoveryCode('7KQ2M9XD40TR')).toBe('7KQ2-M9XD-40TR');
+  });
+});
+
+describe('leader reset codes as typed', () => {
+  it.each([
+    ['ABCDE-23456', true],
+    ['abcde 23456', true],
+    [' abcde23456 ', true],
+    ['ABCDE-2345', false],
+    ['ABCDE-234567', false],
+    // 0, O, 1, I and L are never in a code: a typed one is a misreading to check with the leader.
+    ['ABCDE-2345O', false],
+    ['ABCDE-2345I', false],
+  ])('%j is a code: %s', (typed, ok) => {
+    expect(isLeaderResetCode(typed)).toBe(ok);
+  });
+  it('is shown in two groups of five', () => {
+    expect(formatLeaderResetCode('ABCDE23456')).toBe('ABCDE-23456');
   });
 });
