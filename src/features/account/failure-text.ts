@@ -1,6 +1,7 @@
 // What to tell the learner when a recovery or data-rights call fails, in plain words. Pure, with a table test.
 import type { ApiFailure } from '../../api/api-client';
-import { SERVER_UNREACHABLE } from './form-errors';
+import { COMMON_PASSWORD_CODE } from '../../shared/account-codes';
+import { COMMON_PASSWORD_TEXT, SERVER_UNREACHABLE } from './form-errors';
 
 export type RecoveryCall = 'code' | 'leader' | 'email' | 'link' | 'password' | 'download';
 
@@ -32,6 +33,8 @@ export function failureText(failure: ApiFailure, call: RecoveryCall): string {
       ? 'The email or recovery code is not right.'
       : 'Your session has ended. Sign in again.';
   }
+  // Before the length rule: the server's message for a common password also names the password.
+  if (failure.code === COMMON_PASSWORD_CODE) return COMMON_PASSWORD_TEXT;
   if (failure.status === 400 && /password/i.test(failure.message))
     return 'Use 10 to 200 characters for your password.';
   if (failure.kind === 'server' || failure.kind === 'too-large') {

@@ -43,6 +43,12 @@ describe('failureText', () => {
       /Sign in again/,
     ],
     ['bad password', { message: 'password: use at least 10 characters' }, 'link', /10 to 200 characters/],
+    [
+      'common password on a reset',
+      { code: 'common_password', message: 'password: this is one of the most common passwords' },
+      'code',
+      /most common passwords/,
+    ],
     ['server trouble', { kind: 'server', status: 500, code: 'internal' }, 'download', /server had a problem/],
   ])('%s', (_, over, call, expected) => {
     expect(failureText(failure(over), call)).toMatch(expected);
