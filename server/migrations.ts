@@ -7,6 +7,8 @@ import { accountSecurity } from './migrations/0006-account-security';
 import { recoveryMigration } from './migrations/0007-recovery';
 import { certificatesMigration } from './migrations/0008-certificates';
 import { facilitatedSessions } from './migrations/0009-facilitated-sessions';
+import { xapiKeys } from './migrations/0012-xapi-keys';
+import { xapiStatements } from './migrations/0013-xapi-statements';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -169,6 +171,8 @@ const migrations: Record<string, Migration> = {
   '0007-recovery': recoveryMigration,
   '0008-certificates': certificatesMigration,
   '0009-facilitated-sessions': facilitatedSessions,
+  '0012-xapi-keys': xapiKeys,
+  '0013-xapi-statements': xapiStatements,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
