@@ -4,6 +4,7 @@ import { Loading } from '../../components/loading';
 import { appSync } from '../../sync/app-sync';
 import { AccountDetails } from './account-details';
 import { AccountForm } from './account-form';
+import { MyXapiKeys } from './my-xapi-keys';
 import { RecoveryCodesCard } from './recovery-codes-card';
 import { RecoveryCodesList } from './recovery-codes-list';
 import { SignOutPanel } from './sign-out-panel';
@@ -68,6 +69,7 @@ export function AccountPanel() {
           <SignOutPanel onSignedOut={setNotice} />
         </section>
         <RecoveryCodesCard />
+        <MyXapiKeys />
         <p>
           <Link to="/settings/my-data">Your data</Link>: download everything the server holds about you, or
           delete your account.
