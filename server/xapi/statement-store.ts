@@ -30,6 +30,12 @@ export async function learnersInReach(deps: AppDeps, scope: XapiScope): Promise<
 
 export type Window = { after?: number; upTo?: number };
 
+/**
+ * What a team key reads of members' events: completions (lessons and facilitated sessions), which leaders
+ * already see on the dashboard (docs/teams.md). Never answers, confidence, reading positions or time spent.
+ */
+export const TEAM_EVENT_TYPES = ['lesson-completed', 'session-attended'] as const;
+
 /** Every statement in reach stored in the window (`after` < stored ≤ `upTo`), voided ones left out. */
 export async function statementsInReach(
   deps: AppDeps,
@@ -50,6 +56,7 @@ export async function statementsInReach(
     .selectFrom('events')
     .select(['learner_id', 'event_id', 'body', 'received_at'])
     .where('learner_id', 'in', learners);
+  if (scope.owner.kind === 'team') events = events.where('type', 'in', [...TEAM_EVENT_TYPES]);
   if (window.after !== undefined) events = events.where('received_at', '>', window.after);
   if (window.upTo !== undefined) events = events.where('received_at', '<=', window.upTo);
   const found: StoredStatement[] = [];
@@ -108,6 +115,7 @@ export async function oneStatement(
     .select(['e.learner_id', 'e.body', 'e.received_at', 'l.name'])
     .where('e.learner_id', 'in', learners)
     .where(sql<string>`lower(e.event_id)`, '=', id)
+    .$if(scope.owner.kind === 'team', (q) => q.where('e.type', 'in', [...TEAM_EVENT_TYPES]))
     .executeTakeFirst();
   if (event) {
     const parsed = learnerEventSchema.safeParse(JSON.parse(event.body));

@@ -524,12 +524,21 @@ describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
       });
     }, 30_000);
 
-    it('reads every member’s events, but not what a member keeps through their own key', async () => {
+    it('reads members’ completions only (what the dashboard shows), not answers, and not what a member keeps through their own key', async () => {
       const opened = makeEvent(sam.deviceId, 1, { lessonId: 'f1' });
-      await push(sam, [opened]);
+      const answered = makeEvent(sam.deviceId, 2, {
+        lessonId: 'f1',
+        type: 'check-answered',
+        payload: { checkId: 'c1', optionIds: ['a'], correct: false },
+      });
+      const completed = makeEvent(sam.deviceId, 3, { lessonId: 'f1', type: 'lesson-completed' });
+      await push(sam, [opened, answered, completed]);
       await post(statement());
       const ids = (await list('', teamKey)).statements.map((s) => s.id);
-      expect(ids).toEqual([opened.id]);
+      expect(ids).toEqual([completed.id]);
+      expect(
+        (await xapi('GET', `/xapi/statements?statementId=${answered.id}`, { key: teamKey })).status,
+      ).toBe(404);
     });
 
     it('writes only statements about the team’s members (403 otherwise), which the member then sees too', async () => {
