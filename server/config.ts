@@ -86,6 +86,8 @@ export type Config = {
   allowLoopbackPush?: boolean;
   /** Reset links by email; absent when SMTP_URL is not set, and then the server does not offer them. */
   mail?: MailConfig;
+  /** PUBLIC_URL without a trailing slash: xAPI activity ids start with it (the request's origin when absent). */
+  publicUrl?: string;
   /** Devices unused this long are purged (server/purge.ts); the purge's default when absent. */
   deviceIdleMs?: number;
 };
@@ -154,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
             }
           : undefined,
       deviceIdleMs: e.DEVICE_IDLE_DAYS * 24 * 60 * 60 * 1000,
+      ...(publicUrl ? { publicUrl } : {}),
     },
   };
 }

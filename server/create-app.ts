@@ -34,6 +34,8 @@ import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS } from './storage-full';
 import { type CourseIndex, loadCourseIndex } from './teams/course-index';
+import { statementRoutes } from './xapi/statement-routes';
+import { xapiKeyRoutes } from './xapi/xapi-key-routes';
 
 export type CreateAppOptions = {
   db: Db;
@@ -101,10 +103,12 @@ export function createApp({
     inviteRoutes,
     assignmentRoutes,
     facilitatedSessionRoutes,
+    xapiKeyRoutes,
   ]) {
     app.route('/api/v1', routes(deps));
   }
   app.route('/api/v1', reminderRoutes(deps, vapidKeys ?? vapidKeysOnce(db, clock)));
+  app.route('/xapi', statementRoutes(deps));
   app.use('*', staticFiles(config.distDir));
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),

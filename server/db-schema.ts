@@ -174,4 +174,24 @@ export type Database = {
     expires_at: number;
     used_at: number | null;
   };
+  /** xAPI Basic credentials (server/migrations/0012-xapi-keys.ts); `writable` is 1 or 0. */
+  xapi_keys: {
+    id: string;
+    secret_hash: string;
+    learner_id: string;
+    team_id: string | null;
+    label: string;
+    writable: number;
+    created_at: number;
+    last_used_at: number | null;
+  };
+  /** Statements received by the xAPI resource from other tools; `body` is canonical JSON. */
+  xapi_statements: {
+    learner_id: string;
+    id: string;
+    body: string;
+    stored_at: number;
+    team_id: string | null;
+    voided_by: string | null;
+  };
 };

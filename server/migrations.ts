@@ -8,6 +8,8 @@ import { recoveryMigration } from './migrations/0007-recovery';
 import { certificatesMigration } from './migrations/0008-certificates';
 import { facilitatedSessions } from './migrations/0009-facilitated-sessions';
 import { leaderResetCodes } from './migrations/0010-leader-reset-codes';
+import { xapiKeys } from './migrations/0012-xapi-keys';
+import { xapiStatements } from './migrations/0013-xapi-statements';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -171,6 +173,8 @@ const migrations: Record<string, Migration> = {
   '0008-certificates': certificatesMigration,
   '0009-facilitated-sessions': facilitatedSessions,
   '0010-leader-reset-codes': leaderResetCodes,
+  '0012-xapi-keys': xapiKeys,
+  '0013-xapi-statements': xapiStatements,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

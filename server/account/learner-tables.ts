@@ -33,6 +33,9 @@ export const learnerTables = {
   session_attendees: { column: 'learner_id' },
   // Sessions they ran (their attendees' rows go with each session).
   facilitated_sessions: { column: 'facilitator_id', json: ['lesson_ids', 'checks'] },
+  // Their own xAPI keys and the team keys they made.
+  xapi_keys: { column: 'learner_id', secret: ['secret_hash'] },
+  xapi_statements: { column: 'learner_id', json: ['body'] },
 } satisfies Partial<Record<keyof Database, LearnerTable>>;
 
 /**

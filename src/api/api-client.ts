@@ -60,6 +60,11 @@ import {
   teamDashboardSchema,
   trustOverviewResponseSchema,
 } from '../shared/team-protocol';
+import {
+  type CreateXapiKeyRequest,
+  createdXapiKeySchema,
+  xapiKeysResponseSchema,
+} from '../shared/xapi-protocol';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -298,6 +303,16 @@ export function createApiClient({
     myData: (token: string) => call({ method: 'GET', path: '/api/v1/account/data', token }, myDataSchema),
     deleteAccount: (token: string, body: DeleteAccountRequest) =>
       call({ method: 'DELETE', path: '/api/v1/account', token, body }, nothingSchema),
+    // xAPI keys (docs/xapi.md): a learner's own, or a team's when `teamId` is given.
+    xapiKeys: (token: string, teamId?: string) =>
+      call({ method: 'GET', path: xapiKeysPath(teamId), token }, xapiKeysResponseSchema),
+    createXapiKey: (token: string, body: CreateXapiKeyRequest, teamId?: string) =>
+      call({ method: 'POST', path: xapiKeysPath(teamId), token, body }, createdXapiKeySchema),
+    revokeXapiKey: (token: string, keyId: string, teamId?: string) =>
+      call(
+        { method: 'DELETE', path: `${xapiKeysPath(teamId)}/${encodeURIComponent(keyId)}`, token },
+        nothingSchema,
+      ),
     // Teams (src/shared/team-protocol.ts).
     createTeam: (token: string, name: string) =>
       call({ method: 'POST', path: '/api/v1/teams', token, body: { name } }, myTeamSchema),
@@ -379,6 +394,8 @@ export function createApiClient({
 
 /** A path under /api/v1 from its segments; ids and codes are escaped, as a person may type them. */
 const apiPath = (...segments: string[]) => `/api/v1/${segments.map(encodeURIComponent).join('/')}`;
+const xapiKeysPath = (teamId?: string) =>
+  teamId === undefined ? '/api/v1/account/xapi-keys' : apiPath('teams', teamId, 'xapi-keys');
 
 // Called through a wrapper so `fetch` is never invoked as a method of another object ("Illegal invocation").
 const defaultFetch: FetchLike = (url, init) => fetch(url, init);

@@ -7,6 +7,7 @@ import type { SyncStore } from '../db/sync-store';
 import type { LeaderCodeReset } from '../shared/leader-reset-protocol';
 import type { RecoveryCodeReset, TokenReset } from '../shared/recovery-protocol';
 import type { SessionResponse } from '../shared/sync-protocol';
+import type { CreateXapiKeyRequest } from '../shared/xapi-protocol';
 import type { Reminders } from './reminders';
 import { SIGN_IN_TO_CONTINUE, withSession } from './with-session';
 
@@ -43,6 +44,10 @@ export function createRecoveryActions(
       keep(await api.resetWithLeaderCode({ email, code, password }), email),
     leaderCodeRecords: () => withToken((token) => api.leaderCodeRecords(token)),
     myData: () => withToken((token) => api.myData(token)),
+    /** The learner's xAPI keys to their own records (docs/xapi.md). */
+    xapiKeys: () => withToken((token) => api.xapiKeys(token)),
+    createXapiKey: (body: CreateXapiKeyRequest) => withToken((token) => api.createXapiKey(token, body)),
+    revokeXapiKey: (keyId: string) => withToken((token) => api.revokeXapiKey(token, keyId)),
     /**
      * Deletes the account on the server. Afterwards this device is signed out, its push reminders end, and
      * its local copy stays until the learner chooses to keep or remove it.

@@ -11,6 +11,7 @@ import type {
 } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
 import type { MyTeam, StaffRole } from '../shared/team-protocol';
+import type { CreateXapiKeyRequest } from '../shared/xapi-protocol';
 import { withSession } from './with-session';
 
 export type TeamActions = ReturnType<typeof createTeamActions>;
@@ -78,6 +79,12 @@ export function createTeamActions(api: ApiClient, store: Pick<SyncStore, 'getSes
     createInvite: (teamId: string, body: CreateInviteRequest) =>
       withToken((token) => api.createInvite(token, teamId, body)),
     invites: (teamId: string) => withToken((token) => api.invites(token, teamId)),
+    /** The team's xAPI keys (docs/xapi.md), for its owner and leaders. */
+    xapiKeys: (teamId: string) => withToken((token) => api.xapiKeys(token, teamId)),
+    createXapiKey: (teamId: string, body: CreateXapiKeyRequest) =>
+      withToken((token) => api.createXapiKey(token, body, teamId)),
+    revokeXapiKey: (teamId: string, keyId: string) =>
+      withToken((token) => api.revokeXapiKey(token, keyId, teamId)),
     revokeInvite: (teamId: string, code: string) =>
       withToken((token) => api.revokeInvite(token, teamId, code)),
     createAssignment: (teamId: string, body: CreateAssignmentRequest) =>

@@ -23,6 +23,7 @@ type World = {
   otherTeamId: string;
   code: string;
   assignmentId: string;
+  xapiKeyId: string;
 };
 
 type Route = {
@@ -149,6 +150,25 @@ const ROUTES: Route[] = [
     expect: { owner: 204, leader: 204 },
   },
   {
+    name: 'GET /teams/:teamId/xapi-keys',
+    method: 'GET',
+    path: (w) => `/teams/${w.teamId}/xapi-keys`,
+    expect: {},
+  },
+  {
+    name: 'POST /teams/:teamId/xapi-keys',
+    method: 'POST',
+    path: (w) => `/teams/${w.teamId}/xapi-keys`,
+    body: () => ({ label: 'College LRS' }),
+    expect: { owner: 201, leader: 201 },
+  },
+  {
+    name: 'DELETE /teams/:teamId/xapi-keys/:keyId',
+    method: 'DELETE',
+    path: (w) => `/teams/${w.teamId}/xapi-keys/${w.xapiKeyId}`,
+    expect: { owner: 204, leader: 204 },
+  },
+  {
     name: 'GET /invites/:code',
     method: 'GET',
     path: (w) => `/invites/${w.code}`,
@@ -170,6 +190,7 @@ function secrets(w: World): string[] {
     'Oak Tree Nursery',
     w.code,
     w.assignmentId,
+    w.xapiKeyId,
     ...people.flatMap((p) => [p.name, p.email, p.learnerId]),
   ];
 }
@@ -201,12 +222,19 @@ describe.each(testDbKinds)('team route authorisation on %s', (kind) => {
     });
     expect(assigned.status).toBe(201);
     const { id: assignmentId } = (await assigned.json()) as { id: string };
+    const keyMade = await t.call('POST', `/api/v1/teams/${team.teamId}/xapi-keys`, {
+      token: owner.token,
+      body: { label: 'Trust LRS' },
+    });
+    expect(keyMade.status).toBe(201);
+    const { key } = (await keyMade.json()) as { key: { id: string } };
     w = {
       people: { owner, leader, member, member2, otherLeader, stranger },
       teamId: team.teamId,
       otherTeamId: other.teamId,
       code: invite.code,
       assignmentId,
+      xapiKeyId: key.id,
     };
     // Eleven calls with six sign-ups: on a busy shared machine with PostgreSQL, more than the default 10 s.
   }, 60_000);

@@ -5,6 +5,7 @@ import { appSync } from '../../sync/app-sync';
 import { AccountDetails } from './account-details';
 import { AccountForm } from './account-form';
 import { LeaderCodesCard } from './leader-codes-card';
+import { MyXapiKeys } from './my-xapi-keys';
 import { RecoveryCodesCard } from './recovery-codes-card';
 import { RecoveryCodesList } from './recovery-codes-list';
 import { SignOutPanel } from './sign-out-panel';
@@ -70,6 +71,7 @@ export function AccountPanel() {
         </section>
         <RecoveryCodesCard />
         <LeaderCodesCard />
+        <MyXapiKeys />
         <p>
           <Link to="/settings/my-data">Your data</Link>: download everything the server holds about you, or
           delete your account.
