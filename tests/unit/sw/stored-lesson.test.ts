@@ -31,7 +31,7 @@ describe('a downloaded lesson read by the service worker', () => {
   });
 
   it('is the lesson and its module title once the app has stored the module', async () => {
-    const db = new PocketDb();
+    const db = new PocketDb(DATABASE_NAME);
     await db.modules.put({ ...module, downloadedHash: module.hash });
     await db.lessons.bulkPut(bundle.lessons);
     db.close();
@@ -47,11 +47,11 @@ describe('a downloaded lesson read by the service worker', () => {
   });
 
   it('never holds up the app opening its database', async () => {
-    const db = new PocketDb();
+    const db = new PocketDb(DATABASE_NAME);
     await db.open();
     db.close();
     const reads = Promise.all([1, 2, 3].map(() => storedLesson(module.id, lesson.id)));
-    const app = new PocketDb();
+    const app = new PocketDb(DATABASE_NAME);
     await app.open();
     expect(app.isOpen()).toBe(true);
     await reads;

@@ -1,0 +1,3 @@
+export function ProfileLine() {
+  return null;
+}
