@@ -1,9 +1,15 @@
+import { lazy } from 'react';
 import { useLocation } from 'react-router';
 import { ForgotPasswordPage } from '../features/account/forgot-password-page';
 import { ResetPasswordPage } from '../features/account/reset-password-page';
-import { PeoplePage } from '../features/profiles/people-page';
 import { MyDataPage } from './my-data-page';
 import { NotFoundPage } from './not-found-page';
+
+// Its own chunk, loaded from here: the files it needs are then listed in this chunk rather than in the
+// first screen's code, which loads this one.
+const PeoplePage = lazy(async () => ({
+  default: (await import('../features/profiles/people-page')).PeoplePage,
+}));
 
 /**
  * The account's rarely opened pages in one chunk behind one lazy route (app-routes.tsx), so the first

@@ -3,7 +3,7 @@
 // Every schema change is a new `version(n)` with a migration test that opens a version n-1 database.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CatalogModule, Lesson } from '../shared/content-types';
-import { ACTIVE_DATABASE_STORAGE_KEY, DATABASE_NAME } from '../shared/database-name';
+import { DATABASE_NAME } from '../shared/database-name';
 import type { LearnerEvent } from '../shared/events';
 
 /** A catalogue entry plus what this device holds of it. */
@@ -66,11 +66,12 @@ export class PocketDb extends Dexie {
 }
 
 // The database of the person studying on this device (src/db/profiles-repo.ts), read from the page's copy
-// because the database must open before any IndexedDB read could say which one. Storage the browser
-// refuses (cookies blocked) leaves the first person's database, as before profiles existed.
+// (ACTIVE_DATABASE_STORAGE_KEY, which is DATABASE_NAME) because the database must open before any
+// IndexedDB read could say which one. Storage the browser refuses (cookies blocked) leaves the first
+// person's database, as before profiles existed.
 let activeDatabaseName = DATABASE_NAME;
 try {
-  activeDatabaseName = localStorage.getItem(ACTIVE_DATABASE_STORAGE_KEY) ?? activeDatabaseName;
+  activeDatabaseName = localStorage.getItem(DATABASE_NAME) ?? activeDatabaseName;
 } catch {
   // Storage blocked: the first person's database.
 }

@@ -3,7 +3,11 @@
 // that db.ts opens at start; a write that fails (storage full or refused) rejects and nothing switches.
 // Removing a person deletes their whole PocketDb; what they synced stays on the server.
 import { Dexie } from 'dexie';
-import { ACTIVE_DATABASE_STORAGE_KEY, ACTIVE_PROFILE_KEY, DATABASE_NAME } from '../shared/database-name';
+import {
+  ACTIVE_DATABASE_STORAGE_KEY,
+  ACTIVE_PROFILE_KEY,
+  PERSON_DATABASE_PREFIX,
+} from '../shared/profiles-database';
 import { db } from './db';
 import { type ProfileRow, ProfilesDb, type StoredPin } from './profiles-db';
 
@@ -29,7 +33,7 @@ export function createProfilesRepo(profilesDb: ProfilesDb, storage: Pick<Storage
      */
     async add(person: NewProfile, currentName: string | undefined, now: Date): Promise<ProfileRow> {
       const added: ProfileRow = {
-        databaseName: `${DATABASE_NAME}-${crypto.randomUUID()}`,
+        databaseName: `${PERSON_DATABASE_PREFIX}${crypto.randomUUID()}`,
         name: person.name,
         addedAt: now.toISOString(),
         ...(person.pin ? { pin: person.pin } : {}),

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PocketDb } from '../../../src/db/db';
 import { ProfilesDb } from '../../../src/db/profiles-db';
 import { createProfilesRepo } from '../../../src/db/profiles-repo';
-import { ACTIVE_DATABASE_STORAGE_KEY, DATABASE_NAME } from '../../../src/shared/database-name';
+import { DATABASE_NAME } from '../../../src/shared/database-name';
+import { ACTIVE_DATABASE_STORAGE_KEY } from '../../../src/shared/profiles-database';
 import { activeDatabaseName } from '../../../src/sw/active-database';
 
 const now = new Date('2026-12-07T09:00:00Z');
@@ -37,6 +38,10 @@ afterEach(async () => {
 });
 
 describe('people on a shared device', () => {
+  it('keeps the page’s copy under the key db.ts reads at start', () => {
+    expect(ACTIVE_DATABASE_STORAGE_KEY).toBe(DATABASE_NAME);
+  });
+
   it('is the first person’s database for the service worker until anyone is added', async () => {
     expect(await activeDatabaseName()).toBe(DATABASE_NAME);
     // Asking must not create the profiles database on a personal device.
