@@ -1,6 +1,8 @@
 // Two colleagues on one tablet, in one browser context: each has their own progress and downloads, the
 // service worker serves the lesson of the person studying now, and switching back offline finds the first
 // person's progress where they left it.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppServer } from './helpers/app-server';
 import type { Device } from './helpers/browser';
@@ -10,6 +12,13 @@ import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 import { ModulePage } from './pages/module-page';
 import { PeoplePage } from './pages/people-page';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 let server: AppServer;
 let device: Device;
@@ -29,7 +38,9 @@ describe('a tablet shared by two colleagues', () => {
     await page.goto(`${server.url}/`);
     await new AppShell(page).untilControlled();
     const reader = new LessonPage(page);
-    const people = new PeoplePage(page);
+    const people = new PeoplePage(page, async (onPin) => {
+      expect(await axeViolations(onPin)).toEqual([]);
+    });
 
     // Alex, who has used the tablet so far, downloads the module and completes a lesson.
     await page.goto(`${server.url}/modules/${module.id}`);
@@ -44,6 +55,11 @@ describe('a tablet shared by two colleagues', () => {
     // Sam is added with a PIN and takes over: nothing of Alex's shows.
     await people.open(server.url);
     await people.addFirstOther('Alex', 'Sam', '2468');
+    await page.getByRole('button', { name: 'Remove Sam…' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Keep Sam' }).click();
+    await page.getByRole('button', { name: 'Sam', exact: true }).click();
+    await page.getByRole('button', { name: 'Someone else' }).click();
     await people.switchTo('Sam', '2468');
     await expect
       .poll(() => people.studyingAs().textContent(), { timeout: 15_000 })

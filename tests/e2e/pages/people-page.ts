@@ -2,7 +2,11 @@
 import type { Page } from 'playwright-core';
 
 export class PeoplePage {
-  constructor(private readonly page: Page) {}
+  /** `onPinStep`: what the test does on the PIN step before continuing (an axe check). */
+  constructor(
+    private readonly page: Page,
+    private readonly onPinStep?: (page: Page) => Promise<void>,
+  ) {}
 
   async open(baseUrl: string): Promise<void> {
     await this.page.goto(`${baseUrl}/settings/people`);
@@ -21,6 +25,7 @@ export class PeoplePage {
     await this.page.getByRole('button', { name, exact: true }).click();
     if (pin) {
       await this.page.getByLabel(`${name}’s PIN`).fill(pin);
+      await this.onPinStep?.(this.page);
       await this.page.getByRole('button', { name: `Continue as ${name}` }).click();
     }
     await this.page.waitForURL((url) => url.pathname === '/');
