@@ -37,6 +37,8 @@ describe('a shared tablet', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Who is studying?' })).toBeInTheDocument();
     expect(screen.getByText(/Sam is added/)).toBeInTheDocument();
+    // Whoever added Sam is at the device: the app does not ask them who is studying.
+    expect(sessionStorage.getItem('pocket-cpd.person-chosen')).toBe('1');
     const stored = JSON.stringify(await profilesRepo.list());
     expect(stored).not.toContain('4821');
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { profilesRepo } from '../../db/profiles-repo';
+import { markChosenThisVisit } from './chosen-this-visit';
 import { PIN_INPUT, ProfileField } from './profile-field';
 import { hashPin, newPinSalt, pinProblem } from './profile-pin';
 
@@ -40,6 +41,8 @@ export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
     try {
       const storedPin = pin ? await hashPin(pin, newPinSalt()) : undefined;
       await profilesRepo.add({ name, pin: storedPin }, firstTime ? current : undefined, new Date());
+      // Whoever adds a person is the one at the device: they are not asked who is studying next.
+      markChosenThisVisit();
       form.reset();
       setAdded(name);
     } catch {
