@@ -14,7 +14,7 @@ const PeoplePage = lazy(async () => ({
 /**
  * The account's rarely opened pages in one chunk behind one lazy route (app-routes.tsx), so the first
  * screen carries one loader for them: "Forgotten your password?", the reset link's page, Your data, and
- * the people on a shared device. `/settings/:page` arrives here too, so any other page there is not found.
+ * the people on a shared device. Every other `/settings/…` address arrives here too (`settings/*`), so one not listed is not found.
  */
 export function AccountPages() {
   const path = useLocation().pathname.replace(/\/+$/, '');

@@ -69,11 +69,12 @@ export class PocketDb extends Dexie {
 // (ACTIVE_DATABASE_STORAGE_KEY, which is DATABASE_NAME) because the database must open before any
 // IndexedDB read could say which one. Storage the browser refuses (cookies blocked) leaves the first
 // person's database, as before profiles existed.
-let activeDatabaseName = DATABASE_NAME;
-try {
-  activeDatabaseName = localStorage.getItem(DATABASE_NAME) ?? activeDatabaseName;
-} catch {
-  // Storage blocked: the first person's database.
+function activeDatabaseName(): string | null {
+  try {
+    return localStorage.getItem(DATABASE_NAME);
+  } catch {
+    return null;
+  }
 }
 
-export const db = new PocketDb(activeDatabaseName);
+export const db = new PocketDb(activeDatabaseName() ?? DATABASE_NAME);
