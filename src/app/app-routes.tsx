@@ -131,9 +131,8 @@ export function AppRoutes({ seed = null }: { seed?: LessonSeed | null }) {
           <Route path="search" element={<SearchPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/sync" element={<SyncSettingsPage />} />
-          <Route path="settings/sync/forgot" element={<AccountPages />} />
           <Route path="reset-password" element={<AccountPages />} />
-          <Route path="settings/my-data" element={<AccountPages />} />
+          <Route path="settings/*" element={<AccountPages />} />
           <Route path="join/:code" element={<TeamArea />} />
           <Route path="settings/teams" element={<TeamArea />} />
           <Route path="teams/*" element={<TeamArea />} />

@@ -11,10 +11,8 @@ import { LazyUpdateBanner } from '../pwa/lazy-update-banner';
 import { PageErrorBoundary } from './page-error-boundary';
 
 // Its own chunk, loaded once the browser is idle: the first screen does not wait for the sync status, which
-// has nothing to say before sync loads.
-const SyncStatusLine = lazy(async () => ({
-  default: (await import('../features/sync-status/sync-status-line')).SyncStatusLine,
-}));
+// has nothing to say before sync loads, nor for the line naming who is studying on a shared device.
+const HeaderLines = lazy(async () => ({ default: (await import('./header-lines')).HeaderLines }));
 
 const nav = [
   { to: '/', label: 'Today', end: true },
@@ -102,7 +100,7 @@ const SiteHeader = memo(function SiteHeader() {
         <HeaderSearch />
       </div>
       <WhenIdle>
-        <SyncStatusLine />
+        <HeaderLines />
       </WhenIdle>
     </header>
   );

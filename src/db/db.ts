@@ -1,4 +1,4 @@
-// The one Dexie database on the device (DESIGN.md §4). It keeps downloaded course content, the learner's
+// The one Dexie database of the person studying on this device (DESIGN.md §4). It keeps downloaded course content, the learner's
 // append-only events, their mutable docs (notes, reading position, settings) and device metadata.
 // Every schema change is a new `version(n)` with a migration test that opens a version n-1 database.
 import { Dexie, type EntityTable, type Table } from 'dexie';
@@ -47,7 +47,7 @@ export class PocketDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   downloadParts!: Table<DownloadPartRow, [string, number]>;
 
-  constructor(name = DATABASE_NAME) {
+  constructor(name: string) {
     super(name);
     this.version(1).stores({
       modules: 'id, order',
@@ -65,4 +65,16 @@ export class PocketDb extends Dexie {
   }
 }
 
-export const db = new PocketDb();
+// The database of the person studying on this device (src/db/profiles-repo.ts), read from the page's copy
+// (ACTIVE_DATABASE_STORAGE_KEY, which is DATABASE_NAME) because the database must open before any
+// IndexedDB read could say which one. Storage the browser refuses (cookies blocked) leaves the first
+// person's database, as before profiles existed.
+function activeDatabaseName(): string | null {
+  try {
+    return localStorage.getItem(DATABASE_NAME);
+  } catch {
+    return null;
+  }
+}
+
+export const db = new PocketDb(activeDatabaseName() ?? DATABASE_NAME);

@@ -18,8 +18,8 @@ let handle: SyncHandle | undefined;
 let generation = 0;
 let unsubscribe: () => void = () => undefined;
 
-/** Null until the engine is loaded. A reset stops the engine, waits for its round to end and forgets it. */
-const status = createStore<SyncStatus | null>(null, async () => {
+/** Stops the engine, waits for its round to end and forgets it. */
+async function stopEngine(): Promise<void> {
   generation += 1;
   const stopping = handle;
   handle = undefined;
@@ -28,7 +28,10 @@ const status = createStore<SyncStatus | null>(null, async () => {
   unsubscribe = () => undefined;
   stopping?.stop();
   await stopping?.whenSettled();
-});
+}
+
+/** Null until the engine is loaded. A reset stops the engine. */
+const status = createStore<SyncStatus | null>(null, stopEngine);
 
 function publish(next: SyncStatus | null): void {
   status.set(next);
@@ -57,6 +60,15 @@ export const appSync = {
         throw error;
       });
     return loading;
+  },
+
+  /**
+   * Before another person on a shared device takes over: nothing of this person is sent or written once
+   * this resolves. The page then opens afresh, and sync starts for the new person's account.
+   */
+  async stop(): Promise<void> {
+    await stopEngine();
+    status.set(null);
   },
 
   /** At app start: only a device with an account (or one paused by a 401) needs the engine now. */

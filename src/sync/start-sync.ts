@@ -5,10 +5,11 @@
 import { createApiClient } from '../api/api-client';
 import { db as defaultDb, type PocketDb } from '../db/db';
 import { createSyncStore } from '../db/sync-store';
+import { DATABASE_NAME } from '../shared/database-name';
 import { type AccountActions, createAccountActions } from './account-actions';
 import { type Certificates, createCertificates } from './certificates';
 import { createSessionCalls, type SessionCalls } from './facilitated-sessions';
-import { acquireLeadership, type LockManagerLike } from './leader';
+import { acquireLeadership, type LockManagerLike, SYNC_LOCK_NAME } from './leader';
 import { createRecoveryActions, type RecoveryActions } from './recovery-actions';
 import { createReminders, type Reminders } from './reminders';
 import { removeLearnerData } from './remove-learner-data';
@@ -53,6 +54,14 @@ type TabMessage =
 
 export const SYNC_CHANNEL_NAME = 'pocket-cpd-sync';
 
+/**
+ * Tabs syncing one person's database talk to each other and elect one leader; on a shared device each
+ * person's tabs form their own group, so a tab of one never forwards writes to, or waits on, another's.
+ */
+export function syncGroupName(base: string, databaseName: string): string {
+  return databaseName === DATABASE_NAME ? base : `${base}:${databaseName}`;
+}
+
 export function startSync(options: StartSyncOptions = {}): SyncHandle {
   const db = options.db ?? defaultDb;
   const store = createSyncStore(db);
@@ -75,10 +84,12 @@ export function startSync(options: StartSyncOptions = {}): SyncHandle {
     status,
   });
   const channel =
-    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(SYNC_CHANNEL_NAME);
+    typeof BroadcastChannel === 'undefined'
+      ? undefined
+      : new BroadcastChannel(syncGroupName(SYNC_CHANNEL_NAME, db.name));
   const post = (message: TabMessage) => channel?.postMessage(message);
   const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
-  const leadership = acquireLeadership(locks);
+  const leadership = acquireLeadership(locks, syncGroupName(SYNC_LOCK_NAME, db.name));
   let leading = false;
   let removeTriggers: () => void = () => undefined;
   let unsubscribe: () => void = () => undefined;

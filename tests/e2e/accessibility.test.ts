@@ -68,6 +68,7 @@ function routes(): Route[] {
     { path: '/settings/sync/forgot' },
     { path: '/reset-password' },
     { path: '/settings/my-data' },
+    { path: '/settings/people' },
     { path: '/search?q=EHC%20plan' },
     { path: '/modules/no-such-module' },
     { path: '/no-such-page' },

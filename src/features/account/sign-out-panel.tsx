@@ -131,8 +131,10 @@ export function SignOutPanel({ onSignedOut }: Props) {
           </p>
           <p>
             If you remove your progress from this device now, {waiting === 1 ? 'it is' : 'they are'} lost. If
-            you keep it here and someone else signs in on this device, {waiting === 1 ? 'it' : 'they'} will be
-            added to their account. You can stay signed in and try again when you are online.
+            you keep it here and someone else signs in here after you, {waiting === 1 ? 'it' : 'they'} will be
+            added to their account: colleagues sharing this device should each add themselves under Settings →
+            People on this device, so nobody else signs in where your progress waits. You can stay signed in
+            and try again when you are online.
           </p>
         </div>
       ) : (

@@ -42,6 +42,10 @@ export function SettingsPage() {
         your account.
         <Link to="/settings/teams">Teams</Link>: join your setting’s team, or start one for your staff.
       </p>
+      <p>
+        <Link to="/settings/people">People on this device</Link>: colleagues sharing a tablet each keep their
+        own progress.
+      </p>
       <RadioChoice
         legend="Your role"
         name="role"

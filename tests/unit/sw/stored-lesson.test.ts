@@ -3,6 +3,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PocketDb } from '../../../src/db/db';
+import { ProfilesDb } from '../../../src/db/profiles-db';
+import { createProfilesRepo } from '../../../src/db/profiles-repo';
 import { DATABASE_NAME } from '../../../src/shared/database-name';
 import { storedLesson } from '../../../src/sw/stored-lesson';
 import { fixtureBundles, fixtureCatalog } from '../../helpers/fixture-course';
@@ -18,10 +20,12 @@ async function databaseNames(): Promise<string[]> {
 }
 
 afterEach(async () => {
-  await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(DATABASE_NAME);
-    request.onsuccess = request.onerror = resolve;
-  });
+  for (const name of await databaseNames()) {
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = request.onerror = resolve;
+    });
+  }
 });
 
 describe('a downloaded lesson read by the service worker', () => {
@@ -31,7 +35,7 @@ describe('a downloaded lesson read by the service worker', () => {
   });
 
   it('is the lesson and its module title once the app has stored the module', async () => {
-    const db = new PocketDb();
+    const db = new PocketDb(DATABASE_NAME);
     await db.modules.put({ ...module, downloadedHash: module.hash });
     await db.lessons.bulkPut(bundle.lessons);
     db.close();
@@ -46,12 +50,35 @@ describe('a downloaded lesson read by the service worker', () => {
     expect(await storedLesson(module.id, 'no-such-lesson')).toBeNull();
   });
 
+  it('is read from the database of the person studying now on a shared device', async () => {
+    const first = new PocketDb(DATABASE_NAME);
+    await first.modules.put({ ...module, downloadedHash: module.hash });
+    await first.lessons.bulkPut(bundle.lessons);
+    first.close();
+    const profiles = new ProfilesDb();
+    const repo = createProfilesRepo(profiles, undefined);
+    const sam = await repo.add({ name: 'Sam' }, 'Alex', new Date('2026-12-07T09:00:00Z'));
+    await repo.activate(sam.databaseName);
+    // Sam has not downloaded the module: Alex's copy is not Sam's page.
+    expect(await storedLesson(module.id, lesson.id)).toBeNull();
+
+    const sams = new PocketDb(sam.databaseName);
+    await sams.modules.put({ ...module, title: 'Sam’s copy', downloadedHash: module.hash });
+    await sams.lessons.bulkPut(bundle.lessons);
+    sams.close();
+    expect((await storedLesson(module.id, lesson.id))?.moduleTitle).toBe('Sam’s copy');
+
+    await repo.activate(DATABASE_NAME);
+    expect((await storedLesson(module.id, lesson.id))?.moduleTitle).toBe(module.title);
+    profiles.close();
+  });
+
   it('never holds up the app opening its database', async () => {
-    const db = new PocketDb();
+    const db = new PocketDb(DATABASE_NAME);
     await db.open();
     db.close();
     const reads = Promise.all([1, 2, 3].map(() => storedLesson(module.id, lesson.id)));
-    const app = new PocketDb();
+    const app = new PocketDb(DATABASE_NAME);
     await app.open();
     expect(app.isOpen()).toBe(true);
     await reads;

@@ -1,0 +1,37 @@
+// Page object for "Who is studying?" (/settings/people): add a person, switch to one, by role and name.
+import type { Page } from 'playwright-core';
+
+export class PeoplePage {
+  /** `onPinStep`: what the test does on the PIN step before continuing (an axe check). */
+  constructor(
+    private readonly page: Page,
+    private readonly onPinStep?: (page: Page) => Promise<void>,
+  ) {}
+
+  async open(baseUrl: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/settings/people`);
+  }
+
+  async addFirstOther(currentName: string, name: string, pin: string): Promise<void> {
+    await this.page.getByLabel('Your name (the person using this device now)').fill(currentName);
+    await this.page.getByLabel('Name of the person to add').fill(name);
+    await this.page.getByLabel('Their PIN (optional)').fill(pin);
+    await this.page.getByRole('button', { name: 'Add person' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Who is studying?' }).waitFor();
+  }
+
+  /** Chooses `name` (giving `pin` when asked) and waits for the app to open afresh at its start page. */
+  async switchTo(name: string, pin?: string): Promise<void> {
+    await this.page.getByRole('button', { name, exact: true }).click();
+    if (pin) {
+      await this.page.getByLabel(`${name}’s PIN`).fill(pin);
+      await this.onPinStep?.(this.page);
+      await this.page.getByRole('button', { name: `Continue as ${name}` }).click();
+    }
+    await this.page.waitForURL((url) => url.pathname === '/');
+  }
+
+  studyingAs() {
+    return this.page.locator('.profile-line');
+  }
+}

@@ -1,0 +1,108 @@
+// Two colleagues on one tablet, in one browser context: each has their own progress and downloads, the
+// service worker serves the lesson of the person studying now, and switching back offline finds the first
+// person's progress where they left it.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { AppServer } from './helpers/app-server';
+import type { Device } from './helpers/browser';
+import { builtCatalog, builtLesson, firstCheck } from './helpers/built-course';
+import { serverAndDevicePerFile } from './helpers/server-and-device';
+import { AppShell } from './pages/app-shell';
+import { LessonPage } from './pages/lesson-page';
+import { ModulePage } from './pages/module-page';
+import { PeoplePage } from './pages/people-page';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+let server: AppServer;
+let device: Device;
+serverAndDevicePerFile((s, d) => {
+  server = s;
+  device = d;
+});
+
+describe('a tablet shared by two colleagues', () => {
+  it('keeps each person’s progress and downloads apart, online and offline', async () => {
+    const module = builtCatalog().modules[0];
+    const lesson = builtLesson(module.id, module.lessons[0].id);
+    const { right } = firstCheck(lesson);
+    const lessonUrl = `${server.url}/modules/${module.id}/${lesson.id}`;
+
+    const page = await device.context.newPage();
+    await page.goto(`${server.url}/`);
+    await new AppShell(page).untilControlled();
+    const reader = new LessonPage(page);
+    const people = new PeoplePage(page, async (onPin) => {
+      expect(await axeViolations(onPin)).toEqual([]);
+    });
+
+    // Alex, who has used the tablet so far, downloads the module and completes a lesson.
+    await page.goto(`${server.url}/modules/${module.id}`);
+    const modulePage = new ModulePage(page);
+    await modulePage.download();
+    await expect.poll(() => modulePage.downloaded().isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.goto(lessonUrl);
+    await reader.answerFirstCheck(right);
+    await reader.markComplete();
+    await expect.poll(() => reader.completedNotice().isVisible(), { timeout: 15_000 }).toBe(true);
+
+    // Sam is added with a PIN and takes over: nothing of Alex's shows.
+    await people.open(server.url);
+    await people.addFirstOther('Alex', 'Sam', '2468');
+    await page.getByRole('button', { name: 'Remove Sam…' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Keep Sam' }).click();
+    await page.getByRole('button', { name: 'Sam', exact: true }).click();
+    await page.getByRole('button', { name: 'Someone else' }).click();
+    await people.switchTo('Sam', '2468');
+    await expect
+      .poll(() => people.studyingAs().textContent(), { timeout: 15_000 })
+      .toContain('Studying as Sam');
+    await page.goto(`${server.url}/modules/${module.id}`);
+    await expect
+      .poll(
+        () =>
+          modulePage
+            .section()
+            .getByRole('button', { name: /^Download for offline/ })
+            .isVisible(),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(true);
+    await modulePage.download();
+    await expect.poll(() => modulePage.downloaded().isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.goto(lessonUrl);
+    await expect.poll(() => reader.heading(lesson.title).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Mark complete' }).isVisible()).toBe(true);
+    expect(await reader.completedNotice().isVisible()).toBe(false);
+
+    // With no signal, a reload opens Sam's downloaded lesson from the service worker, as Sam's.
+    await device.context.setOffline(true);
+    await server.stop();
+    const served = await page.reload();
+    expect(served?.fromServiceWorker()).toBe(true);
+    expect((await served?.text()) ?? '').toContain('data-prerendered=');
+    await expect.poll(() => reader.heading(lesson.title).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.locator('[data-prerendered]').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Mark complete' }).isVisible()).toBe(true);
+    expect(await reader.completedNotice().isVisible()).toBe(false);
+
+    // Back to Alex, still offline: Alex's lesson is complete, as Alex left it.
+    await page.getByRole('link', { name: 'Switch person' }).click();
+    await people.switchTo('Alex');
+    await page.goto(lessonUrl);
+    await expect.poll(() => reader.completedNotice().isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => people.studyingAs().textContent(), { timeout: 15_000 })
+      .toContain('Studying as Alex');
+    await page.close();
+  });
+});
