@@ -7,6 +7,7 @@ import { accountSecurity } from './migrations/0006-account-security';
 import { recoveryMigration } from './migrations/0007-recovery';
 import { certificatesMigration } from './migrations/0008-certificates';
 import { facilitatedSessions } from './migrations/0009-facilitated-sessions';
+import { teamSessions } from './migrations/0011-team-sessions';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -169,6 +170,7 @@ const migrations: Record<string, Migration> = {
   '0007-recovery': recoveryMigration,
   '0008-certificates': certificatesMigration,
   '0009-facilitated-sessions': facilitatedSessions,
+  '0011-team-sessions': teamSessions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -27,6 +27,7 @@ import {
   sessionAttendanceSchema,
   sessionPreviewSchema,
   startedSessionSchema,
+  type TickedMember,
 } from '../shared/session-protocol';
 import {
   type AccountRequest,
@@ -345,13 +346,18 @@ export function createApiClient({
         { method: 'GET', path: apiPath('facilitated-sessions', sessionId), token },
         sessionAttendanceSchema,
       ),
-    putTickedNames: (token: string, sessionId: string, names: readonly string[]) =>
+    putTickedNames: (
+      token: string,
+      sessionId: string,
+      names: readonly string[],
+      members: readonly TickedMember[] = [],
+    ) =>
       call(
         {
           method: 'PUT',
           path: apiPath('facilitated-sessions', sessionId, 'ticked'),
           token,
-          body: { names },
+          body: { names, members },
         },
         sessionAttendanceSchema,
       ),

@@ -35,7 +35,7 @@ async function send(session: StoredFacilitatedSession): Promise<boolean> {
   const started = await appSync.sessions.start(request);
   if (!started.ok) return started.failure !== 'signed-out' && started.failure.kind !== 'network';
   const names = [...ticked];
-  const put = await appSync.sessions.putTicked(session.sessionId, names);
+  const put = await appSync.sessions.putTicked(session.sessionId, names, []);
   await facilitatedSessionsRepo.update(session.sessionId, (current) => ({
     ...(current ?? session),
     code: started.value.code,
