@@ -167,6 +167,16 @@ describe('the leaders’ dashboard', () => {
     const table = screen.getByRole('table');
     expect(within(table).getByRole('row', { name: /Ana Patel/ })).toHaveTextContent('Done 20 November 2026');
     expect(within(table).getByRole('row', { name: /Ben Okafor/ })).toHaveTextContent('Not started');
+    // The team's training sessions: who attended, in a total, a list and a column.
+    const sessions = screen.getByRole('region', { name: 'Training sessions' });
+    expect(within(sessions).getByText('1 of 2 staff attended a session on Foundations')).toBeInTheDocument();
+    expect(within(sessions).getByRole('list', { name: 'Sessions run for the team' })).toHaveTextContent(
+      '25 November 2026: Foundations, 20 minutes (1 of 2 staff attended)',
+    );
+    const sessionsColumn = (name: RegExp) =>
+      within(within(table).getByRole('row', { name })).getAllByRole('cell')[3]?.textContent;
+    expect(sessionsColumn(/Ana Patel/)).toBe('1 (20 minutes)');
+    expect(sessionsColumn(/Ben Okafor/)).toBe('None');
     expect(within(table).getByRole('link', { name: 'Ana Patel' })).toHaveAttribute(
       'href',
       '/teams/team-oak/members/learner-ana',
@@ -179,8 +189,8 @@ describe('the leaders’ dashboard', () => {
     await user.click(screen.getByRole('button', { name: 'Download CSV' }));
     const csv = new TextDecoder().decode(new Uint8Array(await blobs[0].arrayBuffer()).slice(3));
     expect(csv.split('\r\n')).toEqual([
-      'Name,Role,Team role,Joined,Minutes,Lessons completed,Refreshers due,Foundations (due 2026-12-18),Foundations (due 2026-12-18): completed on',
-      'Ben Okafor,Teaching assistant,Member,2026-11-02,0,0,0,Not started,',
+      'Name,Role,Team role,Joined,Minutes,Lessons completed,Refreshers due,Sessions attended,Session minutes,Foundations (due 2026-12-18),Foundations (due 2026-12-18): completed on,Sessions',
+      'Ben Okafor,Teaching assistant,Member,2026-11-02,0,0,0,0,0,Not started,,',
       '',
     ]);
   });
