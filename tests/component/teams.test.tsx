@@ -49,6 +49,7 @@ describe('joining from an invite link', () => {
       'the minutes of learning you have done',
       'for each assignment, whether it is done, in progress, not started or overdue',
       'how many refresher questions are due for you',
+      'the team’s training sessions you attend (date, module and minutes), whether you join on your phone or the person running the session ticks your name',
       'your answers to the knowledge checks',
       'your notes and reflections',
       'where you are in a lesson, or the times of day you study',
