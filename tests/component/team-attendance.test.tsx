@@ -105,10 +105,12 @@ describe('ticking a team’s members', () => {
 
     await user.click(ana);
     await waitFor(() => expect(ana).toBeChecked());
-    expect((await facilitatedSessionsRepo.get('s1'))?.tickedMembers).toEqual([ROSTER[0]]);
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'Attendance is saved on this device and will be sent when there is a connection.',
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Attendance is saved on this device and will be sent when there is a connection.',
+      ),
     );
+    expect((await facilitatedSessionsRepo.get('s1'))?.tickedMembers).toEqual([ROSTER[0]]);
     // Visitors are still typed.
     await user.type(screen.getByLabelText('Tick a visitor’s name (not in the team)'), 'Vic Visitor');
     await user.click(screen.getByRole('button', { name: 'Tick' }));

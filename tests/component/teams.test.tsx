@@ -178,6 +178,10 @@ describe('the leaders’ dashboard', () => {
       within(within(table).getByRole('row', { name })).getAllByRole('cell')[3]?.textContent;
     expect(sessionsColumn(/Ana Patel/)).toBe('1 (20 minutes)');
     expect(sessionsColumn(/Ben Okafor/)).toBe('None');
+    // Opening the dashboard keeps the team's members on the device, to tick in a session with no signal.
+    expect((await readMeta(db, 'teamRosters'))?.rosters.map((r) => r.members.map((m) => m.name))).toEqual([
+      ['Ana Patel', 'Ben Okafor'],
+    ]);
     expect(within(table).getByRole('link', { name: 'Ana Patel' })).toHaveAttribute(
       'href',
       '/teams/team-oak/members/learner-ana',
@@ -194,6 +198,15 @@ describe('the leaders’ dashboard', () => {
       'Ben Okafor,Teaching assistant,Member,2026-11-02,0,0,0,0,0,Not started,,',
       '',
     ]);
+  });
+
+  it('a person’s page lists the team’s sessions they attended, with date, module, minutes and how', async () => {
+    await signIn();
+    open('/teams/team-oak/members/learner-ana');
+    const sessions = await screen.findByRole('region', { name: 'Training sessions attended' });
+    expect(within(sessions).getByRole('listitem')).toHaveTextContent(
+      /^25 November 2026: .+, 20 minutes \(ticked by the person running it\)$/,
+    );
   });
 
   it('a team the caller is not in answers as not found, and the screen shows nothing of it', async () => {

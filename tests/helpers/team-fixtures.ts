@@ -150,6 +150,7 @@ export function aMemberRecord(overrides: Partial<MemberRecord> = {}): MemberReco
     ],
     assignments: [{ assignmentId: 'asg-1', status: 'done', completedOn: '2026-11-20' }],
     refreshersDue: 1,
+    sessions: [{ sessionId: 'ses-1', moduleId: 'foundations', on: '2026-11-25', minutes: 20, via: 'ticked' }],
     ...overrides,
   });
 }

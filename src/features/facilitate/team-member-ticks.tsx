@@ -1,7 +1,7 @@
 // In a session run for a team: the team's members, each a checkbox the facilitator ticks when the person
 // is in the room. Read from the roster kept on this device, so it works with no signal; the ticks are kept
 // with the session and sent like typed names (send-pending-sessions.ts).
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { facilitatedSessionsRepo } from '../../db/facilitated-sessions-repo';
 import type { StoredFacilitatedSession } from '../../db/meta';
 import type { TickedMember } from '../../shared/session-protocol';
@@ -13,6 +13,9 @@ type Props = { session: StoredFacilitatedSession; teamId: string; online: boolea
 export function TeamMemberTicks({ session, teamId, online }: Props) {
   const roster = useRoster(teamId);
   const hint = useId();
+  // A tick shows at once, before the device has stored it: a checkbox that springs back while IndexedDB
+  // writes would tell a screen reader (and a quick facilitator) that the tick did not take.
+  const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
   useEffect(() => {
     if (online) void refreshRoster(teamId).catch(() => undefined);
   }, [online, teamId]);
@@ -20,6 +23,16 @@ export function TeamMemberTicks({ session, teamId, online }: Props) {
   const teamName = session.teamName ?? roster?.teamName ?? 'The team';
   const ticked = session.tickedMembers ?? [];
   const tickedIds = new Set(ticked.map((m) => m.learnerId));
+  const isTicked = (learnerId: string) => pending.get(learnerId) ?? tickedIds.has(learnerId);
+  // Once the stored list agrees with a tick shown ahead of it, the stored list speaks for it again.
+  const storedKey = ticked.map((m) => m.learnerId).join(' ');
+  useEffect(() => {
+    const stored = new Set(storedKey.split(' '));
+    setPending((before) => {
+      const settled = [...before].filter(([id, on]) => stored.has(id) === on).map(([id]) => id);
+      return settled.length === 0 ? before : settled.reduce(withoutEntry, before);
+    });
+  }, [storedKey]);
   const joinedIds = new Set(
     (session.attendees ?? []).filter((a) => a.via === 'code' && a.learnerId).map((a) => a.learnerId),
   );
@@ -30,11 +43,18 @@ export function TeamMemberTicks({ session, teamId, online }: Props) {
   ];
 
   const toggle = async (member: TickedMember, on: boolean) => {
-    await facilitatedSessionsRepo.update(session.sessionId, (current) => {
-      const base = current ?? session;
-      const rest = (base.tickedMembers ?? []).filter((m) => m.learnerId !== member.learnerId);
-      return { ...base, tickedMembers: on ? [...rest, member] : rest };
-    });
+    setPending((before) => new Map(before).set(member.learnerId, on));
+    try {
+      await facilitatedSessionsRepo.update(session.sessionId, (current) => {
+        const base = current ?? session;
+        const rest = (base.tickedMembers ?? []).filter((m) => m.learnerId !== member.learnerId);
+        return { ...base, tickedMembers: on ? [...rest, member] : rest };
+      });
+    } catch (error) {
+      // Not stored: the box shows what the device holds.
+      setPending((before) => withoutEntry(before, member.learnerId));
+      throw error;
+    }
     if (navigator.onLine) void sendPendingSessions().catch(() => undefined);
   };
 
@@ -56,7 +76,7 @@ export function TeamMemberTicks({ session, teamId, online }: Props) {
                 <label>
                   <input
                     type="checkbox"
-                    checked={joined || tickedIds.has(member.learnerId)}
+                    checked={joined || isTicked(member.learnerId)}
                     disabled={joined}
                     onChange={(e) => void toggle(member, e.target.checked)}
                   />{' '}
@@ -71,4 +91,10 @@ export function TeamMemberTicks({ session, teamId, online }: Props) {
       )}
     </fieldset>
   );
+}
+
+function withoutEntry(map: ReadonlyMap<string, boolean>, key: string): ReadonlyMap<string, boolean> {
+  const next = new Map(map);
+  next.delete(key);
+  return next;
 }
