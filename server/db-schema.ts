@@ -150,8 +150,13 @@ export type Database = {
     follow_up_on: string;
     created_at: number;
     expires_at: number;
+    /** The team it was run for (0011-team-sessions.ts): its members may be ticked; null for no team. */
+    team_id: string | null;
   };
-  /** Who attended a session: joined by code (`learner_id` set) or ticked by the facilitator (a typed name). */
+  /**
+   * Who attended a session: joined by code (`learner_id` set), or ticked by the facilitator: a typed name
+   * (`learner_id` null) or, in a team's session, one of the team's members (`learner_id` set).
+   */
   session_attendees: {
     session_id: string;
     attendee_key: string;

@@ -8,6 +8,7 @@ import { recoveryMigration } from './migrations/0007-recovery';
 import { certificatesMigration } from './migrations/0008-certificates';
 import { facilitatedSessions } from './migrations/0009-facilitated-sessions';
 import { leaderResetCodes } from './migrations/0010-leader-reset-codes';
+import { teamSessions } from './migrations/0011-team-sessions';
 import { xapiKeys } from './migrations/0012-xapi-keys';
 import { xapiStatements } from './migrations/0013-xapi-statements';
 
@@ -173,6 +174,7 @@ const migrations: Record<string, Migration> = {
   '0008-certificates': certificatesMigration,
   '0009-facilitated-sessions': facilitatedSessions,
   '0010-leader-reset-codes': leaderResetCodes,
+  '0011-team-sessions': teamSessions,
   '0012-xapi-keys': xapiKeys,
   '0013-xapi-statements': xapiStatements,
 };

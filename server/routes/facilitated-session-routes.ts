@@ -1,6 +1,7 @@
 // Facilitated sessions (src/shared/session-protocol.ts has the routes and their bodies): a facilitator
-// starts a session and shows its join code; attendees join by the code on their own phones; with no
-// signal the facilitator ticks typed names, sent here once back online.
+// starts a session (for one of the teams they lead, or for none) and shows its join code; attendees join by
+// the code on their own phones; with no signal the facilitator ticks typed names and, in a team's session,
+// the team's members, sent here once back online.
 import { Hono } from 'hono';
 import type { Transaction } from 'kysely';
 import { JOIN_CODE_LENGTH } from '../../src/shared/join-code';
@@ -18,6 +19,7 @@ import { HttpError } from '../http-error';
 import { readJson } from '../read-json';
 import { newReadableCode } from '../readable-code';
 import { requireLearner } from '../require-learner';
+import { leaderOf } from '../teams/team-access';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Join lookups a learner may make a minute: a room mistyping a code a few times, not a guessing run. */
@@ -25,6 +27,8 @@ const JOIN_LOOKUPS_PER_MINUTE = 20;
 const CODE_TRIES = 8;
 
 type SessionRow = Database['facilitated_sessions'];
+/** A ticked attendee by their row key: a typed name (`learnerId` null) or a member of the session's team. */
+type Ticked = { name: string; learnerId: string | null };
 
 const notFound = () => new HttpError(404, 'session_not_found', 'There is no session with that code or id.');
 
@@ -45,7 +49,7 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
   const attendance = async (row: SessionRow): Promise<SessionAttendance> => {
     const attendees = await db.kysely
       .selectFrom('session_attendees')
-      .select(['name', 'via', 'at'])
+      .select(['name', 'via', 'at', 'learner_id'])
       .where('session_id', '=', row.id)
       .orderBy('at')
       .orderBy('name')
@@ -54,7 +58,12 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
       sessionId: row.id,
       code: row.code,
       expiresAt: new Date(row.expires_at).toISOString(),
-      attendees: attendees.map((a) => ({ name: a.name, via: a.via, at: new Date(a.at).toISOString() })),
+      attendees: attendees.map((a) => ({
+        name: a.name,
+        via: a.via,
+        at: new Date(a.at).toISOString(),
+        ...(a.learner_id ? { learnerId: a.learner_id } : {}),
+      })),
     };
   };
 
@@ -112,12 +121,31 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     return row;
   };
 
+  /** Of `learnerIds`, those who are members of `teamId` now, with their names; none for no team. */
+  const currentMembers = async (
+    teamId: string | null,
+    learnerIds: string[],
+  ): Promise<Map<string, string>> => {
+    if (teamId === null || learnerIds.length === 0) return new Map();
+    const rows = await db.kysely
+      .selectFrom('team_members as m')
+      .innerJoin('learners as l', 'l.id', 'm.learner_id')
+      .select(['m.learner_id', 'l.name'])
+      .where('m.team_id', '=', teamId)
+      .where('m.learner_id', 'in', learnerIds)
+      .execute();
+    return new Map(rows.map((r) => [r.learner_id, r.name]));
+  };
+
   return new Hono<AppEnv>()
     .post('/facilitated-sessions', requireLearner(deps), async (c) => {
       const body = await readJson(c, startSessionRequestSchema);
       const learnerId = c.get('learnerId');
       const existing = await startedBefore(body.sessionId, learnerId);
       if (existing) return c.json(started(existing), 200);
+      // Only a team's leaders may run a session for it: its members become tickable, and its dashboard
+      // counts who attended.
+      if (body.teamId !== undefined) await leaderOf(deps, body.teamId, learnerId);
       const now = clock();
       // A session started offline and sent later keeps its code's time from when it started (but never
       // from the future, nor from so long ago that a fresh code would already be over).
@@ -136,6 +164,7 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
           follow_up_on: body.followUpOn,
           created_at: now,
           expires_at: startedMs + JOIN_CODE_HOURS * HOUR_MS,
+          team_id: body.teamId ?? null,
         };
         // The code's uniqueness is the database's: a taken code (or the same id sent twice at once)
         // inserts nothing, and the loop looks again.
@@ -156,13 +185,25 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     .put('/facilitated-sessions/:sessionId/ticked', requireLearner(deps), async (c) => {
       const row = await ownSession(c.req.param('sessionId'), c.get('learnerId'));
-      const { names } = await readJson(c, tickedNamesRequestSchema);
+      const { names, members } = await readJson(c, tickedNamesRequestSchema);
       const now = clock();
-      // The same name typed twice in different case is one person, written as first typed.
-      const byKey = new Map<string, string>();
-      for (const name of names) {
+      const current = await currentMembers(
+        row.team_id,
+        members.map((m) => m.learnerId),
+      );
+      const byKey = new Map<string, Ticked>();
+      for (const member of members) {
+        const name = current.get(member.learnerId);
+        if (name !== undefined)
+          byKey.set(`learner:${member.learnerId}`, { name, learnerId: member.learnerId });
+      }
+      // The same name typed twice in different case is one person, written as first typed. A member who
+      // has left the team since they were ticked is kept by name: the tick is not lost, but it counts for
+      // no one's record.
+      const typed = [...names, ...members.filter((m) => !current.has(m.learnerId)).map((m) => m.name)];
+      for (const name of typed) {
         const key = `name:${name.toLowerCase()}`;
-        if (!byKey.has(key)) byKey.set(key, name);
+        if (!byKey.has(key)) byKey.set(key, { name, learnerId: null });
       }
       await db.kysely.transaction().execute(async (trx) => {
         await replaceTicked(trx, row.id, byKey, now);
@@ -191,20 +232,22 @@ export function facilitatedSessionRoutes(deps: AppDeps): Hono<AppEnv> {
           via: 'code',
           at: clock(),
         })
-        .onConflict((oc) => oc.columns(['session_id', 'attendee_key']).doNothing())
+        // A member ticked by the facilitator who then joins on their phone joined by code after all.
+        .onConflict((oc) => oc.columns(['session_id', 'attendee_key']).doUpdateSet({ via: 'code' }))
         .execute();
       return c.json(await preview(row));
     });
 }
 
 /**
- * The ticked names become exactly `byKey`: names no longer ticked go, names still ticked keep the time
- * they were first sent, new ones are added. Attendees who joined by code are never touched.
+ * The ticked attendees become exactly `byKey`: those no longer ticked go, those still ticked keep the time
+ * they were first sent, new ones are added. Attendees who joined by code are never touched (a ticked member
+ * who also joined by code stays as joined by code).
  */
 async function replaceTicked(
   trx: Transaction<Database>,
   sessionId: string,
-  byKey: Map<string, string>,
+  byKey: Map<string, Ticked>,
   now: number,
 ): Promise<void> {
   const current = await trx
@@ -227,10 +270,10 @@ async function replaceTicked(
     await trx
       .insertInto('session_attendees')
       .values(
-        added.map(([key, name]) => ({
+        added.map(([key, { name, learnerId }]) => ({
           session_id: sessionId,
           attendee_key: key,
-          learner_id: null,
+          learner_id: learnerId,
           name,
           via: 'ticked' as const,
           at: now,

@@ -1,7 +1,8 @@
 // What leaders see (docs/teams.md): a team's dashboard, one member's record (dates only) and, for a trust
 // lead, every team they lead side by side. Read from the kept `module_progress` rows (one indexed read per
 // team), never from events, and never anything but counts, minutes and dates: no answers, notes, reading
-// positions or times of day.
+// positions or times of day. The team's own facilitated sessions, and which members attended each, come
+// from server/teams/team-sessions.ts.
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type {
@@ -20,6 +21,7 @@ import { assignmentStatus } from '../teams/assignment-status';
 import { dateOf } from '../teams/fold-module-progress';
 import { leaderOf, memberNotFound } from '../teams/team-access';
 import { includes, inTeam, serverDate, teamAssignments } from '../teams/team-reads';
+import { teamSessions } from '../teams/team-sessions';
 
 const MINUTE_MS = 60_000;
 
@@ -164,7 +166,7 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       const now = clock();
       const asOf = serverDate(now);
       const nowIso = new Date(now).toISOString();
-      const [assignments, members, kept] = await Promise.all([
+      const [assignments, members, kept, sessions] = await Promise.all([
         teamAssignments(db, access.teamId),
         db.kysely
           .selectFrom('team_members as m')
@@ -187,6 +189,7 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
           ])
           .where(inTeam(db, access.teamId))
           .execute(),
+        teamSessions(db, course, access.teamId),
       ]);
       const keptBy = new Map<string, KeptRow[]>();
       for (const row of kept) {
@@ -209,6 +212,7 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
           refreshersDue: refreshersDue(own, nowIso),
           modules: progress.modules.map(({ id, row }) => moduleProgress(id, row)),
           assignments: progress.assignments,
+          sessions: sessions.byLearner.get(m.learner_id) ?? [],
         };
       });
       const body: TeamDashboard = {
@@ -221,6 +225,7 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
         asOf,
         assignments,
         members: rows,
+        sessions: sessions.sessions,
       };
       return c.json(body);
     })
@@ -237,9 +242,10 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!member) throw memberNotFound();
       const now = clock();
       const asOf = serverDate(now);
-      const [assignments, kept] = await Promise.all([
+      const [assignments, kept, sessions] = await Promise.all([
         teamAssignments(db, access.teamId),
         db.kysely.selectFrom('module_progress').selectAll().where('learner_id', '=', who).execute(),
+        teamSessions(db, course, access.teamId, who),
       ]);
       const progress = memberProgress(kept, member.staff_role, assignments, asOf);
       const body: MemberRecord = {
@@ -254,6 +260,7 @@ export function teamDashboardRoutes(deps: AppDeps): Hono<AppEnv> {
         })),
         assignments: progress.assignments,
         refreshersDue: refreshersDue(kept, new Date(now).toISOString()),
+        sessions: sessions.byLearner.get(who) ?? [],
       };
       return c.json(body);
     });

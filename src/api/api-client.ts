@@ -32,6 +32,7 @@ import {
   sessionAttendanceSchema,
   sessionPreviewSchema,
   startedSessionSchema,
+  type TickedMember,
 } from '../shared/session-protocol';
 import {
   type AccountRequest,
@@ -375,13 +376,18 @@ export function createApiClient({
         { method: 'GET', path: apiPath('facilitated-sessions', sessionId), token },
         sessionAttendanceSchema,
       ),
-    putTickedNames: (token: string, sessionId: string, names: readonly string[]) =>
+    putTickedNames: (
+      token: string,
+      sessionId: string,
+      names: readonly string[],
+      members: readonly TickedMember[] = [],
+    ) =>
       call(
         {
           method: 'PUT',
           path: apiPath('facilitated-sessions', sessionId, 'ticked'),
           token,
-          body: { names },
+          body: { names, members },
         },
         sessionAttendanceSchema,
       ),

@@ -35,10 +35,27 @@ export const facilitatedSessionsRepo = {
   },
 };
 
-/** True when the server has not yet got the session, or not its latest ticked names. */
+/** True when the server has not yet got the session, or not its latest ticked names and members. */
 export function needsSending(session: StoredFacilitatedSession): boolean {
-  return !session.code || !sameNames(session.ticked, session.sentTicked ?? []);
+  return (
+    !session.code ||
+    !sameNames(session.ticked, session.sentTicked ?? []) ||
+    !sameNames(memberIds(session.tickedMembers), memberIds(session.sentTickedMembers))
+  );
 }
+
+/**
+ * The session as one run for no team, for when the server refuses its team (the facilitator no longer
+ * leads it, or it was deleted): the members ticked are kept as typed names, so no tick is lost.
+ */
+export function withoutTeam(session: StoredFacilitatedSession): StoredFacilitatedSession {
+  const { teamId: _team, teamName: _name, tickedMembers = [], sentTickedMembers: _sent, ...rest } = session;
+  const known = new Set(rest.ticked.map((n) => n.toLowerCase()));
+  const names = tickedMembers.map((m) => m.name).filter((n) => !known.has(n.toLowerCase()));
+  return { ...rest, ticked: [...rest.ticked, ...names] };
+}
+
+const memberIds = (members: readonly { learnerId: string }[] = []) => members.map((m) => m.learnerId);
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((name, i) => name === b[i]);

@@ -3,7 +3,7 @@
 // imported here, so the first screen's events repository gains no chunk by using it.
 import type { Persistence } from '../lib/storage-estimate';
 import type { Catalog } from '../shared/content-types';
-import type { Attendee, StartSessionRequest } from '../shared/session-protocol';
+import type { Attendee, StartSessionRequest, TickedMember } from '../shared/session-protocol';
 import type { MyTeam } from '../shared/team-protocol';
 import type { PocketDb } from './db';
 
@@ -20,11 +20,19 @@ export type StoredSession = {
 export type StoredDevice = { learnerId: string; deviceId: string };
 export type StoredTeams = { learnerId: string; teams: MyTeam[] };
 export type StoredSyncResult = { lastSyncedAt?: string };
+/** The members of a team the learner leads, as its dashboard last gave them: who can be ticked offline. */
+export type TeamRoster = { teamId: string; teamName: string; members: TickedMember[]; savedAt: string };
+export type StoredTeamRosters = { learnerId: string; rosters: TeamRoster[] };
 
 /** A facilitated session run on this device (facilitated-sessions-repo.ts). */
 export type StoredFacilitatedSession = StartSessionRequest & {
   /** The names the facilitator ticked here (typed names: people who did not join by code). */
   ticked: string[];
+  /** For a session run for a team (`teamId`): the team's name, and the members ticked here. */
+  teamName?: string;
+  tickedMembers?: TickedMember[];
+  /** The ticked members the server last accepted (compared by id with `tickedMembers`). */
+  sentTickedMembers?: TickedMember[];
   /** The server's answer once the session reached it: its join code and until when it works. */
   code?: string;
   expiresAt?: string;
@@ -56,6 +64,11 @@ export type MetaValues = {
   confidenceSkipped: string[];
   /** Facilitated sessions run on this device, newest first (facilitated-sessions-repo.ts). */
   facilitatedSessions: StoredFacilitatedSession[];
+  /**
+   * The members of each team the learner leads, kept so a facilitator can tick them with no signal. Other
+   * people's names: another learner signing in, or "Remove my progress from this device", removes them.
+   */
+  teamRosters: StoredTeamRosters;
 };
 export type MetaKey = keyof MetaValues;
 

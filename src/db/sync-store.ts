@@ -15,6 +15,7 @@ import {
   type StoredDevice,
   type StoredSession,
   type StoredSyncResult,
+  type TeamRoster,
   writeMeta,
 } from './meta';
 
@@ -71,13 +72,22 @@ export function createSyncStore(db: PocketDb) {
     getSession: () => readMeta(db, 'session'),
     /** The learner's teams after a join or a leave (GET /teams), the same list a pull would bring. */
     setTeams: (learnerId: string, teams: MyTeam[]) => writeMeta(db, 'teams', { learnerId, teams }),
+    /** A led team's members, as its dashboard gave them, replacing that team's roster kept here. */
+    setTeamRoster: async (learnerId: string, roster: TeamRoster) => {
+      await db.transaction('rw', db.meta, async () => {
+        const stored = await readMeta(db, 'teamRosters');
+        const others = stored?.learnerId === learnerId ? stored.rosters : [];
+        const rosters = [...others.filter((r) => r.teamId !== roster.teamId), roster];
+        await writeMeta(db, 'teamRosters', { learnerId, rosters });
+      });
+    },
     /** A different learner's last sync and teams say nothing about this one: they are forgotten, not shown. */
     setSession: async (session: StoredSession) => {
       await db.transaction('rw', db.meta, async () => {
         const before = await readMeta(db, 'session');
         const lastLearner = before?.learnerId ?? (await readMeta(db, 'syncDevice'))?.learnerId;
         if (lastLearner !== undefined && lastLearner !== session.learnerId)
-          await deleteMeta(db, 'syncResult', 'teams');
+          await deleteMeta(db, 'syncResult', 'teams', 'teamRosters');
         await writeMeta(db, 'session', session);
       });
     },

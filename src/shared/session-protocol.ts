@@ -7,10 +7,16 @@
 //
 //   POST /facilitated-sessions                 startSessionRequest → 201 startedSession; the same id
 //                                              again from the same facilitator → 200, the same code (a
-//                                              session started offline is sent this way once online)
+//                                              session started offline is sent this way once online).
+//                                              With `teamId`, run for that team: the caller must lead it
+//                                              (not a member: 404 `team_not_found`; a member who does not
+//                                              lead: 403 `not_a_leader`)
 //   GET  /facilitated-sessions/:id             → sessionAttendance (facilitator)
-//   PUT  /facilitated-sessions/:id/ticked      tickedNamesRequest → sessionAttendance: the names the
-//                                              facilitator ticked, replacing the ones sent before
+//   PUT  /facilitated-sessions/:id/ticked      tickedNamesRequest → sessionAttendance: the names and the
+//                                              team's members the facilitator ticked, replacing the ones
+//                                              sent before. A ticked member counts for them (on the team's
+//                                              dashboard) only while they are a member of the session's
+//                                              team; otherwise their name is kept as a typed name
 //   GET  /attend/:code                         → sessionPreview (any signed-in caller; rate-limited)
 //   POST /attend/:code                         → sessionPreview; the caller is marked as attending (twice
 //                                              is once). The attendee's app then records a
@@ -54,6 +60,8 @@ export const startSessionRequestSchema = z.strictObject({
   minutes: sessionFields.minutes,
   startedAt: z.iso.datetime({ offset: true }),
   followUpOn: z.iso.date(),
+  /** The team it is run for, when the facilitator leads one: its members can then be ticked. */
+  teamId: z.string().min(1).max(64).optional(),
 });
 export type StartSessionRequest = z.infer<typeof startSessionRequestSchema>;
 
@@ -62,8 +70,17 @@ export const tickedNameSchema = z
   .string()
   .transform((s) => s.trim().replace(/\s+/g, ' '))
   .pipe(z.string().min(1, 'a name cannot be empty').max(120));
-export const tickedNamesRequestSchema = z.strictObject({ names: z.array(tickedNameSchema).max(300) });
-export type TickedNamesRequest = z.infer<typeof tickedNamesRequestSchema>;
+/** A team member ticked in a team's session: their id, and their name as the device knew it. */
+export const tickedMemberSchema = z.strictObject({
+  learnerId: z.string().min(1).max(120),
+  name: tickedNameSchema,
+});
+export type TickedMember = z.infer<typeof tickedMemberSchema>;
+export const tickedNamesRequestSchema = z.strictObject({
+  names: z.array(tickedNameSchema).max(300),
+  members: z.array(tickedMemberSchema).max(300).default([]),
+});
+export type TickedNamesRequest = z.input<typeof tickedNamesRequestSchema>;
 
 export const startedSessionSchema = z.object({
   sessionId: z.string(),
@@ -78,6 +95,8 @@ export const attendeeSchema = z.object({
   /** Joined on their own phone by the code (in their record), or ticked by the facilitator. */
   via: z.enum(['code', 'ticked']),
   at: z.string(),
+  /** Set for an attendee with an account: joined by code, or a team member ticked by the facilitator. */
+  learnerId: z.string().optional(),
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
 

@@ -12,7 +12,8 @@
 //   PATCH  /teams/:teamId                          renameTeamRequest → myTeam                 (leaders)
 //   DELETE /teams/:teamId                          → 204; memberships, invites, assignments go (owner)
 //   POST   /teams/:teamId/owner                    handOverRequest → 204; old owner stays a leader (owner)
-//   GET    /teams/:teamId/dashboard                → teamDashboard                             (leaders)
+//   GET    /teams/:teamId/dashboard                → teamDashboard, with the team's facilitated
+//                                                   sessions and who of its members attended  (leaders)
 //   GET    /teams/:teamId/members/:learnerId       → memberRecord, dates only                   (leaders)
 //   PUT    /teams/:teamId/members/:learnerId/role  setTeamRoleRequest → 204                     (leaders)
 //   DELETE /teams/:teamId/members/:learnerId       → 204: a leader removes a member, or anyone leaves
@@ -144,6 +145,32 @@ export const moduleProgressSchema = z.object({
 });
 export type ModuleProgress = z.infer<typeof moduleProgressSchema>;
 
+/**
+ * A facilitated session run for the team (docs/facilitating.md) that one member attended: joined on their
+ * phone by its code, or ticked by the facilitator. Only the team's own sessions are shown to its leaders.
+ */
+export const sessionAttendedSchema = z.object({
+  sessionId: z.string(),
+  moduleId: z.string(),
+  /** The date (YYYY-MM-DD) the session started. */
+  on: dueOnSchema,
+  minutes: z.number().int().min(0),
+  via: z.enum(['code', 'ticked']),
+});
+export type SessionAttended = z.infer<typeof sessionAttendedSchema>;
+
+/** A facilitated session run for the team, with how many of its current members attended it. */
+export const teamSessionSchema = z.object({
+  sessionId: z.string(),
+  moduleId: z.string(),
+  /** The module's title in the course served (or as the facilitator's device had it). */
+  title: z.string(),
+  on: dueOnSchema,
+  minutes: z.number().int().min(0),
+  attended: z.number().int().min(0),
+});
+export type TeamSession = z.infer<typeof teamSessionSchema>;
+
 export const teamMemberRowSchema = z.object({
   learnerId: z.string(),
   name: z.string(),
@@ -163,6 +190,8 @@ export const teamMemberRowSchema = z.object({
       completedOn: dueOnSchema.optional(),
     }),
   ),
+  /** The team's facilitated sessions this member attended, oldest first. */
+  sessions: z.array(sessionAttendedSchema).default([]),
 });
 export type TeamMemberRow = z.infer<typeof teamMemberRowSchema>;
 
@@ -173,6 +202,8 @@ export const teamDashboardSchema = z.object({
   asOf: dueOnSchema,
   assignments: z.array(assignmentSchema),
   members: z.array(teamMemberRowSchema),
+  /** The facilitated sessions run for the team, oldest first. */
+  sessions: z.array(teamSessionSchema).default([]),
 });
 export type TeamDashboard = z.infer<typeof teamDashboardSchema>;
 
@@ -196,6 +227,7 @@ export const memberRecordSchema = z.object({
     }),
   ),
   refreshersDue: z.number().int().min(0),
+  sessions: z.array(sessionAttendedSchema).default([]),
 });
 export type MemberRecord = z.infer<typeof memberRecordSchema>;
 

@@ -6,7 +6,7 @@
 import { metaRepo } from '../db/meta-repo';
 import { createStore } from '../lib/store';
 import type { MyCertificate } from '../shared/certificate-protocol';
-import type { StartSessionRequest } from '../shared/session-protocol';
+import type { StartSessionRequest, TickedMember } from '../shared/session-protocol';
 import type { CertificateResult } from './certificates';
 import type { SessionCallResult, SessionCalls } from './facilitated-sessions';
 import type { RemindersStatus, TurnOnResult } from './reminders';
@@ -104,8 +104,8 @@ export const appSync = {
   sessions: {
     start: (body: StartSessionRequest) => viaSessions((calls) => calls.start(body)),
     attendance: (sessionId: string) => viaSessions((calls) => calls.attendance(sessionId)),
-    putTicked: (sessionId: string, names: readonly string[]) =>
-      viaSessions((calls) => calls.putTicked(sessionId, names)),
+    putTicked: (sessionId: string, names: readonly string[], members: readonly TickedMember[]) =>
+      viaSessions((calls) => calls.putTicked(sessionId, names, members)),
     preview: (code: string) => viaSessions((calls) => calls.preview(code)),
     attend: (code: string) => viaSessions((calls) => calls.attend(code)),
   },

@@ -3,7 +3,7 @@
 // (src/features/facilitate/send-pending-sessions.ts), which call these.
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import type { StartSessionRequest } from '../shared/session-protocol';
+import type { StartSessionRequest, TickedMember } from '../shared/session-protocol';
 import { withSession } from './with-session';
 
 export type SessionCallResult<T> = ApiResult<T> | { ok: false; failure: 'signed-out' };
@@ -17,8 +17,9 @@ export function createSessionCalls(api: ApiClient, store: Pick<SyncStore, 'getSe
   return {
     start: withToken((token, body: StartSessionRequest) => api.startSession(token, body)),
     attendance: withToken((token, sessionId: string) => api.sessionAttendance(token, sessionId)),
-    putTicked: withToken((token, sessionId: string, names: readonly string[]) =>
-      api.putTickedNames(token, sessionId, names),
+    putTicked: withToken(
+      (token, sessionId: string, names: readonly string[], members: readonly TickedMember[]) =>
+        api.putTickedNames(token, sessionId, names, members),
     ),
     preview: withToken((token, code: string) => api.previewSession(token, code)),
     attend: withToken((token, code: string) => api.attendSession(token, code)),

@@ -11,7 +11,16 @@ export async function removeLearnerData(db: PocketDb): Promise<void> {
     if (await readMeta(db, 'session')) throw new Error('Sign out before removing progress.');
     await db.events.clear();
     await db.docs.clear();
-    // The sessions this learner ran here hold the names they ticked: other people's, so they go too.
-    await deleteMeta(db, 'syncDevice', 'syncCursor', 'syncResult', 'teams', 'facilitatedSessions');
+    // The sessions this learner ran here hold the names they ticked, and the rosters of the teams they
+    // lead hold their colleagues' names: other people's, so they go too.
+    await deleteMeta(
+      db,
+      'syncDevice',
+      'syncCursor',
+      'syncResult',
+      'teams',
+      'teamRosters',
+      'facilitatedSessions',
+    );
   });
 }

@@ -26,7 +26,10 @@ const SIGNED_OUT: { ok: false; failure: ApiFailure } = {
   },
 };
 
-export function createTeamActions(api: ApiClient, store: Pick<SyncStore, 'getSession' | 'setTeams'>) {
+export function createTeamActions(
+  api: ApiClient,
+  store: Pick<SyncStore, 'getSession' | 'setTeams' | 'setTeamRoster'>,
+) {
   const withToken = <T>(
     run: (token: string, learnerId: string) => Promise<ApiResult<T>>,
   ): Promise<ApiResult<T>> => withSession(store, SIGNED_OUT, run);
@@ -61,7 +64,21 @@ export function createTeamActions(api: ApiClient, store: Pick<SyncStore, 'getSes
       if (result.ok) await refreshMyTeams();
       return result;
     },
-    dashboard: (teamId: string) => withToken((token) => api.teamDashboard(token, teamId)),
+    /** The dashboard; its members are kept as the team's roster, to tick in a session with no signal. */
+    dashboard: (teamId: string) =>
+      withToken(async (token, learnerId) => {
+        const result = await api.teamDashboard(token, teamId);
+        if (result.ok) {
+          const { team, members } = result.value;
+          await store.setTeamRoster(learnerId, {
+            teamId: team.teamId,
+            teamName: team.name,
+            members: members.map((m) => ({ learnerId: m.learnerId, name: m.name })),
+            savedAt: new Date().toISOString(),
+          });
+        }
+        return result;
+      }),
     memberRecord: (teamId: string, learnerId: string) =>
       withToken((token) => api.memberRecord(token, teamId, learnerId)),
     setTeamRole: (teamId: string, learnerId: string, teamRole: 'leader' | 'member') =>

@@ -49,6 +49,7 @@ describe('joining from an invite link', () => {
       'the minutes of learning you have done',
       'for each assignment, whether it is done, in progress, not started or overdue',
       'how many refresher questions are due for you',
+      'the team’s training sessions you attend (date, module and minutes), whether you join on your phone or the person running the session ticks your name',
       'your answers to the knowledge checks',
       'your notes and reflections',
       'where you are in a lesson, or the times of day you study',
@@ -167,6 +168,20 @@ describe('the leaders’ dashboard', () => {
     const table = screen.getByRole('table');
     expect(within(table).getByRole('row', { name: /Ana Patel/ })).toHaveTextContent('Done 20 November 2026');
     expect(within(table).getByRole('row', { name: /Ben Okafor/ })).toHaveTextContent('Not started');
+    // The team's training sessions: who attended, in a total, a list and a column.
+    const sessions = screen.getByRole('region', { name: 'Training sessions' });
+    expect(within(sessions).getByText('1 of 2 staff attended a session on Foundations')).toBeInTheDocument();
+    expect(within(sessions).getByRole('list', { name: 'Sessions run for the team' })).toHaveTextContent(
+      '25 November 2026: Foundations, 20 minutes (1 of 2 staff attended)',
+    );
+    const sessionsColumn = (name: RegExp) =>
+      within(within(table).getByRole('row', { name })).getAllByRole('cell')[3]?.textContent;
+    expect(sessionsColumn(/Ana Patel/)).toBe('1 (20 minutes)');
+    expect(sessionsColumn(/Ben Okafor/)).toBe('None');
+    // Opening the dashboard keeps the team's members on the device, to tick in a session with no signal.
+    expect((await readMeta(db, 'teamRosters'))?.rosters.map((r) => r.members.map((m) => m.name))).toEqual([
+      ['Ana Patel', 'Ben Okafor'],
+    ]);
     expect(within(table).getByRole('link', { name: 'Ana Patel' })).toHaveAttribute(
       'href',
       '/teams/team-oak/members/learner-ana',
@@ -179,10 +194,19 @@ describe('the leaders’ dashboard', () => {
     await user.click(screen.getByRole('button', { name: 'Download CSV' }));
     const csv = new TextDecoder().decode(new Uint8Array(await blobs[0].arrayBuffer()).slice(3));
     expect(csv.split('\r\n')).toEqual([
-      'Name,Role,Team role,Joined,Minutes,Lessons completed,Refreshers due,Foundations (due 2026-12-18),Foundations (due 2026-12-18): completed on',
-      'Ben Okafor,Teaching assistant,Member,2026-11-02,0,0,0,Not started,',
+      'Name,Role,Team role,Joined,Minutes,Lessons completed,Refreshers due,Sessions attended,Session minutes,Foundations (due 2026-12-18),Foundations (due 2026-12-18): completed on,Sessions',
+      'Ben Okafor,Teaching assistant,Member,2026-11-02,0,0,0,0,0,Not started,,',
       '',
     ]);
+  });
+
+  it('a person’s page lists the team’s sessions they attended, with date, module, minutes and how', async () => {
+    await signIn();
+    open('/teams/team-oak/members/learner-ana');
+    const sessions = await screen.findByRole('region', { name: 'Training sessions attended' });
+    expect(within(sessions).getByRole('listitem')).toHaveTextContent(
+      /^25 November 2026: .+, 20 minutes \(ticked by the person running it\)$/,
+    );
   });
 
   it('a team the caller is not in answers as not found, and the screen shows nothing of it', async () => {

@@ -148,6 +148,53 @@ describe('a facilitated session', () => {
     await page.locator('.join-code').waitFor({ timeout: SYNC.timeout });
     await page.close();
   }, 240_000);
+
+  it("ticks a team's member with no signal; once sent, the team's dashboard shows the session they attended", async () => {
+    const team = 'Oak Tree Nursery';
+    const page = await facilitator.context.newPage();
+    await page.goto(`${server.url}/settings/teams`);
+    await page.getByRole('textbox', { name: 'Name of your setting' }).fill(team);
+    await page.getByRole('button', { name: 'Start the team' }).click();
+    await page.getByRole('heading', { level: 1, name: `Manage ${team}` }).waitFor();
+    const teamUrl = page.url().replace(/\/manage$/, '');
+    await page.getByRole('button', { name: 'Create a join code' }).click();
+    await page.getByText('A new join code is ready.').waitFor();
+    const code = (await page.locator('.invite-code').first().textContent()) ?? '';
+    const phone = await attendee.context.newPage();
+    await phone.goto(`${server.url}/join/${code}`);
+    await phone.getByRole('radio', { name: 'Teaching assistant' }).check();
+    await phone.getByRole('button', { name: `Join ${team}` }).click();
+    await phone.getByText(`You joined ${team}.`).waitFor();
+    await phone.close();
+
+    // Planned at the desk with a signal: the team's members are kept on the laptop.
+    await page.goto(`${server.url}/present/${module.id}?length=15`);
+    const who = page.getByRole('group', { name: 'Who is the session for?' });
+    await expect.poll(() => who.textContent(), SYNC).toContain(`You can tick ${team}’s 2 members`);
+    await facilitator.context.setOffline(true);
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      await page.getByText(/^Slide 1 of \d+/).waitFor({ state: 'attached' });
+      await page.keyboard.press('a');
+      await page.getByRole('checkbox', { name: 'Sam Assistant' }).check();
+      const waiting = page.getByText(/^Attendance is saved/);
+      await expect.poll(() => waiting.textContent()).toContain('will be sent when there is a connection');
+    } finally {
+      await facilitator.context.setOffline(false);
+    }
+    const state = page.getByText(/^Attendance is saved/);
+    await expect.poll(() => state.textContent(), SYNC).toBe('Attendance is saved and sent.');
+
+    await page.goto(teamUrl);
+    const sessions = page.getByRole('region', { name: 'Training sessions' });
+    await expect
+      .poll(() => sessions.textContent(), SYNC)
+      .toContain(`1 of 2 staff attended a session on ${module.title}`);
+    expect(await page.getByRole('row', { name: /Sam Assistant/ }).textContent()).toMatch(
+      /1 \(\d+ minutes?\)/,
+    );
+    await page.close();
+  }, 240_000);
 });
 
 type Theme = { name: string; scheme: 'light' | 'dark'; stored: string };

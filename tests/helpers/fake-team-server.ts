@@ -14,7 +14,7 @@ import {
   type TeamDashboard,
 } from '../../src/shared/team-protocol';
 import { serveFixtureCourse } from './render-app';
-import { aDashboard, anAssignment, anInvite, aPreview, aTeam } from './team-fixtures';
+import { aDashboard, aMemberRecord, anAssignment, anInvite, aPreview, aTeam } from './team-fixtures';
 
 export type FakeTeamServer = {
   /** The teams of the signed-in learner, as GET /teams and pull give them. */
@@ -115,6 +115,7 @@ export function fakeTeamServer(): FakeTeamServer {
       return json(created, 201);
     }
     const member = rest.match(/^members\/([^/]+)$/);
+    if (member && method === 'GET' && member[1] === 'learner-ana') return json(aMemberRecord());
     if (member && method === 'DELETE') {
       server.myTeams = server.myTeams.filter((t) => t.teamId !== team[1] || member[1] !== 'learner-me');
       server.dashboard = {

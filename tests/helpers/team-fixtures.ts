@@ -96,8 +96,23 @@ export function aDashboard(overrides: Partial<TeamDashboard> = {}): TeamDashboar
     myRole: 'owner',
     asOf: '2026-12-07',
     assignments: [anAssignment()],
+    // One staff meeting for the team, which Ana was ticked at.
+    sessions: [
+      {
+        sessionId: 'ses-1',
+        moduleId: 'foundations',
+        title: 'Foundations',
+        on: '2026-11-25',
+        minutes: 20,
+        attended: 1,
+      },
+    ],
     members: [
-      aMemberRow(),
+      aMemberRow({
+        sessions: [
+          { sessionId: 'ses-1', moduleId: 'foundations', on: '2026-11-25', minutes: 20, via: 'ticked' },
+        ],
+      }),
       aMemberRow({
         learnerId: 'learner-ben',
         name: 'Ben Okafor',
@@ -135,6 +150,7 @@ export function aMemberRecord(overrides: Partial<MemberRecord> = {}): MemberReco
     ],
     assignments: [{ assignmentId: 'asg-1', status: 'done', completedOn: '2026-11-20' }],
     refreshersDue: 1,
+    sessions: [{ sessionId: 'ses-1', moduleId: 'foundations', on: '2026-11-25', minutes: 20, via: 'ticked' }],
     ...overrides,
   });
 }

@@ -170,6 +170,136 @@ describe.each(testDbKinds)('facilitated sessions on %s', (kind) => {
     expect(!meddling.ok && meddling.failure.status).toBe(404);
   });
 
+  /** A team led by `leader`, with `members` joined as teaching assistants. */
+  async function teamOf(leader: { token: string }, members: { token: string }[]) {
+    const team = await api.createTeam(leader.token, 'Oak Tree Nursery');
+    if (!team.ok) throw new Error(team.failure.message);
+    const invite = await api.createInvite(leader.token, team.value.teamId, { expiresInDays: 14 });
+    if (!invite.ok) throw new Error(invite.failure.message);
+    for (const m of members) {
+      const joined = await api.acceptInvite(m.token, invite.value.code, 'ta');
+      if (!joined.ok) throw new Error(joined.failure.message);
+    }
+    return team.value.teamId;
+  }
+
+  it("runs a session for a team: ticked members count for them on the team's dashboard, typed names do not", async () => {
+    const senco = await person('Pat Senco');
+    const sam = await person('Sam Assistant');
+    const kim = await person('Kim Keyworker');
+    const lee = await person('Lee Lunch');
+    const teamId = await teamOf(senco, [sam, kim, lee]);
+    const body = session({ teamId, startedAt: '2026-03-02T15:30:00.000Z' });
+    const started = await api.startSession(senco.token, body);
+    if (!started.ok) throw new Error(started.failure.message);
+    // Kim joins on their phone; Sam is ticked (no signal); a visitor is typed; someone outside the team is
+    // sent as a member, and is kept only as a typed name.
+    await api.attendSession(kim.token, started.value.code);
+    const outsider = await person('Oli Outsider');
+    const ticked = await api.putTickedNames(
+      senco.token,
+      body.sessionId,
+      ['Vic Visitor'],
+      [
+        { learnerId: sam.learnerId, name: 'Sam A.' },
+        { learnerId: outsider.learnerId, name: 'Oli Outsider' },
+      ],
+    );
+    expect(ticked.ok && ticked.value.attendees.map((a) => [a.name, a.via, a.learnerId ?? null])).toEqual([
+      ['Kim Keyworker', 'code', kim.learnerId],
+      ['Oli Outsider', 'ticked', null],
+      ['Sam Assistant', 'ticked', sam.learnerId],
+      ['Vic Visitor', 'ticked', null],
+    ]);
+    // Ticked then joining by code is joined by code.
+    const again = await api.putTickedNames(
+      senco.token,
+      body.sessionId,
+      ['Vic Visitor'],
+      [
+        { learnerId: sam.learnerId, name: 'Sam A.' },
+        { learnerId: kim.learnerId, name: 'Kim' },
+      ],
+    );
+    expect(again.ok && again.value.attendees.map((a) => `${a.name}/${a.via}`)).toEqual([
+      'Kim Keyworker/code',
+      'Sam Assistant/ticked',
+      'Vic Visitor/ticked',
+    ]);
+    // A session of the same leader not run for the team is not the team's.
+    const elsewhere = await api.startSession(senco.token, session());
+    if (!elsewhere.ok) throw new Error(elsewhere.failure.message);
+    await api.attendSession(lee.token, elsewhere.value.code);
+
+    const dashboard = await api.teamDashboard(senco.token, teamId);
+    if (!dashboard.ok) throw new Error(dashboard.failure.message);
+    expect(dashboard.value.sessions).toEqual([
+      {
+        sessionId: body.sessionId,
+        moduleId: 'foundations',
+        title: 'Foundations of SEND',
+        on: '2026-03-02',
+        minutes: 20,
+        attended: 2,
+      },
+    ]);
+    const byName = new Map(dashboard.value.members.map((m) => [m.name, m.sessions]));
+    const attended = { sessionId: body.sessionId, moduleId: 'foundations', on: '2026-03-02', minutes: 20 };
+    expect(byName.get('Sam Assistant')).toEqual([{ ...attended, via: 'ticked' }]);
+    expect(byName.get('Kim Keyworker')).toEqual([{ ...attended, via: 'code' }]);
+    expect(byName.get('Lee Lunch')).toEqual([]);
+    expect(byName.get('Pat Senco')).toEqual([]);
+    const record = await api.memberRecord(senco.token, teamId, sam.learnerId);
+    expect(record.ok && record.value.sessions).toEqual([{ ...attended, via: 'ticked' }]);
+
+    // Unticked, Sam no longer counts; after leaving the team, Kim is not shown either.
+    await api.putTickedNames(senco.token, body.sessionId, ['Vic Visitor'], []);
+    expect(await api.removeMember(kim.token, teamId, kim.learnerId)).toMatchObject({ ok: true });
+    const after = await api.teamDashboard(senco.token, teamId);
+    expect(after.ok && after.value.sessions.map((s) => s.attended)).toEqual([0]);
+    expect(after.ok && after.value.members.flatMap((m) => m.sessions)).toEqual([]);
+    // Sam's own record gets no event from being ticked: a leader cannot write in someone's record.
+    const events = await testDb.db.kysely.selectFrom('events').select('type').execute();
+    expect(events).toEqual([]);
+  });
+
+  it('only a leader of the team may run a session for it; a member who left is kept as a typed name', async () => {
+    const senco = await person('Pat Senco');
+    const sam = await person('Sam Assistant');
+    const teamId = await teamOf(senco, [sam]);
+    const asMember = await api.startSession(sam.token, session({ teamId }));
+    expect(!asMember.ok && [asMember.failure.status, asMember.failure.code]).toEqual([403, 'not_a_leader']);
+    const stranger = await person('Stan Stranger');
+    const asStranger = await api.startSession(stranger.token, session({ teamId }));
+    expect(!asStranger.ok && [asStranger.failure.status, asStranger.failure.code]).toEqual([
+      404,
+      'team_not_found',
+    ]);
+    const nowhere = await api.startSession(senco.token, session({ teamId: 'no-such-team' }));
+    expect(!nowhere.ok && nowhere.failure.status).toBe(404);
+    expect(await testDb.db.kysely.selectFrom('facilitated_sessions').select('id').execute()).toEqual([]);
+
+    const body = session({ teamId });
+    expect((await api.startSession(senco.token, body)).ok).toBe(true);
+    // Ticked offline, sent after Sam left the team: the tick is kept, by name, and counts for no one.
+    expect(await api.removeMember(senco.token, teamId, sam.learnerId)).toMatchObject({ ok: true });
+    const sent = await api.putTickedNames(
+      senco.token,
+      body.sessionId,
+      [],
+      [{ learnerId: sam.learnerId, name: 'Sam Assistant' }],
+    );
+    expect(sent.ok && sent.value.attendees).toEqual([
+      { name: 'Sam Assistant', via: 'ticked', at: new Date(T0).toISOString() },
+    ]);
+    const bad = await api.putTickedNames(senco.token, body.sessionId, [], [{ learnerId: '', name: 'X' }]);
+    expect(!bad.ok && [bad.failure.status, bad.failure.code]).toEqual([400, 'invalid_request']);
+    // A deleted team leaves the session with its facilitator.
+    expect(await api.deleteTeam(senco.token, teamId)).toMatchObject({ ok: true });
+    const left = await api.sessionAttendance(senco.token, body.sessionId);
+    expect(left.ok && left.value.attendees.map((a) => a.name)).toEqual(['Sam Assistant']);
+  });
+
   it("a learner's sessions and attendances go with their account", async () => {
     const senco = await person('Pat Senco');
     const started = await api.startSession(senco.token, session());

@@ -1,6 +1,7 @@
 // Every team route against every kind of caller: the owner, a leader, a member, the leader of another
 // team, a signed-in stranger and a signed-out caller. Each gets the contract's status, and an answer that
 // refuses carries nothing of the team: not its name, nor any member's name, email or id, nor its codes.
+import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   courseDist,
@@ -167,6 +168,23 @@ const ROUTES: Route[] = [
     method: 'DELETE',
     path: (w) => `/teams/${w.teamId}/xapi-keys/${w.xapiKeyId}`,
     expect: { owner: 204, leader: 204 },
+  },
+  {
+    name: 'POST /facilitated-sessions for the team',
+    method: 'POST',
+    path: () => '/facilitated-sessions',
+    body: (w) => ({
+      sessionId: randomUUID(),
+      moduleId: 'foundations',
+      title: 'Foundations',
+      lessonIds: ['what-sen-means'],
+      checks: [],
+      minutes: 20,
+      startedAt: '2026-03-02T09:00:00.000Z',
+      followUpOn: '2026-03-16',
+      teamId: w.teamId,
+    }),
+    expect: { owner: 201, leader: 201 },
   },
   {
     name: 'GET /invites/:code',

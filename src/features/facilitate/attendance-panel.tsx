@@ -1,6 +1,6 @@
 // Who is here: the join code and QR code for attendees with phones and an account (their own record counts
-// the session), and names the facilitator ticks for everyone else, kept on this device and sent when there
-// is a signal. Names are typed; a team's members are offered here once Teams has landed.
+// the session), and, for everyone else, the team's members (in a session run for a team) and typed names
+// the facilitator ticks, kept on this device and sent when there is a signal.
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { QrCode } from '../../components/qr-code';
 import { facilitatedSessionsRepo, needsSending } from '../../db/facilitated-sessions-repo';
@@ -8,6 +8,7 @@ import { useOnlineStatus } from '../../lib/online-status';
 import { useLiveQuery } from '../../lib/use-live-query';
 import { joinPath } from '../../shared/join-code';
 import { refreshAttendance, sendPendingSessions } from './send-pending-sessions';
+import { TeamMemberTicks } from './team-member-ticks';
 
 const REFRESH_MS = 15_000;
 
@@ -98,8 +99,13 @@ export function AttendancePanel({
           </ul>
         </>
       )}
+      {session.teamId && <TeamMemberTicks session={session} teamId={session.teamId} online={online} />}
       <form onSubmit={(e) => void tick(e)} noValidate>
-        <label htmlFor={ids.name}>Tick a name (someone without the app)</label>
+        <label htmlFor={ids.name}>
+          {session.teamId
+            ? 'Tick a visitor’s name (not in the team)'
+            : 'Tick a name (someone without the app)'}
+        </label>
         <div className="attendance__add">
           <input
             id={ids.name}

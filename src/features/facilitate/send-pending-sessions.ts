@@ -1,8 +1,8 @@
 // Sessions run on this device reach the server from here: each one the server lacks, or whose ticked
-// names changed since they were last sent. Called when a session screen opens with a signal, when the
+// names or team members changed since they were last sent. Called when a session screen opens with a signal, when the
 // signal returns and after each tick, so a list ticked offline goes up as soon as it can. Failures leave
 // the session waiting for the next call.
-import { facilitatedSessionsRepo, needsSending } from '../../db/facilitated-sessions-repo';
+import { facilitatedSessionsRepo, needsSending, withoutTeam } from '../../db/facilitated-sessions-repo';
 import type { StoredFacilitatedSession } from '../../db/meta';
 import { appSync } from '../../sync/app-sync';
 
@@ -26,6 +26,9 @@ async function sendAll(): Promise<void> {
 async function send(session: StoredFacilitatedSession): Promise<boolean> {
   const {
     ticked,
+    tickedMembers = [],
+    teamName: _teamName,
+    sentTickedMembers: _sentMembers,
     code: _code,
     expiresAt: _expires,
     sentTicked: _sent,
@@ -33,17 +36,31 @@ async function send(session: StoredFacilitatedSession): Promise<boolean> {
     ...request
   } = session;
   const started = await appSync.sessions.start(request);
-  if (!started.ok) return started.failure !== 'signed-out' && started.failure.kind !== 'network';
+  if (!started.ok) {
+    if (started.failure === 'signed-out' || started.failure.kind === 'network') return false;
+    // The team is no longer the facilitator's to run sessions for: keep the session and every tick, as
+    // a session for no team, and send it that way.
+    if (request.teamId !== undefined && TEAM_REFUSED.has(started.failure.code)) {
+      const plain = await facilitatedSessionsRepo.update(session.sessionId, (current) =>
+        withoutTeam(current ?? session),
+      );
+      return send(plain);
+    }
+    return true;
+  }
   const names = [...ticked];
-  const put = await appSync.sessions.putTicked(session.sessionId, names);
+  const members = [...tickedMembers];
+  const put = await appSync.sessions.putTicked(session.sessionId, names, members);
   await facilitatedSessionsRepo.update(session.sessionId, (current) => ({
     ...(current ?? session),
     code: started.value.code,
     expiresAt: started.value.expiresAt,
-    ...(put.ok ? { sentTicked: names, attendees: put.value.attendees } : {}),
+    ...(put.ok ? { sentTicked: names, sentTickedMembers: members, attendees: put.value.attendees } : {}),
   }));
   return put.ok || (put.failure !== 'signed-out' && put.failure.kind !== 'network');
 }
+
+const TEAM_REFUSED = new Set(['team_not_found', 'not_a_leader']);
 
 /** Who the server knows attended, kept with the session on this device. */
 export async function refreshAttendance(sessionId: string): Promise<void> {

@@ -1,22 +1,37 @@
-// Before the slides: how long the session is, which lesson it starts from and when the group follows up,
+// Before the slides: how long the session is, which lesson it starts from, when the group follows up and,
+// for a facilitator who leads a team, whether it is run for that team (its members can then be ticked),
 // with the plan that gives. Starting keeps the session on this device (for attendance) and opens the slides.
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { facilitatedSessionsRepo } from '../../db/facilitated-sessions-repo';
 import { format } from '../../lib/format';
+import { useOnlineStatus } from '../../lib/online-status';
 import { localDay } from '../../shared/calendar-day';
 import type { CatalogModule, Lesson } from '../../shared/content-types';
 import { SESSION_MINUTES } from '../../shared/plan-session';
 import { sendPendingSessions } from './send-pending-sessions';
 import { lengthOf, planOf, sessionHref } from './session-params';
+import { refreshRoster, useLedTeams, useRoster } from './team-rosters';
+
+const NO_TEAM = 'none';
 
 type Props = { module: CatalogModule; lessons: Lesson[] };
 
 export function SessionSetup({ module, lessons }: Props) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const ids = { length: useId(), from: useId(), follow: useId(), plan: useId() };
+  const ids = { length: useId(), from: useId(), follow: useId(), plan: useId(), team: useId() };
+  const led = useLedTeams() ?? [];
+  const online = useOnlineStatus();
+  // Leading one team, a session is most likely for it; leading several, the facilitator chooses.
+  const teamParam = params.get('team') ?? (led.length === 1 ? led[0].teamId : NO_TEAM);
+  const team = led.find((t) => t.teamId === teamParam);
+  const teamId = team?.teamId;
+  const roster = useRoster(teamId);
+  useEffect(() => {
+    if (online && teamId) void refreshRoster(teamId).catch(() => undefined);
+  }, [online, teamId]);
   const plan = useMemo(() => planOf(module.id, lessons, params), [module.id, lessons, params]);
   const length = lengthOf(params);
   const set = (key: string, value: string | null) => {
@@ -39,6 +54,7 @@ export function SessionSetup({ module, lessons }: Props) {
       startedAt: now.toISOString(),
       followUpOn: plan.followUpOn,
       ticked: [],
+      ...(team ? { teamId: team.teamId, teamName: team.name, tickedMembers: [] } : {}),
     }));
     // Online with an account, the session gets its join code now; otherwise it waits on this device.
     void sendPendingSessions().catch(() => undefined);
@@ -97,6 +113,38 @@ export function SessionSetup({ module, lessons }: Props) {
             </select>
           </p>
         )}
+        {led.length > 0 && (
+          <fieldset aria-describedby={ids.team}>
+            <legend>Who is the session for?</legend>
+            {led.map((t) => (
+              <label key={t.teamId} className="radio-row">
+                <input
+                  type="radio"
+                  name="team"
+                  value={t.teamId}
+                  checked={team?.teamId === t.teamId}
+                  onChange={() => set('team', t.teamId)}
+                />{' '}
+                {t.name}
+              </label>
+            ))}
+            <label className="radio-row">
+              <input
+                type="radio"
+                name="team"
+                value={NO_TEAM}
+                checked={!team}
+                onChange={() => set('team', NO_TEAM)}
+              />{' '}
+              No team: tick typed names only
+            </label>
+            <p id={ids.team} className="meta">
+              {team
+                ? rosterText(team.name, roster)
+                : 'Attendance by code still goes into each person’s own record.'}
+            </p>
+          </fieldset>
+        )}
         <p>
           <label htmlFor={ids.follow}>Follow up on</label>{' '}
           <input
@@ -133,4 +181,13 @@ export function SessionSetup({ module, lessons }: Props) {
       </form>
     </main>
   );
+}
+
+/** What the device holds of the team's members, so the facilitator knows before the meeting. */
+function rosterText(teamName: string, roster: ReturnType<typeof useRoster>): string {
+  if (roster === undefined) return '';
+  if (roster === null)
+    return `${teamName}’s list of members is not on this device yet. It is fetched when there is a signal; until then you can tick typed names.`;
+  const count = roster.members.length === 1 ? '1 member' : `${roster.members.length} members`;
+  return `You can tick ${teamName}’s ${count} in the session, with or without a signal. Their attendance shows on the team’s dashboard.`;
 }

@@ -171,6 +171,10 @@ export function SharingNotice({ teamName }: { teamName: string }) {
         <li>the minutes of learning you have done</li>
         <li>for each assignment, whether it is done, in progress, not started or overdue</li>
         <li>how many refresher questions are due for you</li>
+        <li>
+          the team’s training sessions you attend (date, module and minutes), whether you join on your phone
+          or the person running the session ticks your name
+        </li>
       </ul>
       <h3>What they never see</h3>
       <ul>

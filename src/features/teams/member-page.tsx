@@ -84,6 +84,24 @@ export function MemberPage() {
           </ul>
         )}
       </section>
+      <section aria-labelledby="person-sessions">
+        <h2 id="person-sessions">Training sessions attended</h2>
+        {person.sessions.length === 0 ? (
+          <p>{person.name} has not attended any of the team’s sessions.</p>
+        ) : (
+          <ul>
+            {person.sessions.map((s) => (
+              <li key={s.sessionId}>
+                {format.date(s.on)}: {modules.get(s.moduleId)?.title ?? s.moduleId},{' '}
+                {format.minutes(s.minutes)}{' '}
+                <span className="meta">
+                  ({s.via === 'code' ? 'joined on their phone' : 'ticked by the person running it'})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="person-modules">
         <h2 id="person-modules">Modules and lessons completed</h2>
         {person.modules.length === 0 ? (

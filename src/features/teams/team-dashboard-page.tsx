@@ -12,6 +12,9 @@ import {
   dashboardCsv,
   filterMembers,
   STATUS_TEXT,
+  sessionMinutes,
+  sessionTotalSentence,
+  sessionTotals,
   statusFor,
   totalSentence,
 } from '../../shared/team-figures';
@@ -22,7 +25,7 @@ import './teams.css';
 
 /**
  * A leader's view of their team: each member against each assignment (done, in progress, not started or
- * overdue), totals, filters by role and assignment (kept in the address, so a filtered view can be
+ * overdue), the team's facilitated sessions and who attended them, totals, filters by role and assignment (kept in the address, so a filtered view can be
  * shared or printed), a CSV export and a printable A4 report for governors and inspectors.
  */
 export function TeamDashboardPage() {
@@ -62,6 +65,7 @@ function Dashboard({ dashboard }: { dashboard: TeamDashboard }) {
   const members = filterMembers(dashboard.members, { role, assignmentId: chosen?.id });
   const shownAssignments = chosen ? [chosen] : dashboard.assignments;
   const totals = assignmentTotals(shownAssignments, members);
+  const attendance = sessionTotals(dashboard.sessions, members);
   const { team, asOf } = dashboard;
   const teamPath = `/teams/${encodeURIComponent(team.teamId)}`;
   const setFilter = (key: string, value: string) => {
@@ -71,7 +75,11 @@ function Dashboard({ dashboard }: { dashboard: TeamDashboard }) {
     setParams(next, { replace: true });
   };
   const exportCsv = () => {
-    const csv = dashboardCsv({ assignments: shownAssignments }, members, (r) => labels.audience[r]);
+    const csv = dashboardCsv(
+      { assignments: shownAssignments, sessions: dashboard.sessions },
+      members,
+      (r) => labels.audience[r],
+    );
     const slug = team.name
       .toLowerCase()
       .replaceAll(/[^a-z0-9]+/g, '-')
@@ -158,6 +166,36 @@ function Dashboard({ dashboard }: { dashboard: TeamDashboard }) {
         )}
       </section>
 
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Training sessions</h2>
+        {dashboard.sessions.length === 0 ? (
+          <p>
+            No sessions have been run for the team yet. To run one in a staff meeting, open a module, choose
+            Run a session, and choose {team.name}.
+          </p>
+        ) : (
+          <>
+            <ul className="team-totals">
+              {attendance.map((total) => (
+                <li key={total.moduleId}>
+                  <strong>{sessionTotalSentence(total)}</strong>
+                </li>
+              ))}
+            </ul>
+            <ul aria-label="Sessions run for the team">
+              {dashboard.sessions.map((session) => (
+                <li key={session.sessionId}>
+                  {format.date(session.on)}: {session.title}, {format.minutes(session.minutes)}{' '}
+                  <span className="meta">
+                    ({session.attended} of {dashboard.members.length} staff attended)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
       <section aria-labelledby="staff-heading">
         <h2 id="staff-heading">Staff</h2>
         {members.length === 0 ? (
@@ -179,6 +217,7 @@ function Dashboard({ dashboard }: { dashboard: TeamDashboard }) {
                     </th>
                   ))}
                   <th scope="col">Minutes</th>
+                  <th scope="col">Sessions attended</th>
                   <th scope="col">Refreshers due</th>
                 </tr>
               </thead>
@@ -206,6 +245,11 @@ function Dashboard({ dashboard }: { dashboard: TeamDashboard }) {
                       );
                     })}
                     <td>{member.minutes}</td>
+                    <td>
+                      {member.sessions.length === 0
+                        ? 'None'
+                        : `${member.sessions.length} (${format.minutes(sessionMinutes(member))})`}
+                    </td>
                     <td>{member.refreshersDue}</td>
                   </tr>
                 ))}
@@ -216,7 +260,8 @@ function Dashboard({ dashboard }: { dashboard: TeamDashboard }) {
       </section>
       <p className="print-only meta">
         Printed from Pocket CPD on {format.date(new Date().toISOString())}. Completion dates are the dates
-        staff completed the last lesson of each module.
+        staff completed the last lesson of each module. Sessions are the team’s own training sessions: staff
+        joined on their phones or were ticked by the person running the session.
       </p>
     </div>
   );

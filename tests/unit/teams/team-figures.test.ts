@@ -5,6 +5,9 @@ import {
   assignmentTotals,
   dashboardCsv,
   filterMembers,
+  sessionMinutes,
+  sessionTotalSentence,
+  sessionTotals,
   totalSentence,
 } from '../../../src/shared/team-figures';
 import type { AssignmentStatus, TeamMemberRow } from '../../../src/shared/team-protocol';
@@ -112,15 +115,85 @@ describe('CSV export', () => {
       (r) => labels.audience[r],
     );
     expect(csv.split('\r\n')).toEqual([
-      'Name,Role,Team role,Joined,Minutes,Lessons completed,Refreshers due,Foundations (due 2026-12-18),Foundations (due 2026-12-18): completed on,Teaching assistant pathway,Teaching assistant pathway: completed on',
-      'Ana,Early years practitioner,Member,2026-11-02,40,4,1,Done,2026-11-20,Not assigned,',
-      'Ben,Teaching assistant,Member,2026-11-02,40,4,1,Overdue,,In progress,',
+      'Name,Role,Team role,Joined,Minutes,Lessons completed,Refreshers due,Sessions attended,Session minutes,Foundations (due 2026-12-18),Foundations (due 2026-12-18): completed on,Teaching assistant pathway,Teaching assistant pathway: completed on,Sessions',
+      'Ana,Early years practitioner,Member,2026-11-02,40,4,1,0,0,Done,2026-11-20,Not assigned,,',
+      'Ben,Teaching assistant,Member,2026-11-02,40,4,1,0,0,Overdue,,In progress,,',
       '',
     ]);
   });
 
   it('a name a spreadsheet would run as a formula, or with a comma, is made plain text', () => {
     const csv = dashboardCsv({ assignments: [] }, [aMemberRow({ name: '=HYPERLINK("x"), Bob' })], (r) => r);
-    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x""), Bob",early-years,Member,2026-11-02,40,4,1`);
+    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x""), Bob",early-years,Member,2026-11-02,40,4,1,0,0,`);
+  });
+
+  it('lists the sessions a member attended with date, module and minutes, and counts them', () => {
+    const csv = dashboardCsv(
+      { assignments: [], sessions: [meeting, inset] },
+      [aMemberRow({ name: 'Ana', sessions: [attended(meeting, 'ticked'), attended(inset, 'code')] })],
+      (r) => r,
+    );
+    expect(csv.split('\r\n')[1]).toBe(
+      'Ana,early-years,Member,2026-11-02,40,4,1,2,50,2026-11-25 Foundations (20 min); 2026-12-01 Communication and interaction (30 min)',
+    );
+  });
+});
+
+const meeting = {
+  sessionId: 's1',
+  moduleId: 'foundations',
+  title: 'Foundations',
+  on: '2026-11-25',
+  minutes: 20,
+  attended: 2,
+};
+const inset = {
+  sessionId: 's2',
+  moduleId: 'communication',
+  title: 'Communication and interaction',
+  on: '2026-12-01',
+  minutes: 30,
+  attended: 1,
+};
+const attended = (s: typeof meeting, via: 'code' | 'ticked') => ({
+  sessionId: s.sessionId,
+  moduleId: s.moduleId,
+  on: s.on,
+  minutes: s.minutes,
+  via,
+});
+
+describe('session totals', () => {
+  const again = { ...meeting, sessionId: 's3', on: '2026-12-05' };
+  it.each([
+    {
+      name: 'a member counts once per module however many of its sessions they attended',
+      shown: [
+        aMemberRow({ learnerId: 'a', sessions: [attended(meeting, 'ticked'), attended(again, 'code')] }),
+        aMemberRow({ learnerId: 'b', sessions: [attended(inset, 'code')] }),
+        aMemberRow({ learnerId: 'c' }),
+      ],
+      sentences: [
+        '1 of 3 staff attended a session on Foundations',
+        '1 of 3 staff attended a session on Communication and interaction',
+      ],
+      minutes: [40, 30, 0],
+    },
+    {
+      name: 'no one shown',
+      shown: [],
+      sentences: [
+        '0 of 0 staff attended a session on Foundations',
+        '0 of 0 staff attended a session on Communication and interaction',
+      ],
+      minutes: [],
+    },
+  ])('$name', ({ shown, sentences, minutes }) => {
+    expect(sessionTotals([meeting, inset, again], shown).map(sessionTotalSentence)).toEqual(sentences);
+    expect(shown.map(sessionMinutes)).toEqual(minutes);
+  });
+
+  it('no sessions run, no totals', () => {
+    expect(sessionTotals([], [aMemberRow()])).toEqual([]);
   });
 });
