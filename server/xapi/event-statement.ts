@@ -22,7 +22,14 @@ export type MappingContext = {
   course: CourseLookup;
   /** When the server received the event (epoch ms): the statement's `stored`. */
   receivedAt: number;
+  /**
+   * For a team's key: `timestamp` and `stored` keep the day and drop the time (midnight UTC), because
+   * leaders never see the times of day a member studies (docs/teams.md), only dates.
+   */
+  datesOnly?: boolean;
 };
+
+const dayOf = (iso: string): string => `${iso.slice(0, 10)}T00:00:00.000Z`;
 
 const verb = (name: string, id = `${ADL}/verbs/${name}`): Verb => ({ id, display: { 'en-GB': name } });
 
@@ -204,8 +211,8 @@ export function eventToStatement(event: LearnerEvent, ctx: MappingContext): Stat
     actor: learnerAgent(baseUrl, ctx.learner),
     ...part,
     context: { ...part.context, platform: 'Pocket CPD', language: 'en-GB' },
-    timestamp: event.at,
-    stored: new Date(ctx.receivedAt).toISOString(),
+    timestamp: ctx.datesOnly ? dayOf(event.at) : event.at,
+    stored: (ctx.datesOnly ? dayOf : (iso: string) => iso)(new Date(ctx.receivedAt).toISOString()),
     authority: siteAuthority(baseUrl),
     version: XAPI_VERSION,
   };

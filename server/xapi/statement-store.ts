@@ -66,7 +66,13 @@ export async function statementsInReach(
     // An event type this build cannot read (a newer app's) has no statement yet.
     if (!event.success) continue;
     const learner = { id: row.learner_id, name: names.get(row.learner_id) ?? '' };
-    const statement = eventToStatement(event.data, { baseUrl, learner, course, receivedAt: row.received_at });
+    const statement = eventToStatement(event.data, {
+      baseUrl,
+      learner,
+      course,
+      receivedAt: row.received_at,
+      datesOnly: scope.owner.kind === 'team',
+    });
     found.push({ storedAt: row.received_at, id: row.event_id, statement });
   }
   let received = db.kysely
@@ -127,6 +133,7 @@ export async function oneStatement(
       learner: { id: event.learner_id, name: event.name },
       course,
       receivedAt: event.received_at,
+      datesOnly: scope.owner.kind === 'team',
     });
   }
   let received = db.kysely

@@ -534,11 +534,18 @@ describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
       const completed = makeEvent(sam.deviceId, 3, { lessonId: 'f1', type: 'lesson-completed' });
       await push(sam, [opened, answered, completed]);
       await post(statement());
-      const ids = (await list('', teamKey)).statements.map((s) => s.id);
-      expect(ids).toEqual([completed.id]);
+      const read = (await list('', teamKey)).statements;
+      expect(read.map((s) => s.id)).toEqual([completed.id]);
       expect(
         (await xapi('GET', `/xapi/statements?statementId=${answered.id}`, { key: teamKey })).status,
       ).toBe(404);
+      // Dates only, as on the dashboard: never the time of day a member studied.
+      const one = (await (
+        await xapi('GET', `/xapi/statements?statementId=${completed.id}`, { key: teamKey })
+      ).json()) as { timestamp: string; stored: string };
+      for (const at of [read[0]?.timestamp, read[0]?.stored, one.timestamp, one.stored]) {
+        expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
+      }
     });
 
     it('writes only statements about the team’s members (403 otherwise), which the member then sees too', async () => {

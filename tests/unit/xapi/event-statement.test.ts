@@ -176,6 +176,12 @@ describe('eventToStatement', () => {
     });
   });
 
+  it("gives a team's key the day of a statement and never the time of day", () => {
+    const s = eventToStatement(event('lesson-completed', {}), { ...ctx, datesOnly: true });
+    expect(s.timestamp).toBe('2026-03-02T00:00:00.000Z');
+    expect(s.stored).toBe('2026-03-02T00:00:00.000Z');
+  });
+
   it('titles the lesson and module from the course', () => {
     const s = eventToStatement(event('lesson-completed', {}), ctx);
     expect(s.object).toMatchObject({ definition: { name: { 'en-GB': 'What SEND means' } } });
