@@ -20,7 +20,7 @@ module.exports = {
     {
       name: 'shared-folders-never-import-features',
       severity: 'error',
-      from: { path: '^src/(components|lib|db|api|sync|shared|pwa|lesson-markup)/' },
+      from: { path: '^src/(components|lib|db|api|sync|shared|pwa|downloads|lesson-markup)/' },
       to: { path: '^src/features/' },
     },
     {
@@ -34,7 +34,7 @@ module.exports = {
       name: 'components-and-lib-stay-low',
       severity: 'error',
       from: { path: '^src/(components|lib)/' },
-      to: { path: '^src/(db|api|sync|pwa|app)/' },
+      to: { path: '^src/(db|api|sync|pwa|downloads|app)/' },
     },
     {
       name: 'api-imports-only-shared',
@@ -69,9 +69,9 @@ module.exports = {
     },
     {
       name: 'dexie-react-hooks-lives-in-lib',
-      comment: 'The React hook over Dexie has one home: src/lib/use-live-query.ts. Features call it.',
+      comment: 'The React hook over Dexie has one home: src/lib/data/use-live-query.ts. Features call it.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/lib/use-live-query\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/lib/data/use-live-query\\.ts$' },
       to: { path: '(^|/)node_modules/dexie-react-hooks/' },
     },
     {
@@ -91,8 +91,8 @@ module.exports = {
     {
       name: 'dexie-lives-in-db',
       severity: 'error',
-      // The one exception is the React hook over Dexie's change feed (src/lib/use-live-query.ts).
-      from: { path: '^src/', pathNot: '^src/(db/|lib/use-live-query\\.ts$)' },
+      // The one exception is the React hook over Dexie's change feed (src/lib/data/use-live-query.ts).
+      from: { path: '^src/', pathNot: '^src/(db/|lib/data/use-live-query\\.ts$)' },
       to: { path: '(^|/)node_modules/dexie/' },
     },
     {
@@ -105,14 +105,14 @@ module.exports = {
       name: 'ui-never-imports-node-side',
       severity: 'error',
       // The build and the service worker may import their own files; nothing else may import them.
-      from: { path: '^src/', pathNot: '^src/(build|sw)/' },
-      to: { path: '^(src/(sw|build)|server)/' },
+      from: { path: '^src/', pathNot: '^src/(course-compiler|sw)/' },
+      to: { path: '^(src/(sw|course-compiler)|server)/' },
     },
     {
       name: 'node-side-imports-only-shared',
       severity: 'error',
-      from: { path: '^(src/build|server)/' },
-      to: { path: '^src/', pathNot: '^src/(shared|build)/' },
+      from: { path: '^(src/course-compiler|server)/' },
+      to: { path: '^src/', pathNot: '^src/(shared|course-compiler)/' },
     },
     {
       name: 'sw-imports-shared-and-lesson-markup',
@@ -130,7 +130,7 @@ module.exports = {
       from: { path: '^src/lesson-markup/' },
       to: {
         path: '^src/',
-        pathNot: '^src/(lesson-markup|shared)/|^src/(components/compiled-html\\.tsx|lib/format\\.ts)$',
+        pathNot: '^src/(lesson-markup|shared)/|^src/(components/compiled-html\\.tsx|lib/text/format\\.ts)$',
       },
     },
     {
@@ -154,7 +154,7 @@ module.exports = {
       name: 'sw-and-build-stay-apart',
       severity: 'error',
       from: { path: '^src/sw/' },
-      to: { path: '^src/build/' },
+      to: { path: '^src/course-compiler/' },
     },
   ],
   options: {

@@ -1,11 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { stringRendererOnly } from './src/build/string-renderer-only';
-import { contentPlugin } from './src/build/vite-plugin-content';
-import { lessonPagesPlugin } from './src/build/vite-plugin-lesson-pages';
-import { webManifest } from './src/build/web-manifest';
-import { APP_ENTRY, LESSON_ENTRY } from './src/shared/app-chunks';
+import { stringRendererOnly } from './src/course-compiler/string-renderer-only';
+import { contentPlugin } from './src/course-compiler/vite-plugin-content';
+import { lessonPagesPlugin } from './src/course-compiler/vite-plugin-lesson-pages';
+import { webManifest } from './src/course-compiler/web-manifest';
+import { APP_ENTRY, LESSON_ENTRY } from './src/shared/content/app-chunks';
 
 const STUDY_SCREENS = /(^|\/)(catalogue-page|module-page|lesson-page)-[\w-]+\.js$/;
 

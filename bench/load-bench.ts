@@ -15,9 +15,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
-import type { LearnerEvent } from '../src/shared/events';
-import { formatHlc } from '../src/shared/hlc';
-import type { PullResponse, PushResponse, SessionResponse } from '../src/shared/sync-protocol';
+import type { LearnerEvent } from '../src/shared/progress/events';
+import { formatHlc } from '../src/shared/progress/hlc';
+import type { PullResponse, PushResponse, SessionResponse } from '../src/shared/protocol/sync-protocol';
 import {
   postJson,
   rssMb,

@@ -13,9 +13,9 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { catalogLesson } from '../src/shared/catalog-lesson';
-import type { Catalog, CatalogModule, Lesson, ModuleBundle } from '../src/shared/content-types';
-import { escapeHtml } from '../src/shared/lesson-page-html';
+import { catalogLesson } from '../src/shared/content/catalog-lesson';
+import type { Catalog, CatalogModule, Lesson, ModuleBundle } from '../src/shared/content/content-types';
+import { escapeHtml } from '../src/shared/content/lesson-page-html';
 import { startAppServer } from '../tests/e2e/helpers/app-server';
 import { openDevice } from '../tests/e2e/helpers/browser';
 

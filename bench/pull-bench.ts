@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { PullResponse, SessionResponse } from '../src/shared/sync-protocol';
+import type { PullResponse, SessionResponse } from '../src/shared/protocol/sync-protocol';
 import {
   benchSchema,
   postJson,

@@ -15,9 +15,9 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { canonicalJson } from '../server/canonical-json';
-import type { LearnerEvent } from '../src/shared/events';
-import { formatHlc } from '../src/shared/hlc';
-import type { PushResponse, SessionResponse } from '../src/shared/sync-protocol';
+import type { LearnerEvent } from '../src/shared/progress/events';
+import { formatHlc } from '../src/shared/progress/hlc';
+import type { PushResponse, SessionResponse } from '../src/shared/protocol/sync-protocol';
 import { courseDist } from './support/course-dist';
 import {
   benchSchema,

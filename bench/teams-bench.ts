@@ -15,10 +15,10 @@ import { canonicalJson } from '../server/canonical-json';
 import { hashSessionToken, newSessionToken } from '../server/session-tokens';
 import { courseIndex } from '../server/teams/course-index';
 import { foldModuleProgress } from '../server/teams/fold-module-progress';
-import type { Catalog } from '../src/shared/content-types';
-import type { LearnerEvent } from '../src/shared/events';
-import { formatHlc } from '../src/shared/hlc';
-import type { TeamDashboard, TrustOverview } from '../src/shared/team-protocol';
+import type { Catalog } from '../src/shared/content/content-types';
+import type { LearnerEvent } from '../src/shared/progress/events';
+import { formatHlc } from '../src/shared/progress/hlc';
+import type { TeamDashboard, TrustOverview } from '../src/shared/protocol/team-protocol';
 import { courseDist } from './support/course-dist';
 import {
   benchSchema,

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { precompressDist } from '../server/precompress-dist';
-import type { Catalog } from '../src/shared/content-types';
+import type { Catalog } from '../src/shared/content/content-types';
 import { startAppServer } from '../tests/e2e/helpers/app-server';
 import { CHROMIUM_FLAGS } from '../tests/e2e/helpers/browser';
 

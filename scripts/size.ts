@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { APP_ENTRY, chunkFiles, type Manifest } from '../src/shared/app-chunks';
+import { APP_ENTRY, chunkFiles, type Manifest } from '../src/shared/content/app-chunks';
 
 export const BUDGET_KB = 125;
 const FIRST_PAGE = 'src/features/today/today-page.tsx';

@@ -1,8 +1,8 @@
 // The merge rules of a push, as a pure function: given the batch, what the server already holds and
 // the server clock, decide each event's and doc's fate. The caller stores what this returns.
-import type { LearnerEvent } from '../src/shared/events';
-import { MAX_HLC_LEAD_MS, parseHlc } from '../src/shared/hlc';
-import type { DocResult, EventResult, PushDoc } from '../src/shared/sync-protocol';
+import type { LearnerEvent } from '../src/shared/progress/events';
+import { MAX_HLC_LEAD_MS, parseHlc } from '../src/shared/progress/hlc';
+import type { DocResult, EventResult, PushDoc } from '../src/shared/protocol/sync-protocol';
 import { canonicalJson } from './canonical-json';
 
 export type StoredDoc = { rev: number; body: string };

@@ -1,6 +1,6 @@
 // Starts a session for a learner: a new random token returned once, its hash stored with an expiry, with the
 // account's name and email so the device can show them (the name goes on certificates).
-import type { SessionResponse } from '../src/shared/sync-protocol';
+import type { SessionResponse } from '../src/shared/protocol/sync-protocol';
 import type { AppDeps } from './app-env';
 import { hashSessionToken, newSessionToken } from './session-tokens';
 

@@ -2,7 +2,7 @@
 // and their bytes, and new events a UTC day. Duplicates and refused items cost nothing, and an edit that
 // shrinks a doc is always allowed, so a learner over a limit can still tidy up. Devices are not refused:
 // registering past the device quota retires the learner's oldest unused device (device-routes.ts).
-import type { QuotaKind } from '../src/shared/sync-protocol';
+import type { QuotaKind } from '../src/shared/protocol/sync-protocol';
 import type { StoredDoc } from './classify-push';
 import type { Quotas } from './config';
 

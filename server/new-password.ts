@@ -2,7 +2,7 @@
 // refused with 400 `common_password`, which the account forms show next to the password field, and any other
 // is hashed at today's cost. Its length is checked by the routes' zod schemas (newPasswordSchema). Every route
 // that stores a new password calls this, so none can skip the common-password check.
-import { COMMON_PASSWORD_CODE } from '../src/shared/account-codes';
+import { COMMON_PASSWORD_CODE } from '../src/shared/protocol/account-codes';
 import { isCommonPassword } from './common-passwords';
 import { HttpError } from './http-error';
 import { hashPassword } from './passwords';

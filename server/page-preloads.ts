@@ -7,8 +7,8 @@
 // build (Vite's manifest and the catalogue), once per build.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { APP_ENTRY, appCode, type Manifest } from '../src/shared/app-chunks';
-import { lessonAddress } from '../src/shared/lesson-address';
+import { APP_ENTRY, appCode, type Manifest } from '../src/shared/content/app-chunks';
+import { lessonAddress } from '../src/shared/content/lesson-address';
 
 type CatalogFiles = { modules: { id: string; file: string }[] };
 type Build = { manifest: Manifest; catalog: CatalogFiles };

@@ -2,7 +2,7 @@
 // have not synced for DEVICE_IDLE_DAYS are deleted, so the server keeps nothing longer than it is of use.
 // A leader's reset code loses its hash at its expiry, and its record goes after LEADER_RESET_RECORD_DAYS.
 // A purged device that comes back is told `unknown_device` and registers again, keeping its unsent items.
-import { LEADER_RESET_RECORD_DAYS } from '../src/shared/leader-reset-protocol';
+import { LEADER_RESET_RECORD_DAYS } from '../src/shared/protocol/leader-reset-protocol';
 import type { Logger } from './logger';
 import type { Db } from './open-database';
 

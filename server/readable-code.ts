@@ -1,7 +1,7 @@
-// New readable codes (src/shared/readable-code.ts). node:crypto's randomInt draws uniformly (it rejects
+// New readable codes (src/shared/protocol/readable-code.ts). node:crypto's randomInt draws uniformly (it rejects
 // biased values itself), so every character is equally likely: 31^length codes.
 import { randomInt } from 'node:crypto';
-import { READABLE_ALPHABET } from '../src/shared/readable-code';
+import { READABLE_ALPHABET } from '../src/shared/protocol/readable-code';
 
 export function newReadableCode(length: number, draw: (max: number) => number = randomInt): string {
   let code = '';

@@ -5,7 +5,7 @@
 // docs/accounts.md says why a cookie and what it cannot notice.
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { SIGNED_IN_MARKER } from '../src/shared/signed-in-marker';
+import { SIGNED_IN_MARKER } from '../src/shared/protocol/signed-in-marker';
 
 /** 400 days, the longest a browser keeps a cookie (RFC 6265bis); renewed at each sign-in. */
 const MAX_AGE_S = 400 * 24 * 60 * 60;

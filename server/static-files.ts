@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MiddlewareHandler } from 'hono';
-import { lessonAddress } from '../src/shared/lesson-address';
+import { lessonAddress } from '../src/shared/content/lesson-address';
 import { buildReader, pagePreloadLinks } from './page-preloads';
 import { parseRange } from './parse-range';
 
@@ -84,7 +84,7 @@ export function staticFiles(distDir: string): MiddlewareHandler {
     let stat = await fileStat(file);
     let servedPath = relative;
     if (!stat && lessonAddress(urlPath)) {
-      // A lesson the build rendered (src/build/vite-plugin-lesson-pages.ts) has a page of its own.
+      // A lesson the build rendered (src/course-compiler/vite-plugin-lesson-pages.ts) has a page of its own.
       const page = path.join(file, 'index.html');
       stat = await fileStat(page);
       if (stat) {

@@ -19,7 +19,7 @@ import {
   type pushRequestSchema,
   QUOTA_EXCEEDED_CODE,
   type QuotaError,
-} from '../src/shared/sync-protocol';
+} from '../src/shared/protocol/sync-protocol';
 import { classifyPush, type NewEvent, type StoredDoc } from './classify-push';
 import type { Quotas } from './config';
 import type { Database } from './db-schema';

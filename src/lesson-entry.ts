@@ -1,10 +1,10 @@
-// The entry of a lesson page the build rendered (src/build/vite-plugin-lesson-pages.ts), in place of the
+// The entry of a lesson page the build rendered (src/course-compiler/vite-plugin-lesson-pages.ts), in place of the
 // app's. The page is readable as sent, and the app's code is most of its bytes: it loads once the lesson's
 // text is on screen, so on a slow connection the text and its fonts do not share the line with it. The
 // page lists that code, in the order it is needed: the app's entry (src/main.tsx, which adopts the page
 // as it is), what the entry imports, and the lesson page's own. A link works before then, as a plain link.
-import { afterFirstContentfulPaint } from './lib/after-first-paint';
-import { APP_CODE_ID } from './shared/app-chunks';
+import { afterFirstContentfulPaint } from './lib/timing/after-first-paint';
+import { APP_CODE_ID } from './shared/content/app-chunks';
 
 const [entry, ...rest] = JSON.parse(document.getElementById(APP_CODE_ID)?.textContent ?? '[]') as string[];
 

@@ -8,8 +8,8 @@ import { AppRoutes, firstPageReady } from './app/app-routes';
 import { prefetchFirstPage } from './app/prefetch-first-page';
 import { startAppSync } from './app/start-app-sync';
 import { db } from './db/db';
-import { readLessonSeed } from './lib/lesson-seed-context';
-import { nextTask } from './lib/next-task';
+import { readLessonSeed } from './lib/data/lesson-seed-context';
+import { nextTask } from './lib/timing/next-task';
 
 // IndexedDB opens in the browser while the first page's chunk loads and React renders, so the page's first
 // reads do not wait for it. A failure here resurfaces on those reads, where the page reports it.

@@ -4,9 +4,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { compileCourse } from '../../src/build/compile-course';
-import { readContentDir } from '../../src/build/read-content-dir';
-import type { Catalog } from '../../src/shared/content-types';
+import { compileCourse } from '../../src/course-compiler/compile-course';
+import { readContentDir } from '../../src/course-compiler/read-content-dir';
+import type { Catalog } from '../../src/shared/content/content-types';
 
 export type CourseDist = { dir: string; catalog: Catalog; remove: () => void };
 

@@ -4,7 +4,7 @@
 // password is 403 `wrong_password`, not 401, because the session is still good and a 401 would sign the
 // device out.
 import type { Context } from 'hono';
-import { WRONG_PASSWORD_CODE } from '../../src/shared/account-codes';
+import { WRONG_PASSWORD_CODE } from '../../src/shared/protocol/account-codes';
 import type { AppDeps, AppEnv } from '../app-env';
 import { authLimits } from '../auth-limits';
 import { clientIp } from '../client-ip';

@@ -2,7 +2,7 @@
 // consistent. Times stored as epoch milliseconds are given as ISO dates; secrets (password and token
 // hashes, push keys) are left out and said to be.
 import { sql } from 'kysely';
-import { MY_DATA_FORMAT, type MyData } from '../../src/shared/my-data-protocol';
+import { MY_DATA_FORMAT, type MyData } from '../../src/shared/protocol/my-data-protocol';
 import type { Db } from '../open-database';
 import { learnerActsIn, learnerKeyedRows, learnerTables } from './learner-tables';
 

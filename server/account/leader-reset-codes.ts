@@ -1,7 +1,10 @@
 // A leader's reset code is short enough to read aloud (about 49 random bits), so unlike recovery codes and
 // reset links it is stored with the password hash (scrypt, salted): a copy of the database does not give
 // the code away within its 24 hours. Typed codes are normalised first, so case and hyphens do not matter.
-import { LEADER_RESET_CODE_LENGTH, normaliseLeaderResetCode } from '../../src/shared/leader-reset-protocol';
+import {
+  LEADER_RESET_CODE_LENGTH,
+  normaliseLeaderResetCode,
+} from '../../src/shared/protocol/leader-reset-protocol';
 import { checkPassword, hashPassword } from '../passwords';
 import { newReadableCode } from '../readable-code';
 

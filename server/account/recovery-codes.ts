@@ -6,7 +6,7 @@ import {
   normaliseRecoveryCode,
   RECOVERY_CODE_ALPHABET,
   RECOVERY_CODE_COUNT,
-} from '../../src/shared/recovery-protocol';
+} from '../../src/shared/protocol/recovery-protocol';
 
 const CODE_LENGTH = 12;
 

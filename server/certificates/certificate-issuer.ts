@@ -3,14 +3,14 @@
 // certificate with the same claims stands returns that one. A change (a new name, a lesson redone, new
 // content) or a revocation gives a new certificate on the next request.
 import { createHash } from 'node:crypto';
+import { parseSettings } from '../../src/shared/device/settings';
+import { learnerEventSchema } from '../../src/shared/progress/events';
 import {
   CERTIFICATE_ID_LENGTH,
   type Certificate,
   type MyCertificate,
   type SignedCertificate,
-} from '../../src/shared/certificate-protocol';
-import { learnerEventSchema } from '../../src/shared/events';
-import { parseSettings } from '../../src/shared/settings';
+} from '../../src/shared/protocol/certificate-protocol';
 import { canonicalJson } from '../canonical-json';
 import type { Db } from '../open-database';
 import { newReadableCode } from '../readable-code';

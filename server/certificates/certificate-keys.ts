@@ -2,7 +2,7 @@
 // key and restarts change nothing. The first is made on first start; a rotation makes a new signing key and
 // retires the old one, which stays published so certificates it signed still verify.
 import { createPrivateKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import type { PublicKey } from '../../src/shared/certificate-protocol';
+import type { PublicKey } from '../../src/shared/protocol/certificate-protocol';
 import type { Db } from '../open-database';
 
 export type SigningKey = { id: string; sign: (message: string) => string };

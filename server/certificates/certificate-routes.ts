@@ -7,7 +7,7 @@ import {
   NOT_COMPLETE_CODE,
   normaliseCertificateId,
   type VerifyResponse,
-} from '../../src/shared/certificate-protocol';
+} from '../../src/shared/protocol/certificate-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { clientIp } from '../client-ip';
 import { HttpError } from '../http-error';

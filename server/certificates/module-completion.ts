@@ -1,9 +1,9 @@
 // Whether the server's own copy of a learner's events shows a module complete, checked against the
 // course the server serves (teams/course-index.ts). Progress comes from the same pure fold as every screen
-// (src/shared/progress.ts); the dates are when the server received each completion, so a device whose
+// (src/shared/progress/progress.ts); the dates are when the server received each completion, so a device whose
 // clock was set back cannot backdate a certificate.
-import type { LearnerEvent } from '../../src/shared/events';
-import { foldProgress } from '../../src/shared/progress';
+import type { LearnerEvent } from '../../src/shared/progress/events';
+import { foldProgress } from '../../src/shared/progress/progress';
 import type { CourseModule } from '../teams/course-index';
 
 /** A stored event: the validated event and when the server received it. */

@@ -1,6 +1,6 @@
 // The reset email's words: plain text, saying who asked, how long the link works, and what to do if it was
 // not the reader.
-import { RESET_LINK_MINUTES, RESET_PAGE_PATH } from '../../src/shared/recovery-protocol';
+import { RESET_LINK_MINUTES, RESET_PAGE_PATH } from '../../src/shared/protocol/recovery-protocol';
 import type { MailMessage } from './mailer';
 
 export function resetLink(publicUrl: string, token: string): string {

@@ -3,7 +3,7 @@
 // every push service. 404 and 410 mean the subscription is gone for good (the learner turned notifications
 // off, or the browser dropped it): the caller deletes it.
 import webpush from 'web-push';
-import type { ReminderPayload } from '../../src/shared/reminder-protocol';
+import type { ReminderPayload } from '../../src/shared/protocol/reminder-protocol';
 import type { VapidKeys } from './vapid-keys';
 
 export type StoredSubscription = { endpoint: string; p256dh: string; auth: string };

@@ -2,7 +2,10 @@
 // subscribe) and this device's push subscription, put when the learner turns reminders on and deleted when
 // they turn them off or sign out.
 import { Hono } from 'hono';
-import { deletePushSubscriptionSchema, pushSubscriptionSchema } from '../../src/shared/reminder-protocol';
+import {
+  deletePushSubscriptionSchema,
+  pushSubscriptionSchema,
+} from '../../src/shared/protocol/reminder-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { readJson } from '../read-json';

@@ -4,11 +4,12 @@
 // processes (or a slow tick overlapping the next) never remind twice for the same slot.
 // Most ticks find no learner in a slot, so a tick costs one query until a slot opens: what was sent and
 // the learner's events are read only for learners whose slot is open.
-import type { LearnerEvent } from '../../src/shared/events';
-import { nextDueAt } from '../../src/shared/refresher-schedule';
-import { type ReminderState, reminderMessage, shouldRemind } from '../../src/shared/reminder-rules';
-import { parseStudySlots, STUDY_SLOTS_DOC_ID } from '../../src/shared/reminder-slots';
-import { type AssignmentDue, reminderTodo } from '../../src/shared/reminder-todo';
+
+import { type ReminderState, reminderMessage, shouldRemind } from '../../src/shared/planning/reminder-rules';
+import { parseStudySlots, STUDY_SLOTS_DOC_ID } from '../../src/shared/planning/reminder-slots';
+import { type AssignmentDue, reminderTodo } from '../../src/shared/planning/reminder-todo';
+import type { LearnerEvent } from '../../src/shared/progress/events';
+import { nextDueAt } from '../../src/shared/progress/refresher-schedule';
 import type { Logger } from '../logger';
 import type { Db } from '../open-database';
 import { deliverPush, type PushFetch } from './deliver-push';

@@ -2,7 +2,7 @@
 // most common passwords is refused (server/common-passwords.ts) before anything is stored.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { accountRequestSchema } from '../../src/shared/sync-protocol';
+import { accountRequestSchema } from '../../src/shared/protocol/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { authLimits } from '../auth-limits';
 import { clientIp } from '../client-ip';

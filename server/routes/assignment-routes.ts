@@ -3,7 +3,7 @@
 // its modules now, so a later course edition does not move what was asked.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { createAssignmentRequestSchema } from '../../src/shared/team-protocol';
+import { createAssignmentRequestSchema } from '../../src/shared/protocol/team-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { readJson } from '../read-json';

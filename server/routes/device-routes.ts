@@ -2,7 +2,7 @@
 // accepts only ids registered to the caller.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { deviceRequestSchema } from '../../src/shared/sync-protocol';
+import { deviceRequestSchema } from '../../src/shared/protocol/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';

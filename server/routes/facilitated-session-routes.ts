@@ -1,10 +1,10 @@
-// Facilitated sessions (src/shared/session-protocol.ts has the routes and their bodies): a facilitator
+// Facilitated sessions (src/shared/protocol/session-protocol.ts has the routes and their bodies): a facilitator
 // starts a session (for one of the teams they lead, or for none) and shows its join code; attendees join by
 // the code on their own phones; with no signal the facilitator ticks typed names and, in a team's session,
 // the team's members, sent here once back online.
 import { Hono } from 'hono';
 import type { Transaction } from 'kysely';
-import { JOIN_CODE_LENGTH } from '../../src/shared/join-code';
+import { JOIN_CODE_LENGTH } from '../../src/shared/protocol/join-code';
 import {
   JOIN_CODE_HOURS,
   joinCodeSchema,
@@ -12,7 +12,7 @@ import {
   type SessionPreview,
   startSessionRequestSchema,
   tickedNamesRequestSchema,
-} from '../../src/shared/session-protocol';
+} from '../../src/shared/protocol/session-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import type { Database } from '../db-schema';
 import { HttpError } from '../http-error';

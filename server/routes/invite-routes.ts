@@ -8,7 +8,7 @@ import {
   INVITE_CODE_LENGTH,
   type Invite,
   inviteCodeSchema,
-} from '../../src/shared/team-protocol';
+} from '../../src/shared/protocol/team-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { clientIp } from '../client-ip';
 import type { Database } from '../db-schema';

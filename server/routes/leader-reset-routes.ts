@@ -17,7 +17,7 @@ import {
   type LeaderCodeRecords,
   type LeaderCodeState,
   leaderCodeResetSchema,
-} from '../../src/shared/leader-reset-protocol';
+} from '../../src/shared/protocol/leader-reset-protocol';
 import {
   hashLeaderResetCode,
   leaderResetCodeMatches,

@@ -1,7 +1,7 @@
 // The learner's data rights: GET /account/data (everything the server holds about them, as JSON) and
 // DELETE /account (asks for the password; every row of the learner goes, in one transaction).
 import { Hono } from 'hono';
-import { deleteAccountRequestSchema } from '../../src/shared/my-data-protocol';
+import { deleteAccountRequestSchema } from '../../src/shared/protocol/my-data-protocol';
 import { confirmPassword, signedInLearner } from '../account/confirm-password';
 import { deleteLearner } from '../account/delete-learner';
 import { exportLearner } from '../account/export-learner';

@@ -7,7 +7,7 @@ import {
   type AccountProfile,
   accountPatchSchema,
   passwordChangeSchema,
-} from '../../src/shared/account-protocol';
+} from '../../src/shared/protocol/account-protocol';
 import { confirmPassword, type SignedInLearner, signedInLearner } from '../account/confirm-password';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';

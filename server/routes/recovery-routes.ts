@@ -16,7 +16,7 @@ import {
   recoveryCodeResetSchema,
   recoveryCodesRequestSchema,
   tokenResetRequestSchema,
-} from '../../src/shared/recovery-protocol';
+} from '../../src/shared/protocol/recovery-protocol';
 import { confirmPassword, signedInLearner } from '../account/confirm-password';
 import { hashRecoveryCode, newRecoveryCodes } from '../account/recovery-codes';
 import { recoveryLimits } from '../account/recovery-limits';

@@ -3,7 +3,7 @@
 // the same time, so the endpoint does not reveal which emails have accounts. A password hashed at a lower
 // cost than today's is hashed again once it has been checked.
 import { Hono } from 'hono';
-import { sessionRequestSchema } from '../../src/shared/sync-protocol';
+import { sessionRequestSchema } from '../../src/shared/protocol/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { authLimits } from '../auth-limits';
 import { clientIp } from '../client-ip';

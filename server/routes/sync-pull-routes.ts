@@ -9,7 +9,7 @@ import {
   MAX_PULL_PAGE_BYTES,
   pullQuerySchema,
   SERVER_BEHIND_CODE,
-} from '../../src/shared/sync-protocol';
+} from '../../src/shared/protocol/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { createLearnerGate } from '../learner-gate';

@@ -2,7 +2,7 @@
 // device belongs to the caller) and answers 4xx with nothing stored if any check fails; then stores
 // the batch in one transaction with a result per item (see store-push.ts and classify-push.ts).
 import { Hono } from 'hono';
-import { docBytes, MAX_DOC_BYTES, pushRequestSchema } from '../../src/shared/sync-protocol';
+import { docBytes, MAX_DOC_BYTES, pushRequestSchema } from '../../src/shared/protocol/sync-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { createLearnerGate } from '../learner-gate';

@@ -14,7 +14,7 @@ import type {
   TeamMemberRow,
   TeamRole,
   TrustOverview,
-} from '../../src/shared/team-protocol';
+} from '../../src/shared/protocol/team-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { requireLearner } from '../require-learner';
 import { assignmentStatus } from '../teams/assignment-status';

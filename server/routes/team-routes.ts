@@ -9,7 +9,7 @@ import {
   handOverRequestSchema,
   renameTeamRequestSchema,
   setTeamRoleRequestSchema,
-} from '../../src/shared/team-protocol';
+} from '../../src/shared/protocol/team-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { readJson } from '../read-json';

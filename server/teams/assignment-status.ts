@@ -1,7 +1,7 @@
 // An assignment's status for one member, from their kept module progress, by the same rule Today shows the
-// member (src/shared/team-assignments.ts), plus the date it was done: the day its last module was completed.
-import { type ModuleState, assignmentStatus as statusOf } from '../../src/shared/team-assignments';
-import type { AssignmentStatus } from '../../src/shared/team-protocol';
+// member (src/shared/planning/team-assignments.ts), plus the date it was done: the day its last module was completed.
+import { type ModuleState, assignmentStatus as statusOf } from '../../src/shared/planning/team-assignments';
+import type { AssignmentStatus } from '../../src/shared/protocol/team-protocol';
 import { dateOf } from './fold-module-progress';
 
 export type KeptModule = { completedAt: string | null };

@@ -1,8 +1,8 @@
 // What a study reminder names first (server/reminders/reminder-scheduler.ts): a team assignment still to do
 // and due within the days Today puts it first (or overdue), read from the learner's teams and kept module
 // progress with the same rules Today uses on the device, so the reminder and Today agree.
-import type { AssignmentDue } from '../../src/shared/reminder-todo';
-import { dueSoonModules, todayAssignments } from '../../src/shared/team-assignments';
+import type { AssignmentDue } from '../../src/shared/planning/reminder-todo';
+import { dueSoonModules, todayAssignments } from '../../src/shared/planning/team-assignments';
 import type { Db } from '../open-database';
 import { keptState } from './assignment-status';
 import { myTeams, serverDate } from './team-reads';

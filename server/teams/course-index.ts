@@ -1,12 +1,12 @@
 // The course as the server knows it: read once at start from the compiled catalogue of the build it
-// serves (`<distDir>/content/catalog.json`, written by src/build/compile-course.ts). Assignments are checked
+// serves (`<distDir>/content/catalog.json`, written by src/course-compiler/compile-course.ts). Assignments are checked
 // against it and pathways resolved with it; pushes map lessons to modules with it; certificates check
 // completions against it. A server started without a build (tests of other things, a bare API host) gets
 // an empty course: nothing can be assigned or certified.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Catalog } from '../../src/shared/content-types';
-import type { StaffRole } from '../../src/shared/team-protocol';
+import type { Catalog } from '../../src/shared/content/content-types';
+import type { StaffRole } from '../../src/shared/protocol/team-protocol';
 
 export type CourseLesson = { id: string; title: string; minutes: number };
 export type CourseModule = { id: string; title: string; lessons: readonly CourseLesson[]; order: number };

@@ -1,9 +1,9 @@
 // A learner's progress per module, as stored in `module_progress`: the device's own fold (foldProgress)
 // and refresher schedule (refresherStates) over the learner's events, grouped by the catalogue's modules.
 // Pure, so a test can hold it against the device's view of the same events.
-import type { LearnerEvent } from '../../src/shared/events';
-import { foldProgress } from '../../src/shared/progress';
-import { refresherStates } from '../../src/shared/refresher-schedule';
+import type { LearnerEvent } from '../../src/shared/progress/events';
+import { foldProgress } from '../../src/shared/progress/progress';
+import { refresherStates } from '../../src/shared/progress/refresher-schedule';
 import type { CourseIndex } from './course-index';
 
 export type ModuleProgressRow = {

@@ -3,7 +3,7 @@
 // replaced. Only the touched modules' lessons stored before the push are parsed (found along the learner's
 // own events, index events_learner_seq), plus the learner's voids (partial index events_learner_voided).
 import { type Kysely, sql } from 'kysely';
-import type { LearnerEvent } from '../../src/shared/events';
+import type { LearnerEvent } from '../../src/shared/progress/events';
 import type { Database } from '../db-schema';
 import type { CourseIndex } from './course-index';
 import { foldModuleProgress, type ModuleProgressRow } from './fold-module-progress';

@@ -1,7 +1,7 @@
 // Who may do what in a team, decided on the server for every team route. A caller who is not a member
 // gets the same 404 as for a team that does not exist, so team ids cannot be probed; a member who is not
 // a leader gets 403. No answer names another person or team.
-import type { TeamRole } from '../../src/shared/team-protocol';
+import type { TeamRole } from '../../src/shared/protocol/team-protocol';
 import type { AppDeps } from '../app-env';
 import { HttpError } from '../http-error';
 import type { Db } from '../open-database';

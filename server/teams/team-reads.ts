@@ -1,7 +1,7 @@
-// Reading teams back in the contract's shapes (src/shared/team-protocol.ts): assignments, and a learner's
+// Reading teams back in the contract's shapes (src/shared/protocol/team-protocol.ts): assignments, and a learner's
 // own teams with only the assignments meant for them (GET /teams, joining, and the last page of a pull).
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { Assignment, MyTeam, StaffRole, TeamRole } from '../../src/shared/team-protocol';
+import type { Assignment, MyTeam, StaffRole, TeamRole } from '../../src/shared/protocol/team-protocol';
 import type { Database } from '../db-schema';
 import type { Db } from '../open-database';
 

@@ -2,7 +2,7 @@
 // ticked by the facilitator (docs/facilitating.md). Leaders see only their own team's sessions, and only
 // the attendance of people who are members of the team now: a visitor who joined by code, or someone who
 // has left, is not shown.
-import type { SessionAttended, TeamSession } from '../../src/shared/team-protocol';
+import type { SessionAttended, TeamSession } from '../../src/shared/protocol/team-protocol';
 import type { Db } from '../open-database';
 import type { CourseIndex } from './course-index';
 import { dateOf } from './fold-module-progress';

@@ -1,7 +1,7 @@
 // One learner event as one xAPI 1.0.3 statement (docs/xapi.md has the table). The statement keeps the
 // event's id, so sending it twice is the same statement; it is computed each time it is served, never
 // stored, so a change to this mapping changes every statement at once and no copy drifts from the events.
-import type { LearnerEvent } from '../../src/shared/events';
+import type { LearnerEvent } from '../../src/shared/progress/events';
 import { isoDuration } from './iso-duration';
 import type { Activity, Agent, Context, Result, Statement, Verb } from './statement-types';
 

@@ -5,7 +5,7 @@
 // which suits one learner's or one team's records.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { learnerEventSchema } from '../../src/shared/events';
+import { learnerEventSchema } from '../../src/shared/progress/events';
 import type { AppDeps } from '../app-env';
 import { canonicalJson } from '../canonical-json';
 import { HttpError } from '../http-error';

@@ -6,7 +6,11 @@
 
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { createXapiKeyRequestSchema, MAX_XAPI_KEYS, type XapiKey } from '../../src/shared/xapi-protocol';
+import {
+  createXapiKeyRequestSchema,
+  MAX_XAPI_KEYS,
+  type XapiKey,
+} from '../../src/shared/protocol/xapi-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import type { Database } from '../db-schema';
 import { HttpError } from '../http-error';

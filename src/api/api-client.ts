@@ -4,20 +4,24 @@
 // means — offline (network or timeout), signed out (401), refused for good (other 4xx), too big (413),
 // slow down (429) or try later (5xx, with Retry-After when the server gives one).
 import { z } from 'zod';
-import { type AccountPatch, accountProfileSchema, type PasswordChange } from '../shared/account-protocol';
+import {
+  type AccountPatch,
+  accountProfileSchema,
+  type PasswordChange,
+} from '../shared/protocol/account-protocol';
 import {
   myCertificateSchema,
   myCertificatesResponseSchema,
   publicKeysResponseSchema,
   signedCertificateSchema,
   verifyResponseSchema,
-} from '../shared/certificate-protocol';
+} from '../shared/protocol/certificate-protocol';
 import {
   issuedResetCodeSchema,
   type LeaderCodeReset,
   leaderCodeRecordsSchema,
-} from '../shared/leader-reset-protocol';
-import { type DeleteAccountRequest, myDataSchema } from '../shared/my-data-protocol';
+} from '../shared/protocol/leader-reset-protocol';
+import { type DeleteAccountRequest, myDataSchema } from '../shared/protocol/my-data-protocol';
 import {
   emailResetResponseSchema,
   type RecoveryCodeReset,
@@ -25,15 +29,15 @@ import {
   recoveryCodesStatusSchema,
   resetOptionsSchema,
   type TokenReset,
-} from '../shared/recovery-protocol';
-import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/reminder-protocol';
+} from '../shared/protocol/recovery-protocol';
+import { type PushSubscriptionBody, vapidKeyResponseSchema } from '../shared/protocol/reminder-protocol';
 import {
   type StartSessionRequest,
   sessionAttendanceSchema,
   sessionPreviewSchema,
   startedSessionSchema,
   type TickedMember,
-} from '../shared/session-protocol';
+} from '../shared/protocol/session-protocol';
 import {
   type AccountRequest,
   type ApiError,
@@ -46,7 +50,7 @@ import {
   type QuotaKind,
   type SessionRequest,
   sessionResponseSchema,
-} from '../shared/sync-protocol';
+} from '../shared/protocol/sync-protocol';
 import {
   assignmentSchema,
   type createAssignmentRequestSchema,
@@ -60,12 +64,12 @@ import {
   type StaffRole,
   teamDashboardSchema,
   trustOverviewResponseSchema,
-} from '../shared/team-protocol';
+} from '../shared/protocol/team-protocol';
 import {
   type CreateXapiKeyRequest,
   createdXapiKeySchema,
   xapiKeysResponseSchema,
-} from '../shared/xapi-protocol';
+} from '../shared/protocol/xapi-protocol';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -314,7 +318,7 @@ export function createApiClient({
         { method: 'DELETE', path: `${xapiKeysPath(teamId)}/${encodeURIComponent(keyId)}`, token },
         nothingSchema,
       ),
-    // Teams (src/shared/team-protocol.ts).
+    // Teams (src/shared/protocol/team-protocol.ts).
     createTeam: (token: string, name: string) =>
       call({ method: 'POST', path: '/api/v1/teams', token, body: { name } }, myTeamSchema),
     myTeams: (token: string) => call({ method: 'GET', path: '/api/v1/teams', token }, myTeamsResponseSchema),

@@ -2,9 +2,9 @@ import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LessonTools } from '../features/lesson/lesson-tools';
 import { TodayPage } from '../features/today/today-page';
-import { LessonSeedContext } from '../lib/lesson-seed-context';
-import { lessonAddress } from '../shared/lesson-address';
-import type { LessonSeed } from '../shared/lesson-seed';
+import { LessonSeedContext } from '../lib/data/lesson-seed-context';
+import { lessonAddress } from '../shared/content/lesson-address';
+import type { LessonSeed } from '../shared/content/lesson-seed';
 import { BareLayout } from './bare-layout';
 import { Layout } from './layout';
 

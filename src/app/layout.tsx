@@ -5,7 +5,7 @@ import { PrerenderedOr } from '../components/prerendered-or';
 import { WriteErrorAlert } from '../components/write-error-alert';
 import { useCatalogRefresh } from '../features/content/use-catalog-refresh';
 import { useApplySettings } from '../features/settings/use-apply-settings';
-import { WhenIdle } from '../lib/when-idle';
+import { WhenIdle } from '../lib/timing/when-idle';
 import { LazyPwaServices } from '../pwa/lazy-pwa-services';
 import { LazyUpdateBanner } from '../pwa/lazy-update-banner';
 import { PageErrorBoundary } from './page-error-boundary';

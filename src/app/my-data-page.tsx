@@ -8,7 +8,7 @@ import { myDataBlob, myDataFileName } from '../features/account/my-data-file';
 import { useSession } from '../features/account/use-session';
 import { downloadCsv } from '../features/record/download-csv';
 import { useRecord } from '../features/record/use-record';
-import { saveFile } from '../lib/save-file';
+import { saveFile } from '../lib/browser/save-file';
 import { appSync } from '../sync/app-sync';
 
 /**

@@ -2,8 +2,8 @@
 // effects that ask for them: one after another, each a round trip on a slow phone signal. Started here,
 // they run while the code loads; contentFetch hands each response to the first screen that asks.
 import { modulesRepo } from '../db/modules-repo';
-import { contentFetch } from '../lib/content-fetch';
-import { lessonAddress } from '../shared/lesson-address';
+import { contentFetch } from '../lib/browser/content-fetch';
+import { lessonAddress } from '../shared/content/lesson-address';
 
 export function prefetchFirstPage(pathname: string): void {
   const catalog = contentFetch.startCatalog();

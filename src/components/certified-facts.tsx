@@ -1,5 +1,5 @@
-import { format } from '../lib/format';
-import type { Certificate } from '../shared/certificate-protocol';
+import { format } from '../lib/text/format';
+import type { Certificate } from '../shared/protocol/certificate-protocol';
 
 /**
  * What a server-signed certificate certifies, in words: the printed certificate and the public verify

@@ -1,4 +1,4 @@
-import type { LessonState } from '../shared/lesson-state';
+import type { LessonState } from '../shared/progress/lesson-state';
 
 const text: Record<LessonState, string> = {
   done: 'Done',

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import type { Catalog } from '../shared/content-types';
-import type { Progress } from '../shared/progress';
-import type { Role } from '../shared/settings';
+import type { Catalog } from '../shared/content/content-types';
+import type { Role } from '../shared/device/settings';
+import type { Progress } from '../shared/progress/progress';
 import { ProgressSummary } from './progress-summary';
 
 type Props = { catalog: Catalog; progress: Progress; role: Role | undefined };

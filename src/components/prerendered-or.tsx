@@ -1,9 +1,9 @@
-// A downloaded lesson the service worker put into index.html (src/shared/lesson-page-html.ts) is
+// A downloaded lesson the service worker put into index.html (src/shared/content/lesson-page-html.ts) is
 // readable before the app has loaded. The app keeps that element on screen in place of its own loading
 // states, and drops it once its page for that address renders, so the text never blinks to "Loading…".
 import { type ReactNode, useCallback } from 'react';
 import { useLocation } from 'react-router';
-import { PRERENDERED_ATTRIBUTE } from '../shared/lesson-page-html';
+import { PRERENDERED_ATTRIBUTE } from '../shared/content/lesson-page-html';
 
 type Prerendered = { path: string; node: Element };
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { format } from '../lib/format';
+import { format } from '../lib/text/format';
 
 type Props = { done: number; total: number; label: string };
 

@@ -1,4 +1,4 @@
-import { useWriteError, writeErrors } from '../lib/write-errors';
+import { useWriteError, writeErrors } from '../lib/stores/write-errors';
 
 /** Shown whenever a save failed; says what happened to the learner's work and what to do. */
 export function WriteErrorAlert() {

@@ -1,6 +1,10 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
-import { format } from '../lib/format';
-import type { CreatedXapiKey, CreateXapiKeyRequest, XapiKeysResponse } from '../shared/xapi-protocol';
+import { format } from '../lib/text/format';
+import type {
+  CreatedXapiKey,
+  CreateXapiKeyRequest,
+  XapiKeysResponse,
+} from '../shared/protocol/xapi-protocol';
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: { message: string } };
 

@@ -2,9 +2,9 @@
 // append-only events, their mutable docs (notes, reading position, settings) and device metadata.
 // Every schema change is a new `version(n)` with a migration test that opens a version n-1 database.
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { CatalogModule, Lesson } from '../shared/content-types';
-import { DATABASE_NAME } from '../shared/database-name';
-import type { LearnerEvent } from '../shared/events';
+import type { CatalogModule, Lesson } from '../shared/content/content-types';
+import { DATABASE_NAME } from '../shared/device/database-name';
+import type { LearnerEvent } from '../shared/progress/events';
 
 /** A catalogue entry plus what this device holds of it. */
 export type ModuleRow = CatalogModule & {

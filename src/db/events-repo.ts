@@ -2,8 +2,8 @@
 // next per-device sequence number and a hybrid logical clock tick from `meta` in the same transaction as
 // its write, so a crash never leaves a gap or a reused number. New events wait with `synced: 0` for the
 // sync engine. A failed write (quota exceeded) rejects with nothing stored.
-import type { EventType, LearnerEvent, PayloadOf } from '../shared/events';
-import { formatHlc, type Hlc, parseHlc, tickHlc } from '../shared/hlc';
+import type { EventType, LearnerEvent, PayloadOf } from '../shared/progress/events';
+import { formatHlc, type Hlc, parseHlc, tickHlc } from '../shared/progress/hlc';
 import { db, type EventRow } from './db';
 import { readMeta, writeMeta } from './meta';
 

@@ -1,7 +1,7 @@
 // Device metadata in the `meta` table: the device id, event sequence and clock (see events-repo), the
 // cached course catalogue, the sync session and cursor (see sync-store), the storage-persistence answer.
 // A failed write (e.g. quota exceeded) rejects; callers report it.
-import type { Catalog } from '../shared/content-types';
+import type { Catalog } from '../shared/content/content-types';
 import { db } from './db';
 import { type MetaKey, type MetaValues, readMeta, writeMeta } from './meta';
 

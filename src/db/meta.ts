@@ -1,10 +1,10 @@
 // The `meta` table's keys and the type of each value, and the one typed read and write over any PocketDb:
 // metaRepo (the app's database), the sync store and the events repository all use these. Only types are
 // imported here, so the first screen's events repository gains no chunk by using it.
-import type { Persistence } from '../lib/storage-estimate';
-import type { Catalog } from '../shared/content-types';
-import type { Attendee, StartSessionRequest, TickedMember } from '../shared/session-protocol';
-import type { MyTeam } from '../shared/team-protocol';
+import type { Persistence } from '../lib/browser/storage-estimate';
+import type { Catalog } from '../shared/content/content-types';
+import type { Attendee, StartSessionRequest, TickedMember } from '../shared/protocol/session-protocol';
+import type { MyTeam } from '../shared/protocol/team-protocol';
 import type { PocketDb } from './db';
 
 /** Signed in when `token` is set; a 401 removes the token but keeps who it was, so the UI can say so. */

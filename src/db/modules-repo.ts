@@ -2,8 +2,8 @@
 // and its compiled lessons in `lessons`, written in one transaction with the removal of the download's
 // received pieces, so a half-stored module never shows. On failure (quota exceeded, closed database) the
 // promise rejects and the old copy, the pieces and the learner's events stay exactly as they were.
-import { checkedBundle } from '../shared/checked-bundle';
-import type { CatalogModule, ModuleBundle } from '../shared/content-types';
+import { checkedBundle } from '../shared/content/checked-bundle';
+import type { CatalogModule, ModuleBundle } from '../shared/content/content-types';
 import { db, type LessonRow, type ModuleRow } from './db';
 
 export const modulesRepo = {

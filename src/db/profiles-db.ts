@@ -3,7 +3,7 @@
 // worker reads the `meta` row named ACTIVE_PROFILE_KEY to serve the right person's downloaded lessons
 // (src/sw/stored-lesson.ts). A device nobody added a second person to has no rows here.
 import { Dexie, type EntityTable } from 'dexie';
-import { PROFILES_DATABASE_NAME } from '../shared/profiles-database';
+import { PROFILES_DATABASE_NAME } from '../shared/device/profiles-database';
 
 /** A PIN as stored: PBKDF2-SHA-256 of the digits with a salt of its own, base64; never the digits. */
 export type StoredPin = { salt: string; hash: string; iterations: number };

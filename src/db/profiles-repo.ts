@@ -7,7 +7,7 @@ import {
   ACTIVE_DATABASE_STORAGE_KEY,
   ACTIVE_PROFILE_KEY,
   PERSON_DATABASE_PREFIX,
-} from '../shared/profiles-database';
+} from '../shared/device/profiles-database';
 import { db } from './db';
 import { type ProfileRow, ProfilesDb, type StoredPin } from './profiles-db';
 

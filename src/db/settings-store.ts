@@ -4,8 +4,8 @@
 // screens never show different settings: when each ran its own query, one could settle the choice while
 // another still showed the older copy, and Settings remounted its buttons under a learner's tap.
 import { liveQuery, type Subscription } from 'dexie';
-import { createStore, type StoreListener } from '../lib/store';
-import { parseSettings, type Settings, sameSettings } from '../shared/settings';
+import { createStore, type StoreListener } from '../lib/stores/store';
+import { parseSettings, type Settings, sameSettings } from '../shared/device/settings';
 import { docsRepo } from './docs-repo';
 
 let chosen: Settings | null = null;

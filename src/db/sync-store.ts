@@ -3,11 +3,11 @@
 // sync result (all in `meta`). Every change that must not be half-done (a pulled page and its cursor,
 // a push's results) is one Dexie transaction; if the tab dies or storage is full, nothing of it is kept
 // and the next round redoes it, which is safe because the server answers repeats with `duplicate`.
-import type { LearnerEvent } from '../shared/events';
-import { learnerEventSchema } from '../shared/events';
-import { formatHlc, parseHlc, receiveHlc } from '../shared/hlc';
-import type { DocResult, PulledPage, PushResponse, SyncedDoc } from '../shared/sync-protocol';
-import type { MyTeam } from '../shared/team-protocol';
+import type { LearnerEvent } from '../shared/progress/events';
+import { learnerEventSchema } from '../shared/progress/events';
+import { formatHlc, parseHlc, receiveHlc } from '../shared/progress/hlc';
+import type { DocResult, PulledPage, PushResponse, SyncedDoc } from '../shared/protocol/sync-protocol';
+import type { MyTeam } from '../shared/protocol/team-protocol';
 import type { DocRow, EventRow, PocketDb } from './db';
 import {
   deleteMeta,

@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import { CompiledHtml } from '../components/compiled-html';
-import { CALLOUT_LABELS, type LessonBlock } from '../shared/content-types';
+import { CALLOUT_LABELS, type LessonBlock } from '../shared/content/content-types';
 
 type Callout = Extract<LessonBlock, { type: 'callout' }>;
 

@@ -1,8 +1,8 @@
 import { type FormEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import { CompiledHtml } from '../components/compiled-html';
-import type { LessonBlock } from '../shared/content-types';
-import { inlineHtml } from '../shared/inline-html';
-import type { CheckProgress } from '../shared/progress';
+import type { LessonBlock } from '../shared/content/content-types';
+import { inlineHtml } from '../shared/content/inline-html';
+import type { CheckProgress } from '../shared/progress/progress';
 
 type CheckBlockData = Extract<LessonBlock, { type: 'check' }>;
 type Props = {

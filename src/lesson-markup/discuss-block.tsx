@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import { CompiledHtml } from '../components/compiled-html';
-import { DISCUSS_LABEL, type LessonBlock } from '../shared/content-types';
+import { DISCUSS_LABEL, type LessonBlock } from '../shared/content/content-types';
 
 type Discuss = Extract<LessonBlock, { type: 'discuss' }>;
 

@@ -3,7 +3,7 @@
 // first renders it in (progress not read yet), so the app's own page replaces it without anything moving.
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
-import type { PrerenderedLesson } from '../shared/lesson-page-html';
+import type { PrerenderedLesson } from '../shared/content/lesson-page-html';
 import { CheckBlock } from './check-block';
 import { LessonArticle, MarkComplete, StaticHeading } from './lesson-article';
 import { ReadAloudFieldset } from './read-aloud-fieldset';

@@ -1,7 +1,7 @@
 import { type ComponentType, Fragment, type ReactNode, type Ref } from 'react';
 import { CompiledHtml } from '../components/compiled-html';
-import { format } from '../lib/format';
-import type { Lesson, LessonBlock } from '../shared/content-types';
+import { format } from '../lib/text/format';
+import type { Lesson, LessonBlock } from '../shared/content/content-types';
 import { CalloutBlock } from './callout-block';
 import { DiscussBlock } from './discuss-block';
 

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
-import { noteLimit } from '../shared/note-limit';
+import { noteLimit } from '../shared/protocol/note-limit';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 

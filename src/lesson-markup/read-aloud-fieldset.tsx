@@ -1,5 +1,5 @@
 import { type Ref, useId } from 'react';
-import { READ_ALOUD_RATES, rateLabel } from '../shared/read-aloud-rates';
+import { READ_ALOUD_RATES, rateLabel } from '../shared/device/read-aloud-rates';
 
 export type ReadAloudState = 'idle' | 'playing' | 'paused';
 export type ReadAloudVoice = { voiceURI: string; name: string; lang: string; localService: boolean };

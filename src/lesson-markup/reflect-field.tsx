@@ -1,6 +1,6 @@
 import { memo, type ReactNode, useId } from 'react';
 import { CompiledHtml } from '../components/compiled-html';
-import type { LessonBlock } from '../shared/content-types';
+import type { LessonBlock } from '../shared/content/content-types';
 import { NoteLength } from './note-length';
 
 export type ReflectStatus = 'idle' | 'unsaved' | 'saving' | 'saved' | 'failed';

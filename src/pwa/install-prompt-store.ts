@@ -1,6 +1,6 @@
 // Holds the browser's `beforeinstallprompt` event from the moment the app starts listening (right after
 // the first paint), because Chromium fires it once, long before anyone opens Settings.
-import { createStore } from '../lib/store';
+import { createStore } from '../lib/stores/store';
 
 export type InstallPromptEvent = Event & {
   prompt: () => Promise<void>;

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useOnlineStatus } from '../lib/online-status';
+import { useOnlineStatus } from '../lib/browser/online-status';
 
 // The mark reads Dexie only while offline, so online (the first visit) its code is not even loaded:
 // it stays off the first screen's JavaScript budget.

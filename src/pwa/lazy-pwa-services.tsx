@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { WhenIdle } from '../lib/when-idle';
+import { WhenIdle } from '../lib/timing/when-idle';
 
 // Loaded as its own chunk once the browser is idle after the first screen (precached, so offline it
 // arrives at once): the offline line and the watch for stale downloads (the service worker registration

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { WhenIdle } from '../lib/when-idle';
+import { WhenIdle } from '../lib/timing/when-idle';
 
 // The update prompt pulls in workbox-window; it loads once the browser is idle and only where service
 // workers exist (not in jsdom, not in old browsers), so a missing service worker never breaks the page. It

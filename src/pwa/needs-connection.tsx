@@ -1,6 +1,6 @@
 import { modulesRepo } from '../db/modules-repo';
-import { useOnlineStatus } from '../lib/online-status';
-import { useLiveQuery } from '../lib/use-live-query';
+import { useOnlineStatus } from '../lib/browser/online-status';
+import { useLiveQuery } from '../lib/data/use-live-query';
 
 /** "Needs a connection" beside a module or lesson while offline, when its module is not on the device. */
 export function NeedsConnection({ moduleId }: { moduleId: string }) {

@@ -1,4 +1,4 @@
-import { useOnlineStatus } from '../lib/online-status';
+import { useOnlineStatus } from '../lib/browser/online-status';
 
 /** A calm line while the device is offline: what still works, so nobody thinks the app is broken. */
 export function OfflineIndicator() {

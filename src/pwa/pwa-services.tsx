@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { DownloadRefresher } from './download-refresher';
+import { DownloadRefresher } from '../downloads/download-refresher';
 import { installPromptStore } from './install-prompt-store';
 import { OfflineIndicator } from './offline-indicator';
 

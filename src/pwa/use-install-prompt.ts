@@ -1,7 +1,7 @@
 // Offers "Install app" where the browser supports it (beforeinstallprompt, caught early by
 // install-prompt-store), and a short guide on iOS Safari, which has no prompt. Hidden once installed.
 import { useEffect } from 'react';
-import { useStore } from '../lib/use-store';
+import { useStore } from '../lib/stores/use-store';
 import { installPromptStore } from './install-prompt-store';
 import { isIos, runsInstalled } from './platform';
 

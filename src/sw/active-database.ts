@@ -1,8 +1,8 @@
 // Which person's database the service worker reads on a shared device: the `meta` row the app writes in
 // the profiles database (src/db/profiles-repo.ts). A device with one person has no such database, and
 // then it is the first person's. Plain IndexedDB, read only, never creating anything (as stored-lesson.ts).
-import { DATABASE_NAME } from '../shared/database-name';
-import { ACTIVE_PROFILE_KEY, PROFILES_DATABASE_NAME } from '../shared/profiles-database';
+import { DATABASE_NAME } from '../shared/device/database-name';
+import { ACTIVE_PROFILE_KEY, PROFILES_DATABASE_NAME } from '../shared/device/profiles-database';
 
 /** The database as it is, or null when the app has never created it (this must not create it). */
 export function openExisting(name: string): Promise<IDBDatabase | null> {

@@ -1,7 +1,7 @@
 // Push reminders in the service worker. Every push shows a notification, whatever it carries: browsers
 // (Safari on iOS above all) end the subscription of a site whose pushes show nothing. Tapping the
 // notification focuses an open window of the app at the reminder's page, or opens one.
-import type { ReminderPayload } from '../shared/reminder-protocol';
+import type { ReminderPayload } from '../shared/protocol/reminder-protocol';
 
 type Waits = { waitUntil(promise: Promise<unknown>): void };
 type ReminderWindow = { url: string; focus(): Promise<unknown>; navigate(url: string): Promise<unknown> };

@@ -1,8 +1,8 @@
 // Reads a downloaded lesson straight from the active person's IndexedDB (the tables Dexie keeps in src/db/db.ts), so
 // the service worker can answer a lesson's address offline with the lesson already in the page. Plain
 // IndexedDB rather than Dexie keeps the service worker small, and it only ever reads.
-import type { Lesson } from '../shared/content-types';
-import type { PrerenderedLesson } from '../shared/lesson-page-html';
+import type { Lesson } from '../shared/content/content-types';
+import type { PrerenderedLesson } from '../shared/content/lesson-page-html';
 import { activeDatabaseName, openExisting, read } from './active-database';
 
 /** The lesson and its module's title when this device has downloaded them; null otherwise. */

@@ -9,8 +9,8 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { lessonArticleHtml } from '../lesson-markup/lesson-article-html';
-import { lessonAddress } from '../shared/lesson-address';
-import { lessonPageHtml } from '../shared/lesson-page-html';
+import { lessonAddress } from '../shared/content/lesson-address';
+import { lessonPageHtml } from '../shared/content/lesson-page-html';
 import { listenForReminders } from './reminder-push';
 import { storedLesson } from './stored-lesson';
 

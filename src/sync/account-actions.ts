@@ -5,9 +5,9 @@
 
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import type { AccountPatch, AccountProfile, PasswordChange } from '../shared/account-protocol';
-import { SIGNED_IN_MARKER } from '../shared/signed-in-marker';
-import type { AccountRequest, SessionRequest, SessionResponse } from '../shared/sync-protocol';
+import type { AccountPatch, AccountProfile, PasswordChange } from '../shared/protocol/account-protocol';
+import { SIGNED_IN_MARKER } from '../shared/protocol/signed-in-marker';
+import type { AccountRequest, SessionRequest, SessionResponse } from '../shared/protocol/sync-protocol';
 import type { Reminders } from './reminders';
 import { SIGN_IN_TO_CONTINUE, withSession } from './with-session';
 

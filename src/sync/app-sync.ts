@@ -4,9 +4,9 @@
 // sync". Until it is loaded the status reads null and the UI shows nothing; writes made before that need no
 // signal, because the engine's first round pushes whatever waits.
 import { metaRepo } from '../db/meta-repo';
-import { createStore } from '../lib/store';
-import type { MyCertificate } from '../shared/certificate-protocol';
-import type { StartSessionRequest, TickedMember } from '../shared/session-protocol';
+import { createStore } from '../lib/stores/store';
+import type { MyCertificate } from '../shared/protocol/certificate-protocol';
+import type { StartSessionRequest, TickedMember } from '../shared/protocol/session-protocol';
 import type { CertificateResult } from './certificates';
 import type { SessionCallResult, SessionCalls } from './facilitated-sessions';
 import type { RemindersStatus, TurnOnResult } from './reminders';

@@ -3,7 +3,7 @@
 // signed-in learner; without a token every call answers `signed-out` and nothing is sent.
 import type { ApiClient, ApiFailure, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import type { MyCertificate } from '../shared/certificate-protocol';
+import type { MyCertificate } from '../shared/protocol/certificate-protocol';
 import { withSession } from './with-session';
 
 export type CertificateResult<T> =

@@ -7,7 +7,7 @@
 // conflicts kept them dirty for ever: re-sent, refused, and counted as "waiting" on every round.
 import type { DocRow } from '../db/db';
 import type { SentDoc } from '../db/sync-store';
-import type { DocResult, SyncedDoc } from '../shared/sync-protocol';
+import type { DocResult, SyncedDoc } from '../shared/protocol/sync-protocol';
 import { sameBody } from './same-body';
 
 const needsLearner = (id: string) => id.startsWith('note:');

@@ -3,7 +3,7 @@
 // (src/features/facilitate/send-pending-sessions.ts), which call these.
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import type { StartSessionRequest, TickedMember } from '../shared/session-protocol';
+import type { StartSessionRequest, TickedMember } from '../shared/protocol/session-protocol';
 import { withSession } from './with-session';
 
 export type SessionCallResult<T> = ApiResult<T> | { ok: false; failure: 'signed-out' };

@@ -3,7 +3,7 @@
 // so a single bad row is set aside instead of blocking the whole queue behind a 400.
 import type { DocRow, EventRow } from '../db/db';
 import type { SyncEventRow } from '../db/sync-store';
-import { type LearnerEvent, learnerEventSchema } from '../shared/events';
+import { type LearnerEvent, learnerEventSchema } from '../shared/progress/events';
 import {
   docBytes,
   MAX_DOC_BYTES,
@@ -11,7 +11,7 @@ import {
   type PushDoc,
   type PushRequest,
   pushDocSchema,
-} from '../shared/sync-protocol';
+} from '../shared/protocol/sync-protocol';
 import type { RejectedItem } from './sync-status';
 
 export type OutboxItem =

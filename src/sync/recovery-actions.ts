@@ -4,10 +4,10 @@
 // Every call returns the api result; a failure changes nothing stored on the device.
 import type { ApiClient, ApiResult } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import type { LeaderCodeReset } from '../shared/leader-reset-protocol';
-import type { RecoveryCodeReset, TokenReset } from '../shared/recovery-protocol';
-import type { SessionResponse } from '../shared/sync-protocol';
-import type { CreateXapiKeyRequest } from '../shared/xapi-protocol';
+import type { LeaderCodeReset } from '../shared/protocol/leader-reset-protocol';
+import type { RecoveryCodeReset, TokenReset } from '../shared/protocol/recovery-protocol';
+import type { SessionResponse } from '../shared/protocol/sync-protocol';
+import type { CreateXapiKeyRequest } from '../shared/protocol/xapi-protocol';
 import type { Reminders } from './reminders';
 import { SIGN_IN_TO_CONTINUE, withSession } from './with-session';
 

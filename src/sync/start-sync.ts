@@ -5,7 +5,7 @@
 import { createApiClient } from '../api/api-client';
 import { db as defaultDb, type PocketDb } from '../db/db';
 import { createSyncStore } from '../db/sync-store';
-import { DATABASE_NAME } from '../shared/database-name';
+import { DATABASE_NAME } from '../shared/device/database-name';
 import { type AccountActions, createAccountActions } from './account-actions';
 import { type Certificates, createCertificates } from './certificates';
 import { createSessionCalls, type SessionCalls } from './facilitated-sessions';

@@ -4,7 +4,7 @@
 // server refuses for good are kept on the device and listed in the status.
 import type { ApiClient, ApiFailure } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import { MAX_PUSH_EVENTS, SERVER_BEHIND_CODE } from '../shared/sync-protocol';
+import { MAX_PUSH_EVENTS, SERVER_BEHIND_CODE } from '../shared/protocol/sync-protocol';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { applyDocResult, mergePulledDoc } from './doc-merge';
 import { itemId, type OutboxItem, planPush, pushRequestFor } from './outbox';

@@ -10,8 +10,8 @@ import type {
   CreateInviteRequest,
 } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
-import type { MyTeam, StaffRole } from '../shared/team-protocol';
-import type { CreateXapiKeyRequest } from '../shared/xapi-protocol';
+import type { MyTeam, StaffRole } from '../shared/protocol/team-protocol';
+import type { CreateXapiKeyRequest } from '../shared/protocol/xapi-protocol';
 import { withSession } from './with-session';
 
 export type TeamActions = ReturnType<typeof createTeamActions>;

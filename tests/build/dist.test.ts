@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BUDGET_KB, initialJs } from '../../scripts/size';
-import type { Catalog, ModuleBundle } from '../../src/shared/content-types';
-import { parseSeed } from '../../src/shared/lesson-seed';
+import type { Catalog, ModuleBundle } from '../../src/shared/content/content-types';
+import { parseSeed } from '../../src/shared/content/lesson-seed';
 
 const dist = 'dist';
 const SW_BUDGET_KB = 80;

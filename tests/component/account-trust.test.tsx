@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
-import { SIGNED_IN_MARKER } from '../../src/shared/signed-in-marker';
+import { SIGNED_IN_MARKER } from '../../src/shared/protocol/signed-in-marker';
 import { renderApp } from '../helpers/render-app';
 import { setupSyncTestServer } from '../helpers/sync-test-server';
 

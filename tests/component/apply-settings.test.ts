@@ -1,8 +1,8 @@
 // Settings on <html>: written only when they change, and defaults written as nothing, because any write
 // there restyles the whole page (a long task on a long lesson on a slow phone).
 import { describe, expect, it } from 'vitest';
-import { applyReading, applySettings } from '../../src/lib/apply-settings';
-import type { Settings } from '../../src/shared/settings';
+import { applyReading, applySettings } from '../../src/lib/browser/apply-settings';
+import type { Settings } from '../../src/shared/device/settings';
 
 const apply = (settings: Settings, root: HTMLElement) => {
   applySettings(settings, root);

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { metaRepo } from '../../src/db/meta-repo';
-import { moduleDownloader } from '../../src/pwa/module-downloader';
+import { moduleDownloader } from '../../src/downloads/module-downloader';
 import { renderApp } from '../helpers/render-app';
 import { courseServer } from './support/course-server';
 

@@ -7,7 +7,7 @@ import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
 import { metaRepo } from '../../src/db/meta-repo';
 import { modulesRepo } from '../../src/db/modules-repo';
-import { resetStores } from '../../src/lib/store';
+import { resetStores } from '../../src/lib/stores/store';
 import { fixtureBundles } from '../helpers/fixture-course';
 import { renderApp } from '../helpers/render-app';
 import { courseServer } from './support/course-server';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { handoutContent } from '../../src/features/lesson/handout-content';
-import type { Lesson } from '../../src/shared/content-types';
+import type { Lesson } from '../../src/shared/content/content-types';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
 import { renderApp } from '../helpers/render-app';
 

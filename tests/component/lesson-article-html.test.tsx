@@ -4,8 +4,8 @@
 import { within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lessonArticleHtml } from '../../src/lesson-markup/lesson-article-html';
-import type { Lesson } from '../../src/shared/content-types';
-import { lessonPageHtml, type PrerenderedLesson } from '../../src/shared/lesson-page-html';
+import type { Lesson } from '../../src/shared/content/content-types';
+import { lessonPageHtml, type PrerenderedLesson } from '../../src/shared/content/lesson-page-html';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
 
 function fixtureLesson(moduleId: string, lessonId: string): PrerenderedLesson {

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOC_BYTES } from '../../src/shared/sync-protocol';
+import { MAX_DOC_BYTES } from '../../src/shared/protocol/sync-protocol';
 import { renderApp } from '../helpers/render-app';
 
 const LESSON = '/modules/foundations/foundations-what-sen-means';

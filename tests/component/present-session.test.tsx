@@ -7,7 +7,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { facilitatedSessionsRepo } from '../../src/db/facilitated-sessions-repo';
 import { Presenting } from '../../src/features/facilitate/presenting';
-import type { Lesson } from '../../src/shared/content-types';
+import type { Lesson } from '../../src/shared/content/content-types';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';
 import { renderApp } from '../helpers/render-app';
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/build/search-index';
+import { buildSearchIndex } from '../../src/course-compiler/search-index';
 import { modulesRepo } from '../../src/db/modules-repo';
 import { forgetSearchIndex } from '../../src/features/search/load-search-index';
 import { fixtureBundles, fixtureCatalog } from '../helpers/fixture-course';

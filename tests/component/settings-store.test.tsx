@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docsRepo } from '../../src/db/docs-repo';
 import { settingsStore } from '../../src/db/settings-store';
 import { updateSettings } from '../../src/features/settings/update-settings';
-import { useStoreValue } from '../../src/lib/use-store-value';
-import type { Settings } from '../../src/shared/settings';
+import { useStoreValue } from '../../src/lib/stores/use-store-value';
+import type { Settings } from '../../src/shared/device/settings';
 
 const DEFAULTS: Settings = { textSize: 100, theme: 'system' };
 

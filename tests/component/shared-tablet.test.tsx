@@ -6,8 +6,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PocketDb } from '../../src/db/db';
 import { profilesRepo } from '../../src/db/profiles-repo';
 import { leaveForStart } from '../../src/features/profiles/leave-for-start';
-import { DATABASE_NAME } from '../../src/shared/database-name';
-import { ACTIVE_DATABASE_STORAGE_KEY, PROFILES_DATABASE_NAME } from '../../src/shared/profiles-database';
+import { DATABASE_NAME } from '../../src/shared/device/database-name';
+import {
+  ACTIVE_DATABASE_STORAGE_KEY,
+  PROFILES_DATABASE_NAME,
+} from '../../src/shared/device/profiles-database';
 import { renderApp } from '../helpers/render-app';
 
 vi.mock('../../src/features/profiles/leave-for-start', () => ({ leaveForStart: vi.fn() }));

@@ -1,4 +1,4 @@
-// The Teams screens against the contract (src/shared/team-protocol.ts), with a stand-in server whose
+// The Teams screens against the contract (src/shared/protocol/team-protocol.ts), with a stand-in server whose
 // answers are contract-shaped and whose request bodies are parsed by the contract's strict schemas.
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,14 +1,14 @@
-// A result from the database renders as a transition (src/lib/use-live-query.ts, and a store's ordinary
-// change in src/lib/use-store-value.ts), so React renders it in slices. The witness is useDeferredValue: in an urgent render it first keeps the old value, in a
+// A result from the database renders as a transition (src/lib/data/use-live-query.ts, and a store's ordinary
+// change in src/lib/stores/use-store-value.ts), so React renders it in slices. The witness is useDeferredValue: in an urgent render it first keeps the old value, in a
 // transition it takes the new one at once. So an urgent update shows a render where the live value is new
 // and the deferred one old; a transition never does.
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { useDeferredValue } from 'react';
 import { describe, expect, it } from 'vitest';
 import { metaRepo } from '../../src/db/meta-repo';
-import { useIdle } from '../../src/lib/use-idle';
-import { useLiveQuery } from '../../src/lib/use-live-query';
-import { type UrgencyStore, useStoreValue } from '../../src/lib/use-store-value';
+import { useLiveQuery } from '../../src/lib/data/use-live-query';
+import { type UrgencyStore, useStoreValue } from '../../src/lib/stores/use-store-value';
+import { useIdle } from '../../src/lib/timing/use-idle';
 
 type Seen = { live: unknown; deferred: unknown };
 

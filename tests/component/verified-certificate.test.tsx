@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { eventsRepo } from '../../src/db/events-repo';
-import type { MyCertificate } from '../../src/shared/certificate-protocol';
+import type { MyCertificate } from '../../src/shared/protocol/certificate-protocol';
 import { appSync } from '../../src/sync/app-sync';
 import type { SyncHandle } from '../../src/sync/start-sync';
 import { renderApp } from '../helpers/render-app';

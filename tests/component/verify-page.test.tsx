@@ -2,7 +2,7 @@
 // the server cannot be reached. The server's answers come through the stubbed fetch.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Certificate, VerifyResponse } from '../../src/shared/certificate-protocol';
+import type { Certificate, VerifyResponse } from '../../src/shared/protocol/certificate-protocol';
 import { type FetchStub, renderApp, serveFixtureCourse } from '../helpers/render-app';
 
 const certificate: Certificate = {

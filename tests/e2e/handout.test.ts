@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoutContent } from '../../src/features/lesson/handout-content';
-import type { Lesson, ModuleBundle } from '../../src/shared/content-types';
+import type { Lesson, ModuleBundle } from '../../src/shared/content/content-types';
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog, distDir } from './helpers/built-course';

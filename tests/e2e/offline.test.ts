@@ -5,7 +5,7 @@
 // Chromium's offline emulation does not cover the service worker's own fetches (playwright#2311), so the
 // server is stopped too: nothing can come from the network.
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/shared/lesson-page-html';
+import { escapeHtml } from '../../src/shared/content/lesson-page-html';
 import type { AppServer } from './helpers/app-server';
 import type { Device } from './helpers/browser';
 import { builtCatalog, builtLesson, firstCheck } from './helpers/built-course';

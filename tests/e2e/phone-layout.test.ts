@@ -22,7 +22,7 @@ describe('on a phone', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${server.url}/modules`);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    // What the Settings page's 200% text size puts on <html> (src/lib/apply-settings.ts).
+    // What the Settings page's 200% text size puts on <html> (src/lib/browser/apply-settings.ts).
     await page.evaluate(() => document.documentElement.style.setProperty('--text-scale', '2'));
     const skip = page.getByRole('link', { name: 'Skip to main content' });
     const hidden = await skip.boundingBox();

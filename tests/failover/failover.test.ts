@@ -6,8 +6,8 @@
 // promotion, and then carry on without any. Needs root and Debian's PostgreSQL (as .ci/run has):
 //   npx vitest run --project failover
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LearnerEvent } from '../../src/shared/events';
-import type { PullResponse, PushResponse, SessionResponse } from '../../src/shared/sync-protocol';
+import type { LearnerEvent } from '../../src/shared/progress/events';
+import type { PullResponse, PushResponse, SessionResponse } from '../../src/shared/protocol/sync-protocol';
 import { type AppServer, startAppServer } from '../e2e/helpers/app-server';
 import { makeEvent } from '../server/support/test-app';
 import { type Cluster, startCluster } from './support/pg-cluster';

@@ -4,8 +4,8 @@
 // side of a full device is in tests/component/quota.test.tsx and tests/component/storage-faults.test.tsx.
 import { describe, expect, it, vi } from 'vitest';
 import { PocketDb } from '../../src/db/db';
-import type { LearnerEvent } from '../../src/shared/events';
-import { foldProgress } from '../../src/shared/progress';
+import type { LearnerEvent } from '../../src/shared/progress/events';
+import { foldProgress } from '../../src/shared/progress/progress';
 import { toWireEvent } from '../../src/sync/outbox';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from '../server/support/test-databases';
 import { scenarioWorld } from './support/scenario-world';

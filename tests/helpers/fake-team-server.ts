@@ -1,5 +1,5 @@
 // A stand-in for the server's team routes in component tests, until they exist: it answers the paths and
-// methods of src/shared/team-protocol.ts, parses each request body with the contract's strict request
+// methods of src/shared/protocol/team-protocol.ts, parses each request body with the contract's strict request
 // schema (400 when it does not fit) and sends contract-shaped answers (the fixtures are parsed when built).
 // The app's sync engine also talks to it: device registration, push and a pull whose last page carries
 // the learner's teams. Everything else (the course) is the fixture course.
@@ -12,7 +12,7 @@ import {
   type Invite,
   type MyTeam,
   type TeamDashboard,
-} from '../../src/shared/team-protocol';
+} from '../../src/shared/protocol/team-protocol';
 import { serveFixtureCourse } from './render-app';
 import { aDashboard, aMemberRecord, anAssignment, anInvite, aPreview, aTeam } from './team-fixtures';
 

@@ -1,7 +1,7 @@
 // A small compiled course for component tests, in exactly the shapes the content compiler emits:
 // three modules (one for all staff, one for teachers and TAs, one for early years) and four lessons.
-import type { Catalog, CatalogModule, Lesson, ModuleBundle } from '../../src/shared/content-types';
-import { type LessonSeed, nextStep } from '../../src/shared/lesson-seed';
+import type { Catalog, CatalogModule, Lesson, ModuleBundle } from '../../src/shared/content/content-types';
+import { type LessonSeed, nextStep } from '../../src/shared/content/lesson-seed';
 
 const whatSenMeans: Lesson = {
   id: 'foundations-what-sen-means',
@@ -229,7 +229,7 @@ export const fixtureBundles: Record<string, ModuleBundle> = Object.fromEntries(
   modules.map((m) => [m.entry.file, m.bundle]),
 );
 
-/** The seed the build would embed in a fixture lesson's page (src/build/vite-plugin-lesson-pages.ts). */
+/** The seed the build would embed in a fixture lesson's page (src/course-compiler/vite-plugin-lesson-pages.ts). */
 export function fixtureSeed(moduleId: string, lessonId: string): LessonSeed {
   const module = fixtureCatalog.modules.find((m) => m.id === moduleId);
   const lesson = module && fixtureBundles[module.file]?.lessons.find((l) => l.id === lessonId);

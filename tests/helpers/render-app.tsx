@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { type Location, MemoryRouter, useLocation } from 'react-router';
 import { vi } from 'vitest';
 import { AppRoutes } from '../../src/app/app-routes';
-import type { LessonSeed } from '../../src/shared/lesson-seed';
+import type { LessonSeed } from '../../src/shared/content/lesson-seed';
 import { fixtureBundles, fixtureCatalog } from './fixture-course';
 
 export type FetchStub = (url: string) => Promise<Response>;

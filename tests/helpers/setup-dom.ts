@@ -5,7 +5,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { db } from '../../src/db/db';
-import { resetStores } from '../../src/lib/store';
+import { resetStores } from '../../src/lib/stores/store';
 
 // The first test of a file also compiles the lazily loaded pages, which takes a while on a small machine,
 // and longer on one shared with other work: a wait fails only after 10 s, so a busy CI machine is not a failure.
@@ -21,7 +21,7 @@ afterEach(async () => {
   cleanup();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
-  // Every module-level store (src/lib/store.ts) back to a fresh app start: sync engine, downloads,
+  // Every module-level store (src/lib/stores/store.ts) back to a fresh app start: sync engine, downloads,
   // settings, failed saves, the catalogue's status, the install prompt.
   await resetStores();
   document.documentElement.removeAttribute('style');

@@ -1,4 +1,4 @@
-// Contract-shaped answers of the team routes (src/shared/team-protocol.ts), for tests that stand in for the
+// Contract-shaped answers of the team routes (src/shared/protocol/team-protocol.ts), for tests that stand in for the
 // server. Each is parsed by its schema when built, so a fixture that drifts from the contract fails here
 // rather than passing a test against a shape the server never sends.
 import {
@@ -18,7 +18,7 @@ import {
   teamDashboardSchema,
   teamMemberRowSchema,
   trustOverviewResponseSchema,
-} from '../../src/shared/team-protocol';
+} from '../../src/shared/protocol/team-protocol';
 
 export const TEAM_ID = 'team-oak';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AccountProfile } from '../../src/shared/account-protocol';
-import type { ApiError, SessionResponse } from '../../src/shared/sync-protocol';
+import type { AccountProfile } from '../../src/shared/protocol/account-protocol';
+import type { ApiError, SessionResponse } from '../../src/shared/protocol/sync-protocol';
 import { json, makeTestApp, newLearner, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError, SessionResponse } from '../../src/shared/sync-protocol';
+import type { ApiError, SessionResponse } from '../../src/shared/protocol/sync-protocol';
 import { json, makeTestApp, newLearner, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
 

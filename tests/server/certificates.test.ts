@@ -8,13 +8,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rotateCertificateKey } from '../../server/certificates/certificate-keys';
 import { VERIFY_PER_IP_PER_MIN } from '../../server/certificates/certificate-routes';
+import type { LearnerEvent } from '../../src/shared/progress/events';
 import type {
   MyCertificate,
   PublicKey,
   SignedCertificate,
   VerifyResponse,
-} from '../../src/shared/certificate-protocol';
-import type { LearnerEvent } from '../../src/shared/events';
+} from '../../src/shared/protocol/certificate-protocol';
 import { fixtureCatalog } from '../helpers/fixture-course';
 import { json, type Learner, makeEvent, makeTestApp, newLearner, T0, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../server/canonical-json';
 import { classifyPush } from '../../server/classify-push';
-import type { LearnerEvent } from '../../src/shared/events';
+import type { LearnerEvent } from '../../src/shared/progress/events';
 
 const DEVICE = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PullResponse, PushResponse } from '../../src/shared/sync-protocol';
+import type { PullResponse, PushResponse } from '../../src/shared/protocol/sync-protocol';
 import { freshLearnerPerTest } from './support/fresh-learner';
 import { json, type Learner, makeEvent, type TestApp } from './support/test-app';
 import { testDbKinds } from './support/test-databases';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import { migrateToLatest } from '../../server/migrations';
 import { type Db, openDatabase } from '../../server/open-database';
-import type { ApiError, PushResponse } from '../../src/shared/sync-protocol';
+import type { ApiError, PushResponse } from '../../src/shared/protocol/sync-protocol';
 import { json, type Learner, makeEvent, makeTestApp, newLearner, type TestApp } from './support/test-app';
 import { testDbKinds } from './support/test-databases';
 

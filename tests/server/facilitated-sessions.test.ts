@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiClient, createApiClient } from '../../src/api/api-client';
-import type { StartSessionRequest } from '../../src/shared/session-protocol';
+import type { StartSessionRequest } from '../../src/shared/protocol/session-protocol';
 import { makeEvent, makeTestApp, T0, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
 

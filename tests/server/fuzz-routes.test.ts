@@ -4,7 +4,7 @@
 // request stores nothing at all.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PushResponse } from '../../src/shared/sync-protocol';
+import type { PushResponse } from '../../src/shared/protocol/sync-protocol';
 import { freshLearnerPerTest } from './support/fresh-learner';
 import { type Learner, makeEvent, type TestApp } from './support/test-app';
 import { type TestDb, testDbKinds } from './support/test-databases';

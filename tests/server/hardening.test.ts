@@ -10,8 +10,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../../server/database-unavailable';
 import { isStorageFull } from '../../server/storage-full';
-import { formatHlc } from '../../src/shared/hlc';
-import type { ApiError, PullResponse, PushResponse } from '../../src/shared/sync-protocol';
+import { formatHlc } from '../../src/shared/progress/hlc';
+import type { ApiError, PullResponse, PushResponse } from '../../src/shared/protocol/sync-protocol';
 import { json, makeEvent, makeTestApp, newLearner, T0, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, openTestDb, type TestDb, testDbKinds } from './support/test-databases';
 

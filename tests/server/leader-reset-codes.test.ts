@@ -3,8 +3,8 @@
 // codes, working only while the person is still in the team, and recorded for the member to see.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { purgeExpired } from '../../server/purge';
-import type { IssuedResetCode, LeaderCodeRecords } from '../../src/shared/leader-reset-protocol';
-import type { ApiError, SessionResponse } from '../../src/shared/sync-protocol';
+import type { IssuedResetCode, LeaderCodeRecords } from '../../src/shared/protocol/leader-reset-protocol';
+import type { ApiError, SessionResponse } from '../../src/shared/protocol/sync-protocol';
 import { rowsMentioning } from './support/catalogue-rows';
 import {
   courseDist,

@@ -2,8 +2,8 @@
 // no secrets), and deleting the account leaves no row that names them in any table the catalogue lists.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashedAccount } from '../../server/auth-limits';
-import type { MyData } from '../../src/shared/my-data-protocol';
-import type { ApiError } from '../../src/shared/sync-protocol';
+import type { MyData } from '../../src/shared/protocol/my-data-protocol';
+import type { ApiError } from '../../src/shared/protocol/sync-protocol';
 import { countEveryTable, rowsMentioning } from './support/catalogue-rows';
 import { json, type Learner, makeEvent, makeTestApp, newLearner, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';

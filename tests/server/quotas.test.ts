@@ -2,7 +2,11 @@
 // stored; devices past their quota retire the oldest unused one instead of refusing the new one.
 import { describe, expect, it } from 'vitest';
 import type { Quotas } from '../../server/config';
-import { type PushResponse, QUOTA_EXCEEDED_CODE, type QuotaError } from '../../src/shared/sync-protocol';
+import {
+  type PushResponse,
+  QUOTA_EXCEEDED_CODE,
+  type QuotaError,
+} from '../../src/shared/protocol/sync-protocol';
 import { json, type Learner, makeEvent, makeTestApp, newLearner, T0, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashedAccount } from '../../server/auth-limits';
 import { createRateLimiter } from '../../server/rate-limiter';
-import type { ApiError } from '../../src/shared/sync-protocol';
+import type { ApiError } from '../../src/shared/protocol/sync-protocol';
 import { json, makeTestApp, newLearner, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
 

@@ -2,10 +2,10 @@
 // its own schema, and the generator takes each character from the draw it is given.
 import { describe, expect, it } from 'vitest';
 import { newReadableCode } from '../../server/readable-code';
-import { CERTIFICATE_ID_LENGTH, certificateIdSchema } from '../../src/shared/certificate-protocol';
-import { JOIN_CODE_LENGTH, readJoinCode } from '../../src/shared/join-code';
-import { READABLE_ALPHABET } from '../../src/shared/readable-code';
-import { INVITE_CODE_LENGTH, inviteCodeSchema } from '../../src/shared/team-protocol';
+import { CERTIFICATE_ID_LENGTH, certificateIdSchema } from '../../src/shared/protocol/certificate-protocol';
+import { JOIN_CODE_LENGTH, readJoinCode } from '../../src/shared/protocol/join-code';
+import { READABLE_ALPHABET } from '../../src/shared/protocol/readable-code';
+import { INVITE_CODE_LENGTH, inviteCodeSchema } from '../../src/shared/protocol/team-protocol';
 
 const kinds: { kind: string; length: number; accepts: (code: string) => boolean }[] = [
   { kind: 'team invite', length: INVITE_CODE_LENGTH, accepts: (c) => inviteCodeSchema.safeParse(c).success },

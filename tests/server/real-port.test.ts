@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PullResponse, PushResponse, SessionResponse } from '../../src/shared/sync-protocol';
+import type { PullResponse, PushResponse, SessionResponse } from '../../src/shared/protocol/sync-protocol';
 import { makeEvent, makeTestApp } from './support/test-app';
 import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
 

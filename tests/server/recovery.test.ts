@@ -1,8 +1,8 @@
 // Ways back in: recovery codes and emailed reset links, on each test database. Reset emails go through a
 // real SMTP server on loopback; the test reads the message and follows its link as the learner would.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RecoveryCodesResponse, RecoveryCodesStatus } from '../../src/shared/recovery-protocol';
-import type { ApiError, SessionResponse } from '../../src/shared/sync-protocol';
+import type { RecoveryCodesResponse, RecoveryCodesStatus } from '../../src/shared/protocol/recovery-protocol';
+import type { ApiError, SessionResponse } from '../../src/shared/protocol/sync-protocol';
 import { mailText, resetLinkIn, type SmtpCatcher, startSmtpCatcher } from './support/smtp-catcher';
 import { json, type Learner, makeTestApp, newLearner, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';

@@ -6,7 +6,7 @@ import {
   type SchedulerDeps,
 } from '../../server/reminders/reminder-scheduler';
 import { vapidKeysOnce } from '../../server/reminders/vapid-keys';
-import type { ReminderPayload } from '../../src/shared/reminder-protocol';
+import type { ReminderPayload } from '../../src/shared/protocol/reminder-protocol';
 import { type PushReceiver, startPushReceiver } from './support/push-receiver';
 import { json, type Learner, makeEvent, makeTestApp, newLearner, T0, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/open-database';
 import { CONTENT_SECURITY_POLICY } from '../../server/security-headers';
-import type { PullResponse } from '../../src/shared/sync-protocol';
+import type { PullResponse } from '../../src/shared/protocol/sync-protocol';
 import { json, makeEvent, makeTestApp, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, openTestDb, type TestDb, testDbKinds } from './support/test-databases';
 

@@ -6,7 +6,7 @@ import {
   MAX_PULL_DOCS,
   MAX_PULL_PAGE_BYTES,
   type PullResponse,
-} from '../../src/shared/sync-protocol';
+} from '../../src/shared/protocol/sync-protocol';
 import { freshLearnerPerTest } from './support/fresh-learner';
 import { json, type Learner, makeEvent, type TestApp } from './support/test-app';
 import { testDbKinds } from './support/test-databases';

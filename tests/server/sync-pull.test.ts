@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { LearnerEvent } from '../../src/shared/events';
+import type { LearnerEvent } from '../../src/shared/progress/events';
 import {
   type ApiError,
   type PullResponse,
   type PushResponse,
   SERVER_BEHIND_CODE,
-} from '../../src/shared/sync-protocol';
+} from '../../src/shared/protocol/sync-protocol';
 import { freshLearnerPerTest } from './support/fresh-learner';
 import { json, type Learner, makeEvent, type TestApp } from './support/test-app';
 import { type TestDb, testDbKinds } from './support/test-databases';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiError, PullResponse, PushResponse } from '../../src/shared/sync-protocol';
+import type { ApiError, PullResponse, PushResponse } from '../../src/shared/protocol/sync-protocol';
 import { freshLearnerPerTest } from './support/fresh-learner';
 import { json, type Learner, makeEvent, makeTestApp, newLearner, T0, type TestApp } from './support/test-app';
 import { type TestDb, testDbKinds } from './support/test-databases';

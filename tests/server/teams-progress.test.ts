@@ -3,11 +3,11 @@
 // kept rows give exactly what foldProgress and dueRefreshers give over the same events.
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LearnerEvent } from '../../src/shared/events';
-import { formatHlc } from '../../src/shared/hlc';
-import { foldProgress } from '../../src/shared/progress';
-import { dueRefreshers } from '../../src/shared/refresher-schedule';
-import type { MemberRecord, TeamDashboard } from '../../src/shared/team-protocol';
+import type { LearnerEvent } from '../../src/shared/progress/events';
+import { formatHlc } from '../../src/shared/progress/hlc';
+import { foldProgress } from '../../src/shared/progress/progress';
+import { dueRefreshers } from '../../src/shared/progress/refresher-schedule';
+import type { MemberRecord, TeamDashboard } from '../../src/shared/protocol/team-protocol';
 import {
   courseDist,
   createInvite,

@@ -3,8 +3,8 @@
 // dashboard's statuses relative to the server's date, and the learner's teams on the last pull page.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assignmentsDueSoon } from '../../server/teams/assignments-due-soon';
-import { readableCodePattern } from '../../src/shared/readable-code';
-import type { PullResponse } from '../../src/shared/sync-protocol';
+import { readableCodePattern } from '../../src/shared/protocol/readable-code';
+import type { PullResponse } from '../../src/shared/protocol/sync-protocol';
 import type {
   Assignment,
   Invite,
@@ -13,7 +13,7 @@ import type {
   MyTeam,
   TeamDashboard,
   TrustOverview,
-} from '../../src/shared/team-protocol';
+} from '../../src/shared/protocol/team-protocol';
 import { courseDist, createInvite, createTeam, join, type Person, person } from './support/team-fixture';
 import { json, makeEvent, makeTestApp, T0, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';

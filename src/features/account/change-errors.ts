@@ -1,7 +1,7 @@
 // What to say when a change to the account (name, email, password) is refused, next to the field it is
 // about. Pure, with a table test.
 import type { ApiFailure } from '../../api/api-client';
-import { COMMON_PASSWORD_CODE, WRONG_PASSWORD_CODE } from '../../shared/account-codes';
+import { COMMON_PASSWORD_CODE, WRONG_PASSWORD_CODE } from '../../shared/protocol/account-codes';
 import { COMMON_PASSWORD_TEXT, SERVER_UNREACHABLE, waitText } from './form-errors';
 
 export type ChangeField = 'name' | 'email' | 'currentPassword' | 'newPassword';

@@ -1,6 +1,6 @@
 // What to tell the learner when a recovery or data-rights call fails, in plain words. Pure, with a table test.
 import type { ApiFailure } from '../../api/api-client';
-import { COMMON_PASSWORD_CODE } from '../../shared/account-codes';
+import { COMMON_PASSWORD_CODE } from '../../shared/protocol/account-codes';
 import { COMMON_PASSWORD_TEXT, SERVER_UNREACHABLE } from './form-errors';
 
 export type RecoveryCall = 'code' | 'leader' | 'email' | 'link' | 'password' | 'download';

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
-import { COMMON_PASSWORD_CODE } from '../../shared/account-codes';
-import { isLeaderResetCode } from '../../shared/leader-reset-protocol';
-import { RESET_LINK_MINUTES, type ResetOptions } from '../../shared/recovery-protocol';
+import { COMMON_PASSWORD_CODE } from '../../shared/protocol/account-codes';
+import { isLeaderResetCode } from '../../shared/protocol/leader-reset-protocol';
+import { RESET_LINK_MINUTES, type ResetOptions } from '../../shared/protocol/recovery-protocol';
 import { appSync } from '../../sync/app-sync';
 import { failureText } from './failure-text';
 import { COMMON_PASSWORD_TEXT, MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';

@@ -1,7 +1,7 @@
 // Field and form messages for the account forms: first what the device can check itself, then the server's
 // 4xx reasons turned into plain words next to the field they are about. Pure, with a table test.
 import type { ApiFailure } from '../../api/api-client';
-import { COMMON_PASSWORD_CODE } from '../../shared/account-codes';
+import { COMMON_PASSWORD_CODE } from '../../shared/protocol/account-codes';
 
 export type Field = 'email' | 'name' | 'password';
 export type FormErrors = {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { format } from '../../lib/format';
-import type { LeaderCodeRecords, LeaderCodeState } from '../../shared/leader-reset-protocol';
+import { format } from '../../lib/text/format';
+import type { LeaderCodeRecords, LeaderCodeState } from '../../shared/protocol/leader-reset-protocol';
 import { appSync } from '../../sync/app-sync';
 
 const STATE_TEXT: Record<LeaderCodeState, (usedAt: string | null) => string> = {

@@ -1,5 +1,5 @@
 // The files "Your data" saves: the server's copy as pretty-printed JSON, named with the day it was made.
-import type { MyData } from '../../shared/my-data-protocol';
+import type { MyData } from '../../shared/protocol/my-data-protocol';
 
 export function myDataFileName(data: Pick<MyData, 'exportedAt'>): string {
   return `pocket-cpd-my-data-${data.exportedAt.slice(0, 10)}.json`;

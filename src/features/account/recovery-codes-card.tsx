@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { format } from '../../lib/format';
-import type { RecoveryCodesStatus } from '../../shared/recovery-protocol';
+import { format } from '../../lib/text/format';
+import type { RecoveryCodesStatus } from '../../shared/protocol/recovery-protocol';
 import { appSync } from '../../sync/app-sync';
 import { failureText } from './failure-text';
 import { SERVER_UNREACHABLE } from './form-errors';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { saveFile } from '../../lib/save-file';
+import { saveFile } from '../../lib/browser/save-file';
 
 type Props = { codes: string[]; onDone: () => void; doneLabel?: string };
 

@@ -1,6 +1,6 @@
 // Who is signed in on this device, live from Dexie `meta` (the sync engine writes it).
 import { metaRepo } from '../../db/meta-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
+import { useLiveQuery } from '../../lib/data/use-live-query';
 
 export type SessionView =
   | { state: 'loading' }

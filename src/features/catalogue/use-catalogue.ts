@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import type { Catalog } from '../../shared/content-types';
-import { foldProgress, type Progress } from '../../shared/progress';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useCatalog, useCatalogStatus } from '../../lib/stores/catalog-status';
+import type { Catalog } from '../../shared/content/content-types';
+import { foldProgress, type Progress } from '../../shared/progress/progress';
 
 export type CatalogueView =
   | { state: 'loading' }

@@ -5,7 +5,7 @@ import { Loading } from '../../components/loading';
 import { NotFound } from '../../components/not-found';
 import { PageHeading } from '../../components/page-heading';
 import { QrCode } from '../../components/qr-code';
-import { format } from '../../lib/format';
+import { format } from '../../lib/text/format';
 import { useCertificate } from './use-certificate';
 import { useVerifiedCertificate } from './use-verified-certificate';
 import { VerifiedPanel, verifyUrl } from './verified-panel';

@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { settingsStore } from '../../db/settings-store';
-import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { useStoreValue } from '../../lib/use-store-value';
-import type { CatalogModule } from '../../shared/content-types';
-import { buildCpdRecord, type CpdLesson, type CpdModule } from '../../shared/cpd-record';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useCatalog, useCatalogStatus } from '../../lib/stores/catalog-status';
+import { useStoreValue } from '../../lib/stores/use-store-value';
+import type { CatalogModule } from '../../shared/content/content-types';
+import { buildCpdRecord, type CpdLesson, type CpdModule } from '../../shared/progress/cpd-record';
 
 export type CertificateView =
   | { state: 'loading' }

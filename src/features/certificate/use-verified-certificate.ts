@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { metaRepo } from '../../db/meta-repo';
-import { useOnlineStatus } from '../../lib/online-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import type { MyCertificate } from '../../shared/certificate-protocol';
+import { useOnlineStatus } from '../../lib/browser/online-status';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import type { MyCertificate } from '../../shared/protocol/certificate-protocol';
 import { appSync } from '../../sync/app-sync';
 import type { CertificateResult } from '../../sync/certificates';
 

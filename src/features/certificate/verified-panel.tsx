@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { format } from '../../lib/format';
-import { saveFile } from '../../lib/save-file';
+import { saveFile } from '../../lib/browser/save-file';
+import { format } from '../../lib/text/format';
 import type { VerifiedCertificate } from './use-verified-certificate';
 
 export const verifyUrl = (id: string) => `${window.location.origin}/verify/${id}`;

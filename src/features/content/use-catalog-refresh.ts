@@ -4,11 +4,11 @@
 // and the fetch is tried again when the signal returns, so those screens fill in by themselves.
 import { useEffect, useRef } from 'react';
 import { metaRepo } from '../../db/meta-repo';
-import { catalogStatus } from '../../lib/catalog-status';
-import { contentFetch } from '../../lib/content-fetch';
-import { isQuotaError } from '../../lib/is-quota-error';
-import { useOnlineStatus } from '../../lib/online-status';
-import { writeErrors } from '../../lib/write-errors';
+import { contentFetch } from '../../lib/browser/content-fetch';
+import { isQuotaError } from '../../lib/browser/is-quota-error';
+import { useOnlineStatus } from '../../lib/browser/online-status';
+import { catalogStatus } from '../../lib/stores/catalog-status';
+import { writeErrors } from '../../lib/stores/write-errors';
 
 export function useCatalogRefresh(): void {
   const online = useOnlineStatus();

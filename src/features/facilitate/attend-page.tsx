@@ -6,10 +6,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { format } from '../../lib/format';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { joinPath, readJoinCode } from '../../shared/join-code';
-import type { SessionPreview } from '../../shared/session-protocol';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { format } from '../../lib/text/format';
+import { joinPath, readJoinCode } from '../../shared/protocol/join-code';
+import type { SessionPreview } from '../../shared/protocol/session-protocol';
 import { appSync } from '../../sync/app-sync';
 
 type Step =

@@ -4,9 +4,9 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { QrCode } from '../../components/qr-code';
 import { facilitatedSessionsRepo, needsSending } from '../../db/facilitated-sessions-repo';
-import { useOnlineStatus } from '../../lib/online-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { joinPath } from '../../shared/join-code';
+import { useOnlineStatus } from '../../lib/browser/online-status';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { joinPath } from '../../shared/protocol/join-code';
 import { refreshAttendance, sendPendingSessions } from './send-pending-sessions';
 import { TeamMemberTicks } from './team-member-ticks';
 

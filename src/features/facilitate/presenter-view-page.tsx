@@ -6,7 +6,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { CompiledHtml } from '../../components/compiled-html';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
-import { format } from '../../lib/format';
+import { format } from '../../lib/text/format';
 import { type PresenterMessage, type PresenterState, presenterChannel } from './presenter-channel';
 import { planOf } from './session-params';
 import { timerView } from './session-timer';

@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { facilitatedSessionsRepo } from '../../db/facilitated-sessions-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
-import type { CatalogModule, Lesson } from '../../shared/content-types';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import type { CatalogModule, Lesson } from '../../shared/content/content-types';
 import { AttendancePanel } from './attendance-panel';
 import { keyAction, type PresenterMessage, presenterChannel } from './presenter-channel';
 import { planOf, sessionHref } from './session-params';

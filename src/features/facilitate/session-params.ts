@@ -1,7 +1,8 @@
 // A session's plan lives in its address (`/present/<module>?length=20&from=<lesson>&follow=<date>`), so the
 // presenter view and the sign-in sheet, opened in other windows, plan exactly the same session.
-import { daysBetween, localDay } from '../../shared/calendar-day';
-import type { Lesson } from '../../shared/content-types';
+
+import type { Lesson } from '../../shared/content/content-types';
+import { daysBetween, localDay } from '../../shared/planning/calendar-day';
 import {
   DEFAULT_FOLLOW_UP_DAYS,
   planSession,
@@ -9,7 +10,7 @@ import {
   type SessionMinutes,
   type SessionPick,
   type SessionPlan,
-} from '../../shared/plan-session';
+} from '../../shared/planning/plan-session';
 
 export type SessionLength = 'module' | `${SessionMinutes}`;
 

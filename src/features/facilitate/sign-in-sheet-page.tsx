@@ -4,8 +4,8 @@ import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
-import { format } from '../../lib/format';
-import { localDay } from '../../shared/calendar-day';
+import { format } from '../../lib/text/format';
+import { localDay } from '../../shared/planning/calendar-day';
 import { planOf } from './session-params';
 import { useModuleLessons } from './use-module-lessons';
 

@@ -1,7 +1,7 @@
 import { CompiledHtml } from '../../components/compiled-html';
-import { format } from '../../lib/format';
-import { CALLOUT_LABELS } from '../../shared/content-types';
-import type { SessionSlide } from '../../shared/plan-session';
+import { format } from '../../lib/text/format';
+import { CALLOUT_LABELS } from '../../shared/content/content-types';
+import type { SessionSlide } from '../../shared/planning/plan-session';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

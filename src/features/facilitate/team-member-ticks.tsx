@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { facilitatedSessionsRepo } from '../../db/facilitated-sessions-repo';
 import type { StoredFacilitatedSession } from '../../db/meta';
-import type { TickedMember } from '../../shared/session-protocol';
+import type { TickedMember } from '../../shared/protocol/session-protocol';
 import { sendPendingSessions } from './send-pending-sessions';
 import { refreshRoster, useRoster } from './team-rosters';
 

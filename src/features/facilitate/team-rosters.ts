@@ -4,8 +4,8 @@
 
 import type { TeamRoster } from '../../db/meta';
 import { metaRepo } from '../../db/meta-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
-import type { MyTeam } from '../../shared/team-protocol';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import type { MyTeam } from '../../shared/protocol/team-protocol';
 import { appSync } from '../../sync/app-sync';
 
 /** The teams the signed-in learner leads (owner or leader), as this device knows them. */

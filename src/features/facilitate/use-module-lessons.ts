@@ -5,12 +5,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { modulesRepo } from '../../db/modules-repo';
-import { useFetchedCatalog } from '../../lib/catalog-status';
-import { contentFetch } from '../../lib/content-fetch';
-import { useOnlineStatus } from '../../lib/online-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { checkedBundle } from '../../shared/checked-bundle';
-import type { CatalogModule, Lesson } from '../../shared/content-types';
+import { contentFetch } from '../../lib/browser/content-fetch';
+import { useOnlineStatus } from '../../lib/browser/online-status';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useFetchedCatalog } from '../../lib/stores/catalog-status';
+import { checkedBundle } from '../../shared/content/checked-bundle';
+import type { CatalogModule, Lesson } from '../../shared/content/content-types';
 
 export type ModuleLessons =
   | { state: 'loading' }

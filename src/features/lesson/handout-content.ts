@@ -1,4 +1,4 @@
-import type { Lesson, LessonBlock, Source } from '../../shared/content-types';
+import type { Lesson, LessonBlock, Source } from '../../shared/content/content-types';
 
 type Callout = Extract<LessonBlock, { type: 'callout' }>;
 

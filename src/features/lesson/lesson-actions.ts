@@ -1,7 +1,7 @@
 // What a learner does in a lesson, as events. Every write goes through writeErrors.run: a failure (for
 // example a full disk) is shown to the learner and resolves false; nothing already stored is touched.
 import { eventsRepo } from '../../db/events-repo';
-import { writeErrors } from '../../lib/write-errors';
+import { writeErrors } from '../../lib/stores/write-errors';
 
 export function lessonActions(lessonId: string) {
   return {

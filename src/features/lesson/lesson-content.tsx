@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { CheckBlock } from '../../lesson-markup/check-block';
 import { LessonArticle, MarkComplete } from '../../lesson-markup/lesson-article';
-import { format } from '../../lib/format';
+import { format } from '../../lib/text/format';
 import { lessonActions } from './lesson-actions';
 import { LessonTools } from './lesson-tools';
 import type { LessonView } from './lesson-view';

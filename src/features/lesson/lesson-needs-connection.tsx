@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
-import type { CatalogModule } from '../../shared/content-types';
+import type { CatalogModule } from '../../shared/content/content-types';
 
 type Props = {
   /** The lesson's title when the catalogue on this device knows it. */

@@ -1,10 +1,10 @@
 // What a lesson page shows, decided in one pure function from what the page knows so far: its seed, the
 // catalogue, the stored or fetched lesson, the learner's events, the connection. useLesson gathers those;
 // this decides. Its table test (tests/unit/lesson/lesson-view.test.ts) lists every case.
-import type { CatalogStatus } from '../../lib/catalog-status';
-import type { Catalog, CatalogLesson, CatalogModule, Lesson } from '../../shared/content-types';
-import type { NextStep } from '../../shared/lesson-seed';
-import type { LessonProgress } from '../../shared/progress';
+import type { CatalogStatus } from '../../lib/stores/catalog-status';
+import type { Catalog, CatalogLesson, CatalogModule, Lesson } from '../../shared/content/content-types';
+import type { NextStep } from '../../shared/content/lesson-seed';
+import type { LessonProgress } from '../../shared/progress/progress';
 
 export type ReadyLessonView = {
   state: 'ready';

@@ -5,8 +5,8 @@
 // (quota exceeded) is reported and the previous position stays.
 import { docsRepo } from '../../db/docs-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { writeErrors } from '../../lib/write-errors';
-import { formatHlc, parseHlc, tickHlc } from '../../shared/hlc';
+import { writeErrors } from '../../lib/stores/write-errors';
+import { formatHlc, parseHlc, tickHlc } from '../../shared/progress/hlc';
 import { latestPosition, parsePosition, positionDocId, type ReadingPosition } from './reading-position';
 
 export const positionStore = {

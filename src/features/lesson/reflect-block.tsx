@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import { ReflectField } from '../../lesson-markup/reflect-field';
-import type { LessonBlock } from '../../shared/content-types';
+import type { LessonBlock } from '../../shared/content/content-types';
 import { useNote } from './use-note';
 
 type Props = { lessonId: string; block: Extract<LessonBlock, { type: 'reflect' }> };

@@ -10,17 +10,17 @@ import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { modulesRepo } from '../../db/modules-repo';
-import { useCatalogStatus, useFetchedCatalog } from '../../lib/catalog-status';
-import { contentFetch } from '../../lib/content-fetch';
-import { isQuotaError } from '../../lib/is-quota-error';
-import { LessonSeedContext } from '../../lib/lesson-seed-context';
-import { useOnlineStatus } from '../../lib/online-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { writeErrors } from '../../lib/write-errors';
-import { checkedBundle } from '../../shared/checked-bundle';
-import type { ModuleBundle } from '../../shared/content-types';
-import { type NextStep, nextStep } from '../../shared/lesson-seed';
-import { foldProgress } from '../../shared/progress';
+import { contentFetch } from '../../lib/browser/content-fetch';
+import { isQuotaError } from '../../lib/browser/is-quota-error';
+import { useOnlineStatus } from '../../lib/browser/online-status';
+import { LessonSeedContext } from '../../lib/data/lesson-seed-context';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useCatalogStatus, useFetchedCatalog } from '../../lib/stores/catalog-status';
+import { writeErrors } from '../../lib/stores/write-errors';
+import { checkedBundle } from '../../shared/content/checked-bundle';
+import type { ModuleBundle } from '../../shared/content/content-types';
+import { type NextStep, nextStep } from '../../shared/content/lesson-seed';
+import { foldProgress } from '../../shared/progress/progress';
 import { type LessonView, lessonView } from './lesson-view';
 
 export function useLesson(moduleId: string, lessonId: string): LessonView {

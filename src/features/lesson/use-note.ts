@@ -1,13 +1,13 @@
 // A private reflection note, kept as the doc `note:<lessonId>:<blockId>`, through the one hook for text
-// fields bound to a synced doc (src/lib/use-synced-field.ts): the field follows the stored note unless the
+// fields bound to a synced doc (src/lib/data/use-synced-field.ts): the field follows the stored note unless the
 // learner is typing, typing is saved after a short pause against the version the learner saw, and a failed
 // save leaves the text in the box to retry. When the note was also changed on another device, sync keeps
 // that version beside this one until the learner picks.
 import { useCallback, useMemo } from 'react';
 import type { DocRow } from '../../db/db';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { type FieldStatus, useSyncedField } from '../../lib/use-synced-field';
-import { writeErrors } from '../../lib/write-errors';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { type FieldStatus, useSyncedField } from '../../lib/data/use-synced-field';
+import { writeErrors } from '../../lib/stores/write-errors';
 import { useDocsRepo } from './docs-repo-context';
 
 export type NoteStatus = FieldStatus;

@@ -1,6 +1,6 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
-import type { LessonSection } from '../../shared/content-types';
+import type { LessonSection } from '../../shared/content/content-types';
 import { positionStore } from './position-store';
 
 /** Wait after scrolling stops before saving, so a flick through the lesson is one write, not dozens. */

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useRef } from 'react';
-import type { LessonSection } from '../../shared/content-types';
+import type { LessonSection } from '../../shared/content/content-types';
 
 /**
  * Reports a section when its `##` heading (which carries the section id) scrolls into view, but only

@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { writeErrors } from '../../lib/write-errors';
-import { confidenceChangeText, confidenceScore } from '../../shared/confidence-text';
-import type { CatalogModule } from '../../shared/content-types';
+import { writeErrors } from '../../lib/stores/write-errors';
+import type { CatalogModule } from '../../shared/content/content-types';
+import { confidenceChangeText, confidenceScore } from '../../shared/progress/confidence-text';
 import {
   type ConfidenceStage,
   confidenceChange,
   type ModuleConfidence,
-} from '../../shared/module-confidence';
+} from '../../shared/progress/module-confidence';
 import { confidenceLessonId, skippedKey } from './confidence-stage';
 import { ConfidenceSurvey } from './confidence-survey';
 

@@ -1,6 +1,6 @@
-import type { CatalogModule } from '../../shared/content-types';
-import type { ConfidenceStage, ModuleConfidence } from '../../shared/module-confidence';
-import type { Progress } from '../../shared/progress';
+import type { CatalogModule } from '../../shared/content/content-types';
+import type { ConfidenceStage, ModuleConfidence } from '../../shared/progress/module-confidence';
+import type { Progress } from '../../shared/progress/progress';
 
 export type SkippedStages = { before: boolean; after: boolean };
 

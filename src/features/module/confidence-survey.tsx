@@ -3,7 +3,7 @@ import {
   CONFIDENCE_SCALE,
   type ConfidenceRating,
   type ConfidenceStage,
-} from '../../shared/module-confidence';
+} from '../../shared/progress/module-confidence';
 
 type Props = {
   stage: ConfidenceStage;

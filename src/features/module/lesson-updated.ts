@@ -1,4 +1,4 @@
-import type { LessonProgress } from '../../shared/progress';
+import type { LessonProgress } from '../../shared/progress/progress';
 
 /**
  * A lesson shows "Updated" when its content changed on this device after the learner had opened it, and

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { format } from '../../lib/format';
-import { formatBytes } from '../../lib/format-bytes';
-import { useModuleDownload } from '../../pwa/use-module-download';
-import type { CatalogModule } from '../../shared/content-types';
+import { useModuleDownload } from '../../downloads/use-module-download';
+import { format } from '../../lib/text/format';
+import { formatBytes } from '../../lib/text/format-bytes';
+import type { CatalogModule } from '../../shared/content/content-types';
 
 /** "Download for offline" with its size, a progress bar while it runs, then "Downloaded" and "Remove". */
 export function ModuleDownload({ module }: { module: CatalogModule }) {

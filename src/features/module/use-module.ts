@@ -2,11 +2,15 @@ import { useMemo } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import type { CatalogModule } from '../../shared/content-types';
-import { type ConfidenceStage, foldConfidence, type ModuleConfidence } from '../../shared/module-confidence';
-import { foldProgress, type Progress } from '../../shared/progress';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useCatalog, useCatalogStatus } from '../../lib/stores/catalog-status';
+import type { CatalogModule } from '../../shared/content/content-types';
+import {
+  type ConfidenceStage,
+  foldConfidence,
+  type ModuleConfidence,
+} from '../../shared/progress/module-confidence';
+import { foldProgress, type Progress } from '../../shared/progress/progress';
 import { confidenceStage, skippedKey } from './confidence-stage';
 
 export type ModuleView =

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { profilesRepo } from '../../db/profiles-repo';
-import { ACTIVE_DATABASE_STORAGE_KEY } from '../../shared/profiles-database';
+import { ACTIVE_DATABASE_STORAGE_KEY } from '../../shared/device/profiles-database';
 import { chosenThisVisit } from './chosen-this-visit';
 import { leaveForStart } from './leave-for-start';
 import './profiles.css';

@@ -1,5 +1,5 @@
 import { type ProfileRow, profilesRepo } from '../../db/profiles-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
+import { useLiveQuery } from '../../lib/data/use-live-query';
 
 export type People = { list: ProfileRow[]; activeDatabaseName: string };
 

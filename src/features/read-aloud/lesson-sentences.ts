@@ -2,7 +2,7 @@
 // compiler output rendered by React, so it is never rewritten here: a sentence is a DOM Range over the
 // existing text nodes, and the highlight is drawn over that range (CSS Custom Highlight API) or, where the
 // API is missing, by marking the paragraph the sentence is in.
-import { splitSentences } from '../../shared/sentences';
+import { splitSentences } from '../../shared/content/sentences';
 
 export type PageSentence = { text: string; element: HTMLElement; range: Range | null };
 

@@ -1,6 +1,6 @@
 // The learner's speed and voice for read aloud, kept on this device: voices belong to the device, so they
 // are not synced with the rest of the settings. Storage that cannot be used (private mode, full) is ignored.
-import { READ_ALOUD_RATES } from '../../shared/read-aloud-rates';
+import { READ_ALOUD_RATES } from '../../shared/device/read-aloud-rates';
 
 export type ReadAloudChoice = { rate: number; voiceUri: string };
 

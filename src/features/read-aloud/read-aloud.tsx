@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ReadAloudFieldset } from '../../lesson-markup/read-aloud-fieldset';
-import { createReader, isSpeechSupported, type Reader, type ReaderState } from '../../lib/speech';
+import { createReader, isSpeechSupported, type Reader, type ReaderState } from '../../lib/browser/speech';
 import { highlightSentence } from './highlight-sentence';
 import { lessonSentences, type PageSentence } from './lesson-sentences';
 import { loadReadAloudChoice, saveReadAloudChoice } from './read-aloud-choice';

@@ -1,6 +1,6 @@
-import { saveFile } from '../../lib/save-file';
-import type { CpdRecord } from '../../shared/cpd-record';
-import { recordToCsv } from '../../shared/record-csv';
+import { saveFile } from '../../lib/browser/save-file';
+import type { CpdRecord } from '../../shared/progress/cpd-record';
+import { recordToCsv } from '../../shared/progress/record-csv';
 
 /**
  * Saves the whole record as a CSV file, made on the device (works offline). The byte order mark lets

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { TableRegion } from '../../components/table-region';
-import { format } from '../../lib/format';
-import { confidenceChangeText, confidenceScore } from '../../shared/confidence-text';
+import { format } from '../../lib/text/format';
+import { confidenceChangeText, confidenceScore } from '../../shared/progress/confidence-text';
 import { downloadCsv } from './download-csv';
 import { useRecord } from './use-record';
 

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import type { Catalog } from '../../shared/content-types';
-import { buildCpdRecord, type CpdRecord, type NoteDoc } from '../../shared/cpd-record';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useCatalog, useCatalogStatus } from '../../lib/stores/catalog-status';
+import type { Catalog } from '../../shared/content/content-types';
+import { buildCpdRecord, type CpdRecord, type NoteDoc } from '../../shared/progress/cpd-record';
 
 export type RecordView =
   | { state: 'loading' }

@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { eventsRepo } from '../../db/events-repo';
-import { format } from '../../lib/format';
-import { writeErrors } from '../../lib/write-errors';
+import { writeErrors } from '../../lib/stores/write-errors';
+import { format } from '../../lib/text/format';
 import { RefresherQuestion } from './refresher-question';
 import { DEFAULT_COUNT, MAX_COUNT, useRefresherSession } from './use-refresher-session';
 

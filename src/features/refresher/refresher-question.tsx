@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CompiledHtml } from '../../components/compiled-html';
-import { inlineHtml } from '../../shared/inline-html';
+import { inlineHtml } from '../../shared/content/inline-html';
 import type { RefresherItem } from './use-refresher-session';
 
 type Props = {

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
-import type { LessonBlock } from '../../shared/content-types';
-import { dueRefreshers, nextDueAt } from '../../shared/refresher-schedule';
+import type { LessonBlock } from '../../shared/content/content-types';
+import { dueRefreshers, nextDueAt } from '../../shared/progress/refresher-schedule';
 
 export type RefresherCheck = Extract<LessonBlock, { type: 'check' }>;
 export type RefresherItem = {

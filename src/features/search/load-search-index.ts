@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
-import { contentFetch } from '../../lib/content-fetch';
-import { searchOptions } from '../../shared/search-options';
-import type { SearchDocument } from '../../shared/search-terms';
+import { contentFetch } from '../../lib/browser/content-fetch';
+import { searchOptions } from '../../shared/content/search-options';
+import type { SearchDocument } from '../../shared/content/search-terms';
 
 let loading: Promise<MiniSearch<SearchDocument>> | undefined;
 

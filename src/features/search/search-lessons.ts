@@ -1,7 +1,13 @@
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
-import type { Catalog } from '../../shared/content-types';
-import { isGroupTerm, queryTerms, type SearchDocument, termOf, words } from '../../shared/search-terms';
+import type { Catalog } from '../../shared/content/content-types';
+import {
+  isGroupTerm,
+  queryTerms,
+  type SearchDocument,
+  termOf,
+  words,
+} from '../../shared/content/search-terms';
 
 export type SearchHit = {
   moduleId: string;

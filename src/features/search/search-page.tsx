@@ -4,9 +4,9 @@ import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalog } from '../../lib/catalog-status';
-import { format } from '../../lib/format';
-import { useLiveQuery } from '../../lib/use-live-query';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useCatalog } from '../../lib/stores/catalog-status';
+import { format } from '../../lib/text/format';
 import { loadSearchIndex } from './load-search-index';
 import { searchLessons } from './search-lessons';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { readingOf, type Settings } from '../../shared/settings';
+import { readingOf, type Settings } from '../../shared/device/settings';
 
 type Props = { settings: Settings; update: (patch: Partial<Settings>) => void };
 

@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo } from 'react';
 import { RadioChoice } from '../../components/radio-choice';
-import { useSyncedField } from '../../lib/use-synced-field';
+import { useSyncedField } from '../../lib/data/use-synced-field';
 import {
   cleanName,
   FONTS,
@@ -14,7 +14,7 @@ import {
   type Motion,
   readingOf,
   type Settings,
-} from '../../shared/settings';
+} from '../../shared/device/settings';
 import { useAccountName } from './use-account-name';
 
 type Props = { settings: Settings; update: (patch: Partial<Settings>) => void };
@@ -108,7 +108,7 @@ type NameInputProps = {
 /**
  * The name as the learner types it, spaces and all, while the settings get it tidied as the certificate
  * prints it (`cleanName`). It is a field bound to the synced settings doc like a note
- * (src/lib/use-synced-field.ts): while what is typed still tidies to the stored name it stays as typed, and
+ * (src/lib/data/use-synced-field.ts): while what is typed still tidies to the stored name it stays as typed, and
  * a name changed on another device shows as soon as the learner is not typing.
  */
 function NameInput({ id, describedBy, name, placeholder, onChange }: NameInputProps) {

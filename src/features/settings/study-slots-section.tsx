@@ -3,12 +3,11 @@
 // who prefers their own calendar).
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { saveFile } from '../../lib/save-file';
-import { writeErrors } from '../../lib/write-errors';
+import { saveFile } from '../../lib/browser/save-file';
+import { writeErrors } from '../../lib/stores/write-errors';
 import { type PushAvailability, pushAvailability } from '../../pwa/push-subscription';
-import { cleanText } from '../../shared/clean-text';
-import { ICS_FILE_NAME, studySlotsIcs } from '../../shared/reminder-ics';
-import { inQuietHours, QUIET_HOURS, WEEKLY_CAP } from '../../shared/reminder-rules';
+import { ICS_FILE_NAME, studySlotsIcs } from '../../shared/planning/reminder-ics';
+import { inQuietHours, QUIET_HOURS, WEEKLY_CAP } from '../../shared/planning/reminder-rules';
 import {
   describeSlot,
   MAX_SLOT_LABEL,
@@ -20,7 +19,8 @@ import {
   WEEKDAY_NAMES,
   WEEKDAYS,
   type Weekday,
-} from '../../shared/reminder-slots';
+} from '../../shared/planning/reminder-slots';
+import { cleanText } from '../../shared/text/clean-text';
 import { pushStatus, turnOffPush, turnOnPush } from './push-reminders';
 import { saveStudySlots, useStudySlots } from './study-slots-doc';
 

@@ -1,7 +1,7 @@
 import { docsRepo } from '../../db/docs-repo';
 import { settingsStore } from '../../db/settings-store';
-import { writeErrors } from '../../lib/write-errors';
-import type { Settings } from '../../shared/settings';
+import { writeErrors } from '../../lib/stores/write-errors';
+import type { Settings } from '../../shared/device/settings';
 
 // Optional fields: when `next` lacks one (the name on certificates emptied), it goes from the doc too.
 const OPTIONAL = ['role', 'lineSpacing', 'letterSpacing', 'font', 'motion', 'certificateName'] as const;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { settingsStore } from '../../db/settings-store';
-import { applyReading, applySettings } from '../../lib/apply-settings';
-import { useStoreValue } from '../../lib/use-store-value';
+import { applyReading, applySettings } from '../../lib/browser/apply-settings';
+import { useStoreValue } from '../../lib/stores/use-store-value';
 
 /** Keeps `<html>` in step with the settings doc, including changes synced from another device. */
 export function useApplySettings(): void {

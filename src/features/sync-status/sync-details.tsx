@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useOnlineStatus } from '../../lib/online-status';
+import { useOnlineStatus } from '../../lib/browser/online-status';
 import { appSync } from '../../sync/app-sync';
 import { describeSync } from './describe-sync';
 import { useNow } from './use-now';

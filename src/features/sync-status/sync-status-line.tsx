@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useOnlineStatus } from '../../lib/online-status';
+import { useOnlineStatus } from '../../lib/browser/online-status';
 import { describeSync } from './describe-sync';
 import { useNow } from './use-now';
 import { useSyncStatus } from './use-sync-status';

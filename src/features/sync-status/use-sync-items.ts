@@ -1,9 +1,9 @@
 import { docsRepo } from '../../db/docs-repo';
 import { eventsRepo } from '../../db/events-repo';
 import { metaRepo } from '../../db/meta-repo';
-import { useCatalog } from '../../lib/catalog-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import type { Catalog } from '../../shared/content-types';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useCatalog } from '../../lib/stores/catalog-status';
+import type { Catalog } from '../../shared/content/content-types';
 import type { RejectedItem } from '../../sync/sync-status';
 
 /** A lesson as the sync page names it: its title, and its address when the catalogue still has it. */

@@ -1,5 +1,5 @@
 // The engine's status for React, or null while the engine is not loaded (no account, or still starting).
-import { useStore } from '../../lib/use-store';
+import { useStore } from '../../lib/stores/use-store';
 import { appSync } from '../../sync/app-sync';
 import type { SyncStatus } from '../../sync/sync-status';
 

@@ -5,18 +5,18 @@ import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { QrCode } from '../../components/qr-code';
 import { metaRepo } from '../../db/meta-repo';
-import { format } from '../../lib/format';
-import { labels } from '../../lib/labels';
-import { useLiveQuery } from '../../lib/use-live-query';
-import type { Catalog } from '../../shared/content-types';
-import { ROLES } from '../../shared/settings';
-import { TEAM_ROLE_TEXT } from '../../shared/team-figures';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { format } from '../../lib/text/format';
+import { labels } from '../../lib/text/labels';
+import type { Catalog } from '../../shared/content/content-types';
+import { ROLES } from '../../shared/device/settings';
+import { TEAM_ROLE_TEXT } from '../../shared/protocol/team-figures';
 import {
   createAssignmentRequestSchema,
   createInviteRequestSchema,
   type Invite,
   type TeamDashboard,
-} from '../../shared/team-protocol';
+} from '../../shared/protocol/team-protocol';
 import type { TeamActions } from '../../sync/team-actions';
 import { failureText } from './failure-text';
 import { teamCalls, useTeamRead } from './team-calls';

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { QrCode } from '../../components/qr-code';
-import { format } from '../../lib/format';
+import { format } from '../../lib/text/format';
 import { failureText } from './failure-text';
 import { useTeamRead } from './team-calls';
 import './teams.css';

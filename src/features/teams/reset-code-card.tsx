@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiFailure } from '../../api/api-client';
-import { type IssuedResetCode, LEADER_RESET_HOURS } from '../../shared/leader-reset-protocol';
+import { type IssuedResetCode, LEADER_RESET_HOURS } from '../../shared/protocol/leader-reset-protocol';
 import { failureText } from './failure-text';
 import { teamCalls } from './team-calls';
 import './reset-code.css';

@@ -3,10 +3,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { TableRegion } from '../../components/table-region';
-import { format } from '../../lib/format';
-import { labels } from '../../lib/labels';
-import { saveFile } from '../../lib/save-file';
-import { ROLES } from '../../shared/settings';
+import { saveFile } from '../../lib/browser/save-file';
+import { format } from '../../lib/text/format';
+import { labels } from '../../lib/text/labels';
+import { ROLES } from '../../shared/device/settings';
 import {
   assignmentTotals,
   dashboardCsv,
@@ -17,8 +17,8 @@ import {
   sessionTotals,
   statusFor,
   totalSentence,
-} from '../../shared/team-figures';
-import type { StaffRole, TeamDashboard } from '../../shared/team-protocol';
+} from '../../shared/protocol/team-figures';
+import type { StaffRole, TeamDashboard } from '../../shared/protocol/team-protocol';
 import { failureText } from './failure-text';
 import { useTeamRead } from './team-calls';
 import './teams.css';

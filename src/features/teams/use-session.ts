@@ -1,7 +1,7 @@
 // Whether someone is signed in on this device, live from Dexie `meta`: the Teams screens need a session
 // token for every call. (Features do not import each other, so not the account feature's richer hook.)
 import { metaRepo } from '../../db/meta-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
+import { useLiveQuery } from '../../lib/data/use-live-query';
 
 export type TeamSession = { state: 'loading' | 'none' | 'paused' | 'signed-in' };
 

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { format } from '../../lib/format';
-import type { Catalog } from '../../shared/content-types';
-import type { TodayAssignment } from '../../shared/team-assignments';
-import { STATUS_TEXT } from '../../shared/team-figures';
+import { format } from '../../lib/text/format';
+import type { Catalog } from '../../shared/content/content-types';
+import type { TodayAssignment } from '../../shared/planning/team-assignments';
+import { STATUS_TEXT } from '../../shared/protocol/team-figures';
 
 /**
  * Today's "From your team": what a member's team asked them to complete and by when, with where each one

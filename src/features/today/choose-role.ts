@@ -1,7 +1,7 @@
 import { docsRepo } from '../../db/docs-repo';
 import { settingsStore } from '../../db/settings-store';
-import { writeErrors } from '../../lib/write-errors';
-import type { Role } from '../../shared/settings';
+import { writeErrors } from '../../lib/stores/write-errors';
+import type { Role } from '../../shared/device/settings';
 
 /**
  * Stores the role chosen on Today in the `settings` doc, keeping every other setting in it (the settings

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { format } from '../../lib/format';
-import { REFRESHER_MINUTES } from '../../shared/plan-slot';
+import { format } from '../../lib/text/format';
+import { REFRESHER_MINUTES } from '../../shared/planning/plan-slot';
 
 /** The gentle monthly prompt (see useToday for when it shows): a few questions from finished lessons. */
 export function KeepFresh({ due }: { due: number }) {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { metaRepo } from '../../db/meta-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
+import { useLiveQuery } from '../../lib/data/use-live-query';
 
 /**
  * Shown in the welcome when the browser says this device was signed in (the server's marker cookie) but

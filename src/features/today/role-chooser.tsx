@@ -1,8 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { labels } from '../../lib/labels';
-import { ROLES } from '../../shared/settings';
-import { SIGNED_IN_MARKER } from '../../shared/signed-in-marker';
+import { labels } from '../../lib/text/labels';
+import { ROLES } from '../../shared/device/settings';
+import { SIGNED_IN_MARKER } from '../../shared/protocol/signed-in-marker';
 import { chooseRole } from './choose-role';
 
 // Its own chunk: only a device whose storage the browser cleared ever needs it.

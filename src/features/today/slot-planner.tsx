@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { format } from '../../lib/format';
-import type { Catalog } from '../../shared/content-types';
-import type { RefresherRef } from '../../shared/plan-slot';
-import { planSlot, SLOT_MINUTES, type SlotItem, type SlotMinutes } from '../../shared/plan-slot';
-import type { Progress } from '../../shared/progress';
-import type { Role } from '../../shared/settings';
+import { format } from '../../lib/text/format';
+import type { Catalog } from '../../shared/content/content-types';
+import type { Role } from '../../shared/device/settings';
+import type { RefresherRef } from '../../shared/planning/plan-slot';
+import { planSlot, SLOT_MINUTES, type SlotItem, type SlotMinutes } from '../../shared/planning/plan-slot';
+import type { Progress } from '../../shared/progress/progress';
 
 type Props = {
   catalog: Catalog;

@@ -1,11 +1,11 @@
 // A member's team assignments on Today, loaded only when the device holds some (see use-today.ts): the
 // card that lists them and the modules due soon that the plans put first.
 import type { ReactNode } from 'react';
-import { localDay } from '../../shared/calendar-day';
-import type { Catalog } from '../../shared/content-types';
-import type { Progress } from '../../shared/progress';
-import { dueSoonModules, moduleStates, todayAssignments } from '../../shared/team-assignments';
-import type { MyTeam } from '../../shared/team-protocol';
+import type { Catalog } from '../../shared/content/content-types';
+import { localDay } from '../../shared/planning/calendar-day';
+import { dueSoonModules, moduleStates, todayAssignments } from '../../shared/planning/team-assignments';
+import type { Progress } from '../../shared/progress/progress';
+import type { MyTeam } from '../../shared/protocol/team-protocol';
 import { AssignmentsCard } from './assignments-card';
 
 /** `soon`: modules of assignments due soon, soonest first; `card`: what Today shows, if anything. */

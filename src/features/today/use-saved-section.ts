@@ -1,5 +1,5 @@
 import { docsRepo } from '../../db/docs-repo';
-import { useLiveQuery } from '../../lib/use-live-query';
+import { useLiveQuery } from '../../lib/data/use-live-query';
 
 /** The section id of the reading position saved for a lesson (doc `position:<lessonId>`), if any. */
 export function useSavedSection(lessonId: string | undefined): string | undefined {

@@ -3,15 +3,15 @@ import { eventsRepo } from '../../db/events-repo';
 import { lessonsRepo } from '../../db/lessons-repo';
 import { metaRepo } from '../../db/meta-repo';
 import { settingsStore } from '../../db/settings-store';
-import { useCatalog, useCatalogStatus } from '../../lib/catalog-status';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { useStoreValue } from '../../lib/use-store-value';
-import type { Catalog } from '../../shared/content-types';
-import type { LearnerEvent } from '../../shared/events';
-import { planToday, type TodayPlan } from '../../shared/plan-today';
-import { foldProgress, type Progress } from '../../shared/progress';
-import type { DueRefresher } from '../../shared/refresher-schedule';
-import type { Settings } from '../../shared/settings';
+import { useLiveQuery } from '../../lib/data/use-live-query';
+import { useCatalog, useCatalogStatus } from '../../lib/stores/catalog-status';
+import { useStoreValue } from '../../lib/stores/use-store-value';
+import type { Catalog } from '../../shared/content/content-types';
+import type { Settings } from '../../shared/device/settings';
+import { planToday, type TodayPlan } from '../../shared/planning/plan-today';
+import type { LearnerEvent } from '../../shared/progress/events';
+import { foldProgress, type Progress } from '../../shared/progress/progress';
+import type { DueRefresher } from '../../shared/progress/refresher-schedule';
 import type { TeamState } from './today-teams';
 
 export type TodayView =
@@ -97,7 +97,7 @@ async function refresherState(
   // visit does not download the scheduler at all.
   if (!events.some((e) => e.type === 'check-answered' && e.payload.correct))
     return { due: [], keepFresh: false };
-  const { dueRefreshers, monthlyPromptDue } = await import('../../shared/refresher-schedule');
+  const { dueRefreshers, monthlyPromptDue } = await import('../../shared/progress/refresher-schedule');
   const all = dueRefreshers(events, now);
   const checks = new Map<string, Set<string>>();
   for (const lessonId of new Set(all.map((d) => d.lessonId))) {

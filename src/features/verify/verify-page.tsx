@@ -3,8 +3,8 @@ import { useParams } from 'react-router';
 import { type ApiFailure, createApiClient } from '../../api/api-client';
 import { CertifiedFacts } from '../../components/certified-facts';
 import { PageHeading } from '../../components/page-heading';
-import { format } from '../../lib/format';
-import { normaliseCertificateId, type VerifyResponse } from '../../shared/certificate-protocol';
+import { format } from '../../lib/text/format';
+import { normaliseCertificateId, type VerifyResponse } from '../../shared/protocol/certificate-protocol';
 
 type Answer =
   | { state: 'checking' }

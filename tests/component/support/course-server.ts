@@ -1,7 +1,7 @@
 // A stand-in for the server's /content/ files in component tests: the fixture course as UTF-8 bytes, with
 // byte ranges like server/static-files.ts, and a switch to cut the connection part-way through a bundle.
 import { vi } from 'vitest';
-import type { Catalog, ModuleBundle } from '../../../src/shared/content-types';
+import type { Catalog, ModuleBundle } from '../../../src/shared/content/content-types';
 import { fixtureBundles, fixtureCatalog } from '../../helpers/fixture-course';
 
 export type SeenRequest = { path: string; range?: string };

@@ -1,7 +1,7 @@
 // Reads the compiled course from dist/ so browser tests follow the real content rather than copies of it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog, Lesson, LessonBlock, ModuleBundle } from '../../../src/shared/content-types';
+import type { Catalog, Lesson, LessonBlock, ModuleBundle } from '../../../src/shared/content/content-types';
 
 /** dist/ by default; E2E_DIST lets an engineer test their own build while others rebuild dist/. */
 export const distDir = process.env.E2E_DIST ?? 'dist';

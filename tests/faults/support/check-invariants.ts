@@ -4,8 +4,8 @@
 // line any device typed into a note survives in the one version all devices and the server agree on.
 import { expect } from 'vitest';
 import type { Db } from '../../../server/open-database';
-import type { LearnerEvent } from '../../../src/shared/events';
-import { foldProgress } from '../../../src/shared/progress';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
+import { foldProgress } from '../../../src/shared/progress/progress';
 import { toWireEvent } from '../../../src/sync/outbox';
 import type { SimDevice } from './sim-device';
 

@@ -4,8 +4,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Catalog } from '../../../src/shared/content-types';
-import type { Invite, MyTeam } from '../../../src/shared/team-protocol';
+import type { Catalog } from '../../../src/shared/content/content-types';
+import type { Invite, MyTeam } from '../../../src/shared/protocol/team-protocol';
 import { json, type TestApp } from './test-app';
 
 const lesson = (id: string, checks = 1) => ({

@@ -7,8 +7,8 @@ import type { Config } from '../../../server/config';
 import { createApp } from '../../../server/create-app';
 import { createLogger } from '../../../server/logger';
 import type { Db } from '../../../server/open-database';
-import type { LearnerEvent } from '../../../src/shared/events';
-import { formatHlc } from '../../../src/shared/hlc';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
+import { formatHlc } from '../../../src/shared/progress/hlc';
 
 export const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiFailure } from '../../../src/api/api-client';
 import { failureText, type RecoveryCall } from '../../../src/features/account/failure-text';
-import { formatLeaderResetCode, isLeaderResetCode } from '../../../src/shared/leader-reset-protocol';
-import { formatRecoveryCode, normaliseRecoveryCode } from '../../../src/shared/recovery-protocol';
+import { formatLeaderResetCode, isLeaderResetCode } from '../../../src/shared/protocol/leader-reset-protocol';
+import { formatRecoveryCode, normaliseRecoveryCode } from '../../../src/shared/protocol/recovery-protocol';
 
 const failure = (over: Partial<ApiFailure>): ApiFailure => ({
   kind: 'rejected',

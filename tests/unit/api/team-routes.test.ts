@@ -1,5 +1,5 @@
 // Every team route of the api client: the method, path and body it sends, and the answer it accepts, by the
-// contract's schemas (src/shared/team-protocol.ts). A body of the wrong shape is a `bad-response`.
+// contract's schemas (src/shared/protocol/team-protocol.ts). A body of the wrong shape is a `bad-response`.
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, createApiClient, type FetchLike } from '../../../src/api/api-client';
 import {
@@ -9,7 +9,7 @@ import {
   createTeamRequestSchema,
   handOverRequestSchema,
   setTeamRoleRequestSchema,
-} from '../../../src/shared/team-protocol';
+} from '../../../src/shared/protocol/team-protocol';
 import {
   aDashboard,
   aMemberRecord,

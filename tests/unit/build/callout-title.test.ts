@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileCourse } from '../../../src/build/compile-course';
-import { calloutTitle } from '../../../src/build/directive-block';
-import { createMarkdownRenderer } from '../../../src/build/markdown-renderer';
-import type { ModuleBundle } from '../../../src/shared/content-types';
+import { compileCourse } from '../../../src/course-compiler/compile-course';
+import { calloutTitle } from '../../../src/course-compiler/directive-block';
+import { createMarkdownRenderer } from '../../../src/course-compiler/markdown-renderer';
+import type { ModuleBundle } from '../../../src/shared/content/content-types';
 
 describe('calloutTitle', () => {
   const engine = createMarkdownRenderer();

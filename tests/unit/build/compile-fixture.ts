@@ -1,6 +1,10 @@
-import { type CompileResult, compileCourse, createCompileCache } from '../../../src/build/compile-course';
-import { formatProblem } from '../../../src/build/problems';
-import { readContentDir } from '../../../src/build/read-content-dir';
+import {
+  type CompileResult,
+  compileCourse,
+  createCompileCache,
+} from '../../../src/course-compiler/compile-course';
+import { formatProblem } from '../../../src/course-compiler/problems';
+import { readContentDir } from '../../../src/course-compiler/read-content-dir';
 
 /** Compiles a fixture course under tests/fixtures/content/ as the CLI would from the repo root. */
 export async function compileFixture(name: string, cache = createCompileCache()): Promise<CompileResult> {

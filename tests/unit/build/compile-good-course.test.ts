@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LessonBlock, ModuleBundle } from '../../../src/shared/content-types';
+import type { LessonBlock, ModuleBundle } from '../../../src/shared/content/content-types';
 import { compileFixture } from './compile-fixture';
 
 async function compileGood() {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { compileCourse } from '../../../src/build/compile-course';
-import { readContentDir } from '../../../src/build/read-content-dir';
-import type { LessonBlock } from '../../../src/shared/content-types';
+import { compileCourse } from '../../../src/course-compiler/compile-course';
+import { readContentDir } from '../../../src/course-compiler/read-content-dir';
+import type { LessonBlock } from '../../../src/shared/content/content-types';
 
 type Discuss = Extract<LessonBlock, { type: 'discuss' }>;
 type Facilitator = Extract<LessonBlock, { type: 'facilitator' }>;

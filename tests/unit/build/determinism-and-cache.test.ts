@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileCourse, createCompileCache } from '../../../src/build/compile-course';
-import { hashText } from '../../../src/build/hash-text';
-import { readContentDir } from '../../../src/build/read-content-dir';
-import type { ModuleBundle } from '../../../src/shared/content-types';
+import { compileCourse, createCompileCache } from '../../../src/course-compiler/compile-course';
+import { hashText } from '../../../src/course-compiler/hash-text';
+import { readContentDir } from '../../../src/course-compiler/read-content-dir';
+import type { ModuleBundle } from '../../../src/shared/content/content-types';
 
 const ROOT = 'tests/fixtures/content/good';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileCourse } from '../../../src/build/compile-course';
-import { formatProblem } from '../../../src/build/problems';
-import type { ModuleBundle } from '../../../src/shared/content-types';
+import { compileCourse } from '../../../src/course-compiler/compile-course';
+import { formatProblem } from '../../../src/course-compiler/problems';
+import type { ModuleBundle } from '../../../src/shared/content/content-types';
 
 const INDEX = '---\nid: m\ntitle: M\nsummary: S.\naudiences: [all]\nareas: [semh]\norder: 1\n---\n';
 const FRONT =

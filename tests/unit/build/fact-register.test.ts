@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseFactRegister } from '../../../src/build/fact-register';
-import { formatReport } from '../../../src/build/format-report';
-import { formatProblem } from '../../../src/build/problems';
-import { readFactRegisters } from '../../../src/build/read-fact-registers';
+import { parseFactRegister } from '../../../src/course-compiler/fact-register';
+import { formatReport } from '../../../src/course-compiler/format-report';
+import { formatProblem } from '../../../src/course-compiler/problems';
+import { readFactRegisters } from '../../../src/course-compiler/read-fact-registers';
 import { compileFixture } from './compile-fixture';
 
 const HEAD = '# Register\n\n| id | claim | source | url | checked |\n| --- | --- | --- | --- | --- |\n';

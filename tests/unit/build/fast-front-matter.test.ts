@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fastFrontMatter } from '../../../src/build/fast-front-matter';
-import { splitFrontMatter } from '../../../src/build/split-front-matter';
+import { fastFrontMatter } from '../../../src/course-compiler/fast-front-matter';
+import { splitFrontMatter } from '../../../src/course-compiler/split-front-matter';
 
 // The fast path must read exactly what the `yaml` library reads, or step aside (undefined).
 const agrees = (text: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../../src/build/html-to-text';
-import { optionTextKey } from '../../../src/build/option-text-key';
+import { htmlToText } from '../../../src/course-compiler/html-to-text';
+import { optionTextKey } from '../../../src/course-compiler/option-text-key';
 
 describe('htmlToText', () => {
   it('joins the text either side of a tag with the joiner it is given', () => {

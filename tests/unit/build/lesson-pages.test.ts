@@ -1,9 +1,14 @@
-// The page written for each lesson (src/build/vite-plugin-lesson-pages.ts) and the seed it carries
-// (src/shared/lesson-seed.ts): the seed must survive any lesson text, and only ever seed its own address.
+// The page written for each lesson (src/course-compiler/vite-plugin-lesson-pages.ts) and the seed it carries
+// (src/shared/content/lesson-seed.ts): the seed must survive any lesson text, and only ever seed its own address.
 import { describe, expect, it } from 'vitest';
-import { lessonPageDocument } from '../../../src/build/vite-plugin-lesson-pages';
-import type { CatalogModule, Lesson } from '../../../src/shared/content-types';
-import { LESSON_SEED_ID, type LessonSeed, parseSeed, seedScript } from '../../../src/shared/lesson-seed';
+import { lessonPageDocument } from '../../../src/course-compiler/vite-plugin-lesson-pages';
+import type { CatalogModule, Lesson } from '../../../src/shared/content/content-types';
+import {
+  LESSON_SEED_ID,
+  type LessonSeed,
+  parseSeed,
+  seedScript,
+} from '../../../src/shared/content/lesson-seed';
 
 const lesson = (title: string, html: string): Lesson => ({
   id: 'l1',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileCourse, createCompileCache } from '../../../src/build/compile-course';
-import { formatProblem } from '../../../src/build/problems';
-import { type PublishedOptions, publishedOptionsOf } from '../../../src/build/published-options';
-import type { CheckOption, ModuleBundle } from '../../../src/shared/content-types';
+import { compileCourse, createCompileCache } from '../../../src/course-compiler/compile-course';
+import { formatProblem } from '../../../src/course-compiler/problems';
+import { type PublishedOptions, publishedOptionsOf } from '../../../src/course-compiler/published-options';
+import type { CheckOption, ModuleBundle } from '../../../src/shared/content/content-types';
 
 const INDEX =
   '---\nid: m\ntitle: M\nsummary: S.\naudiences: [all]\nareas: [semh]\norder: 1\nconfidence:\n  - I feel confident to a\n  - I feel confident to b\n  - I feel confident to c\n---\n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCourse } from '../../../src/build/compile-course';
-import type { LessonBlock, ModuleBundle } from '../../../src/shared/content-types';
+import { compileCourse } from '../../../src/course-compiler/compile-course';
+import type { LessonBlock, ModuleBundle } from '../../../src/shared/content/content-types';
 
 const INDEX = '---\nid: m\ntitle: M\nsummary: S.\naudiences: [all]\nareas: [semh]\norder: 1\n---\n';
 const FRONT =

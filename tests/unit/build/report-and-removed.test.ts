@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { formatReport } from '../../../src/build/format-report';
-import { removedLessons } from '../../../src/build/removed-lessons';
+import { formatReport } from '../../../src/course-compiler/format-report';
+import { removedLessons } from '../../../src/course-compiler/removed-lessons';
 import { compileFixture } from './compile-fixture';
 
 it('reports words, minutes, checks and reading ease per lesson, with module and pathway totals', async () => {

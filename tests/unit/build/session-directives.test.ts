@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type CompileResult, compileCourse } from '../../../src/build/compile-course';
-import { readContentDir } from '../../../src/build/read-content-dir';
-import { lessonDocument } from '../../../src/build/search-documents';
-import type { LessonBlock } from '../../../src/shared/content-types';
+import { type CompileResult, compileCourse } from '../../../src/course-compiler/compile-course';
+import { readContentDir } from '../../../src/course-compiler/read-content-dir';
+import { lessonDocument } from '../../../src/course-compiler/search-documents';
+import type { LessonBlock } from '../../../src/shared/content/content-types';
 import { compileFixture } from './compile-fixture';
 
 const ROOT = 'tests/fixtures/content/good';

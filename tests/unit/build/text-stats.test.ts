@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUrl } from '../../../src/build/classify-url';
-import { slugify } from '../../../src/build/slugify';
+import { classifyUrl } from '../../../src/course-compiler/classify-url';
+import { slugify } from '../../../src/course-compiler/slugify';
 import {
   countSyllables,
   countWords,
   estimateMinutes,
   fleschReadingEase,
   tallyProse,
-} from '../../../src/build/text-stats';
+} from '../../../src/course-compiler/text-stats';
 
 describe('countSyllables', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { moduleCompletion, type ReceivedEvent } from '../../../server/certificates/module-completion';
-import { normaliseCertificateId } from '../../../src/shared/certificate-protocol';
-import type { LearnerEvent } from '../../../src/shared/events';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
+import { normaliseCertificateId } from '../../../src/shared/protocol/certificate-protocol';
 import { fixtureCatalog } from '../../helpers/fixture-course';
 
 const foundations = fixtureCatalog.modules.find((m) => m.id === 'foundations');

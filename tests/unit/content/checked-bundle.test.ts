@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BundleMismatchError, bundleProblem, checkedBundle } from '../../../src/shared/checked-bundle';
+import {
+  BundleMismatchError,
+  bundleProblem,
+  checkedBundle,
+} from '../../../src/shared/content/checked-bundle';
 
 const module = { id: 'foundations', hash: 'h1' };
 const lesson = { id: 'foundations-a', moduleId: 'foundations' };

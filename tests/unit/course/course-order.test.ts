@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, CatalogModule } from '../../../src/shared/content-types';
-import { courseLessons } from '../../../src/shared/course-lessons';
-import type { LearnerEvent } from '../../../src/shared/events';
-import { filterModules } from '../../../src/shared/filter-modules';
-import { nextLesson } from '../../../src/shared/next-lesson';
-import { planToday } from '../../../src/shared/plan-today';
-import { foldProgress } from '../../../src/shared/progress';
+import type { Catalog, CatalogModule } from '../../../src/shared/content/content-types';
+import { courseLessons } from '../../../src/shared/content/course-lessons';
+import { filterModules } from '../../../src/shared/content/filter-modules';
+import { planToday } from '../../../src/shared/planning/plan-today';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
+import { nextLesson } from '../../../src/shared/progress/next-lesson';
+import { foldProgress } from '../../../src/shared/progress/progress';
 
 function mod(
   id: string,

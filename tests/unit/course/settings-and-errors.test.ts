@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isQuotaError } from '../../../src/lib/is-quota-error';
-import { inlineHtml } from '../../../src/shared/inline-html';
-import { parseSettings } from '../../../src/shared/settings';
+import { isQuotaError } from '../../../src/lib/browser/is-quota-error';
+import { inlineHtml } from '../../../src/shared/content/inline-html';
+import { parseSettings } from '../../../src/shared/device/settings';
 
 describe('parseSettings', () => {
   it.each([

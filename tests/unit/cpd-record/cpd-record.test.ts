@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCpdRecord, type NoteDoc } from '../../../src/shared/cpd-record';
-import type { LearnerEvent } from '../../../src/shared/events';
+import { buildCpdRecord, type NoteDoc } from '../../../src/shared/progress/cpd-record';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
 import { catalog } from '../plan-slot/sample-course';
 import { attended, completed, DAY, days, makeEvent, refresher, voids } from '../refreshers/sample-events';
 

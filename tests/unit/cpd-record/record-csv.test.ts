@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CpdRecord } from '../../../src/shared/cpd-record';
-import { RECORD_CSV_HEADER, recordToCsv } from '../../../src/shared/record-csv';
+import type { CpdRecord } from '../../../src/shared/progress/cpd-record';
+import { RECORD_CSV_HEADER, recordToCsv } from '../../../src/shared/progress/record-csv';
 
 const totals = {
   lessonsCompleted: 0,

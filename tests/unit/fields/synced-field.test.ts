@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DocRow } from '../../../src/db/db';
 import { editedDoc } from '../../../src/db/doc-writes';
-import { type FieldEvent, type FieldState, fieldReducer, initialField } from '../../../src/lib/synced-field';
+import {
+  type FieldEvent,
+  type FieldState,
+  fieldReducer,
+  initialField,
+} from '../../../src/lib/data/synced-field';
 
 const v1 = { text: 'first', rev: 1 };
 const v2 = { text: 'merged on the server', rev: 2 };

@@ -1,6 +1,6 @@
-// src/lib/after-first-paint.ts: the app of a rendered lesson page loads once the lesson is on screen.
+// src/lib/timing/after-first-paint.ts: the app of a rendered lesson page loads once the lesson is on screen.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstContentfulPaint } from '../../../src/lib/after-first-paint';
+import { afterFirstContentfulPaint } from '../../../src/lib/timing/after-first-paint';
 
 type Entry = { name: string };
 let observers: FakeObserver[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DownloadInputs, type DownloadView, downloadView } from '../../../src/pwa/download-view';
+import { type DownloadInputs, type DownloadView, downloadView } from '../../../src/downloads/download-view';
 
 const module = { bytes: 30_000, hash: 'h2' };
 const base: DownloadInputs = { module, stored: null, partialBytes: 0, status: undefined, online: true };

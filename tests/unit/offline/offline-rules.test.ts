@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { quotaAdvice } from '../../../src/downloads/quota-advice';
+import { staleDownloads } from '../../../src/downloads/stale-downloads';
 import { lessonUpdated } from '../../../src/features/module/lesson-updated';
-import { formatBytes } from '../../../src/lib/format-bytes';
-import { quotaAdvice } from '../../../src/pwa/quota-advice';
-import { staleDownloads } from '../../../src/pwa/stale-downloads';
-import type { Catalog, CatalogModule } from '../../../src/shared/content-types';
-import type { LessonProgress } from '../../../src/shared/progress';
+import { formatBytes } from '../../../src/lib/text/format-bytes';
+import type { Catalog, CatalogModule } from '../../../src/shared/content/content-types';
+import type { LessonProgress } from '../../../src/shared/progress/progress';
 
 describe('formatBytes', () => {
   it.each([

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Lesson, LessonBlock } from '../../../src/shared/content-types';
+import type { Lesson, LessonBlock } from '../../../src/shared/content/content-types';
 import {
   planSession,
   type SessionPick,
   type SessionSlide,
   sessionMinutes,
-} from '../../../src/shared/plan-session';
+} from '../../../src/shared/planning/plan-session';
 
 const check = (id: string, section: number): LessonBlock => ({
   type: 'check',

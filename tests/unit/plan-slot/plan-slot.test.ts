@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { planSlot, type RefresherRef, SLOT_MINUTES, type SlotMinutes } from '../../../src/shared/plan-slot';
-import type { Progress } from '../../../src/shared/progress';
-import type { Role } from '../../../src/shared/settings';
+import type { Role } from '../../../src/shared/device/settings';
+import {
+  planSlot,
+  type RefresherRef,
+  SLOT_MINUTES,
+  type SlotMinutes,
+} from '../../../src/shared/planning/plan-slot';
+import type { Progress } from '../../../src/shared/progress/progress';
 import { allDone, catalog, progressOf } from './sample-course';
 
 const none = progressOf({});

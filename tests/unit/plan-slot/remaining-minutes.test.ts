@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LessonProgress } from '../../../src/shared/progress';
-import { remainingMinutes } from '../../../src/shared/remaining-minutes';
+import type { LessonProgress } from '../../../src/shared/progress/progress';
+import { remainingMinutes } from '../../../src/shared/progress/remaining-minutes';
 import { catalog, progressOf } from './sample-course';
 
 const lessons = new Map(catalog.modules.flatMap((m) => m.lessons).map((l) => [l.id, l]));

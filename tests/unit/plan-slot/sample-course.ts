@@ -1,7 +1,7 @@
 // A small catalogue for the planner and record tests: three modules, six lessons of known minutes and
 // section counts, and one role pathway (teaching assistants start with their own module).
-import type { Catalog, CatalogLesson, CatalogModule } from '../../../src/shared/content-types';
-import type { LessonProgress, Progress } from '../../../src/shared/progress';
+import type { Catalog, CatalogLesson, CatalogModule } from '../../../src/shared/content/content-types';
+import type { LessonProgress, Progress } from '../../../src/shared/progress/progress';
 
 function lesson(id: string, minutes: number, sections: number): CatalogLesson {
   return {

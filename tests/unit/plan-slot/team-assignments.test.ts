@@ -1,16 +1,16 @@
 // Team assignments on Today: their status from the learner's own progress, their order, and the modules
 // the planner puts first because an assignment is due soon (table tests over the sample course).
 import { describe, expect, it } from 'vitest';
-import { planSlot } from '../../../src/shared/plan-slot';
-import { planToday } from '../../../src/shared/plan-today';
-import type { Progress } from '../../../src/shared/progress';
+import { planSlot } from '../../../src/shared/planning/plan-slot';
+import { planToday } from '../../../src/shared/planning/plan-today';
 import {
   assignmentStatus,
   dueSoonModules,
   type ModuleState,
   moduleStates,
   todayAssignments,
-} from '../../../src/shared/team-assignments';
+} from '../../../src/shared/planning/team-assignments';
+import type { Progress } from '../../../src/shared/progress/progress';
 import { anAssignment, aTeam } from '../../helpers/team-fixtures';
 import { catalog, progressOf } from './sample-course';
 

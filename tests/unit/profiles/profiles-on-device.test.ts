@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PocketDb } from '../../../src/db/db';
 import { ProfilesDb } from '../../../src/db/profiles-db';
 import { createProfilesRepo } from '../../../src/db/profiles-repo';
-import { DATABASE_NAME } from '../../../src/shared/database-name';
-import { ACTIVE_DATABASE_STORAGE_KEY } from '../../../src/shared/profiles-database';
+import { DATABASE_NAME } from '../../../src/shared/device/database-name';
+import { ACTIVE_DATABASE_STORAGE_KEY } from '../../../src/shared/device/profiles-database';
 import { activeDatabaseName } from '../../../src/sw/active-database';
 
 const now = new Date('2026-12-07T09:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LearnerEvent } from '../../../src/shared/events';
-import { foldProgress, type LessonProgress } from '../../../src/shared/progress';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
+import { foldProgress, type LessonProgress } from '../../../src/shared/progress/progress';
 
 const DEVICE = '00000000-0000-4000-8000-000000000001';
 let counter = 0;

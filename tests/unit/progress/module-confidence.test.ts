@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCpdRecord } from '../../../src/shared/cpd-record';
-import type { LearnerEvent } from '../../../src/shared/events';
-import { confidenceChange, foldConfidence } from '../../../src/shared/module-confidence';
-import { foldProgress } from '../../../src/shared/progress';
+import { buildCpdRecord } from '../../../src/shared/progress/cpd-record';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
+import { confidenceChange, foldConfidence } from '../../../src/shared/progress/module-confidence';
+import { foldProgress } from '../../../src/shared/progress/progress';
 
 const DEVICE = '00000000-0000-4000-8000-000000000001';
 const S1 = 'I feel confident to plan';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { LearnerEvent } from '../../../src/shared/events';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
 import {
   dueRefreshers,
   monthlyPromptDue,
   nextDueAt,
   refresherStates,
-} from '../../../src/shared/refresher-schedule';
+} from '../../../src/shared/progress/refresher-schedule';
 import { answer, attended, completed, DAY, days, makeEvent, refresher, T0, voids } from './sample-events';
 
 /** Each scheduled check as `lesson/check` → days after T0 that it falls due. */

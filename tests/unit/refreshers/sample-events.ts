@@ -1,6 +1,6 @@
 // Builds learner events at given wall times, with hlc strings that sort in the order the events are made
 // (unless a test passes its own hlc to model another device's clock).
-import type { EventOf, EventType, LearnerEvent, PayloadOf } from '../../../src/shared/events';
+import type { EventOf, EventType, LearnerEvent, PayloadOf } from '../../../src/shared/progress/events';
 
 export const DEVICE = '00000000-0000-4000-8000-0000000000d1';
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { studySlotsIcs } from '../../../src/shared/reminder-ics';
-import type { StudySlot } from '../../../src/shared/reminder-slots';
+import { studySlotsIcs } from '../../../src/shared/planning/reminder-ics';
+import type { StudySlot } from '../../../src/shared/planning/reminder-slots';
 
 const slots: StudySlot[] = [
   { id: 'tue', days: ['TU'], time: '12:10', label: 'my free period; room 4, upstairs' },

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ReminderState, type ReminderTodo, shouldRemind } from '../../../src/shared/reminder-rules';
-import type { StudySlot } from '../../../src/shared/reminder-slots';
+import {
+  type ReminderState,
+  type ReminderTodo,
+  shouldRemind,
+} from '../../../src/shared/planning/reminder-rules';
+import type { StudySlot } from '../../../src/shared/planning/reminder-slots';
 
 const LONDON = 'Europe/London';
 const tuesdayLunch: StudySlot = { id: 'tue', days: ['TU'], time: '12:10', label: 'my free period' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LearnerEvent } from '../../../src/shared/events';
-import { reminderTodo } from '../../../src/shared/reminder-todo';
+import { reminderTodo } from '../../../src/shared/planning/reminder-todo';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
 import { answer, completed, DAY, days, makeEvent, T0 } from '../refreshers/sample-events';
 
 const opened = (lessonId: string, at: number) => makeEvent('lesson-opened', {}, { lessonId, at });

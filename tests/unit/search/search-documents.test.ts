@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../../src/build/html-to-text';
-import { lessonDocument } from '../../../src/build/search-documents';
-import type { Lesson } from '../../../src/shared/content-types';
+import { htmlToText } from '../../../src/course-compiler/html-to-text';
+import { lessonDocument } from '../../../src/course-compiler/search-documents';
+import type { Lesson } from '../../../src/shared/content/content-types';
 
 describe('search documents', () => {
   it.each([

@@ -1,9 +1,9 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { searchLessons } from '../../../src/features/search/search-lessons';
-import type { Catalog, CatalogLesson } from '../../../src/shared/content-types';
-import { searchOptions } from '../../../src/shared/search-options';
-import type { SearchDocument } from '../../../src/shared/search-terms';
+import type { Catalog, CatalogLesson } from '../../../src/shared/content/content-types';
+import { searchOptions } from '../../../src/shared/content/search-options';
+import type { SearchDocument } from '../../../src/shared/content/search-terms';
 
 const doc = (id: string, title: string, text: string, objectives = '', headings = ''): SearchDocument => ({
   id: `m/${id}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, queryTerms } from '../../../src/shared/search-terms';
+import { indexTerms, queryTerms } from '../../../src/shared/content/search-terms';
 
 // Two texts "meet" when the query's terms are all among the text's index terms.
 const meets = (query: string, text: string) => {

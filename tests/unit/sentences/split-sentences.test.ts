@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../src/shared/sentences';
+import { splitSentences } from '../../../src/shared/content/sentences';
 
 const cases: { name: string; text: string; expected: string[] }[] = [
   { name: 'empty text', text: '', expected: [] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createReader, isSpeechSupported, type ReaderEndReason } from '../../../src/lib/speech';
+import { createReader, isSpeechSupported, type ReaderEndReason } from '../../../src/lib/browser/speech';
 
 type Handler = ((event: { error: string }) => void) | null;
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PocketDb } from '../../../src/db/db';
 import { ProfilesDb } from '../../../src/db/profiles-db';
 import { createProfilesRepo } from '../../../src/db/profiles-repo';
-import { DATABASE_NAME } from '../../../src/shared/database-name';
+import { DATABASE_NAME } from '../../../src/shared/device/database-name';
 import { storedLesson } from '../../../src/sw/stored-lesson';
 import { fixtureBundles, fixtureCatalog } from '../../helpers/fixture-course';
 

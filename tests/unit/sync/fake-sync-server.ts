@@ -2,8 +2,8 @@
 // with a hook to fail any request. The real server is exercised in tests/server/sync-engine.test.ts.
 
 import type { FetchLike } from '../../../src/api/api-client';
-import type { LearnerEvent } from '../../../src/shared/events';
-import type { PushRequest } from '../../../src/shared/sync-protocol';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
+import type { PushRequest } from '../../../src/shared/protocol/sync-protocol';
 
 type Route = { method: string; path: string; body: unknown };
 /** Return a Response to answer instead of the fake, 'network' to throw like an offline fetch, or undefined. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_HLC_LEAD_MS, tickHlc } from '../../../src/shared/hlc';
+import { MAX_HLC_LEAD_MS, tickHlc } from '../../../src/shared/progress/hlc';
 
 const NOW = Date.parse('2026-09-01T09:00:00.000Z');
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PocketDb } from '../../../src/db/db';
 import { createDocsRepo } from '../../../src/db/docs-repo';
 import { createSyncStore, type MergePulledDoc } from '../../../src/db/sync-store';
-import type { LearnerEvent } from '../../../src/shared/events';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
 import { applyDocResult, mergePulledDoc } from '../../../src/sync/doc-merge';
 import { toWireEvent } from '../../../src/sync/outbox';
 import { docRow, eventRow } from './sample-rows';

@@ -6,7 +6,7 @@ import { createApiClient, type FetchLike } from '../../../src/api/api-client';
 import { PocketDb } from '../../../src/db/db';
 import { readMeta, writeMeta } from '../../../src/db/meta';
 import { createSyncStore } from '../../../src/db/sync-store';
-import type { MyTeam } from '../../../src/shared/team-protocol';
+import type { MyTeam } from '../../../src/shared/protocol/team-protocol';
 import { mergePulledDoc } from '../../../src/sync/doc-merge';
 import { removeLearnerData } from '../../../src/sync/remove-learner-data';
 import { createTeamActions } from '../../../src/sync/team-actions';

@@ -1,6 +1,6 @@
 // The dashboard's figures: filters, totals and their sentence, and the CSV a leader exports.
 import { describe, expect, it } from 'vitest';
-import { labels } from '../../../src/lib/labels';
+import { labels } from '../../../src/lib/text/labels';
 import {
   assignmentTotals,
   dashboardCsv,
@@ -9,8 +9,8 @@ import {
   sessionTotalSentence,
   sessionTotals,
   totalSentence,
-} from '../../../src/shared/team-figures';
-import type { AssignmentStatus, TeamMemberRow } from '../../../src/shared/team-protocol';
+} from '../../../src/shared/protocol/team-figures';
+import type { AssignmentStatus, TeamMemberRow } from '../../../src/shared/protocol/team-protocol';
 import { aMemberRow, anAssignment } from '../../helpers/team-fixtures';
 
 const foundations = anAssignment({ id: 'f', title: 'Foundations' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventToStatement, type MappingContext } from '../../../server/xapi/event-statement';
 import { isoDuration } from '../../../server/xapi/iso-duration';
-import type { LearnerEvent } from '../../../src/shared/events';
+import type { LearnerEvent } from '../../../src/shared/progress/events';
 
 const BASE = 'https://cpd.example.org';
 const ADL = 'http://adlnet.gov/expapi';
