@@ -147,7 +147,8 @@ describe('teams, from invite to report', () => {
     const csv = readFileSync((await download.path()) ?? '', 'utf8');
     expect(csv.split('\r\n')[0]).toContain('Name,Role,Team role,Joined,Minutes');
     expect(csv).toMatch(/Ana Patel,Teaching assistant,Member,/);
-    expect(csv).toMatch(/Ben Okafor,Teacher,Member,\d{4}-\d{2}-\d{2},0,0,0,Not started,/);
+    // Minutes, lessons, refreshers due, sessions attended, session minutes; then the assignment's status.
+    expect(csv).toMatch(/Ben Okafor,Teacher,Member,\d{4}-\d{2}-\d{2},0,0,0,0,0,Not started,/);
 
     const pdf = await leaderPage.pdf({ format: 'A4', printBackground: true });
     const dir = mkdtempSync(join(tmpdir(), 'pocket-cpd-team-pdf-'));
