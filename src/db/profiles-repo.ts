@@ -1,7 +1,9 @@
 // Adds, lists, activates and removes the people on this device (profiles-db.ts). Activating writes the
 // active person both to the profiles database (for the service worker) and to the page's localStorage copy
 // that db.ts opens at start; a write that fails (storage full or refused) rejects and nothing switches.
-// Removing a person deletes their whole PocketDb; what they synced stays on the server.
+// Removing a person deletes their whole PocketDb; what they synced stays on the server. On a shared device
+// everyone has a PIN (docs/accounts.md): a person added, and the first person when the second is added,
+// come with one; rows from before PINs were required may lack it until that person is next chosen.
 import { Dexie } from 'dexie';
 import {
   ACTIVE_DATABASE_STORAGE_KEY,
@@ -13,7 +15,7 @@ import { type ProfileRow, ProfilesDb, type StoredPin } from './profiles-db';
 
 export type { ProfileRow, StoredPin };
 
-export type NewProfile = { name: string; pin?: StoredPin };
+export type NewProfile = { name: string; pin: StoredPin };
 
 export function createProfilesRepo(profilesDb: ProfilesDb, storage: Pick<Storage, 'setItem'> | undefined) {
   const repo = {
@@ -29,20 +31,20 @@ export function createProfilesRepo(profilesDb: ProfilesDb, storage: Pick<Storage
 
     /**
      * Adds a person with a database of their own. The first time, the person using the device so far is
-     * listed too (as `currentName`), keeping the database they already have.
+     * listed too (as `current`, with the PIN they chose), keeping the database they already have.
      */
-    async add(person: NewProfile, currentName: string | undefined, now: Date): Promise<ProfileRow> {
+    async add(person: NewProfile, current: NewProfile | undefined, now: Date): Promise<ProfileRow> {
       const added: ProfileRow = {
         databaseName: `${PERSON_DATABASE_PREFIX}${crypto.randomUUID()}`,
         name: person.name,
         addedAt: now.toISOString(),
-        ...(person.pin ? { pin: person.pin } : {}),
+        pin: person.pin,
       };
       await profilesDb.transaction('rw', profilesDb.profiles, profilesDb.meta, async () => {
         if ((await profilesDb.profiles.count()) === 0) {
-          if (!currentName) throw new Error('The person using this device now needs a name first.');
+          if (!current) throw new Error('The person using this device now needs a name and a PIN first.');
           const earlier = new Date(now.getTime() - 1).toISOString();
-          await profilesDb.profiles.add({ databaseName: db.name, name: currentName, addedAt: earlier });
+          await profilesDb.profiles.add({ databaseName: db.name, ...current, addedAt: earlier });
           await profilesDb.meta.put({ key: ACTIVE_PROFILE_KEY, value: db.name });
         }
         await profilesDb.profiles.add(added);
@@ -50,7 +52,8 @@ export function createProfilesRepo(profilesDb: ProfilesDb, storage: Pick<Storage
       return added;
     },
 
-    async setPin(databaseName: string, pin: StoredPin | undefined): Promise<void> {
+    /** Sets or changes a PIN; there is no removing one while the device is shared. */
+    async setPin(databaseName: string, pin: StoredPin): Promise<void> {
       await profilesDb.profiles.update(databaseName, { pin });
     },
 
@@ -77,7 +80,8 @@ export function createProfilesRepo(profilesDb: ProfilesDb, storage: Pick<Storage
       await Dexie.delete(databaseName);
       await profilesDb.transaction('rw', profilesDb.profiles, profilesDb.meta, async () => {
         await profilesDb.profiles.delete(databaseName);
-        // With one person left the device is a personal one again: no list, no picker.
+        // With one person left the device is a personal one again: no list, no picker, and no PIN (it
+        // went with the list; adding someone later asks for one again).
         if ((await profilesDb.profiles.count()) === 1) {
           await profilesDb.profiles.clear();
         }

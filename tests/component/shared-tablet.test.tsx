@@ -1,11 +1,15 @@
-// A tablet shared by colleagues (docs/accounts.md, "Shared tablets"): adding people, "Who is studying?",
-// a PIN that must be right before switching, and removing someone after saying what goes.
+// A tablet shared by colleagues (docs/accounts.md, "Shared tablets"): adding people (each with a PIN, the
+// first person too), "Who is studying?", a PIN that must be right before switching, a person from before
+// PINs were required choosing one before anything of theirs opens, and removing someone after saying what goes.
 import { screen, waitFor, within } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PocketDb } from '../../src/db/db';
+import { ProfilesDb } from '../../src/db/profiles-db';
 import { profilesRepo } from '../../src/db/profiles-repo';
+import { markChosenThisVisit } from '../../src/features/profiles/chosen-this-visit';
 import { leaveForStart } from '../../src/features/profiles/leave-for-start';
+import { hashPin, newPinSalt } from '../../src/features/profiles/profile-pin';
 import { DATABASE_NAME } from '../../src/shared/device/database-name';
 import {
   ACTIVE_DATABASE_STORAGE_KEY,
@@ -28,9 +32,29 @@ beforeEach(async () => {
 async function addPeople(user: ReturnType<typeof renderApp>['user']) {
   await screen.findByRole('heading', { level: 1, name: 'People on this device' });
   await user.type(screen.getByLabelText('Your name (the person using this device now)'), 'Alex');
+  await user.type(screen.getByLabelText('Your PIN'), '1357');
   await user.type(screen.getByLabelText('Name of the person to add'), 'Sam');
-  await user.type(screen.getByLabelText('Their PIN (optional)'), '4821');
+  await user.type(screen.getByLabelText('Their PIN'), '4821');
   await user.click(screen.getByRole('button', { name: 'Add person' }));
+}
+
+/** Alex (studying now) and Sam, each with a PIN, as the people page leaves them. */
+async function alexAndSam() {
+  const sam = await profilesRepo.add(
+    { name: 'Sam', pin: await hashPin('4821', newPinSalt()) },
+    { name: 'Alex', pin: await hashPin('1357', newPinSalt()) },
+    new Date(),
+  );
+  return sam;
+}
+
+/** People added before everyone on a shared device needed a PIN. */
+async function forgetPins() {
+  const stored = new ProfilesDb();
+  await stored.profiles.toCollection().modify((person) => {
+    delete person.pin;
+  });
+  stored.close();
 }
 
 describe('a shared tablet', () => {
@@ -42,8 +66,17 @@ describe('a shared tablet', () => {
     expect(screen.getByText(/Sam is added/)).toBeInTheDocument();
     // Whoever added Sam is at the device: the app does not ask them who is studying.
     expect(sessionStorage.getItem('pocket-cpd.person-chosen')).toBe('1');
-    const stored = JSON.stringify(await profilesRepo.list());
+    const people = await profilesRepo.list();
+    expect(people.map((p) => [p.name, p.pin !== undefined])).toEqual([
+      ['Alex', true],
+      ['Sam', true],
+    ]);
+    const stored = JSON.stringify(people);
     expect(stored).not.toContain('4821');
+    expect(stored).not.toContain('1357');
+    // Everyone on a shared device has a PIN: Alex can change theirs, not take it away.
+    expect(await screen.findByRole('button', { name: 'Change PIN' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remove PIN' })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Sam' }));
     const pin = screen.getByLabelText('Sam’s PIN');
@@ -63,33 +96,87 @@ describe('a shared tablet', () => {
     expect(localStorage.getItem(ACTIVE_DATABASE_STORAGE_KEY)).toBe(sam?.databaseName);
   });
 
-  it('continues as the person already studying without leaving the page they opened', async () => {
-    await profilesRepo.add({ name: 'Sam' }, 'Alex', new Date());
+  it('asks even the person already studying for their PIN, then goes back to the page they opened', async () => {
+    await alexAndSam();
     const { user, location } = renderApp('/settings/people?next=%2Frecord');
     await user.click(await screen.findByRole('button', { name: 'Alex (studying now)' }));
+    // Until someone is chosen the page offers only the choice: no adding someone to get past Alex.
+    expect(screen.queryByRole('heading', { name: 'Add a person' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: /Your PIN/ })).toBeNull();
+    await user.type(screen.getByLabelText('Alex’s PIN'), '1357');
+    await user.click(screen.getByRole('button', { name: 'Continue as Alex' }));
     await waitFor(() => expect(location.current?.pathname).toBe('/record'));
     expect(leaveForStart).not.toHaveBeenCalled();
     expect(sessionStorage.getItem('pocket-cpd.person-chosen')).toBe('1');
   });
 
-  it('refuses a PIN that is not 4 to 8 digits, and a second person with no name', async () => {
+  it('wants a PIN of 4 to 8 digits for both people, and a name for the second', async () => {
     const { user } = renderApp('/settings/people');
     await screen.findByRole('heading', { level: 1, name: 'People on this device' });
     await user.type(screen.getByLabelText('Your name (the person using this device now)'), 'Alex');
-    await user.type(screen.getByLabelText('Their PIN (optional)'), '12');
+    await user.type(screen.getByLabelText('Their PIN'), '12');
     await user.click(screen.getByRole('button', { name: 'Add person' }));
-    const name = screen.getByLabelText('Name of the person to add');
-    expect(name).toHaveFocus();
-    expect(name).toHaveAccessibleDescription('Enter the name of the person to add.');
-    expect(screen.getByLabelText('Their PIN (optional)')).toHaveAccessibleDescription(
+    const mine = screen.getByLabelText('Your PIN');
+    expect(mine).toHaveFocus();
+    expect(mine).toHaveAccessibleDescription(expect.stringContaining('Enter a PIN of 4 to 8 digits.'));
+    expect(screen.getByLabelText('Name of the person to add')).toHaveAccessibleDescription(
+      'Enter the name of the person to add.',
+    );
+    expect(screen.getByLabelText('Their PIN')).toHaveAccessibleDescription(
       expect.stringContaining('A PIN is 4 to 8 digits.'),
+    );
+    expect(await profilesRepo.list()).toEqual([]);
+
+    await user.type(mine, '1357');
+    await user.type(screen.getByLabelText('Name of the person to add'), 'Sam');
+    await user.clear(screen.getByLabelText('Their PIN'));
+    await user.click(screen.getByRole('button', { name: 'Add person' }));
+    expect(screen.getByLabelText('Their PIN')).toHaveFocus();
+    expect(screen.getByLabelText('Their PIN')).toHaveAccessibleDescription(
+      expect.stringContaining('Enter a PIN of 4 to 8 digits.'),
     );
     expect(await profilesRepo.list()).toEqual([]);
   });
 
+  it('has a person from before PINs were required choose one before anything of theirs opens', async () => {
+    await alexAndSam();
+    await forgetPins();
+    // Even in a tab where someone was already chosen, Alex without a PIN is sent to choose one first.
+    markChosenThisVisit();
+    const { user, location } = renderApp('/record');
+    await waitFor(() => expect(location.current?.pathname).toBe('/settings/people'), { timeout: 15_000 });
+    expect(screen.queryByRole('heading', { name: 'Add a person' })).toBeNull();
+
+    await user.click(await screen.findByRole('button', { name: 'Sam' }));
+    const samsPin = screen.getByLabelText('Choose a PIN for Sam');
+    expect(samsPin).toHaveFocus();
+    await user.type(samsPin, '12x');
+    await user.click(screen.getByRole('button', { name: 'Save PIN and continue as Sam' }));
+    expect(
+      await screen.findByText('A PIN is digits only (0 to 9).', { selector: '[role="alert"]' }),
+    ).toBeInTheDocument();
+    expect(leaveForStart).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Someone else' }));
+
+    await user.click(screen.getByRole('button', { name: 'Alex (studying now)' }));
+    await user.type(screen.getByLabelText('Choose a PIN for Alex'), '2580');
+    await user.click(screen.getByRole('button', { name: 'Save PIN and continue as Alex' }));
+    await waitFor(() => expect(location.current?.pathname).toBe('/record'));
+    const alex = (await profilesRepo.list()).find((p) => p.name === 'Alex');
+    expect(alex?.pin?.hash).toBeTruthy();
+    expect(JSON.stringify(alex)).not.toContain('2580');
+    expect(await screen.findByText('Studying as Alex')).toBeInTheDocument();
+    expect(leaveForStart).not.toHaveBeenCalled();
+  });
+
   it('removes someone only after saying what is lost and what stays on the server', async () => {
-    const sam = await profilesRepo.add({ name: 'Sam' }, 'Alex', new Date());
-    await profilesRepo.add({ name: 'Jo' }, undefined, new Date(Date.now() + 1000));
+    const sam = await alexAndSam();
+    await profilesRepo.add(
+      { name: 'Jo', pin: await hashPin('9999', newPinSalt()) },
+      undefined,
+      new Date(Date.now() + 1000),
+    );
+    markChosenThisVisit();
     const samsDb = new PocketDb(sam.databaseName);
     await samsDb.docs.put({ id: 'note:a', body: { text: 'Sam’s note' }, rev: 0, dirty: 1, updatedAt: '' });
     samsDb.close();
@@ -100,15 +187,19 @@ describe('a shared tablet', () => {
     if (!removal) throw new Error('no removal form');
     expect(removal).toHaveTextContent('deletes their progress, notes, settings and downloaded modules');
     expect(removal).toHaveTextContent('Anything they synced to their account stays on the server');
+    await user.type(within(removal).getByLabelText('Sam’s PIN'), '4821');
     await user.click(within(removal).getByRole('button', { name: 'Remove Sam and their progress' }));
 
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove Sam…' })).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Remove Sam and their progress' })).toBeNull(),
+    );
+    expect(screen.queryByRole('button', { name: 'Remove Sam…' })).toBeNull();
     expect((await profilesRepo.list()).map((p) => p.name)).toEqual(['Alex', 'Jo']);
     expect((await Dexie.getDatabaseNames()).includes(sam.databaseName)).toBe(false);
   });
 
   it('asks who is studying when the app opens afresh, and names them under the header', async () => {
-    await profilesRepo.add({ name: 'Sam' }, 'Alex', new Date());
+    await alexAndSam();
     const { location } = renderApp('/record');
     await waitFor(() => expect(location.current?.pathname).toBe('/settings/people'), { timeout: 15_000 });
     expect(location.current?.search).toBe('?next=%2Frecord');

@@ -4,13 +4,14 @@ import { markChosenThisVisit } from './chosen-this-visit';
 import { PIN_INPUT, ProfileField } from './profile-field';
 import { hashPin, newPinSalt, pinProblem } from './profile-pin';
 
-type Errors = { current?: string; name?: string; pin?: string; form?: string };
+type Errors = { current?: string; currentPin?: string; name?: string; pin?: string; form?: string };
 
 const NAME_MAX = 60;
 
 /**
  * Adds a person with their own progress on this device. The first time, the person who has used the
- * device so far is named too: they keep everything they have.
+ * device so far is named too: they keep everything they have. On a shared device everyone has a PIN, so
+ * the person added chooses one, and the first time the person using the device now chooses theirs.
  */
 export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
   const [errors, setErrors] = useState<Errors>({});
@@ -22,16 +23,18 @@ export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
     const form = event.currentTarget;
     const data = new FormData(form);
     const current = String(data.get('current') ?? '').trim();
+    const currentPin = String(data.get('currentPin') ?? '');
     const name = String(data.get('name') ?? '').trim();
     const pin = String(data.get('pin') ?? '');
     const found: Errors = {
       current: firstTime && !current ? 'Enter the name of the person using this device now.' : undefined,
+      currentPin: firstTime ? (pinProblem(currentPin) ?? undefined) : undefined,
       name: name ? undefined : 'Enter the name of the person to add.',
-      pin: pin ? (pinProblem(pin) ?? undefined) : undefined,
+      pin: pinProblem(pin) ?? undefined,
     };
     setErrors(found);
     setAdded(null);
-    const first = (['current', 'name', 'pin'] as const).find((field) => found[field]);
+    const first = (['current', 'currentPin', 'name', 'pin'] as const).find((field) => found[field]);
     if (first) {
       const field = form.elements.namedItem(first);
       if (field instanceof HTMLElement) field.focus();
@@ -39,8 +42,8 @@ export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
     }
     setBusy(true);
     try {
-      const storedPin = pin ? await hashPin(pin, newPinSalt()) : undefined;
-      await profilesRepo.add({ name, pin: storedPin }, firstTime ? current : undefined, new Date());
+      const me = firstTime ? { name: current, pin: await hashPin(currentPin, newPinSalt()) } : undefined;
+      await profilesRepo.add({ name, pin: await hashPin(pin, newPinSalt()) }, me, new Date());
       // Whoever adds a person is the one at the device: they are not asked who is studying next.
       markChosenThisVisit();
       form.reset();
@@ -72,6 +75,15 @@ export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
             error={errors.current}
           />
         )}
+        {firstTime && (
+          <ProfileField
+            label="Your PIN"
+            hint="4 to 8 digits. With more than one person here, the app asks for it each time someone switches to you."
+            name="currentPin"
+            error={errors.currentPin}
+            {...PIN_INPUT}
+          />
+        )}
         <ProfileField
           label="Name of the person to add"
           name="name"
@@ -80,7 +92,7 @@ export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
           error={errors.name}
         />
         <ProfileField
-          label="Their PIN (optional)"
+          label="Their PIN"
           hint="4 to 8 digits, asked when someone switches to them. It stops colleagues opening their progress by mistake; it is not a password."
           name="pin"
           error={errors.pin}

@@ -3,7 +3,10 @@ import { type ProfileRow, profilesRepo } from '../../db/profiles-repo';
 import { PIN_INPUT, ProfileField } from './profile-field';
 import { hashPin, newPinSalt, pinProblem } from './profile-pin';
 
-/** The person studying now sets, changes or removes their own PIN. */
+/**
+ * The person studying now changes their own PIN. It cannot be removed: on a shared device everyone has one
+ * (with one person left the device is a personal one again and the PIN goes with the list).
+ */
 export function MyPinForm({ me }: { me: ProfileRow }) {
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | null>(null);
@@ -29,21 +32,12 @@ export function MyPinForm({ me }: { me: ProfileRow }) {
     }
   }
 
-  async function removePin() {
-    try {
-      await profilesRepo.setPin(me.databaseName, undefined);
-      setSaved('Your PIN is removed: anyone can switch to you.');
-    } catch {
-      setError('The PIN could not be removed: this device’s storage refused it.');
-    }
-  }
-
   return (
     <section className="card" aria-labelledby="my-pin-heading">
       <h2 id="my-pin-heading">Your PIN, {me.name}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <ProfileField
-          label={me.pin ? 'New PIN' : 'PIN'}
+          label="New PIN"
           hint="4 to 8 digits. A privacy screen between colleagues, not a password."
           name="pin"
           error={error}
@@ -51,13 +45,8 @@ export function MyPinForm({ me }: { me: ProfileRow }) {
         />
         <div className="people__actions">
           <button type="submit" className="button">
-            {me.pin ? 'Change PIN' : 'Set PIN'}
+            Change PIN
           </button>
-          {me.pin && (
-            <button type="button" className="button button--quiet" onClick={() => void removePin()}>
-              Remove PIN
-            </button>
-          )}
         </div>
         <div role="status">{saved && <p>{saved}</p>}</div>
       </form>

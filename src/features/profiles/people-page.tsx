@@ -4,6 +4,7 @@ import { PageHeading } from '../../components/page-heading';
 import type { ProfileRow } from '../../db/profiles-repo';
 import { AddPersonForm } from './add-person-form';
 import { markChosenThisVisit } from './chosen-this-visit';
+import { mustChoose } from './must-choose';
 import { MyPinForm } from './my-pin-form';
 import { PersonChooser } from './person-chooser';
 import './profiles.css';
@@ -18,7 +19,9 @@ function safeNext(next: string | null): string {
 
 /**
  * "Who is studying?" on a device with two or more people (docs/accounts.md, "Shared tablets"): choose a
- * person, add one, remove one, and set your own PIN. On a personal device it only offers to add a person.
+ * person, add one, remove one, and change your own PIN. Until someone is chosen (with their PIN) it offers
+ * only the choice, so nobody reaches the person studying now, or adds someone to get past them, unasked.
+ * On a personal device it only offers to add a person.
  */
 export function PeoplePage() {
   const people = useProfiles();
@@ -29,6 +32,7 @@ export function PeoplePage() {
   const shared = people.list.length > 1;
   const me = people.list.find((p) => p.databaseName === people.activeDatabaseName);
   const others = people.list.filter((p) => p !== me);
+  const choosing = shared && mustChoose(me);
 
   async function chosen(person: ProfileRow) {
     if (person.databaseName === people?.activeDatabaseName) {
@@ -54,9 +58,9 @@ export function PeoplePage() {
           them: everyone keeps their own progress.
         </p>
       )}
-      <AddPersonForm firstTime={!shared} />
-      {shared && me && <MyPinForm me={me} />}
-      {others.length > 0 && (
+      {!choosing && <AddPersonForm firstTime={!shared} />}
+      {!choosing && shared && me && <MyPinForm me={me} />}
+      {!choosing && others.length > 0 && (
         <section className="card" aria-labelledby="remove-people-heading">
           <h2 id="remove-people-heading">Remove someone from this device</h2>
           <ul className="people-remove-list">

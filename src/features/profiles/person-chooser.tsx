@@ -1,29 +1,30 @@
 import { type FormEvent, useState } from 'react';
 import type { ProfileRow } from '../../db/profiles-repo';
+import { NewPinStep } from './new-pin-step';
 import { PIN_INPUT, ProfileField } from './profile-field';
 import { pinMatches } from './profile-pin';
 
 type Props = {
   people: ProfileRow[];
   activeDatabaseName: string;
-  /** Called once the chosen person's PIN, if they have one, was given. */
+  /** Called once the chosen person's PIN was given, or chosen by a person who had none. */
   onChosen: (person: ProfileRow) => Promise<void>;
 };
 
-/** "Who is studying?": one button per person; a person with a PIN is asked for it first. */
+/**
+ * "Who is studying?": one button per person. Choosing always asks for that person's PIN; a person without
+ * one (from before everyone on a shared device needed one) sets it first.
+ */
 export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
   const [asking, setAsking] = useState<ProfileRow | null>(null);
+  const [settingPin, setSettingPin] = useState<ProfileRow | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
-  async function choose(person: ProfileRow) {
+  function choose(person: ProfileRow) {
     setError(undefined);
-    if (person.pin) {
-      setAsking(person);
-      return;
-    }
-    setBusy(true);
-    await onChosen(person).finally(() => setBusy(false));
+    if (person.pin) setAsking(person);
+    else setSettingPin(person);
   }
 
   async function submitPin(event: FormEvent<HTMLFormElement>) {
@@ -46,6 +47,10 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
     } finally {
       setBusy(false);
     }
+  }
+
+  if (settingPin) {
+    return <NewPinStep person={settingPin} onSaved={onChosen} onCancel={() => setSettingPin(null)} />;
   }
 
   if (asking) {
@@ -78,12 +83,7 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
     <ul className="people-list">
       {people.map((person) => (
         <li key={person.databaseName}>
-          <button
-            type="button"
-            className="button people-list__person"
-            disabled={busy}
-            onClick={() => void choose(person)}
-          >
+          <button type="button" className="button people-list__person" onClick={() => choose(person)}>
             {person.databaseName === activeDatabaseName ? `${person.name} (studying now)` : person.name}
           </button>
         </li>

@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { profilesRepo } from '../../db/profiles-repo';
 import { ACTIVE_DATABASE_STORAGE_KEY } from '../../shared/device/profiles-database';
-import { chosenThisVisit } from './chosen-this-visit';
 import { leaveForStart } from './leave-for-start';
+import { mustChoose } from './must-choose';
 import './profiles.css';
 import { useProfiles } from './use-profiles';
 
@@ -11,7 +11,7 @@ export const PEOPLE_PATH = '/settings/people';
 
 /**
  * On a device with two or more people: who is studying, and a way to switch. When the app is opened
- * afresh (not a reload) it asks "Who is studying?" first. Another tab switching person moves this tab
+ * afresh (not a reload), or the person studying has no PIN yet, it asks "Who is studying?" first. Another tab switching person moves this tab
  * too, so no tab keeps showing, or writing to, the last person's database.
  */
 export function ProfileLine() {
@@ -32,10 +32,23 @@ export function ProfileLine() {
   useEffect(() => {
     if (!shared) return;
     profilesRepo.agreeWithPage().catch(() => undefined);
-    if (!chosenThisVisit() && pathname !== PEOPLE_PATH) {
-      void navigate(`${PEOPLE_PATH}?next=${encodeURIComponent(pathname + search)}`, { replace: true });
-    }
-  }, [shared, pathname, search, navigate]);
+    if (pathname === PEOPLE_PATH || !mustChoose(current)) return;
+    let left = false;
+    // Asked of the stored list, not the one on screen: a PIN chosen a moment ago on the way here may not
+    // have reached the screen's copy yet, and that person must not be sent back to choose again.
+    profilesRepo
+      .list()
+      .then((list) => {
+        const me = list.find((p) => p.databaseName === profilesRepo.activeDatabaseName());
+        if (!left && mustChoose(me)) {
+          void navigate(`${PEOPLE_PATH}?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      left = true;
+    };
+  }, [shared, current, pathname, search, navigate]);
 
   if (!shared || !current) return null;
   return (

@@ -12,22 +12,22 @@ export class PeoplePage {
     await this.page.goto(`${baseUrl}/settings/people`);
   }
 
-  async addFirstOther(currentName: string, name: string, pin: string): Promise<void> {
-    await this.page.getByLabel('Your name (the person using this device now)').fill(currentName);
+  /** Names the person using the device now with their PIN, and adds `name` with theirs. */
+  async addFirstOther(current: { name: string; pin: string }, name: string, pin: string): Promise<void> {
+    await this.page.getByLabel('Your name (the person using this device now)').fill(current.name);
+    await this.page.getByLabel('Your PIN').fill(current.pin);
     await this.page.getByLabel('Name of the person to add').fill(name);
-    await this.page.getByLabel('Their PIN (optional)').fill(pin);
+    await this.page.getByLabel('Their PIN').fill(pin);
     await this.page.getByRole('button', { name: 'Add person' }).click();
     await this.page.getByRole('heading', { level: 1, name: 'Who is studying?' }).waitFor();
   }
 
-  /** Chooses `name` (giving `pin` when asked) and waits for the app to open afresh at its start page. */
-  async switchTo(name: string, pin?: string): Promise<void> {
+  /** Chooses `name`, gives their `pin` and waits for the app to open afresh at its start page. */
+  async switchTo(name: string, pin: string): Promise<void> {
     await this.page.getByRole('button', { name, exact: true }).click();
-    if (pin) {
-      await this.page.getByLabel(`${name}’s PIN`).fill(pin);
-      await this.onPinStep?.(this.page);
-      await this.page.getByRole('button', { name: `Continue as ${name}` }).click();
-    }
+    await this.page.getByLabel(`${name}’s PIN`).fill(pin);
+    await this.onPinStep?.(this.page);
+    await this.page.getByRole('button', { name: `Continue as ${name}` }).click();
     await this.page.waitForURL((url) => url.pathname === '/');
   }
 

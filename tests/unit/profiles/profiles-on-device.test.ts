@@ -10,6 +10,8 @@ import { ACTIVE_DATABASE_STORAGE_KEY } from '../../../src/shared/device/profiles
 import { activeDatabaseName } from '../../../src/sw/active-database';
 
 const now = new Date('2026-12-07T09:00:00Z');
+// Stands for a hashed PIN: the repository stores it as given (hashing is profile-pin.ts's, tested there).
+const pin = { salt: 'c2FsdA==', hash: 'aGFzaA==', iterations: 1 };
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -50,13 +52,13 @@ describe('people on a shared device', () => {
 
   it('lists the person using the device with their own database when a second is added', async () => {
     const repo = createProfilesRepo(profilesDb(), memoryStorage());
-    await expect(repo.add({ name: 'Sam' }, undefined, now)).rejects.toThrow(/needs a name/);
-    const sam = await repo.add({ name: 'Sam' }, 'Alex', now);
+    await expect(repo.add({ name: 'Sam', pin }, undefined, now)).rejects.toThrow(/needs a name and a PIN/);
+    const sam = await repo.add({ name: 'Sam', pin }, { name: 'Alex', pin }, now);
 
     const people = await repo.list();
-    expect(people.map((p) => [p.name, p.databaseName])).toEqual([
-      ['Alex', DATABASE_NAME],
-      ['Sam', sam.databaseName],
+    expect(people.map((p) => [p.name, p.databaseName, p.pin])).toEqual([
+      ['Alex', DATABASE_NAME, pin],
+      ['Sam', sam.databaseName, pin],
     ]);
     expect(sam.databaseName).not.toBe(DATABASE_NAME);
     expect(await activeDatabaseName()).toBe(DATABASE_NAME);
@@ -65,7 +67,7 @@ describe('people on a shared device', () => {
   it('names the activated person for the service worker and for the page’s next start', async () => {
     const storage = memoryStorage();
     const repo = createProfilesRepo(profilesDb(), storage);
-    const sam = await repo.add({ name: 'Sam' }, 'Alex', now);
+    const sam = await repo.add({ name: 'Sam', pin }, { name: 'Alex', pin }, now);
     await repo.activate(sam.databaseName);
     expect(await activeDatabaseName()).toBe(sam.databaseName);
     expect(storage.items.get(ACTIVE_DATABASE_STORAGE_KEY)).toBe(sam.databaseName);
@@ -73,8 +75,8 @@ describe('people on a shared device', () => {
 
   it('deletes a removed person’s database only, and forgets the list when one person is left', async () => {
     const repo = createProfilesRepo(profilesDb(), memoryStorage());
-    const sam = await repo.add({ name: 'Sam' }, 'Alex', now);
-    const jo = await repo.add({ name: 'Jo' }, undefined, new Date(now.getTime() + 1000));
+    const sam = await repo.add({ name: 'Sam', pin }, { name: 'Alex', pin }, now);
+    const jo = await repo.add({ name: 'Jo', pin }, undefined, new Date(now.getTime() + 1000));
     for (const name of [DATABASE_NAME, sam.databaseName, jo.databaseName]) {
       const personal = new PocketDb(name);
       await personal.docs.put({ id: 'note:x', body: { text: name }, rev: 0, dirty: 1, updatedAt: '' });

@@ -57,7 +57,8 @@ describe('a downloaded lesson read by the service worker', () => {
     first.close();
     const profiles = new ProfilesDb();
     const repo = createProfilesRepo(profiles, undefined);
-    const sam = await repo.add({ name: 'Sam' }, 'Alex', new Date('2026-12-07T09:00:00Z'));
+    const pin = { salt: 'c2FsdA==', hash: 'aGFzaA==', iterations: 1 };
+    const sam = await repo.add({ name: 'Sam', pin }, { name: 'Alex', pin }, new Date('2026-12-07T09:00:00Z'));
     await repo.activate(sam.databaseName);
     // Sam has not downloaded the module: Alex's copy is not Sam's page.
     expect(await storedLesson(module.id, lesson.id)).toBeNull();
