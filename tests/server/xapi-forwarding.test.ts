@@ -310,4 +310,29 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     expect(await testDb.db.kysely.selectFrom('xapi_forwards').selectAll().execute()).toEqual([]);
     expect(await testDb.db.kysely.selectFrom('xapi_outbox').selectAll().execute()).toEqual([]);
   });
+
+  it('"Download my data" holds the forward and the outbox without the LRS secret; deleting the accounts removes them', async () => {
+    await setRole(t, owner, teamId, member, 'leader');
+    expect((await setForward(member)).status).toBe(200);
+    await push(member2, [makeEvent(member2.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' })]);
+    expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ sent: 1 });
+
+    const leaderData = await t.call('GET', '/api/v1/account/data', { token: member.token });
+    expect(leaderData.status).toBe(200);
+    const leaderText = await leaderData.text();
+    expect(leaderText).toContain('xapi_forwards');
+    expect(leaderText).not.toContain(lrsKey.secret);
+    const memberData = await t.call('GET', '/api/v1/account/data', { token: member2.token });
+    expect(await memberData.text()).toContain('xapi_outbox');
+
+    for (const who of [member, member2]) {
+      const gone = await t.call('DELETE', '/api/v1/account', {
+        token: who.token,
+        body: { password: 'correct horse battery' },
+      });
+      expect(gone.status).toBe(204);
+    }
+    expect(await testDb.db.kysely.selectFrom('xapi_forwards').selectAll().execute()).toEqual([]);
+    expect(await testDb.db.kysely.selectFrom('xapi_outbox').selectAll().execute()).toEqual([]);
+  });
 });
