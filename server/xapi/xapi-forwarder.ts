@@ -130,7 +130,14 @@ async function enqueue(deps: ForwarderDeps, forward: Forward, now: number): Prom
       });
     }
   }
-  if (rows.length > 0) await db.kysely.insertInto('xapi_outbox').values(rows).execute();
+  if (rows.length > 0) {
+    // A second server process on the same database may have queued the same statements a moment ago.
+    await db.kysely
+      .insertInto('xapi_outbox')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['team_id', 'statement_id']).doNothing())
+      .execute();
+  }
   return rows.length;
 }
 
