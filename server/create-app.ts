@@ -35,6 +35,7 @@ import { staticFiles } from './static-files';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS } from './storage-full';
 import { type CourseIndex, loadCourseIndex } from './teams/course-index';
 import { statementRoutes } from './xapi/statement-routes';
+import { xapiForwardRoutes } from './xapi/xapi-forward-routes';
 import { xapiKeyRoutes } from './xapi/xapi-key-routes';
 
 export type CreateAppOptions = {
@@ -104,6 +105,7 @@ export function createApp({
     assignmentRoutes,
     facilitatedSessionRoutes,
     xapiKeyRoutes,
+    xapiForwardRoutes,
   ]) {
     app.route('/api/v1', routes(deps));
   }

@@ -199,4 +199,29 @@ export type Database = {
     team_id: string | null;
     voided_by: string | null;
   };
+  /** A team's external LRS (server/migrations/0014-xapi-forwarding.ts); `key_secret` is never sent to a device. */
+  xapi_forwards: {
+    team_id: string;
+    endpoint: string;
+    key_name: string;
+    key_secret: string;
+    base_url: string;
+    set_by: string;
+    created_at: number;
+    last_delivery_at: number | null;
+    last_error: string | null;
+    last_error_at: number | null;
+  };
+  /** Statements on their way to a team's LRS, one row per statement id, kept once sent so none goes twice. */
+  xapi_outbox: {
+    team_id: string;
+    statement_id: string;
+    learner_id: string;
+    body: string;
+    state: 'pending' | 'sent' | 'refused';
+    attempts: number;
+    next_attempt_at: number;
+    last_error: string | null;
+    sent_at: number | null;
+  };
 };

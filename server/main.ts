@@ -14,6 +14,8 @@ import { startPurgeScheduler } from './purge';
 import { startReminderScheduler } from './reminders/reminder-scheduler';
 import { vapidKeysOnce } from './reminders/vapid-keys';
 import { assignmentsDueSoon } from './teams/assignments-due-soon';
+import { loadCourseIndex } from './teams/course-index';
+import { startXapiForwarder } from './xapi/xapi-forwarder';
 
 /** How long requests in flight may take to finish after a stop signal before they are cut. */
 const GRACE_MS = 5_000;
@@ -49,7 +51,9 @@ async function main(): Promise<void> {
   const vapidKeys = vapidKeysOnce(db, Date.now);
   await vapidKeys();
   await loadOrCreateSigningKey(db, Date.now());
-  const app = createApp({ db, config, logger, vapidKeys });
+  // Read once and shared: the routes and the xAPI forwarder map events against the same course.
+  const course = loadCourseIndex(config.distDir, (message) => logger.info(message, {}));
+  const app = createApp({ db, config, logger, vapidKeys, course });
   const stopReminders =
     config.reminderIntervalMs > 0
       ? startReminderScheduler(
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
         )
       : () => undefined;
   const stopPurge = startPurgeScheduler({ db, logger, deviceIdleMs: config.deviceIdleMs });
+  const stopForwarder = startXapiForwarder({ db, course, logger, fetch });
   // No createServer option is passed, so this is a plain node:http server.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -91,6 +96,7 @@ async function main(): Promise<void> {
     logger.info('stopping', { signal });
     stopReminders();
     stopPurge();
+    stopForwarder();
     const cut = setTimeout(() => http.closeAllConnections(), GRACE_MS);
     cut.unref();
     http.close(() => {

@@ -11,6 +11,7 @@ import { leaderResetCodes } from './migrations/0010-leader-reset-codes';
 import { teamSessions } from './migrations/0011-team-sessions';
 import { xapiKeys } from './migrations/0012-xapi-keys';
 import { xapiStatements } from './migrations/0013-xapi-statements';
+import { xapiForwarding } from './migrations/0014-xapi-forwarding';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -177,6 +178,7 @@ const migrations: Record<string, Migration> = {
   '0011-team-sessions': teamSessions,
   '0012-xapi-keys': xapiKeys,
   '0013-xapi-statements': xapiStatements,
+  '0014-xapi-forwarding': xapiForwarding,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -36,6 +36,10 @@ export const learnerTables = {
   // Their own xAPI keys and the team keys they made.
   xapi_keys: { column: 'learner_id', secret: ['secret_hash'] },
   xapi_statements: { column: 'learner_id', json: ['body'] },
+  // Their team's statements on the way to the team's LRS, and the forwarding they set up as a leader
+  // (whose LRS secret belongs to the other system: not in the download).
+  xapi_outbox: { column: 'learner_id', json: ['body'] },
+  xapi_forwards: { column: 'set_by', secret: ['key_secret'] },
 } satisfies Partial<Record<keyof Database, LearnerTable>>;
 
 /**

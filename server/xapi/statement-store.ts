@@ -15,10 +15,11 @@ import { VOIDED_VERB } from './statement-schema';
 import type { XapiScope } from './xapi-credentials';
 
 export type Json = Record<string, unknown>;
-export type StoredStatement = { storedAt: number; id: string; statement: Json };
+/** `fromEvent`: made from a learner's event by our mapping, not received from another tool. */
+export type StoredStatement = { storedAt: number; id: string; statement: Json; fromEvent: boolean };
 
 /** Whose records a key reaches: one learner, or each current member of a team. */
-export async function learnersInReach(deps: AppDeps, scope: XapiScope): Promise<string[]> {
+export async function learnersInReach(deps: Pick<AppDeps, 'db'>, scope: XapiScope): Promise<string[]> {
   if (scope.owner.kind === 'learner') return [scope.owner.learnerId];
   const rows = await deps.db.kysely
     .selectFrom('team_members')
@@ -38,7 +39,7 @@ export const TEAM_EVENT_TYPES = ['lesson-completed', 'session-attended'] as cons
 
 /** Every statement in reach stored in the window (`after` < stored ≤ `upTo`), voided ones left out. */
 export async function statementsInReach(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'db' | 'course'>,
   scope: XapiScope,
   baseUrl: string,
   window: Window,
@@ -73,7 +74,7 @@ export async function statementsInReach(
       receivedAt: row.received_at,
       datesOnly: scope.owner.kind === 'team',
     });
-    found.push({ storedAt: row.received_at, id: row.event_id, statement });
+    found.push({ storedAt: row.received_at, id: row.event_id, statement, fromEvent: true });
   }
   let received = db.kysely
     .selectFrom('xapi_statements')
@@ -84,12 +85,17 @@ export async function statementsInReach(
   if (window.after !== undefined) received = received.where('stored_at', '>', window.after);
   if (window.upTo !== undefined) received = received.where('stored_at', '<=', window.upTo);
   for (const row of await received.execute()) {
-    found.push({ storedAt: row.stored_at, id: row.id, statement: JSON.parse(row.body) as Json });
+    found.push({
+      storedAt: row.stored_at,
+      id: row.id,
+      statement: JSON.parse(row.body) as Json,
+      fromEvent: false,
+    });
   }
   return found;
 }
 
-async function voidedEventIds(deps: AppDeps, learners: string[]): Promise<Set<string>> {
+export async function voidedEventIds(deps: Pick<AppDeps, 'db'>, learners: string[]): Promise<Set<string>> {
   const rows = await deps.db.kysely
     .selectFrom('events')
     .select('body')

@@ -68,6 +68,8 @@ import {
 import {
   type CreateXapiKeyRequest,
   createdXapiKeySchema,
+  type SetXapiForwardRequest,
+  xapiForwardResponseSchema,
   xapiKeysResponseSchema,
 } from '../shared/protocol/xapi-protocol';
 
@@ -318,6 +320,19 @@ export function createApiClient({
         { method: 'DELETE', path: `${xapiKeysPath(teamId)}/${encodeURIComponent(keyId)}`, token },
         nothingSchema,
       ),
+    // A team's forwarding to its external LRS (docs/xapi.md); the answer never carries the LRS's secret.
+    xapiForward: (token: string, teamId: string) =>
+      call(
+        { method: 'GET', path: apiPath('teams', teamId, 'xapi-forward'), token },
+        xapiForwardResponseSchema,
+      ),
+    setXapiForward: (token: string, teamId: string, body: SetXapiForwardRequest) =>
+      call(
+        { method: 'PUT', path: apiPath('teams', teamId, 'xapi-forward'), token, body },
+        xapiForwardResponseSchema,
+      ),
+    stopXapiForward: (token: string, teamId: string) =>
+      call({ method: 'DELETE', path: apiPath('teams', teamId, 'xapi-forward'), token }, nothingSchema),
     // Teams (src/shared/protocol/team-protocol.ts).
     createTeam: (token: string, name: string) =>
       call({ method: 'POST', path: '/api/v1/teams', token, body: { name } }, myTeamSchema),

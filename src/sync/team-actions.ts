@@ -11,7 +11,7 @@ import type {
 } from '../api/api-client';
 import type { SyncStore } from '../db/sync-store';
 import type { MyTeam, StaffRole } from '../shared/protocol/team-protocol';
-import type { CreateXapiKeyRequest } from '../shared/protocol/xapi-protocol';
+import type { CreateXapiKeyRequest, SetXapiForwardRequest } from '../shared/protocol/xapi-protocol';
 import { withSession } from './with-session';
 
 export type TeamActions = ReturnType<typeof createTeamActions>;
@@ -102,6 +102,11 @@ export function createTeamActions(
       withToken((token) => api.createXapiKey(token, body, teamId)),
     revokeXapiKey: (teamId: string, keyId: string) =>
       withToken((token) => api.revokeXapiKey(token, keyId, teamId)),
+    /** The team's forwarding to its external LRS (docs/xapi.md), for its owner and leaders. */
+    xapiForward: (teamId: string) => withToken((token) => api.xapiForward(token, teamId)),
+    setXapiForward: (teamId: string, body: SetXapiForwardRequest) =>
+      withToken((token) => api.setXapiForward(token, teamId, body)),
+    stopXapiForward: (teamId: string) => withToken((token) => api.stopXapiForward(token, teamId)),
     revokeInvite: (teamId: string, code: string) =>
       withToken((token) => api.revokeInvite(token, teamId, code)),
     createAssignment: (teamId: string, body: CreateAssignmentRequest) =>

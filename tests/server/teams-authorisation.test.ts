@@ -170,6 +170,25 @@ const ROUTES: Route[] = [
     expect: { owner: 204, leader: 204 },
   },
   {
+    name: 'GET /teams/:teamId/xapi-forward',
+    method: 'GET',
+    path: (w) => `/teams/${w.teamId}/xapi-forward`,
+    expect: {},
+  },
+  {
+    name: 'PUT /teams/:teamId/xapi-forward',
+    method: 'PUT',
+    path: (w) => `/teams/${w.teamId}/xapi-forward`,
+    body: () => ({ endpoint: 'https://lrs.example/xapi/', keyName: 'pocket', keySecret: 'lrs-secret' }),
+    expect: {},
+  },
+  {
+    name: 'DELETE /teams/:teamId/xapi-forward',
+    method: 'DELETE',
+    path: (w) => `/teams/${w.teamId}/xapi-forward`,
+    expect: { owner: 204, leader: 204 },
+  },
+  {
     name: 'POST /facilitated-sessions for the team',
     method: 'POST',
     path: () => '/facilitated-sessions',

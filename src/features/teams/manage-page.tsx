@@ -21,6 +21,7 @@ import type { TeamActions } from '../../sync/team-actions';
 import { failureText } from './failure-text';
 import { teamCalls, useTeamRead } from './team-calls';
 import './teams.css';
+import { TeamXapiForward } from './team-xapi-forward';
 import { TeamXapiKeys } from './team-xapi-keys';
 
 type Act = (run: (calls: TeamActions) => Promise<ApiResult<unknown>>, done: string) => Promise<boolean>;
@@ -90,6 +91,7 @@ export function ManagePage() {
       <AssignmentsSection team={team} catalog={catalog ?? undefined} act={act} />
       <MembersSection team={team} act={act} />
       <TeamXapiKeys teamId={teamId} teamName={team.team.name} />
+      <TeamXapiForward teamId={teamId} teamName={team.team.name} />
       {team.myRole === 'owner' && <OwnerSection team={team} act={act} />}
     </>
   );

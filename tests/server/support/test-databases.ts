@@ -45,6 +45,8 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 
 async function clearTables(db: Db): Promise<void> {
   for (const table of [
+    'xapi_outbox',
+    'xapi_forwards',
     'xapi_statements',
     'xapi_keys',
     'certificates',
