@@ -1,9 +1,9 @@
 // axe-core on every route of the built app, in every theme (light and dark as the device sets them,
 // cream and high contrast as chosen in Settings): zero violations of WCAG 2.2 A and AA rules. The device
 // has completed a module first, so the record, its certificate and Today's pathway show real content.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, chooseTheme, THEMES, waitForTheme } from './helpers/accessibility';
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog } from './helpers/built-course';
@@ -75,22 +75,12 @@ function routes(): Route[] {
   ];
 }
 
-type Theme = { name: string; scheme: 'light' | 'dark'; stored: string };
-const themes: Theme[] = [
-  { name: 'light', scheme: 'light', stored: 'Same as my device' },
-  { name: 'dark', scheme: 'dark', stored: 'Same as my device' },
-  { name: 'cream', scheme: 'light', stored: 'Cream (low glare)' },
-  { name: 'high-contrast', scheme: 'light', stored: 'High contrast' },
-];
-
-describe.each(themes)('accessibility in the $name theme', (theme) => {
+describe.each(THEMES)('accessibility in the $name theme', (theme) => {
   // One tab per theme, reused route after route: opening a tab each time costs more than axe itself.
   let page: Page;
   beforeAll(async () => {
     page = await device.context.newPage();
-    await page.emulateMedia({ colorScheme: theme.scheme, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/settings`);
-    await page.getByRole('group', { name: 'Colours' }).getByRole('radio', { name: theme.stored }).check();
+    await chooseTheme(page, server.url, theme);
   });
   afterAll(async () => {
     await page?.close();
@@ -100,15 +90,8 @@ describe.each(themes)('accessibility in the $name theme', (theme) => {
     await page.goto(`${server.url}${path}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.waitForLoadState('networkidle');
-    const expected = theme.stored === 'Same as my device' ? null : theme.name;
-    await page.waitForFunction((want) => (document.documentElement.dataset.theme ?? null) === want, expected);
+    await waitForTheme(page, theme);
     await prepare?.(page);
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    const summary = results.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-    expect(summary).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 // Confidence, measured, in Chromium over the real build and server: a learner rates the module's
 // statements before the first lesson, completes every lesson, rates them again, and sees the change on
 // the module page and in the CPD record. Each screen with the question on it is checked with axe.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './helpers/accessibility';
 import type { AppServer } from './helpers/app-server';
 import type { Device } from './helpers/browser';
 import { builtCatalog } from './helpers/built-course';
@@ -15,13 +15,6 @@ serverAndDevicePerFile((s, d) => {
   server = s;
   device = d;
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function rateAll(page: Page, region: string, label: string): Promise<void> {
   const survey = page.getByRole('region', { name: region });

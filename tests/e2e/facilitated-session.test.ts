@@ -2,9 +2,9 @@
 // slides advance, a poll reveals, the clock runs, the presenter view follows), an attendee joining by code
 // from a second browser context (the session lands in their record), attendance ticked with no signal that
 // is sent once back online, and axe on the presenter, presenter view and join screens in every theme.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, chooseTheme, THEMES, waitForTheme } from './helpers/accessibility';
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog, builtLesson } from './helpers/built-course';
@@ -197,52 +197,33 @@ describe('a facilitated session', () => {
   }, 240_000);
 });
 
-type Theme = { name: string; scheme: 'light' | 'dark'; stored: string };
-const themes: Theme[] = [
-  { name: 'light', scheme: 'light', stored: 'Same as my device' },
-  { name: 'dark', scheme: 'dark', stored: 'Same as my device' },
-  { name: 'cream', scheme: 'light', stored: 'Cream (low glare)' },
-  { name: 'high-contrast', scheme: 'light', stored: 'High contrast' },
-];
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-describe.each(themes)('accessibility of session screens in the $name theme', (theme) => {
+describe.each(THEMES)('accessibility of session screens in the $name theme', (theme) => {
   it('the plan, the slides with a poll revealed and the attendance, the presenter view and the join screen have no axe violations', async () => {
     const page = await facilitator.context.newPage();
-    await page.emulateMedia({ colorScheme: theme.scheme, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/settings`);
-    await page.getByRole('group', { name: 'Colours' }).getByRole('radio', { name: theme.stored }).check();
-    const expected = theme.stored === 'Same as my device' ? null : theme.name;
-    const themed = () =>
-      page.waitForFunction((want) => (document.documentElement.dataset.theme ?? null) === want, expected);
+    await chooseTheme(page, server.url, theme);
+    const themed = () => waitForTheme(page, theme);
 
     await page.goto(`${server.url}/present/${module.id}?length=20`);
     await page.getByRole('button', { name: 'Start the session' }).waitFor();
     await themed();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Start the session' }).click();
     await page.getByText(/^Slide 1 of/).waitFor({ state: 'attached' });
     await themed();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     for (let i = 0; i < 30 && !(await position(page))?.includes('Group check'); i += 1) {
       await page.keyboard.press('PageDown');
     }
     await page.keyboard.press('PageDown');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('a');
     await page.getByRole('heading', { name: 'Attendance' }).waitFor();
     // The panel as the room sees it: its join code from the server and the QR code drawn, not half loaded
     // (axe checking a panel that changes under it was seen to fail once in CI).
     await page.locator('.join-code').waitFor({ timeout: SYNC.timeout });
     await page.getByRole('img', { name: /QR code for http/ }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
 
     const [notes] = await Promise.all([
@@ -254,16 +235,16 @@ describe.each(themes)('accessibility of session screens in the $name theme', (th
     ]);
     await notes.emulateMedia({ colorScheme: theme.scheme, reducedMotion: 'reduce' });
     await notes.getByRole('heading', { level: 2, name: /^Now, slide/ }).waitFor();
-    expect(await axe(notes)).toEqual([]);
+    expect(await axeViolations(notes)).toEqual([]);
     await notes.close();
 
     await page.goto(`${server.url}/attend`);
     await page.getByRole('heading', { level: 1, name: 'Join a session' }).waitFor();
     await themed();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${server.url}/present/${module.id}/sign-in?length=20`);
     await page.getByRole('table').waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 240_000);
 });

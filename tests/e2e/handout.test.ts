@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoutContent } from '../../src/features/lesson/handout-content';
 import type { Lesson, ModuleBundle } from '../../src/shared/content/content-types';
+import { axeViolations, chooseTheme, THEMES, waitForTheme } from './helpers/accessibility';
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog, distDir } from './helpers/built-course';
@@ -92,14 +92,6 @@ describe('handout in Chromium', () => {
   });
 });
 
-type Theme = { name: string; scheme: 'light' | 'dark'; stored: string };
-const themes: Theme[] = [
-  { name: 'light', scheme: 'light', stored: 'Same as my device' },
-  { name: 'dark', scheme: 'dark', stored: 'Same as my device' },
-  { name: 'cream', scheme: 'light', stored: 'Cream (low glare)' },
-  { name: 'high-contrast', scheme: 'light', stored: 'High contrast' },
-];
-
 describe('handout accessibility', () => {
   let page: Page;
   beforeAll(async () => {
@@ -109,20 +101,12 @@ describe('handout accessibility', () => {
     await page?.close();
   });
 
-  it.each(themes)('has no axe violations in the $name theme', async (theme) => {
-    await page.emulateMedia({ colorScheme: theme.scheme, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/settings`);
-    await page.getByRole('group', { name: 'Colours' }).getByRole('radio', { name: theme.stored }).check();
+  it.each(THEMES)('has no axe violations in the $name theme', async (theme) => {
+    await chooseTheme(page, server.url, theme);
     await page.goto(`${server.url}${handoutPath}`);
     await page.getByRole('region', { name: 'Key points' }).waitFor();
     await page.waitForLoadState('networkidle');
-    const expected = theme.stored === 'Same as my device' ? null : theme.name;
-    await page.waitForFunction((want) => (document.documentElement.dataset.theme ?? null) === want, expected);
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
+    await waitForTheme(page, theme);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

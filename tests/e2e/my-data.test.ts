@@ -2,9 +2,8 @@
 // what the server holds about them and opens the file, downloads the CSV record, then deletes the account.
 // Axe checks each screen.
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './helpers/accessibility';
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog } from './helpers/built-course';
@@ -25,13 +24,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('your data', () => {
   it('downloads everything the server holds, opens it, then deletes the account', async () => {
     const module = builtCatalog().modules[0];
@@ -51,7 +43,7 @@ describe('your data', () => {
     await page.getByRole('link', { name: 'Your data' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
     await page.getByRole('button', { name: 'Download my data (JSON)' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     const [json] = await Promise.all([
       page.waitForEvent('download'),
@@ -78,11 +70,11 @@ describe('your data', () => {
     expect(record).toContain(lesson.title);
 
     await page.getByRole('button', { name: 'Delete my account…' }).click();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Your password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Delete my account for good' }).click();
     await page.getByRole('heading', { name: 'Your account is deleted' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const signIn = await fetch(`${server.url}/api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

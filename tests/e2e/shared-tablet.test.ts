@@ -1,9 +1,8 @@
 // Two colleagues on one tablet, in one browser context: each has their own progress and downloads, the
 // service worker serves the lesson of the person studying now, and switching back offline finds the first
 // person's progress where they left it.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './helpers/accessibility';
 import type { AppServer } from './helpers/app-server';
 import type { Device } from './helpers/browser';
 import { builtCatalog, builtLesson, firstCheck } from './helpers/built-course';
@@ -12,13 +11,6 @@ import { AppShell } from './pages/app-shell';
 import { LessonPage } from './pages/lesson-page';
 import { ModulePage } from './pages/module-page';
 import { PeoplePage } from './pages/people-page';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Runs in the page: takes `name`'s PIN out of the profiles database, as rows from before PINs were required. */
 function forgetPinOf(name: string): Promise<void> {

@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, chooseTheme, THEMES, waitForTheme } from './helpers/accessibility';
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog } from './helpers/built-course';
@@ -52,10 +52,7 @@ async function joinTeam(page: Page, code: string, role: string) {
 
 async function axe(page: Page): Promise<string[]> {
   await page.waitForLoadState('networkidle');
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return axeViolations(page);
 }
 
 describe('teams, from invite to report', () => {
@@ -184,17 +181,9 @@ describe('teams, from invite to report', () => {
     expect(await leaderPage.getByRole('table').textContent()).toContain('Ana Patel');
   });
 
-  const themes = [
-    { name: 'light', scheme: 'light', stored: 'Same as my device' },
-    { name: 'dark', scheme: 'dark', stored: 'Same as my device' },
-    { name: 'cream', scheme: 'light', stored: 'Cream (low glare)' },
-    { name: 'high-contrast', scheme: 'light', stored: 'High contrast' },
-  ] as const;
-  it.each(themes)('the team screens have no axe violations in the $name theme', async (theme) => {
+  it.each(THEMES)('the team screens have no axe violations in the $name theme', async (theme) => {
     const page = await leader.context.newPage();
-    await page.emulateMedia({ colorScheme: theme.scheme, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/settings`);
-    await page.getByRole('group', { name: 'Colours' }).getByRole('radio', { name: theme.stored }).check();
+    await chooseTheme(page, server.url, theme);
     const paths = [
       '/settings/teams',
       teamUrl.replace(server.url, ''),
@@ -208,6 +197,7 @@ describe('teams, from invite to report', () => {
       await page.goto(`${server.url}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.locator('.loading').waitFor({ state: 'detached' });
+      await waitForTheme(page, theme);
       for (const violation of await axe(page)) found.push(`${path} ${violation}`);
     }
     await page.close();

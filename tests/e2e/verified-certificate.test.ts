@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, chooseTheme, THEMES, waitForTheme } from './helpers/accessibility';
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog } from './helpers/built-course';
@@ -39,30 +39,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const themes = [
-  { scheme: 'light', stored: 'Same as my device' },
-  { scheme: 'dark', stored: 'Same as my device' },
-  { scheme: 'light', stored: 'Cream (low glare)' },
-  { scheme: 'light', stored: 'High contrast' },
-] as const;
-
 /** Axe on the page at `path` in every theme (chosen in Settings, as a learner does). */
 async function axeInEveryTheme(page: Page, path: string, ready: (page: Page) => Promise<void>) {
   const found: string[] = [];
-  for (const theme of themes) {
-    await page.emulateMedia({ colorScheme: theme.scheme, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/settings`);
-    await page.getByRole('group', { name: 'Colours' }).getByRole('radio', { name: theme.stored }).check();
+  for (const theme of THEMES) {
+    await chooseTheme(page, server.url, theme);
     await page.goto(`${server.url}${path}`);
     await ready(page);
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    for (const v of results.violations) {
-      found.push(
-        `${theme.stored}/${theme.scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    }
+    await waitForTheme(page, theme);
+    found.push(...(await axeViolations(page)).map((v) => `${theme.name} ${v}`));
   }
   return found;
 }

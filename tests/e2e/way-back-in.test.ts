@@ -2,10 +2,9 @@
 // another device with one of them, back in again by the emailed link, which goes through a real SMTP
 // server on loopback (the test reads the message and opens its link), and back in with a code the team's
 // leader made on Robin's page of the team dashboard. Axe checks each new screen.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetLinkIn, type SmtpCatcher, startSmtpCatcher } from '../server/support/smtp-catcher';
+import { axeViolations } from './helpers/accessibility';
 import { type AppServer, freePort, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 
@@ -31,13 +30,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 const signIn = (email: string, password: string) =>
   fetch(`${server.url}/api/v1/sessions`, {
     method: 'POST',
@@ -59,7 +51,7 @@ describe('a way back in', () => {
     await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
     codes = await page.locator('.recovery-codes li').allTextContents();
     expect(codes).toHaveLength(10);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'I have kept my codes' }).click();
     await page.getByText(/^Signed in as/).waitFor();
     await page.close();
@@ -72,13 +64,13 @@ describe('a way back in', () => {
     await page.getByRole('link', { name: 'Forgotten your password?' }).click();
     await page.getByRole('heading', { level: 1, name: 'Forgotten your password?' }).waitFor();
     await page.getByRole('button', { name: 'Email me a link' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
     await page.getByRole('textbox', { name: 'Recovery code' }).fill(codes[4] ?? '');
     await page.getByLabel('New password', { exact: true }).fill('a second long sentence');
     await page.getByRole('button', { name: 'Set my new password' }).click();
     await page.getByRole('heading', { name: 'Your new password is set' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByText(/^Synced/).waitFor();
     expect((await signIn(EMAIL, PASSWORD)).status).toBe(401);
     expect((await signIn(EMAIL, 'a second long sentence')).status).toBe(200);
@@ -92,7 +84,7 @@ describe('a way back in', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
     await page.getByRole('button', { name: 'Send me a link' }).click();
     await page.getByText(`If an account uses ${EMAIL}, a link`).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     const link = resetLinkIn((await smtp.next(EMAIL)).raw);
     expect(link.startsWith(`${server.url}/reset-password#token=`)).toBe(true);
@@ -100,7 +92,7 @@ describe('a way back in', () => {
     await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
     // The token is taken out of the address as soon as the page has read it.
     await expect.poll(() => new URL(page.url()).hash).toBe('');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('New password', { exact: true }).fill('a third long sentence');
     await page.getByRole('button', { name: 'Set my new password' }).click();
     await page.getByRole('heading', { name: 'Your new password is set' }).waitFor();
@@ -153,13 +145,13 @@ describe('a way back in', () => {
       await desk.getByRole('heading', { name: 'Reset code for Robin Ali' }).waitFor();
       const code = (await desk.locator('.reset-code').textContent()) ?? '';
       expect(code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
-      expect(await axe(desk)).toEqual([]);
+      expect(await axeViolations(desk)).toEqual([]);
 
       const page = await tablet.context.newPage();
       await page.goto(`${server.url}/settings/sync/forgot`);
       await page.getByRole('button', { name: 'A code from my team leader' }).click();
       await page.getByRole('heading', { name: 'A code from my team leader' }).waitFor();
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
       await page.getByRole('textbox', { name: 'Reset code' }).fill(code.toLowerCase());
       await page.getByLabel('New password', { exact: true }).fill('a fourth long sentence');
@@ -172,7 +164,7 @@ describe('a way back in', () => {
       const record = page.getByRole('region', { name: 'Reset codes from your team leaders' });
       await record.getByText(/Sam Senco \(Oak Tree Nursery\) made a password reset code/).waitFor();
       expect(await record.textContent()).toContain('used on');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.close();
     } finally {
       await leader.close();
