@@ -69,6 +69,10 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll gives up after 1 s by default: a reload that reads IndexedDB takes longer than that
+          // on a loaded 2-core machine (reader.test.ts failed there 2 runs in 4). A poll that can pass
+          // passes at once; this only moves when one that cannot is reported.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
