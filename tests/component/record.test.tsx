@@ -91,11 +91,10 @@ describe('CPD record', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes.slice(3));
     expect(csv.split('\r\n')).toEqual([
-      'Type,Date,Module,Lesson,Minutes planned,Time spent (minutes),Details,Confidence at the start,Confidence at the end,Confidence change',
-      'Lesson completed,2026-03-02,Foundations: the SEND Code of Practice,What SEN means,5,6,,,,',
-      'Lesson completed,2026-03-04,Foundations: the SEND Code of Practice,SEN support and EHC plans,4,,,,,',
-      'Refresher,2026-04-10,Foundations: the SEND Code of Practice,SEN support and EHC plans,,,Correct,,,',
-      `Reflection,2026-03-02,Foundations: the SEND Code of Practice,What SEN means,,,"'=Sam needs, ""visual"" timetables",,,`,
+      'Type,Date,Module,Lesson,Minutes planned,Time spent (minutes),Details,Confidence at the start,Confidence at the end,Confidence change,What I did,What I will change,Evidence of impact',
+      'Lesson completed,2026-03-02,Foundations: the SEND Code of Practice,What SEN means,5,6,,,,,"Studied the lesson “What SEN means” (Foundations: the SEND Code of Practice), 5 minutes planned, 6 minutes spent",,',
+      'Lesson completed,2026-03-04,Foundations: the SEND Code of Practice,SEN support and EHC plans,4,,,,,,"Studied the lesson “SEN support and EHC plans” (Foundations: the SEND Code of Practice), 4 minutes planned",,',
+      'Refresher,2026-04-10,Foundations: the SEND Code of Practice,SEN support and EHC plans,,,Correct,,,,,,',
       '',
     ]);
   });
