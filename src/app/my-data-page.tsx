@@ -6,7 +6,7 @@ import { DeleteAccount } from '../features/account/delete-account';
 import { failureText } from '../features/account/failure-text';
 import { myDataBlob, myDataFileName } from '../features/account/my-data-file';
 import { useSession } from '../features/account/use-session';
-import { downloadCsv } from '../features/record/download-csv';
+import { RecordCsvDownload } from '../features/record/record-csv-download';
 import { useRecord } from '../features/record/use-record';
 import { saveFile } from '../lib/browser/save-file';
 import { appSync } from '../sync/app-sync';
@@ -79,16 +79,11 @@ export function MyDataPage() {
           </p>
         )}
         <p>Your CPD record on this device, for a spreadsheet or your appraisal:</p>
-        <p>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={record.state !== 'ready'}
-            onClick={() => record.state === 'ready' && downloadCsv(record.record)}
-          >
-            Download my CPD record (CSV)
-          </button>
-        </p>
+        <RecordCsvDownload
+          record={record.state === 'ready' ? record.record : null}
+          label="Download my CPD record (CSV)"
+          buttonClassName="button button--quiet"
+        />
         <p role="status" className={message?.alert ? 'alert' : undefined}>
           {message?.text}
         </p>

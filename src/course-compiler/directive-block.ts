@@ -5,6 +5,7 @@ import type { Token } from './markdown-engine';
 import type { MarkdownEngine } from './markdown-renderer';
 import { optionTextKey } from './option-text-key';
 import type { PublishedChecks } from './published-options';
+import { readReflectLog } from './reflect-log';
 import { buildSessionBlock } from './session-directives';
 import { slugify } from './slugify';
 
@@ -74,10 +75,10 @@ export function buildDirectiveBlock(
 ): LessonBlock | undefined {
   const line = open.map?.[0] ?? 0;
   const { name, attributes, rest } = parseDirectiveInfo(open.info);
-  if (attributes !== undefined && name !== 'discuss' && name !== 'facilitator') {
+  if (attributes !== undefined && !['discuss', 'facilitator', 'reflect'].includes(name)) {
     scope.report(
       line,
-      `\`:::${name}\` takes no attributes (found \`{${attributes}}\`): only \`:::discuss\` has one, its \`minutes\``,
+      `\`:::${name}\` takes no attributes (found \`{${attributes}}\`): only \`:::discuss\` (its \`minutes\`) and \`:::reflect\` (its \`log\`) have one`,
       'error',
       `{${attributes}}`,
     );
@@ -112,9 +113,10 @@ export function buildDirectiveBlock(
     case 'reflect': {
       counters.reflect++;
       const id = unique(explicitId('reflect', counters.reflect));
+      const log = readReflectLog(attributes, line, scope);
       const prompt = engine.render(inner);
       if (prompt === '') empty('prompt');
-      return { type: 'reflect', id, section, prompt };
+      return { type: 'reflect', id, section, prompt, ...(log ? { log } : {}) };
     }
     case 'tip':
     case 'key':

@@ -69,6 +69,11 @@ export type MetaValues = {
    * people's names: another learner signing in, or "Remove my progress from this device", removes them.
    */
   teamRosters: StoredTeamRosters;
+  /**
+   * The learner's choice to include their reflection notes in the record's CSV (off until they tick it):
+   * theirs, so it goes with their progress and when another learner signs in here.
+   */
+  recordCsvReflections: boolean;
 };
 export type MetaKey = keyof MetaValues;
 

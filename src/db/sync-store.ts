@@ -81,13 +81,16 @@ export function createSyncStore(db: PocketDb) {
         await writeMeta(db, 'teamRosters', { learnerId, rosters });
       });
     },
-    /** A different learner's last sync and teams say nothing about this one: they are forgotten, not shown. */
+    /**
+     * A different learner's last sync and teams say nothing about this one: they are forgotten, not shown.
+     * Nor is their choice to put reflections in the CSV this learner's: it starts off again.
+     */
     setSession: async (session: StoredSession) => {
       await db.transaction('rw', db.meta, async () => {
         const before = await readMeta(db, 'session');
         const lastLearner = before?.learnerId ?? (await readMeta(db, 'syncDevice'))?.learnerId;
         if (lastLearner !== undefined && lastLearner !== session.learnerId)
-          await deleteMeta(db, 'syncResult', 'teams', 'teamRosters');
+          await deleteMeta(db, 'syncResult', 'teams', 'teamRosters', 'recordCsvReflections');
         await writeMeta(db, 'session', session);
       });
     },

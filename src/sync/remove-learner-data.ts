@@ -21,6 +21,7 @@ export async function removeLearnerData(db: PocketDb): Promise<void> {
       'teams',
       'teamRosters',
       'facilitatedSessions',
+      'recordCsvReflections',
     );
   });
 }

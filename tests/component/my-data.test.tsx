@@ -65,9 +65,40 @@ describe('your data', () => {
     expect(data.tables.devices).toHaveLength(1);
     expect(await screen.findByText(`Saved ${saved[0]?.name}.`)).toBeVisible();
 
-    await user.click(screen.getByRole('button', { name: 'Download my CPD record (CSV)' }));
+    const csvButton = screen.getByRole('button', { name: 'Download my CPD record (CSV)' });
+    await waitFor(() => expect(csvButton).toBeEnabled());
+    await user.click(csvButton);
     expect(saved[1]?.name).toMatch(/^cpd-record-.*\.csv$/);
     expect(await saved[1]?.blob.text()).toContain('Type,Date,Module,Lesson');
+  });
+
+  it('keeps the learner’s notes in all their data, and in the CSV only when they tick Include my reflections', async () => {
+    await db.docs.put({
+      id: 'note:foundations-what-sen-means:my-pupil',
+      body: { text: 'Seat Sam near the door' },
+      rev: 0,
+      dirty: 1,
+      updatedAt: '2026-03-02T09:05:00.000Z',
+    });
+    const saved = captureDownloads();
+    const { user } = await signedInWithProgress();
+    // All their data is all of it: the note is there whatever the CSV choice.
+    await user.click(await screen.findByRole('button', { name: 'Download my data (JSON)' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(await saved[0]?.blob.text()).toContain('Seat Sam near the door');
+
+    const box = screen.getByRole('checkbox', { name: 'Include my reflections' });
+    const csvButton = screen.getByRole('button', { name: 'Download my CPD record (CSV)' });
+    await waitFor(() => expect(csvButton).toBeEnabled());
+    expect(box).not.toBeChecked();
+    await user.click(csvButton);
+    const without = (await saved[1]?.blob.text()) ?? '';
+    expect(without).toContain('Lesson completed,2026-03-02');
+    expect(without).not.toContain('Seat Sam near the door');
+
+    await user.click(box);
+    await user.click(csvButton);
+    expect(await saved[2]?.blob.text()).toContain(',,,Seat Sam near the door,,,');
   });
 
   it('says the server holds nothing without an account, and still offers the CSV', async () => {

@@ -4,7 +4,7 @@ import { PageHeading } from '../../components/page-heading';
 import { TableRegion } from '../../components/table-region';
 import { format } from '../../lib/text/format';
 import { confidenceChangeText, confidenceScore } from '../../shared/progress/confidence-text';
-import { downloadCsv } from './download-csv';
+import { RecordCsvDownload } from './record-csv-download';
 import { useRecord } from './use-record';
 
 export function RecordPage() {
@@ -62,12 +62,12 @@ export function RecordPage() {
               </li>
             )}
           </ul>
-          <p className="no-print">
-            <button type="button" className="button" onClick={() => downloadCsv(record)}>
-              Download CSV
-            </button>{' '}
-            <span className="meta">The whole record, for a spreadsheet or your appraisal.</span>
-          </p>
+          <RecordCsvDownload
+            record={record}
+            label="Download CSV"
+            buttonClassName="button"
+            about="The record, for a spreadsheet, your appraisal or your school’s CPD log."
+          />
 
           {record.modules.length > 0 && (
             <section aria-labelledby="modules-heading" className="record-section">

@@ -1,7 +1,10 @@
-import type { CatalogLesson, Lesson } from './content-types';
+import type { CatalogLesson, Lesson, ReflectLog } from './content-types';
 
 /** A lesson's entry in the catalogue: what screens show of it before its module is on the device. */
 export function catalogLesson(lesson: Lesson): CatalogLesson {
+  const reflectLog: Record<string, ReflectLog> = {};
+  for (const block of lesson.blocks)
+    if (block.type === 'reflect' && block.log) reflectLog[block.id] = block.log;
   return {
     id: lesson.id,
     title: lesson.title,
@@ -11,5 +14,6 @@ export function catalogLesson(lesson: Lesson): CatalogLesson {
     hash: lesson.hash,
     sections: lesson.sections,
     checks: lesson.blocks.filter((b) => b.type === 'check').length,
+    ...(Object.keys(reflectLog).length > 0 ? { reflectLog } : {}),
   };
 }

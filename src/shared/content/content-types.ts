@@ -58,7 +58,14 @@ export type LessonBlock =
       multiple: boolean;
       options: CheckOption[];
     }
-  | { type: 'reflect'; id: string; section: number; prompt: string }
+  | {
+      type: 'reflect';
+      id: string;
+      section: number;
+      prompt: string;
+      /** What the prompt asks, for a CPD log (`:::reflect{log=change}`); absent when the author did not say. */
+      log?: ReflectLog;
+    }
   | {
       type: 'callout';
       id: string;
@@ -69,6 +76,13 @@ export type LessonBlock =
     }
   | { type: 'discuss'; minutes: number; html: string }
   | { type: 'facilitator'; html: string };
+
+/**
+ * A reflection prompt that asks what the learner will change in their practice, or for evidence of the
+ * impact of a change: the CPD record's CSV puts the learner's answer in that column, when they choose to
+ * include their reflections (docs/learning-features.md).
+ */
+export type ReflectLog = 'change' | 'impact';
 
 /**
  * What readers call each kind of callout, shown before its title ("Try this: Map the room"). The compiler
@@ -119,6 +133,11 @@ export type CatalogLesson = {
   sections: LessonSection[];
   /** Number of knowledge checks in the lesson. */
   checks: number;
+  /**
+   * The lesson's tagged reflection prompts, by block id, so the CPD record can place a note in its column
+   * without the lesson on the device. Absent when none is tagged (and in catalogues made before tags).
+   */
+  reflectLog?: Record<string, ReflectLog>;
 };
 
 export type CatalogModule = {

@@ -1,7 +1,7 @@
 // The learner's CPD record, derived from their events, the catalogue and their reflection notes: what a
 // member of staff can show their school or awarding body. Pure, so the record screen and the CSV
 // export always agree with the progress screens.
-import type { Catalog, CatalogLesson, CatalogModule } from '../content/content-types';
+import type { Catalog, CatalogLesson, CatalogModule, ReflectLog } from '../content/content-types';
 import type { LearnerEvent } from './events';
 import { liveEvents } from './live-events';
 import { confidenceChange, foldConfidence } from './module-confidence';
@@ -32,7 +32,13 @@ export type CpdModule = {
   declaredMinutes: number;
 };
 
-export type CpdReflection = Placed & { blockId: string; text: string; updatedAt?: string };
+export type CpdReflection = Placed & {
+  blockId: string;
+  text: string;
+  updatedAt?: string;
+  /** What the prompt asked, as the course tags it (`:::reflect{log=change}`); absent when untagged. */
+  log?: ReflectLog;
+};
 
 export type CpdRefresher = Placed & { checkId: string; answeredAt: string; correct: boolean };
 
@@ -152,11 +158,13 @@ export function buildCpdRecord({ events, catalog, notes }: CpdRecordInput): CpdR
     const blockId = rest.join(':');
     const text = typeof note.body.text === 'string' ? note.body.text.trim() : '';
     if (!lessonId || !blockId || !text) continue;
+    const log = where.get(lessonId)?.lesson.reflectLog?.[blockId];
     reflections.push({
       ...place(lessonId),
       blockId,
       text,
       ...(note.updatedAt ? { updatedAt: note.updatedAt } : {}),
+      ...(log ? { log } : {}),
     });
   }
   reflections.sort(

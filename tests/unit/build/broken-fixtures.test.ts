@@ -108,7 +108,15 @@ const ERRORS: [kind: string, problem: string][] = [
   ],
   [
     'attribute-on-callout',
-    'm/01-lesson.md:13:7 `:::tip` takes no attributes (found `{minutes=5}`): only `:::discuss` has one, its `minutes`',
+    'm/01-lesson.md:13:7 `:::tip` takes no attributes (found `{minutes=5}`): only `:::discuss` (its `minutes`) and `:::reflect` (its `log`) have one',
+  ],
+  [
+    'reflect-unknown-log',
+    'm/01-lesson.md:13:12 the `log` of `:::reflect` must be `change` (what I will change) or `impact` (evidence of impact) (found "changes")',
+  ],
+  [
+    'reflect-unknown-attribute',
+    'm/01-lesson.md:13:23 unknown attribute `minutes` on `:::reflect`: the only one is `log`, e.g. `:::reflect{log=change}` or `:::reflect{log=impact}`',
   ],
 ];
 

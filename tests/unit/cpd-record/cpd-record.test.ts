@@ -126,6 +126,28 @@ describe('buildCpdRecord', () => {
     ]);
   });
 
+  it('gives a reflection the tag its prompt has in the catalogue, and none to an untagged or unknown one', () => {
+    const tagged = {
+      ...catalog,
+      modules: catalog.modules.map((m) => ({
+        ...m,
+        lessons: m.lessons.map((l) =>
+          l.id === 'f1' ? { ...l, reflectLog: { r1: 'change' as const, r4: 'impact' as const } } : l,
+        ),
+      })),
+    };
+    const withTags = buildCpdRecord({ events, catalog: tagged, notes });
+    expect(withTags.reflections.map((r) => [r.lessonId, r.blockId, r.log])).toEqual([
+      ['gone', 'r9', undefined],
+      ['f1', 'r1', 'change'],
+      ['f2', 'r2', undefined],
+    ]);
+    // Untagged is no key at all, as the record had before tags.
+    expect(withTags.reflections[2]).not.toHaveProperty('log');
+    // A catalogue that has never loaded knows no tags: the note stays untagged rather than guessed.
+    expect(buildCpdRecord({ events, catalog: null, notes }).reflections.some((r) => r.log)).toBe(false);
+  });
+
   it('lists refreshers answered in order, without voided ones', () => {
     expect(record.refreshers.map((r) => [r.lessonId, r.checkId, r.correct, r.answeredAt])).toEqual([
       ['f1', 'c1', true, iso(days(5))],
