@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
+import { TextField } from '../../components/text-field';
 import { COMMON_PASSWORD_CODE } from '../../shared/protocol/account-codes';
 import { isLeaderResetCode } from '../../shared/protocol/leader-reset-protocol';
 import { RESET_LINK_MINUTES, type ResetOptions } from '../../shared/protocol/recovery-protocol';
@@ -9,7 +10,6 @@ import { failureText } from './failure-text';
 import { COMMON_PASSWORD_TEXT, MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
 import { NewPasswordField } from './password-field';
 import { ResetDone } from './reset-done';
-import { TextField } from './text-field';
 
 type Errors = { email?: string; code?: string; password?: string; form?: string };
 const EMAIL = /^[^\s@]+@[^\s@]+$/;

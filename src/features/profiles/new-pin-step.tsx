@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { TextField } from '../../components/text-field';
 import { type ProfileRow, profilesRepo } from '../../db/profiles-repo';
-import { PIN_INPUT, ProfileField } from './profile-field';
+import { PIN_INPUT } from './pin-input';
 import { hashPin, newPinSalt, pinProblem } from './profile-pin';
 
 type Props = {
@@ -43,7 +44,7 @@ export function NewPinStep({ person, onSaved, onCancel }: Props) {
 
   return (
     <form className="people-pin" onSubmit={(event) => void submit(event)} noValidate>
-      <ProfileField
+      <TextField
         label={`Choose a PIN for ${person.name}`}
         hint="Everyone on a shared device has a PIN: 4 to 8 digits, asked each time someone switches to you. A privacy screen between colleagues, not a password."
         name="pin"

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { TextField } from '../../components/text-field';
 import type { ProfileRow } from '../../db/profiles-repo';
 import { NewPinStep } from './new-pin-step';
-import { PIN_INPUT, ProfileField } from './profile-field';
+import { PIN_INPUT } from './pin-input';
 import { pinMatches } from './profile-pin';
 
 type Props = {
@@ -56,7 +57,7 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
   if (asking) {
     return (
       <form className="people-pin" onSubmit={(event) => void submitPin(event)} noValidate>
-        <ProfileField
+        <TextField
           label={`${asking.name}’s PIN`}
           name="pin"
           error={error}
