@@ -1,8 +1,7 @@
-import { type FormEvent, useState } from 'react';
-import { TextField } from '../../components/text-field';
+import { useState } from 'react';
 import type { ProfileRow } from '../../db/profiles-repo';
 import { NewPinStep } from './new-pin-step';
-import { PIN_INPUT } from './pin-input';
+import { PinPrompt } from './pin-prompt';
 import { pinMatches } from './profile-pin';
 
 type Props = {
@@ -19,35 +18,17 @@ type Props = {
 export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
   const [asking, setAsking] = useState<ProfileRow | null>(null);
   const [settingPin, setSettingPin] = useState<ProfileRow | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
 
   function choose(person: ProfileRow) {
-    setError(undefined);
     if (person.pin) setAsking(person);
     else setSettingPin(person);
   }
 
-  async function submitPin(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!asking?.pin) return;
-    const form = event.currentTarget;
-    const pin = String(new FormData(form).get('pin') ?? '');
-    setBusy(true);
-    try {
-      if (await pinMatches(pin, asking.pin)) {
-        await onChosen(asking);
-        return;
-      }
-      setError(`That PIN is not ${asking.name}’s. Try again.`);
-      const field = form.elements.namedItem('pin');
-      if (field instanceof HTMLInputElement) {
-        field.value = '';
-        field.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+  async function checkPin(person: ProfileRow, pin: string) {
+    if (!person.pin || !(await pinMatches(pin, person.pin)))
+      return `That PIN is not ${person.name}’s. Try again.`;
+    await onChosen(person);
+    return undefined;
   }
 
   if (settingPin) {
@@ -56,27 +37,13 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
 
   if (asking) {
     return (
-      <form className="people-pin" onSubmit={(event) => void submitPin(event)} noValidate>
-        <TextField
-          label={`${asking.name}’s PIN`}
-          name="pin"
-          error={error}
-          // The form replaces the list the person just tapped in: the PIN is where they type next.
-          autoFocus
-          {...PIN_INPUT}
-        />
-        <p role="alert" className="visually-hidden">
-          {error}
-        </p>
-        <div className="people__actions">
-          <button type="submit" className="button" disabled={busy}>
-            Continue as {asking.name}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setAsking(null)}>
-            Someone else
-          </button>
-        </div>
-      </form>
+      <PinPrompt
+        key={asking.databaseName}
+        label={`${asking.name}’s PIN`}
+        submitLabel={`Continue as ${asking.name}`}
+        onPin={(pin) => checkPin(asking, pin)}
+        onCancel={() => setAsking(null)}
+      />
     );
   }
 
