@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ProfileRow } from '../../db/profiles-repo';
+import { ForgotPin } from './forgot-pin';
 import { NewPinStep } from './new-pin-step';
 import { PinPrompt } from './pin-prompt';
 import { pinMatches } from './profile-pin';
@@ -18,8 +19,11 @@ type Props = {
 export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
   const [asking, setAsking] = useState<ProfileRow | null>(null);
   const [settingPin, setSettingPin] = useState<ProfileRow | null>(null);
+  const [forgetting, setForgetting] = useState<ProfileRow | null>(null);
+  const [removed, setRemoved] = useState('');
 
   function choose(person: ProfileRow) {
+    setRemoved('');
     if (person.pin) setAsking(person);
     else setSettingPin(person);
   }
@@ -35,6 +39,23 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
     return <NewPinStep person={settingPin} onSaved={onChosen} onCancel={() => setSettingPin(null)} />;
   }
 
+  if (forgetting) {
+    return (
+      <ForgotPin
+        person={forgetting}
+        onKeep={() => {
+          setForgetting(null);
+          setAsking(forgetting);
+        }}
+        onRemoved={() => {
+          setRemoved(`${forgetting.name} was removed from this device.`);
+          setForgetting(null);
+          setAsking(null);
+        }}
+      />
+    );
+  }
+
   if (asking) {
     return (
       <PinPrompt
@@ -43,19 +64,26 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
         submitLabel={`Continue as ${asking.name}`}
         onPin={(pin) => checkPin(asking, pin)}
         onCancel={() => setAsking(null)}
-      />
+      >
+        <button type="button" className="button button--quiet" onClick={() => setForgetting(asking)}>
+          Forgot PIN?
+        </button>
+      </PinPrompt>
     );
   }
 
   return (
-    <ul className="people-list">
-      {people.map((person) => (
-        <li key={person.databaseName}>
-          <button type="button" className="button people-list__person" onClick={() => choose(person)}>
-            {person.databaseName === activeDatabaseName ? `${person.name} (studying now)` : person.name}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <p role="status">{removed}</p>
+      <ul className="people-list">
+        {people.map((person) => (
+          <li key={person.databaseName}>
+            <button type="button" className="button people-list__person" onClick={() => choose(person)}>
+              {person.databaseName === activeDatabaseName ? `${person.name} (studying now)` : person.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
