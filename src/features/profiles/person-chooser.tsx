@@ -14,7 +14,8 @@ type Props = {
 
 /**
  * "Who is studying?": one button per person. Choosing always asks for that person's PIN; a person without
- * one (from before everyone on a shared device needed one) sets it first.
+ * one (from before everyone on a shared device needed one) sets it first. Under the PIN, "Forgot PIN?" is
+ * the way out for someone who cannot give it: removing them from this device (forgot-pin.tsx).
  */
 export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
   const [asking, setAsking] = useState<ProfileRow | null>(null);
