@@ -2,6 +2,10 @@
 // - POST /teams/:teamId/members/:learnerId/reset-code (a leader of the team): a new code, shown once, that
 //   replaces any code still waiting for that person. The owner may issue one for anyone else in the team;
 //   a leader only for members, so a leader can never take over the owner's or another leader's account.
+// - DELETE /teams/:teamId/members/:learnerId/reset-code (the same leaders as issuing): cancels the code this
+//   leader made for that person in this team, if it still works; it stops working at once, and the member's
+//   record says it was cancelled. 404 when no code of theirs is waiting (none, used, expired, replaced, or
+//   made by someone else).
 // - POST /password-resets/leader-code: the member's email, the code and a new password. The code works once,
 //   for LEADER_RESET_HOURS, and only while the member is still in the team and the issuer still leads it.
 //   Wrong codes count against the same per-account budget as recovery codes.
@@ -89,6 +93,31 @@ export function leaderResetRoutes(deps: AppDeps): Hono<AppEnv> {
       logger.info('leader reset code issued', { team: access.teamId });
       return c.json({ code: formatLeaderResetCode(code), expiresAt: iso(expiresAt) }, 201);
     })
+    .delete('/teams/:teamId/members/:learnerId/reset-code', auth, async (c) => {
+      const access = await leaderOf(deps, c.req.param('teamId'), c.get('learnerId'));
+      const who = c.req.param('learnerId');
+      const role = await roleIn(db, access.teamId, who);
+      if (!role) throw memberNotFound();
+      if (role !== 'member' && access.teamRole !== 'owner') throw notTheOwner();
+      const now = clock();
+      // The code's end moves to now: the record then says it stopped before its time (`cancelled`), and
+      // keeps saying so after the day it would have worked (docs/accounts.md).
+      const cancelled = await db.kysely
+        .updateTable('leader_reset_codes')
+        .set({ code_hash: null, expires_at: now })
+        .where('learner_id', '=', who)
+        .where('team_id', '=', access.teamId)
+        .where('issued_by', '=', access.learnerId)
+        .where('code_hash', 'is not', null)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      if (Number(cancelled.numUpdatedRows) === 0) {
+        throw new HttpError(404, 'reset_code_not_found', 'You have no reset code waiting for this person.');
+      }
+      logger.info('leader reset code cancelled', { team: access.teamId });
+      return c.body(null, 204);
+    })
     .post('/password-resets/leader-code', async (c) => {
       await recoveryLimits.ipAttempt(deps, clientIp(c, config.trustProxy));
       const body = await readJson(c, leaderCodeResetSchema);
@@ -167,12 +196,15 @@ export function leaderResetRoutes(deps: AppDeps): Hono<AppEnv> {
       const state = (row: (typeof rows)[number]): LeaderCodeState =>
         row.used_at !== null
           ? 'used'
-          : row.expires_at <= now
-            ? 'expired'
-            : // A code whose issuer or team is gone can no longer be used (see the reset's joins).
-              row.live && row.issuer && row.team
-              ? 'waiting'
-              : 'cancelled';
+          : // A leader's cancel ends a code before its LEADER_RESET_HOURS (the DELETE above).
+            Number(row.expires_at) < Number(row.created_at) + LEADER_RESET_HOURS * HOUR
+            ? 'cancelled'
+            : row.expires_at <= now
+              ? 'expired'
+              : // A code whose issuer or team is gone can no longer be used (see the reset's joins).
+                row.live && row.issuer && row.team
+                ? 'waiting'
+                : 'cancelled';
       const body: LeaderCodeRecords = {
         codes: rows.map((row) => ({
           issuedAt: iso(row.created_at),

@@ -306,6 +306,12 @@ export function createApiClient({
         { method: 'POST', path: apiPath('teams', teamId, 'members', learnerId, 'reset-code'), token },
         issuedResetCodeSchema,
       ),
+    /** Cancels the reset code this leader made for the member, if it still works (404 when none does). */
+    cancelResetCode: (token: string, teamId: string, learnerId: string) =>
+      call(
+        { method: 'DELETE', path: apiPath('teams', teamId, 'members', learnerId, 'reset-code'), token },
+        nothingSchema,
+      ),
     // The learner's data rights (docs/privacy.md).
     myData: (token: string) => call({ method: 'GET', path: '/api/v1/account/data', token }, myDataSchema),
     deleteAccount: (token: string, body: DeleteAccountRequest) =>

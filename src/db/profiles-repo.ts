@@ -87,6 +87,34 @@ export function createProfilesRepo(profilesDb: ProfilesDb, storage: Pick<Storage
         }
       });
     },
+
+    /**
+     * "Forgot PIN?" at "Who is studying?": removes a person nobody there can give the PIN for, the person
+     * studying now included (the next one listed becomes active; the caller opens the app afresh). Unlike
+     * `remove`, the list and every PIN stay even with one person left, so removing someone never lets the
+     * remover past the one left; `endSharingIfAlone` makes the device personal once that one is chosen.
+     */
+    async removeWithoutPin(databaseName: string): Promise<void> {
+      const studying = databaseName === db.name;
+      // Closed, or the deletion would wait for this page's own connection; a later read reopens it.
+      if (studying) db.close({ disableAutoOpen: false });
+      await Dexie.delete(databaseName);
+      const next = await profilesDb.transaction('rw', profilesDb.profiles, profilesDb.meta, async () => {
+        await profilesDb.profiles.delete(databaseName);
+        const first = await profilesDb.profiles.orderBy('addedAt').first();
+        if (studying && first)
+          await profilesDb.meta.put({ key: ACTIVE_PROFILE_KEY, value: first.databaseName });
+        return first;
+      });
+      if (studying && next) storage?.setItem(ACTIVE_DATABASE_STORAGE_KEY, next.databaseName);
+    },
+
+    /** With one person left and chosen with their PIN, the device is a personal one again (as in `remove`). */
+    async endSharingIfAlone(): Promise<void> {
+      await profilesDb.transaction('rw', profilesDb.profiles, async () => {
+        if ((await profilesDb.profiles.count()) === 1) await profilesDb.profiles.clear();
+      });
+    },
   };
   return repo;
 }

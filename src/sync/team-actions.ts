@@ -93,6 +93,8 @@ export function createTeamActions(
     },
     issueResetCode: (teamId: string, learnerId: string) =>
       withToken((token) => api.issueResetCode(token, teamId, learnerId)),
+    cancelResetCode: (teamId: string, learnerId: string) =>
+      withToken((token) => api.cancelResetCode(token, teamId, learnerId)),
     createInvite: (teamId: string, body: CreateInviteRequest) =>
       withToken((token) => api.createInvite(token, teamId, body)),
     invites: (teamId: string) => withToken((token) => api.invites(token, teamId)),

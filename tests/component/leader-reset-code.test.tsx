@@ -162,6 +162,59 @@ describe('a leader’s reset code', () => {
     expect(card).toHaveTextContent('If you did not ask for one, tell your leader');
   });
 
+  it('is cancelled by the leader who made it by mistake: it stops working, and the member sees it was cancelled', async () => {
+    const { olive, mia, teamId } = await aTeam();
+    await signInHere(olive);
+    const view = renderApp(`/teams/${teamId}/members/${mia.learnerId}`);
+    server.connect();
+    const card = await screen.findByRole('region', { name: 'Password reset code' });
+    await view.user.click(within(card).getByRole('button', { name: 'Make a reset code for Mia Memberson' }));
+    await within(card).findByRole('heading', { name: 'Reset code for Mia Memberson' });
+    const shown = card.querySelector('.reset-code')?.textContent ?? '';
+    await view.user.click(within(card).getByRole('button', { name: 'Cancel this code' }));
+
+    const news = await within(card).findByText(/The code is cancelled: it no longer works\./);
+    await waitFor(() => expect(news).toHaveFocus());
+    expect(news).toHaveAttribute('role', 'status');
+    expect(card).toHaveTextContent('Mia Memberson will see in their settings that it was cancelled.');
+    expect(card.querySelector('.reset-code')).toBeNull();
+    const refused = await server.call('POST', '/api/v1/password-resets/leader-code', {
+      body: { email: mia.email, code: shown, password: NEW_PASSWORD },
+    });
+    expect(refused.status).toBe(401);
+
+    // Nothing left to cancel: said plainly.
+    await view.user.click(within(card).getByRole('button', { name: 'Cancel a code I made earlier' }));
+    expect(await within(card).findByRole('alert')).toHaveTextContent(
+      'No code you made for this person is waiting',
+    );
+
+    const records = await server.call('GET', '/api/v1/account/leader-reset-codes', { token: mia.token });
+    expect(((await records.json()) as { codes: { state: string }[] }).codes).toEqual([
+      expect.objectContaining({ state: 'cancelled' }),
+    ]);
+  });
+
+  it('tells the member in Settings that a leader cancelled the code', async () => {
+    const { olive, mia, teamId } = await aTeam();
+    await issueFor(olive, teamId, mia);
+    const cancelled = await server.call(
+      'DELETE',
+      `/api/v1/teams/${teamId}/members/${mia.learnerId}/reset-code`,
+      {
+        token: olive.token,
+      },
+    );
+    expect(cancelled.status).toBe(204);
+    await signInHere(mia);
+    renderApp('/settings/sync');
+    server.connect();
+    const card = await screen.findByRole('region', { name: 'Reset codes from your team leaders' });
+    expect(card).toHaveTextContent(
+      /Olive Ownerby \(Oak Tree Nursery\) made a password reset code for you on \d+ \w+ \d{4}: cancelled, so it no longer works\./,
+    );
+  });
+
   it('shows nothing in Settings when no leader made one', async () => {
     const { mia } = await aTeam();
     await signInHere(mia);

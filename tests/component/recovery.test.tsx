@@ -159,6 +159,31 @@ describe('ways back in', () => {
     expect((await server.call('GET', '/api/v1/sync/pull', { token })).status).toBe(401);
   });
 
+  it('refuses a common password next to the new-password field, keeping the recovery code', async () => {
+    const { token } = await signUp('sam@example.org');
+    const codes = await makeCodes(token);
+    const view = renderApp('/settings/sync/forgot');
+    server.connect();
+    const form = await screen.findByRole('region', { name: 'Use a recovery code' });
+    await view.user.type(within(form).getByRole('textbox', { name: 'Email' }), 'sam@example.org');
+    await view.user.type(within(form).getByRole('textbox', { name: 'Recovery code' }), codes[0] ?? '');
+    const password = within(form).getByLabelText('New password');
+    await view.user.type(password, 'password123');
+    await view.user.click(within(form).getByRole('button', { name: 'Set my new password' }));
+    await waitFor(() =>
+      expect(password).toHaveAccessibleDescription(
+        expect.stringContaining('one of the most common passwords'),
+      ),
+    );
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveFocus();
+    expect(within(form).queryByRole('alert')).not.toBeInTheDocument();
+    const later = await server.call('POST', '/api/v1/password-resets/recovery-code', {
+      body: { email: 'sam@example.org', code: codes[0], password: NEW_PASSWORD },
+    });
+    expect(later.status).toBe(200);
+  });
+
   it('offers "Email me a link" when the server sends mail, and says the same whatever the email', async () => {
     await server.configure({
       mail: { smtpUrl: 'smtp://127.0.0.1:9', publicUrl: 'https://cpd.example.org', from: 'x@example.org' },
@@ -201,6 +226,38 @@ describe('ways back in', () => {
       body: { email: 'sam@example.org', password: NEW_PASSWORD },
     });
     expect(signIn.status).toBe(200);
+  });
+
+  it('refuses a common password from the emailed link next to the field, and the link still works', async () => {
+    const { learnerId } = await signUp('sam@example.org');
+    const token = 'c'.repeat(43);
+    await server.db.kysely
+      .insertInto('password_resets')
+      .values({
+        token_hash: hashSessionToken(token),
+        learner_id: learnerId,
+        created_at: server.app.clock.now,
+        expires_at: server.app.clock.now + 60_000,
+      })
+      .execute();
+    const view = renderApp(`/reset-password#token=${token}`);
+    server.connect();
+    const password = await screen.findByLabelText('New password');
+    await view.user.type(password, 'Password123');
+    await view.user.click(screen.getByRole('button', { name: 'Set my new password' }));
+    await waitFor(() =>
+      expect(password).toHaveAccessibleDescription(
+        expect.stringContaining('one of the most common passwords'),
+      ),
+    );
+    expect(password).toHaveFocus();
+    expect(
+      within(screen.getByRole('region', { name: 'Your new password' })).queryByRole('alert'),
+    ).not.toBeInTheDocument();
+    await view.user.clear(password);
+    await view.user.type(password, NEW_PASSWORD);
+    await view.user.click(screen.getByRole('button', { name: 'Set my new password' }));
+    expect(await screen.findByRole('heading', { name: 'Your new password is set' })).toBeVisible();
   });
 
   it('says when a link has already been used', async () => {

@@ -198,6 +198,72 @@ describe('a shared tablet', () => {
     expect((await Dexie.getDatabaseNames()).includes(sam.databaseName)).toBe(false);
   });
 
+  it('lets a person who forgot their PIN be removed from the picker, saying what is lost and what comes back', async () => {
+    const sam = await alexAndSam();
+    await profilesRepo.add(
+      { name: 'Jo', pin: await hashPin('9999', newPinSalt()) },
+      undefined,
+      new Date(Date.now() + 1000),
+    );
+    const { user } = renderApp('/settings/people');
+    await user.click(await screen.findByRole('button', { name: 'Sam' }));
+    await user.click(screen.getByRole('button', { name: 'Forgot PIN?' }));
+    const forgot = screen.getByRole('region', { name: 'Forgot Sam’s PIN?' });
+    expect(screen.getByRole('heading', { name: 'Forgot Sam’s PIN?' })).toHaveFocus();
+    expect(forgot).toHaveTextContent('A PIN cannot be reset on this device');
+    expect(forgot).toHaveTextContent(
+      'deletes Sam’s progress, notes, settings and downloaded modules from this device',
+    );
+    expect(forgot).toHaveTextContent(
+      'Anything synced to Sam’s account stays on the server, and comes back when they sign in',
+    );
+    expect(forgot).toHaveTextContent(
+      'Anything not yet synced, and everything if Sam has no account, is lost.',
+    );
+    expect(within(forgot).queryByLabelText(/PIN/)).toBeNull();
+
+    await user.click(within(forgot).getByRole('button', { name: 'Keep Sam' }));
+    expect(screen.getByLabelText('Sam’s PIN')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Forgot PIN?' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Sam from this device' }));
+
+    expect(await screen.findByText('Sam was removed from this device.')).toHaveAttribute('role', 'status');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Sam' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Alex (studying now)' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Jo' })).toBeVisible();
+    expect((await profilesRepo.list()).map((p) => p.name)).toEqual(['Alex', 'Jo']);
+    expect((await Dexie.getDatabaseNames()).includes(sam.databaseName)).toBe(false);
+    // Still nobody chosen: removing someone is no way past the person studying now.
+    expect(screen.queryByRole('heading', { name: 'Add a person' })).toBeNull();
+  });
+
+  it('still asks the one person left for their PIN after "Forgot PIN?" removed the other', async () => {
+    await alexAndSam();
+    const { user } = renderApp('/settings/people');
+    await user.click(await screen.findByRole('button', { name: 'Sam' }));
+    await user.click(screen.getByRole('button', { name: 'Forgot PIN?' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Sam from this device' }));
+    expect(await screen.findByText('Sam was removed from this device.')).toBeVisible();
+    expect((await profilesRepo.list()).map((p) => p.name)).toEqual(['Alex']);
+    await user.click(screen.getByRole('button', { name: 'Alex (studying now)' }));
+    await user.type(screen.getByLabelText('Alex’s PIN'), '1357');
+    await user.click(screen.getByRole('button', { name: 'Continue as Alex' }));
+    // Chosen with the PIN: the device is Alex's own again, with no list and no PIN.
+    await waitFor(async () => expect(await profilesRepo.list()).toEqual([]));
+  });
+
+  it('removes the person studying now when it is their PIN that was forgotten, and asks again who is studying', async () => {
+    const sam = await alexAndSam();
+    const { user } = renderApp('/settings/people');
+    await user.click(await screen.findByRole('button', { name: 'Alex (studying now)' }));
+    await user.click(screen.getByRole('button', { name: 'Forgot PIN?' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Alex from this device' }));
+    await waitFor(() => expect(leaveForStart).toHaveBeenCalledOnce());
+    expect((await profilesRepo.list()).map((p) => p.name)).toEqual(['Sam']);
+    expect(localStorage.getItem(ACTIVE_DATABASE_STORAGE_KEY)).toBe(sam.databaseName);
+    expect(sessionStorage.length).toBe(0);
+  });
+
   it('asks who is studying when the app opens afresh, and names them under the header', async () => {
     await alexAndSam();
     const { location } = renderApp('/record');

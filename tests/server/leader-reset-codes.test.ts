@@ -139,6 +139,77 @@ describe.each(testDbKinds)('leader reset codes on %s', (kind) => {
     ]);
   });
 
+  const cancel = (by: Person, who: Person, team = teamId) =>
+    t.call('DELETE', `/api/v1/teams/${team}/members/${who.learnerId}/reset-code`, { token: by.token });
+
+  it('is cancelled by the leader who made it: it stops working at once, and the record says so for good', async () => {
+    const { code } = await issued(leader, member);
+    t.clock.now += 60_000;
+    const res = await cancel(leader, member);
+    expect(res.status, await res.clone().text()).toBe(204);
+    expect((await spend(code)).status).toBe(401);
+    const [row] = await testDb.db.kysely.selectFrom('leader_reset_codes').selectAll().execute();
+    expect(row?.code_hash).toBeNull();
+    expect(Number(row?.expires_at)).toBe(t.clock.now);
+    const cancelled = (await records(member.token)).codes;
+    expect(cancelled.map((c) => [c.issuedBy, c.state, c.usedAt])).toEqual([
+      ['Leo Leadbetter', 'cancelled', null],
+    ]);
+    expect(cancelled[0]?.expiresAt).toBe(new Date(t.clock.now).toISOString());
+    // Still "cancelled", not "expired", after the day it would have worked.
+    t.clock.now += 25 * HOUR;
+    expect((await records(member.token)).codes[0]?.state).toBe('cancelled');
+    // Nothing is left to cancel.
+    expect((await cancel(leader, member)).status).toBe(404);
+  });
+
+  it('cancels only a code the caller made, still waiting, for that person in that team', async () => {
+    const nothing = await cancel(leader, member);
+    expect(nothing.status).toBe(404);
+    expect((await json<ApiError>(nothing)).error.code).toBe('reset_code_not_found');
+
+    const { code } = await issued(owner, member);
+    const notTheirs = await cancel(leader, member);
+    expect(notTheirs.status).toBe(404);
+    expect((await json<ApiError>(notTheirs)).error.code).toBe('reset_code_not_found');
+    const otherPerson = await cancel(owner, leader);
+    expect(otherPerson.status).toBe(404);
+
+    const otherTeam = (await createTeam(t, leader, 'Birch Primary')).teamId;
+    const elsewhere = await cancel(leader, member, otherTeam);
+    expect(elsewhere.status).toBe(404);
+    expect((await json<ApiError>(elsewhere)).error.code).toBe('member_not_found');
+    const byMember = await cancel(member, member);
+    expect(byMember.status).toBe(403);
+    expect((await json<ApiError>(byMember)).error.code).toBe('not_a_leader');
+
+    // None of these touched the owner's code.
+    const spent = await spend(code);
+    expect(spent.status).toBe(200);
+    expect((await cancel(owner, member)).status).toBe(404);
+    const { token } = await json<SessionResponse>(spent);
+    expect((await records(token)).codes[0]?.state).toBe('used');
+  });
+
+  it('keeps a leader from cancelling the owner’s or another leader’s code, as from issuing one', async () => {
+    const onOwner = await cancel(leader, owner);
+    expect(onOwner.status).toBe(403);
+    expect((await json<ApiError>(onOwner)).error.code).toBe('not_the_owner');
+  });
+
+  it('does not cancel a code that has expired or was used', async () => {
+    const { code } = await issued(leader, member);
+    const spent = await spend(code);
+    expect(spent.status).toBe(200);
+    expect((await cancel(leader, member)).status).toBe(404);
+    t.clock.now += 60_000;
+    await issued(leader, member);
+    t.clock.now += 24 * HOUR;
+    expect((await cancel(leader, member)).status).toBe(404);
+    const { token } = await json<SessionResponse>(spent);
+    expect((await records(token)).codes.map((c) => c.state)).toEqual(['expired', 'used']);
+  });
+
   it('expires after 24 hours, and the purge clears the hash, then the record after 90 days', async () => {
     const { code } = await issued(leader, member);
     t.clock.now += 24 * HOUR;

@@ -32,6 +32,8 @@ type Route = {
   method: string;
   path: (w: World) => string;
   body?: (w: World) => unknown;
+  /** Made ready for this caller first (a reset code of theirs to cancel). */
+  before?: (t: TestApp, w: World, caller: Caller) => Promise<void>;
   /** The status each caller gets; a caller missing here gets the team-route default. */
   expect: Partial<Record<Caller, number>>;
 };
@@ -117,6 +119,25 @@ const ROUTES: Route[] = [
     method: 'POST',
     path: (w) => `/teams/${w.teamId}/members/${w.people.member2.learnerId}/reset-code`,
     expect: { owner: 201, leader: 201 },
+  },
+  {
+    name: 'DELETE /teams/:teamId/members/:learnerId/reset-code',
+    method: 'DELETE',
+    path: (w) => `/teams/${w.teamId}/members/${w.people.member2.learnerId}/reset-code`,
+    // A code is waiting, made by the caller when they may make one, else by the owner: the refusals are
+    // about who calls, not about there being nothing to cancel.
+    before: async (t, w, caller) => {
+      const by = caller === 'leader' ? w.people.leader : w.people.owner;
+      const made = await t.call(
+        'POST',
+        `/api/v1/teams/${w.teamId}/members/${w.people.member2.learnerId}/reset-code`,
+        {
+          token: by.token,
+        },
+      );
+      expect(made.status).toBe(201);
+    },
+    expect: { owner: 204, leader: 204 },
   },
   {
     name: 'POST /teams/:teamId/invites',
@@ -280,6 +301,7 @@ describe.each(testDbKinds)('team route authorisation on %s', (kind) => {
     it.each(CALLERS)(`${route.name}: %s`, async (caller) => {
       const expected = route.expect[caller] ?? TEAM_DEFAULT[caller];
       const token = caller === 'signedOut' ? undefined : w.people[caller].token;
+      await route.before?.(t, w, caller);
       const res = await t.call(route.method, `/api/v1${route.path(w)}`, {
         ...(token ? { token } : {}),
         ...(route.body ? { body: route.body(w) } : {}),

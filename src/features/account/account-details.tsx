@@ -1,10 +1,10 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import type { ApiResult } from '../../api/api-client';
+import { TextField } from '../../components/text-field';
 import { appSync } from '../../sync/app-sync';
 import { type ChangeErrors, type ChangeField, changeErrors } from './change-errors';
 import { MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
 import { NewPasswordField, PasswordField } from './password-field';
-import { TextField } from './text-field';
 
 type Change = 'name' | 'email' | 'password';
 type Props = { name?: string; email?: string; onChanged: (message: string) => void };

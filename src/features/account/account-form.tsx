@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { TextField } from '../../components/text-field';
 import { appSync } from '../../sync/app-sync';
 import {
   checkForm,
@@ -11,7 +12,6 @@ import {
   SERVER_UNREACHABLE,
 } from './form-errors';
 import { PasswordField } from './password-field';
-import { TextField } from './text-field';
 
 type Props = {
   kind: FormKind;

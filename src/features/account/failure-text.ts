@@ -1,7 +1,6 @@
 // What to tell the learner when a recovery or data-rights call fails, in plain words. Pure, with a table test.
 import type { ApiFailure } from '../../api/api-client';
-import { COMMON_PASSWORD_CODE } from '../../shared/protocol/account-codes';
-import { COMMON_PASSWORD_TEXT, SERVER_UNREACHABLE } from './form-errors';
+import { refusedNewPassword, SERVER_UNREACHABLE } from './form-errors';
 
 export type RecoveryCall = 'code' | 'leader' | 'email' | 'link' | 'password' | 'download';
 
@@ -33,12 +32,17 @@ export function failureText(failure: ApiFailure, call: RecoveryCall): string {
       ? 'The email or recovery code is not right.'
       : 'Your session has ended. Sign in again.';
   }
-  // Before the length rule: the server's message for a common password also names the password.
-  if (failure.code === COMMON_PASSWORD_CODE) return COMMON_PASSWORD_TEXT;
-  if (failure.status === 400 && /password/i.test(failure.message))
-    return 'Use 10 to 200 characters for your password.';
   if (failure.kind === 'server' || failure.kind === 'too-large') {
     return 'The server had a problem. Please try again in a moment.';
   }
   return failure.message;
+}
+
+/** A password reset that failed: a refused new password goes next to its field, anything else above the button. */
+export function resetErrors(
+  failure: ApiFailure,
+  call: 'code' | 'leader' | 'link',
+): { password?: string; form?: string } {
+  const password = refusedNewPassword(failure);
+  return password ? { password } : { form: failureText(failure, call) };
 }

@@ -1,23 +1,19 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
-import { COMMON_PASSWORD_CODE } from '../../shared/protocol/account-codes';
 import { isLeaderResetCode } from '../../shared/protocol/leader-reset-protocol';
-import { RESET_LINK_MINUTES, type ResetOptions } from '../../shared/protocol/recovery-protocol';
+import type { ResetOptions } from '../../shared/protocol/recovery-protocol';
 import { appSync } from '../../sync/app-sync';
-import { failureText } from './failure-text';
-import { COMMON_PASSWORD_TEXT, MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
-import { NewPasswordField } from './password-field';
+import { EmailLinkForm } from './email-link-form';
+import { SERVER_UNREACHABLE } from './form-errors';
 import { ResetDone } from './reset-done';
-import { TextField } from './text-field';
+import { ResetWithCodeForm } from './reset-with-code-form';
 
-type Errors = { email?: string; code?: string; password?: string; form?: string };
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-
-function focusFirst(form: HTMLFormElement | null, errors: Errors) {
-  const name = (['email', 'code', 'password'] as const).find((f) => errors[f]);
-  const field = name ? form?.elements.namedItem(name) : null;
-  if (field instanceof HTMLElement) field.focus();
+function leaderCodeProblem(code: string): string | undefined {
+  if (!code) return 'Enter the code your team leader gave you.';
+  if (!isLeaderResetCode(code))
+    return 'A reset code has 10 letters and digits, like ABCDE-23456. Check it with your leader.';
+  return undefined;
 }
 
 /**
@@ -86,9 +82,41 @@ export function ForgotPasswordPage() {
             )}
           </div>
           {way === 'code' ? (
-            <RecoveryCodeForm onDone={() => setDone('code')} />
+            <ResetWithCodeForm
+              key="code"
+              title="Use a recovery code"
+              titleId="code-title"
+              intro={
+                <p>
+                  Use one of the ten codes you printed or saved when you made your account. Each code works
+                  once.
+                </p>
+              }
+              codeLabel="Recovery code"
+              codeHint="Like 7KQ2-M9XD-40TR. Capitals and hyphens do not matter."
+              checkCode={(code) => (code ? undefined : 'Enter one of your recovery codes.')}
+              reset={async (values) => (await appSync.load()).recovery.resetWithRecoveryCode(values)}
+              call="code"
+              onDone={() => setDone('code')}
+            />
           ) : way === 'leader' ? (
-            <LeaderCodeForm onDone={() => setDone('leader')} />
+            <ResetWithCodeForm
+              key="leader"
+              title="A code from my team leader"
+              titleId="leader-code-title"
+              intro={
+                <p>
+                  The leader of your team (often your SENCO) can make you a one-time reset code from your page
+                  on their team dashboard. It works once, for a day. Your leader never sees your new password.
+                </p>
+              }
+              codeLabel="Reset code"
+              codeHint="Like ABCDE-23456. Capitals, spaces and hyphens do not matter."
+              checkCode={leaderCodeProblem}
+              reset={async (values) => (await appSync.load()).recovery.resetWithLeaderCode(values)}
+              call="leader"
+              onDone={() => setDone('leader')}
+            />
           ) : (
             <EmailLinkForm />
           )}
@@ -100,187 +128,5 @@ export function ForgotPasswordPage() {
         </>
       )}
     </>
-  );
-}
-
-function RecoveryCodeForm({ onDone }: { onDone: () => void }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const email = String(data.get('email') ?? '').trim();
-    const code = String(data.get('code') ?? '').trim();
-    const password = String(data.get('password') ?? '');
-    const checked: Errors = {};
-    if (!EMAIL.test(email)) checked.email = 'Enter the email address of your account.';
-    if (!code) checked.code = 'Enter one of your recovery codes.';
-    if (password.length < MIN_PASSWORD) checked.password = `Use at least ${MIN_PASSWORD} characters.`;
-    setErrors(checked);
-    if (Object.keys(checked).length > 0) {
-      focusFirst(formRef.current, checked);
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await (await appSync.load()).recovery.resetWithRecoveryCode({ email, code, password });
-      if (result.ok) onDone();
-      else setErrors({ form: failureText(result.failure, 'code') });
-    } catch {
-      setErrors({ form: SERVER_UNREACHABLE });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section className="card" aria-labelledby="code-title">
-      <h2 id="code-title">Use a recovery code</h2>
-      <p>Use one of the ten codes you printed or saved when you made your account. Each code works once.</p>
-      <form ref={formRef} className="account-form" noValidate onSubmit={(e) => void submit(e)}>
-        <TextField label="Email" name="email" type="email" autoComplete="username" error={errors.email} />
-        <TextField
-          label="Recovery code"
-          name="code"
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          spellCheck={false}
-          hint="Like 7KQ2-M9XD-40TR. Capitals and hyphens do not matter."
-          error={errors.code}
-        />
-        <NewPasswordField name="password" error={errors.password} />
-        {errors.form && (
-          <p role="alert" className="alert">
-            {errors.form}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Checking your code…' : 'Set my new password'}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function LeaderCodeForm({ onDone }: { onDone: () => void }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const email = String(data.get('email') ?? '').trim();
-    const code = String(data.get('code') ?? '').trim();
-    const password = String(data.get('password') ?? '');
-    const checked: Errors = {};
-    if (!EMAIL.test(email)) checked.email = 'Enter the email address of your account.';
-    if (!code) checked.code = 'Enter the code your team leader gave you.';
-    else if (!isLeaderResetCode(code))
-      checked.code = 'A reset code has 10 letters and digits, like ABCDE-23456. Check it with your leader.';
-    if (password.length < MIN_PASSWORD) checked.password = `Use at least ${MIN_PASSWORD} characters.`;
-    setErrors(checked);
-    if (Object.keys(checked).length > 0) {
-      focusFirst(formRef.current, checked);
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await (await appSync.load()).recovery.resetWithLeaderCode({ email, code, password });
-      if (result.ok) onDone();
-      else if (result.failure.code === COMMON_PASSWORD_CODE) {
-        const refused = { password: COMMON_PASSWORD_TEXT };
-        setErrors(refused);
-        focusFirst(formRef.current, refused);
-      } else setErrors({ form: failureText(result.failure, 'leader') });
-    } catch {
-      setErrors({ form: SERVER_UNREACHABLE });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section className="card" aria-labelledby="leader-code-title">
-      <h2 id="leader-code-title">A code from my team leader</h2>
-      <p>
-        The leader of your team (often your SENCO) can make you a one-time reset code from your page on their
-        team dashboard. It works once, for a day. Your leader never sees your new password.
-      </p>
-      <form ref={formRef} className="account-form" noValidate onSubmit={(e) => void submit(e)}>
-        <TextField label="Email" name="email" type="email" autoComplete="username" error={errors.email} />
-        <TextField
-          label="Reset code"
-          name="code"
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          spellCheck={false}
-          hint="Like ABCDE-23456. Capitals, spaces and hyphens do not matter."
-          error={errors.code}
-        />
-        <NewPasswordField name="password" error={errors.password} />
-        {errors.form && (
-          <p role="alert" className="alert">
-            {errors.form}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Checking your code…' : 'Set my new password'}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function EmailLinkForm() {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [sentTo, setSentTo] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
-    if (!EMAIL.test(email)) {
-      const checked = { email: 'Enter the email address of your account.' };
-      setErrors(checked);
-      focusFirst(formRef.current, checked);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await (await appSync.load()).recovery.emailResetLink(email);
-      if (result.ok) setSentTo(email);
-      else setErrors({ form: failureText(result.failure, 'email') });
-    } catch {
-      setErrors({ form: SERVER_UNREACHABLE });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section className="card" aria-labelledby="email-title">
-      <h2 id="email-title">Email me a link</h2>
-      <p role="status">
-        {sentTo
-          ? `If an account uses ${sentTo}, a link to choose a new password is on its way. It works once, for ${RESET_LINK_MINUTES} minutes. Check your junk folder too.`
-          : ''}
-      </p>
-      <form ref={formRef} className="account-form" noValidate onSubmit={(e) => void submit(e)}>
-        <TextField label="Email" name="email" type="email" autoComplete="username" error={errors.email} />
-        {errors.form && (
-          <p role="alert" className="alert">
-            {errors.form}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Sending…' : sentTo ? 'Send another link' : 'Send me a link'}
-        </button>
-      </form>
-    </section>
   );
 }

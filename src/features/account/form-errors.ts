@@ -71,16 +71,34 @@ export function waitText(ms: number | undefined): string {
   return `${n} ${n === 1 ? 'minute' : 'minutes'}`;
 }
 
-/**
- * The server (or the part of the app that talks to it, not yet cached) could not be reached. Said plainly,
- * with what matters most to a learner who has been working offline: nothing on the phone is lost.
- */
 /** The server refused a new password as one of the most common. */
 export const COMMON_PASSWORD_TEXT =
   'This is one of the most common passwords, which are guessed first. Choose another: a short sentence is easy to remember and hard to guess.';
 
+/**
+ * The server (or the part of the app that talks to it, not yet cached) could not be reached. Said plainly,
+ * with what matters most to a learner who has been working offline: nothing on the phone is lost.
+ */
 export const SERVER_UNREACHABLE =
   "Can't reach the server. Check your connection and try again. Nothing on this phone is lost: your progress stays on this device and you can keep learning.";
+
+/**
+ * What to say next to a new-password field when the server refused the password itself: one of the most
+ * common, or not 10 to 200 characters (its 400 reason names `password`). Sign-up, a password change and
+ * every reset read it here, so a refused password always shows next to the field, never as a form message.
+ */
+export function refusedNewPassword(failure: ApiFailure): string | undefined {
+  if (failure.code === COMMON_PASSWORD_CODE) return COMMON_PASSWORD_TEXT;
+  if (
+    failure.status === 400 &&
+    failure.code === 'invalid_request' &&
+    /(^|;)\s*password:/.test(failure.message)
+  )
+    return /200|too big|at most/i.test(failure.message)
+      ? 'Use at most 200 characters.'
+      : `Use at least ${MIN_PASSWORD} characters.`;
+  return undefined;
+}
 
 export function errorsFromFailure(failure: ApiFailure, form: AccountForm): FormErrors {
   switch (failure.kind) {

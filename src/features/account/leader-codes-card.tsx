@@ -6,7 +6,7 @@ import { appSync } from '../../sync/app-sync';
 const STATE_TEXT: Record<LeaderCodeState, (usedAt: string | null) => string> = {
   waiting: () => 'not used yet',
   used: (usedAt) => `used${usedAt ? ` on ${format.date(usedAt)}` : ''} to set a new password`,
-  cancelled: () => 'no longer works',
+  cancelled: () => 'cancelled, so it no longer works',
   expired: () => 'expired unused',
 };
 

@@ -1,6 +1,6 @@
 import { type ComponentProps, useState } from 'react';
+import { TextField } from '../../components/text-field';
 import { MIN_PASSWORD } from './form-errors';
-import { TextField } from './text-field';
 
 type Props = Omit<ComponentProps<typeof TextField>, 'type' | 'after'>;
 

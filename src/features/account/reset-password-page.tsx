@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { appSync } from '../../sync/app-sync';
-import { failureText } from './failure-text';
+import { resetErrors } from './failure-text';
 import { MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
 import { NewPasswordField } from './password-field';
 import { ResetDone } from './reset-done';
@@ -22,13 +22,17 @@ export function ResetPasswordPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
 
+  const focusPassword = () => {
+    const field = formRef.current?.elements.namedItem('password');
+    if (field instanceof HTMLElement) field.focus();
+  };
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get('password') ?? '');
     if (password.length < MIN_PASSWORD) {
       setError({ field: `Use at least ${MIN_PASSWORD} characters.` });
-      const field = formRef.current?.elements.namedItem('password');
-      if (field instanceof HTMLElement) field.focus();
+      focusPassword();
       return;
     }
     setBusy(true);
@@ -36,7 +40,11 @@ export function ResetPasswordPage() {
     try {
       const result = await (await appSync.load()).recovery.resetWithToken({ token, password });
       if (result.ok) setDone(true);
-      else setError({ form: failureText(result.failure, 'link') });
+      else {
+        const refused = resetErrors(result.failure, 'link');
+        setError({ field: refused.password, form: refused.form });
+        if (refused.password) focusPassword();
+      }
     } catch {
       setError({ form: SERVER_UNREACHABLE });
     } finally {

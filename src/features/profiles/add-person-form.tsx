@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { TextField } from '../../components/text-field';
 import { profilesRepo } from '../../db/profiles-repo';
 import { markChosenThisVisit } from './chosen-this-visit';
-import { PIN_INPUT, ProfileField } from './profile-field';
+import { PIN_INPUT } from './pin-input';
 import { hashPin, newPinSalt, pinProblem } from './profile-pin';
 
 type Errors = { current?: string; currentPin?: string; name?: string; pin?: string; form?: string };
@@ -66,7 +67,7 @@ export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         {firstTime && (
-          <ProfileField
+          <TextField
             label="Your name (the person using this device now)"
             hint="You keep everything already on this device."
             name="current"
@@ -76,7 +77,7 @@ export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
           />
         )}
         {firstTime && (
-          <ProfileField
+          <TextField
             label="Your PIN"
             hint="4 to 8 digits. With more than one person here, the app asks for it each time someone switches to you."
             name="currentPin"
@@ -84,14 +85,14 @@ export function AddPersonForm({ firstTime }: { firstTime: boolean }) {
             {...PIN_INPUT}
           />
         )}
-        <ProfileField
+        <TextField
           label="Name of the person to add"
           name="name"
           autoComplete="off"
           maxLength={NAME_MAX}
           error={errors.name}
         />
-        <ProfileField
+        <TextField
           label="Their PIN"
           hint="4 to 8 digits, asked when someone switches to them. It stops colleagues opening their progress by mistake; it is not a password."
           name="pin"

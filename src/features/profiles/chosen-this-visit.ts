@@ -17,3 +17,12 @@ export function markChosenThisVisit(): void {
     // Storage refused: the picker is not asked for again, as if chosen.
   }
 }
+
+/** The person studying was removed ("Forgot PIN?"): whoever opens next is asked who they are. */
+export function forgetChosenThisVisit(): void {
+  try {
+    sessionStorage.removeItem(KEY);
+  } catch {
+    // Storage refused: nothing was kept to forget.
+  }
+}

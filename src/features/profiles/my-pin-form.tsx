@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { TextField } from '../../components/text-field';
 import { type ProfileRow, profilesRepo } from '../../db/profiles-repo';
-import { PIN_INPUT, ProfileField } from './profile-field';
+import { PIN_INPUT } from './pin-input';
 import { hashPin, newPinSalt, pinProblem } from './profile-pin';
 
 /**
@@ -36,7 +37,7 @@ export function MyPinForm({ me }: { me: ProfileRow }) {
     <section className="card" aria-labelledby="my-pin-heading">
       <h2 id="my-pin-heading">Your PIN, {me.name}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <ProfileField
+        <TextField
           label="New PIN"
           hint="4 to 8 digits. A privacy screen between colleagues, not a password."
           name="pin"

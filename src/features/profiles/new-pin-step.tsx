@@ -1,6 +1,5 @@
-import { type FormEvent, useState } from 'react';
 import { type ProfileRow, profilesRepo } from '../../db/profiles-repo';
-import { PIN_INPUT, ProfileField } from './profile-field';
+import { PinPrompt } from './pin-prompt';
 import { hashPin, newPinSalt, pinProblem } from './profile-pin';
 
 type Props = {
@@ -15,54 +14,26 @@ type Props = {
  * anything of theirs opens, so from now on switching to them asks for it.
  */
 export function NewPinStep({ person, onSaved, onCancel }: Props) {
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const pin = String(new FormData(form).get('pin') ?? '');
+  async function save(pin: string): Promise<string | undefined> {
     const problem = pinProblem(pin);
-    setError(problem ?? undefined);
-    if (problem) {
-      const field = form.elements.namedItem('pin');
-      if (field instanceof HTMLElement) field.focus();
-      return;
-    }
-    setBusy(true);
+    if (problem) return problem;
     try {
       const stored = await hashPin(pin, newPinSalt());
       await profilesRepo.setPin(person.databaseName, stored);
       await onSaved({ ...person, pin: stored });
+      return undefined;
     } catch {
-      setError('The PIN could not be saved: this device’s storage refused it. Nothing of yours opened.');
-    } finally {
-      setBusy(false);
+      return 'The PIN could not be saved: this device’s storage refused it. Nothing of yours opened.';
     }
   }
 
   return (
-    <form className="people-pin" onSubmit={(event) => void submit(event)} noValidate>
-      <ProfileField
-        label={`Choose a PIN for ${person.name}`}
-        hint="Everyone on a shared device has a PIN: 4 to 8 digits, asked each time someone switches to you. A privacy screen between colleagues, not a password."
-        name="pin"
-        error={error}
-        // The form replaces the list the person just tapped in: the PIN is where they type next.
-        autoFocus
-        {...PIN_INPUT}
-      />
-      <p role="alert" className="visually-hidden">
-        {error}
-      </p>
-      <div className="people__actions">
-        <button type="submit" className="button" disabled={busy}>
-          Save PIN and continue as {person.name}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          Someone else
-        </button>
-      </div>
-    </form>
+    <PinPrompt
+      label={`Choose a PIN for ${person.name}`}
+      hint="Everyone on a shared device has a PIN: 4 to 8 digits, asked each time someone switches to you. A privacy screen between colleagues, not a password."
+      submitLabel={`Save PIN and continue as ${person.name}`}
+      onPin={save}
+      onCancel={onCancel}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
-import type { ProfileRow } from '../../db/profiles-repo';
+import { type ProfileRow, profilesRepo } from '../../db/profiles-repo';
 import { AddPersonForm } from './add-person-form';
 import { markChosenThisVisit } from './chosen-this-visit';
 import { mustChoose } from './must-choose';
@@ -29,7 +29,8 @@ export function PeoplePage() {
   const [params] = useSearchParams();
 
   if (!people) return <Loading what="the people on this device" />;
-  const shared = people.list.length > 1;
+  // A list of one is left only by "Forgot PIN?" removing the other person: the one left still gives their PIN.
+  const shared = people.list.length > 0;
   const me = people.list.find((p) => p.databaseName === people.activeDatabaseName);
   const others = people.list.filter((p) => p !== me);
   const choosing = shared && mustChoose(me);
@@ -37,6 +38,7 @@ export function PeoplePage() {
   async function chosen(person: ProfileRow) {
     if (person.databaseName === people?.activeDatabaseName) {
       markChosenThisVisit();
+      await profilesRepo.endSharingIfAlone();
       await navigate(safeNext(params.get('next')), { replace: true });
     } else {
       await switchProfile(person.databaseName);

@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { ProfileRow } from '../../db/profiles-repo';
+import { ForgotPin } from './forgot-pin';
 import { NewPinStep } from './new-pin-step';
-import { PIN_INPUT, ProfileField } from './profile-field';
+import { PinPrompt } from './pin-prompt';
 import { pinMatches } from './profile-pin';
 
 type Props = {
@@ -13,81 +14,77 @@ type Props = {
 
 /**
  * "Who is studying?": one button per person. Choosing always asks for that person's PIN; a person without
- * one (from before everyone on a shared device needed one) sets it first.
+ * one (from before everyone on a shared device needed one) sets it first. Under the PIN, "Forgot PIN?" is
+ * the way out for someone who cannot give it: removing them from this device (forgot-pin.tsx).
  */
 export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
   const [asking, setAsking] = useState<ProfileRow | null>(null);
   const [settingPin, setSettingPin] = useState<ProfileRow | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const [forgetting, setForgetting] = useState<ProfileRow | null>(null);
+  const [removed, setRemoved] = useState('');
 
   function choose(person: ProfileRow) {
-    setError(undefined);
+    setRemoved('');
     if (person.pin) setAsking(person);
     else setSettingPin(person);
   }
 
-  async function submitPin(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!asking?.pin) return;
-    const form = event.currentTarget;
-    const pin = String(new FormData(form).get('pin') ?? '');
-    setBusy(true);
-    try {
-      if (await pinMatches(pin, asking.pin)) {
-        await onChosen(asking);
-        return;
-      }
-      setError(`That PIN is not ${asking.name}’s. Try again.`);
-      const field = form.elements.namedItem('pin');
-      if (field instanceof HTMLInputElement) {
-        field.value = '';
-        field.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+  async function checkPin(person: ProfileRow, pin: string) {
+    if (!person.pin || !(await pinMatches(pin, person.pin)))
+      return `That PIN is not ${person.name}’s. Try again.`;
+    await onChosen(person);
+    return undefined;
   }
 
   if (settingPin) {
     return <NewPinStep person={settingPin} onSaved={onChosen} onCancel={() => setSettingPin(null)} />;
   }
 
+  if (forgetting) {
+    return (
+      <ForgotPin
+        person={forgetting}
+        onKeep={() => {
+          setForgetting(null);
+          setAsking(forgetting);
+        }}
+        onRemoved={() => {
+          setRemoved(`${forgetting.name} was removed from this device.`);
+          setForgetting(null);
+          setAsking(null);
+        }}
+      />
+    );
+  }
+
   if (asking) {
     return (
-      <form className="people-pin" onSubmit={(event) => void submitPin(event)} noValidate>
-        <ProfileField
-          label={`${asking.name}’s PIN`}
-          name="pin"
-          error={error}
-          // The form replaces the list the person just tapped in: the PIN is where they type next.
-          autoFocus
-          {...PIN_INPUT}
-        />
-        <p role="alert" className="visually-hidden">
-          {error}
-        </p>
-        <div className="people__actions">
-          <button type="submit" className="button" disabled={busy}>
-            Continue as {asking.name}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setAsking(null)}>
-            Someone else
-          </button>
-        </div>
-      </form>
+      <PinPrompt
+        key={asking.databaseName}
+        label={`${asking.name}’s PIN`}
+        submitLabel={`Continue as ${asking.name}`}
+        onPin={(pin) => checkPin(asking, pin)}
+        onCancel={() => setAsking(null)}
+      >
+        <button type="button" className="button button--quiet" onClick={() => setForgetting(asking)}>
+          Forgot PIN?
+        </button>
+      </PinPrompt>
     );
   }
 
   return (
-    <ul className="people-list">
-      {people.map((person) => (
-        <li key={person.databaseName}>
-          <button type="button" className="button people-list__person" onClick={() => choose(person)}>
-            {person.databaseName === activeDatabaseName ? `${person.name} (studying now)` : person.name}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <p role="status">{removed}</p>
+      <ul className="people-list">
+        {people.map((person) => (
+          <li key={person.databaseName}>
+            <button type="button" className="button people-list__person" onClick={() => choose(person)}>
+              {person.databaseName === activeDatabaseName ? `${person.name} (studying now)` : person.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

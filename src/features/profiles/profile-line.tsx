@@ -18,7 +18,8 @@ export function ProfileLine() {
   const people = useProfiles();
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
-  const shared = people !== undefined && people.list.length > 1;
+  // One listed person is left only by "Forgot PIN?" (people-page.tsx): they are still asked for their PIN.
+  const shared = people !== undefined && people.list.length > 0;
   const current = people?.list.find((p) => p.databaseName === people.activeDatabaseName);
 
   useEffect(() => {

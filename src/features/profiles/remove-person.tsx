@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { TextField } from '../../components/text-field';
 import { type ProfileRow, profilesRepo } from '../../db/profiles-repo';
-import { PIN_INPUT, ProfileField } from './profile-field';
+import { PIN_INPUT } from './pin-input';
 import { pinMatches } from './profile-pin';
 
 /**
@@ -43,7 +44,7 @@ export function RemovePerson({ person }: { person: ProfileRow }) {
         device. Anything they synced to their account stays on the server: signing in again on any device
         brings it back. Anything not yet synced is lost.
       </p>
-      {person.pin && <ProfileField label={`${person.name}’s PIN`} name="pin" error={error} {...PIN_INPUT} />}
+      {person.pin && <TextField label={`${person.name}’s PIN`} name="pin" error={error} {...PIN_INPUT} />}
       <p role="alert" className={person.pin ? 'visually-hidden' : 'field__error'}>
         {error}
       </p>

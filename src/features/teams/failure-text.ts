@@ -15,6 +15,8 @@ export function failureText(failure: ApiFailure): string {
       return 'Only the team’s leaders can do this.';
     case 'invite_not_found':
       return 'This join code does not work: check it letter by letter, or ask the team’s leader for a new one (it may have been withdrawn).';
+    case 'reset_code_not_found':
+      return 'No code you made for this person is waiting: it was used, has expired, or was replaced or cancelled.';
     case 'invite_expired':
       return 'This join code has expired. Ask the team’s leader for a new one.';
     case 'invite_domain':

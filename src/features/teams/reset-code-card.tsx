@@ -9,7 +9,8 @@ type Step =
   | { name: 'idle' }
   | { name: 'working' }
   | { name: 'failed'; failure: ApiFailure }
-  | { name: 'shown'; issued: IssuedResetCode };
+  | { name: 'shown'; issued: IssuedResetCode }
+  | { name: 'cancelled' };
 
 /** "Tuesday 3 March at 09:00" (built from parts: browsers join them differently). */
 function untilText(iso: string): string {
@@ -40,10 +41,26 @@ export function ResetCodeCard({
 }) {
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const codeHeading = useRef<HTMLHeadingElement>(null);
+  const cancelledNote = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     if (step.name === 'shown') codeHeading.current?.focus();
+    // The button pressed went with the code: the news takes the focus, so it is not lost to the page.
+    if (step.name === 'cancelled') cancelledNote.current?.focus();
   }, [step]);
+
+  const cancel = async () => {
+    setStep({ name: 'working' });
+    try {
+      const result = await (await teamCalls()).cancelResetCode(teamId, learnerId);
+      setStep(result.ok ? { name: 'cancelled' } : { name: 'failed', failure: result.failure });
+    } catch (error) {
+      setStep({
+        name: 'failed',
+        failure: { kind: 'network', status: 0, code: 'network', message: String(error) },
+      });
+    }
+  };
 
   const issue = async () => {
     setStep({ name: 'working' });
@@ -88,9 +105,14 @@ export function ResetCodeCard({
             Give the code in person or by phone, not by email or a group chat. If it gets lost, make another:
             the new code replaces this one.
           </p>
-          <button type="button" className="button button--quiet" onClick={() => void issue()}>
-            Make a new code instead
-          </button>
+          <div className="reset-code__actions">
+            <button type="button" className="button button--quiet" onClick={() => void issue()}>
+              Make a new code instead
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => void cancel()}>
+              Cancel this code
+            </button>
+          </div>
         </>
       ) : (
         <>
@@ -103,19 +125,35 @@ export function ResetCodeCard({
             The code works once, for {LEADER_RESET_HOURS} hours, and only while {name} is in this team. {name}{' '}
             will see in their settings that you made one.
           </p>
+          {step.name === 'cancelled' && (
+            <p ref={cancelledNote} tabIndex={-1} role="status">
+              The code is cancelled: it no longer works. {name} will see in their settings that it was
+              cancelled.
+            </p>
+          )}
           {step.name === 'failed' && (
             <p className="alert" role="alert">
               {failureText(step.failure)}
             </p>
           )}
-          <button
-            type="button"
-            className="button"
-            disabled={step.name === 'working'}
-            onClick={() => void issue()}
-          >
-            {step.name === 'working' ? 'Making a code…' : `Make a reset code for ${name}`}
-          </button>
+          <div className="reset-code__actions">
+            <button
+              type="button"
+              className="button"
+              disabled={step.name === 'working'}
+              onClick={() => void issue()}
+            >
+              {step.name === 'working' ? 'Working…' : `Make a reset code for ${name}`}
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={step.name === 'working'}
+              onClick={() => void cancel()}
+            >
+              Cancel a code I made earlier
+            </button>
+          </div>
         </>
       )}
     </section>

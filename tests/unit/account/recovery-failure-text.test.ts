@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiFailure } from '../../../src/api/api-client';
-import { failureText, type RecoveryCall } from '../../../src/features/account/failure-text';
+import { failureText, type RecoveryCall, resetErrors } from '../../../src/features/account/failure-text';
 import { formatLeaderResetCode, isLeaderResetCode } from '../../../src/shared/protocol/leader-reset-protocol';
 import { formatRecoveryCode, normaliseRecoveryCode } from '../../../src/shared/protocol/recovery-protocol';
 
@@ -42,16 +42,64 @@ describe('failureText', () => {
       'download',
       /Sign in again/,
     ],
-    ['bad password', { message: 'password: use at least 10 characters' }, 'link', /10 to 200 characters/],
-    [
-      'common password on a reset',
-      { code: 'common_password', message: 'password: this is one of the most common passwords' },
-      'code',
-      /most common passwords/,
-    ],
     ['server trouble', { kind: 'server', status: 500, code: 'internal' }, 'download', /server had a problem/],
   ])('%s', (_, over, call, expected) => {
     expect(failureText(failure(over), call)).toMatch(expected);
+  });
+});
+
+describe('resetErrors', () => {
+  it.each<[string, Partial<ApiFailure>, 'code' | 'leader' | 'link', ReturnType<typeof resetErrors>]>([
+    [
+      'a common password, by recovery code',
+      { code: 'common_password', message: 'password: this is one of the most common passwords' },
+      'code',
+      { password: expect.stringContaining('most common passwords') },
+    ],
+    [
+      'a common password, by a leader’s code',
+      { code: 'common_password', message: 'password: this is one of the most common passwords' },
+      'leader',
+      { password: expect.stringContaining('most common passwords') },
+    ],
+    [
+      'a common password, by the emailed link',
+      { code: 'common_password', message: 'password: this is one of the most common passwords' },
+      'link',
+      { password: expect.stringContaining('most common passwords') },
+    ],
+    [
+      'a password too long',
+      { message: 'password: String must contain at most 200 character(s)' },
+      'link',
+      { password: 'Use at most 200 characters.' },
+    ],
+    [
+      'a password too short',
+      { message: 'email: Invalid email; password: String must contain at least 10 character(s)' },
+      'code',
+      { password: 'Use at least 10 characters.' },
+    ],
+    [
+      'a wrong code is about the form, not the password',
+      { kind: 'unauthorized', status: 401, code: 'invalid_recovery_code', message: 'password or code' },
+      'code',
+      { form: expect.stringMatching(/recovery code is not right/) },
+    ],
+    [
+      'a spent link',
+      { code: 'reset_link_invalid' },
+      'link',
+      { form: expect.stringMatching(/expired or has already been used/) },
+    ],
+    [
+      'offline',
+      { kind: 'network', status: 0, code: 'network' },
+      'leader',
+      { form: expect.stringMatching(/Can't reach/) },
+    ],
+  ])('%s', (_, over, call, expected) => {
+    expect(resetErrors(failure(over), call)).toEqual(expected);
   });
 });
 

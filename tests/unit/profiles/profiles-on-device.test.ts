@@ -97,4 +97,39 @@ describe('people on a shared device', () => {
     expect(await alexs.docs.count()).toBe(1);
     alexs.close();
   });
+
+  it('removes without a PIN ("Forgot PIN?") keeping the list and the PIN of the one left, until they are chosen', async () => {
+    const storage = memoryStorage();
+    const repo = createProfilesRepo(profilesDb(), storage);
+    const sam = await repo.add({ name: 'Sam', pin }, { name: 'Alex', pin }, now);
+
+    await repo.removeWithoutPin(sam.databaseName);
+    expect(await databaseNames()).not.toContain(sam.databaseName);
+    expect((await repo.list()).map((p) => [p.name, p.pin])).toEqual([['Alex', pin]]);
+    // Nobody else became active: the person studying stays, and still owes their PIN.
+    expect(storage.items.size).toBe(0);
+
+    await repo.endSharingIfAlone();
+    expect(await repo.list()).toEqual([]);
+  });
+
+  it('removes the person studying now without a PIN, and makes the next one listed active', async () => {
+    const storage = memoryStorage();
+    const repo = createProfilesRepo(profilesDb(), storage);
+    const sam = await repo.add({ name: 'Sam', pin }, { name: 'Alex', pin }, now);
+    const jo = await repo.add({ name: 'Jo', pin }, undefined, new Date(now.getTime() + 1000));
+    const alexs = new PocketDb(DATABASE_NAME);
+    await alexs.docs.put({ id: 'note:x', body: { text: 'Alex' }, rev: 0, dirty: 1, updatedAt: '' });
+    alexs.close();
+    expect(await databaseNames()).toContain(DATABASE_NAME);
+
+    await repo.removeWithoutPin(DATABASE_NAME);
+    expect(await databaseNames()).not.toContain(DATABASE_NAME);
+    expect((await repo.list()).map((p) => p.name)).toEqual(['Sam', 'Jo']);
+    expect(await activeDatabaseName()).toBe(sam.databaseName);
+    expect(storage.items.get(ACTIVE_DATABASE_STORAGE_KEY)).toBe(sam.databaseName);
+    // Two are left: sharing goes on.
+    await repo.endSharingIfAlone();
+    expect((await repo.list()).map((p) => p.databaseName)).toEqual([sam.databaseName, jo.databaseName]);
+  });
 });
