@@ -62,9 +62,11 @@ export function xapiForwardRoutes(deps: AppDeps): Hono<AppEnv> {
         .where('team_id', '=', access.teamId)
         .executeTakeFirst();
       await db.kysely.transaction().execute(async (trx) => {
-        // Another LRS has none of what the old one was sent: the outbox starts again for it.
-        if (existing && existing.endpoint !== endpoint) {
+        // Another LRS has none of what the old one was sent: the outbox starts again for it. So does a
+        // forward set up afresh, whose old row went with the account of the leader who made it.
+        if (!existing || existing.endpoint !== endpoint) {
           await trx.deleteFrom('xapi_outbox').where('team_id', '=', access.teamId).execute();
+          await trx.deleteFrom('xapi_forward_cursors').where('team_id', '=', access.teamId).execute();
         }
         await trx.deleteFrom('xapi_forwards').where('team_id', '=', access.teamId).execute();
         await trx
@@ -96,6 +98,7 @@ export function xapiForwardRoutes(deps: AppDeps): Hono<AppEnv> {
       const access = await team(c);
       await db.kysely.transaction().execute(async (trx) => {
         await trx.deleteFrom('xapi_outbox').where('team_id', '=', access.teamId).execute();
+        await trx.deleteFrom('xapi_forward_cursors').where('team_id', '=', access.teamId).execute();
         await trx.deleteFrom('xapi_forwards').where('team_id', '=', access.teamId).execute();
       });
       return c.body(null, 204);

@@ -268,6 +268,103 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     expect(await forwardOnce(forwarder(), t.clock.now + 2000)).toMatchObject({ enqueued: 0, sent: 0 });
   });
 
+  const cursors = async () =>
+    Object.fromEntries(
+      (
+        await testDb.db.kysely
+          .selectFrom('xapi_forward_cursors')
+          .select(['learner_id', 'seq'])
+          .where('team_id', '=', teamId)
+          .execute()
+      ).map((r) => [r.learner_id, Number(r.seq)]),
+    );
+
+  it('a tick reads only what came in since the cursor; an old event synced late is still forwarded', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    const first = makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
+    await push(member, [makeEvent(member.deviceId, 2, { lessonId: 'f1' }), first]);
+    expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ read: 1, enqueued: 1, sent: 1 });
+    expect(await cursors()).toEqual({ [owner.learnerId]: 0, [member.learnerId]: 2, [member2.learnerId]: 0 });
+    // Nothing new: the tick reads no event at all, however many are stored.
+    expect(await forwardOnce(forwarder(), t.clock.now + 60_000)).toMatchObject({ read: 0, enqueued: 0 });
+
+    // A tablet offline for a week syncs a completion made then: it is after the cursor (received now).
+    const weekOld = new Date(t.clock.now - 7 * 24 * 60 * 60 * 1000).toISOString();
+    const late = makeEvent(member.deviceId, 3, { lessonId: 'f2', type: 'lesson-completed', at: weekOld });
+    await push(member, [late]);
+    expect(await forwardOnce(forwarder(), t.clock.now + 120_000)).toMatchObject({
+      read: 1,
+      enqueued: 1,
+      sent: 1,
+    });
+    expect(lrsState.puts).toEqual([first.id, late.id]);
+    expect((await atLrs(`?statementId=${late.id}`)).body).toMatchObject({
+      timestamp: `${weekOld.slice(0, 10)}T00:00:00.000Z`,
+    });
+  });
+
+  it('a second forwarder continues from the cursor after a restart in the middle: nothing lost, nothing twice', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    const one = makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
+    const two = makeEvent(member2.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
+    await push(member, [one]);
+    await push(member2, [two]);
+    // The first process queues both, then the LRS fails and the process stops.
+    lrsState.failWith = 503;
+    expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ read: 2, enqueued: 2, failed: 1 });
+    lrsState.failWith = 0;
+    // It stopped after queueing one member's completion but before moving that member's cursor.
+    await testDb.db.kysely
+      .updateTable('xapi_forward_cursors')
+      .set({ seq: 0 })
+      .where('learner_id', '=', member.learnerId)
+      .execute();
+    const three = makeEvent(member2.deviceId, 2, { lessonId: 'f2', type: 'lesson-completed' });
+    await push(member2, [three]);
+
+    // A new instance (fresh deps, same database) reads from the cursors and sends each statement once.
+    const second = forwarder();
+    expect(await forwardOnce(second, t.clock.now + retryDelayMs(1))).toMatchObject({
+      read: 2,
+      enqueued: 1,
+      sent: 3,
+    });
+    expect(await forwardOnce(second, t.clock.now + retryDelayMs(1) + 60_000)).toMatchObject({
+      read: 0,
+      sent: 0,
+    });
+    expect([...lrsState.puts.slice(1)].sort()).toEqual([one.id, two.id, three.id].sort());
+    expect((await atLrs()).body.statements).toHaveLength(3);
+    expect(await cursors()).toMatchObject({ [member.learnerId]: 1, [member2.learnerId]: 2 });
+  });
+
+  it('a member who leaves and comes back is read again from the start; what was sent is not sent again', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    const sent = makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
+    await push(member, [sent]);
+    expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ sent: 1 });
+    lrsState.failWith = 503;
+    const waiting = makeEvent(member.deviceId, 2, { lessonId: 'f2', type: 'lesson-completed' });
+    await push(member, [waiting]);
+    expect(await forwardOnce(forwarder(), t.clock.now + 1000)).toMatchObject({ enqueued: 1, failed: 1 });
+    const left = await t.call('DELETE', `/api/v1/teams/${teamId}/members/${member.learnerId}`, {
+      token: member.token,
+    });
+    expect(left.status).toBe(204);
+    expect(await forwardOnce(forwarder(), t.clock.now + 2000)).toMatchObject({ read: 0, sent: 0 });
+    expect(Object.keys(await cursors())).not.toContain(member.learnerId);
+
+    lrsState.failWith = 0;
+    const invite = await createInvite(t, owner, teamId);
+    expect((await join(t, member, invite.code)).status).toBe(201);
+    expect(await forwardOnce(forwarder(), t.clock.now + 3000)).toMatchObject({
+      read: 2,
+      enqueued: 1,
+      sent: 1,
+    });
+    expect(lrsState.puts).toEqual([sent.id, waiting.id, waiting.id]);
+  });
+
   it('a member who leaves is no longer forwarded, not even what was waiting', async () => {
     expect((await setForward(owner)).status).toBe(200);
     await push(member, [makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' })]);
