@@ -11,6 +11,7 @@ import { canonicalJson } from '../canonical-json';
 import type { Database } from '../db-schema';
 import type { Logger } from '../logger';
 import { XAPI_VERSION } from './event-statement';
+import { type LrsAnswer, putToLrs } from './lrs-request';
 import { VOIDED_VERB } from './statement-schema';
 import {
   type Json,
@@ -22,8 +23,8 @@ import {
 
 export type ForwarderDeps = Pick<AppDeps, 'db' | 'course'> & {
   logger: Logger;
-  /** The HTTP client (tests pass the global one too; kept as a parameter to name the dependency). */
-  fetch: typeof fetch;
+  /** XAPI_FORWARD_ALLOW_PRIVATE: send to private and loopback addresses and over http (docs/xapi.md). */
+  allowPrivateAddresses: boolean;
 };
 
 export const FORWARD_EVERY_MS = 60 * 1000;
@@ -273,27 +274,24 @@ async function deliver(
 
 async function send(deps: ForwarderDeps, forward: Forward, row: Database['xapi_outbox']): Promise<Outcome> {
   const url = new URL(`statements?statementId=${encodeURIComponent(row.statement_id)}`, forward.endpoint);
-  let res: Response;
+  let res: LrsAnswer;
   try {
-    res = await deps.fetch(url, {
-      method: 'PUT',
-      headers: {
+    res = await putToLrs(
+      url,
+      {
         authorization: `Basic ${Buffer.from(`${forward.key_name}:${forward.key_secret}`).toString('base64')}`,
         'content-type': 'application/json',
         'X-Experience-API-Version': XAPI_VERSION,
       },
-      body: row.body,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+      row.body,
+      { allowPrivate: deps.allowPrivateAddresses, timeoutMs: REQUEST_TIMEOUT_MS },
+    );
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
     return { kind: 'retry', error: `Could not reach the LRS: ${cause}` };
   }
-  if (res.status === 204 || res.status === 200) {
-    await res.body?.cancel();
-    return { kind: 'sent' };
-  }
-  const detail = (await res.text().catch(() => '')).slice(0, 300);
+  if (res.status === 204 || res.status === 200) return { kind: 'sent' };
+  const detail = res.text.slice(0, 300);
   const error = `The LRS answered ${res.status}${detail ? `: ${detail}` : ''}`;
   // 400 and 409 are about this statement and will not change on a retry; the rest may pass.
   return res.status === 400 || res.status === 409 ? { kind: 'refused', error } : { kind: 'retry', error };

@@ -65,12 +65,13 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     db: testDb.db,
     course: loadCourseIndex(dist, () => undefined),
     logger: createLogger('debug', (line) => logs.push(line)),
-    fetch,
+    // The stand-in LRS is on the loopback, which only an operator's XAPI_FORWARD_ALLOW_PRIVATE opens.
+    allowPrivateAddresses: true,
   });
 
   beforeAll(async () => {
     testDb = await openTestDb(kind);
-    t = makeTestApp(testDb.db, { distDir: dist });
+    t = makeTestApp(testDb.db, { distDir: dist, xapiForwardAllowPrivate: true });
     lrsDb = await openTestDb('sqlite');
     lrs = makeTestApp(lrsDb.db, { distDir: dist });
     await new Promise<void>((resolve) => {
@@ -159,17 +160,74 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
       pending: 0,
     });
     expect(JSON.stringify(await forwardStatus())).not.toContain(lrsKey.secret);
-    for (const endpoint of [
-      'http://lrs.example/xapi/',
-      'ftp://lrs.example/',
-      'https://u:p@lrs.example/',
-      'lrs',
-    ]) {
+    for (const [endpoint, why] of [
+      ['ftp://lrs.example/', /https:\/\//],
+      ['https://u:p@lrs.example/', /user name and password/],
+      ['https://lrs.example/xapi/?tenant=1', /query/],
+      ['lrs', /https:\/\//],
+    ] as const) {
       const res = await setForward(owner, { endpoint });
       expect(res.status, endpoint).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/https/);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(why);
     }
     expect((await setForward(owner, { keySecret: '' })).status).toBe(400);
+  });
+
+  it('without XAPI_FORWARD_ALLOW_PRIVATE refuses http and every address in its own network, saying why', async () => {
+    const strict = makeTestApp(testDb.db, { distDir: dist });
+    for (const [endpoint, why] of [
+      ['http://lrs.example/xapi/', /must start with https:\/\//],
+      ['https://localhost/xapi/', /this server itself/],
+      ['https://127.0.0.1/xapi/', /loopback/],
+      ['https://2130706433/xapi/', /127\.0\.0\.1 is a loopback/],
+      ['https://[::1]/xapi/', /loopback/],
+      ['https://[::ffff:127.0.0.1]/xapi/', /loopback address \(127\.0\.0\.1 inside an IPv6 address\)/],
+      ['https://10.1.2.3/xapi/', /private/],
+      ['https://192.168.0.20/xapi/', /private/],
+      ['https://169.254.169.254/latest/', /cloud metadata/],
+      ['https://[fd12:3456::1]/xapi/', /unique-local/],
+      ['https://[fe80::1]/xapi/', /link-local/],
+      ['https://lrs.intranet.example/xapi/', /lrs\.intranet\.example is 10\.20\.30\.40, a private address/],
+      ['https://lrs.nowhere.test/xapi/', /could not find lrs\.nowhere\.test/],
+    ] as const) {
+      const res = await strict.call('PUT', `/api/v1/teams/${teamId}/xapi-forward`, {
+        token: owner.token,
+        body: { endpoint, keyName: lrsKey.id, keySecret: lrsKey.secret },
+      });
+      expect(res.status, endpoint).toBe(400);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.message, endpoint).toMatch(why);
+    }
+    expect(await forwardStatus()).toBeNull();
+    const publicLrs = await strict.call('PUT', `/api/v1/teams/${teamId}/xapi-forward`, {
+      token: owner.token,
+      body: { endpoint: 'https://lrs.college.example/xapi/', keyName: lrsKey.id, keySecret: lrsKey.secret },
+    });
+    expect(publicLrs.status).toBe(200);
+  });
+
+  it('checks the address again when sending: a forward to the loopback is not sent once private addresses are not allowed', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    await push(member, [makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' })]);
+    const strict = { ...forwarder(), allowPrivateAddresses: false };
+    expect(await forwardOnce(strict, t.clock.now)).toMatchObject({ enqueued: 1, sent: 0, failed: 1 });
+    expect(await forwardStatus()).toMatchObject({
+      pending: 1,
+      lastError: expect.stringMatching(
+        /^Could not reach the LRS: The LRS’s address must start with https:\/\//,
+      ),
+    });
+    // An https address kept from before (or a name that now points inside) is refused before connecting.
+    await testDb.db.kysely
+      .updateTable('xapi_forwards')
+      .set({ endpoint: `${lrsBase.replace('http:', 'https:')}/xapi/` })
+      .execute();
+    expect(await forwardOnce(strict, t.clock.now + retryDelayMs(1))).toMatchObject({ sent: 0, failed: 1 });
+    expect(await forwardStatus()).toMatchObject({
+      pending: 1,
+      lastError: expect.stringContaining('127.0.0.1 is a loopback address'),
+    });
+    expect(lrsState.puts).toEqual([]);
   });
 
   it('forwards completions only, dates only, through a failure, a retry and a restart: each sent once, none lost', async () => {

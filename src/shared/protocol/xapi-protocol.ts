@@ -40,25 +40,19 @@ export type CreatedXapiKey = z.infer<typeof createdXapiKeySchema>;
 
 /**
  * PUT /teams/:teamId/xapi-forward: the team's external Learning Record Store. `endpoint` is its xAPI base
- * (the address before `statements`): https, or http to this machine (a test or a local LRS).
+ * (the address before `statements`). Here only its shape; which addresses the server sends to (https, and
+ * never its own network) is the server's rule (server/xapi/forward-address.ts), which answers 400 with why.
  */
 export const setXapiForwardRequestSchema = z.strictObject({
-  endpoint: z
-    .string()
-    .trim()
-    .max(500)
-    .refine(isForwardEndpoint, 'Give the LRS’s https address (http only to this machine).'),
+  endpoint: z.string().trim().max(500).refine(isWebAddress, 'Give the LRS’s address, starting https://.'),
   keyName: z.string().trim().min(1, 'Give the LRS key’s name.').max(200),
   keySecret: z.string().min(1, 'Give the LRS key’s secret.').max(500),
 });
 export type SetXapiForwardRequest = z.input<typeof setXapiForwardRequestSchema>;
 
-function isForwardEndpoint(value: string): boolean {
+function isWebAddress(value: string): boolean {
   try {
-    const url = new URL(value);
-    if (url.username || url.password || url.search || url.hash) return false;
-    if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return ['https:', 'http:'].includes(new URL(value).protocol);
   } catch {
     return false;
   }

@@ -7,6 +7,7 @@ import type { Config } from '../../../server/config';
 import { createApp } from '../../../server/create-app';
 import { createLogger } from '../../../server/logger';
 import type { Db } from '../../../server/open-database';
+import type { ResolveAll } from '../../../server/xapi/forward-lookup';
 import type { LearnerEvent } from '../../../src/shared/progress/events';
 import { formatHlc } from '../../../src/shared/progress/hlc';
 
@@ -44,6 +45,17 @@ export type TestApp = {
   ) => Promise<Response>;
 };
 
+/**
+ * DNS for tests, so none reaches the network: the reserved example names (RFC 2606) stand for an LRS on
+ * the internet (an address never connected to: only the forward address check reads it), names under
+ * `intranet.example` for one inside the server's own network, and anything else is not found.
+ */
+export const testResolveHost: ResolveAll = async (hostname) => {
+  if (hostname.endsWith('.intranet.example')) return [{ address: '10.20.30.40', family: 4 }];
+  if (/(^|\.)example(\.(org|com|net))?$/.test(hostname)) return [{ address: '93.184.215.14', family: 4 }];
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+};
+
 export function makeTestApp(db: Db, overrides: Partial<Config> = {}): TestApp {
   const clock = { now: T0 };
   const logs: string[] = [];
@@ -52,6 +64,7 @@ export function makeTestApp(db: Db, overrides: Partial<Config> = {}): TestApp {
     config: testConfig(overrides),
     clock: () => clock.now,
     logger: createLogger('debug', (line) => logs.push(line)),
+    resolveHost: testResolveHost,
   });
   const call: TestApp['call'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
