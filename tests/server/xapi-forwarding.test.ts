@@ -2,8 +2,6 @@
 // instance of our own Statements resource on a real port (always SQLite: it stands for the other system),
 // with the forwarder's database on each test database.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import { loadCourseIndex } from '../../server/teams/course-index';
@@ -11,14 +9,16 @@ import { type ForwarderDeps, forwardOnce, retryDelayMs, voidingIdOf } from '../.
 import {
   courseDist,
   createInvite,
-  createTeam,
   join,
   type Person,
   person,
+  pushEvents,
   setRole,
+  teamWithMembers,
 } from './support/team-fixture';
-import { makeEvent, makeTestApp, type TestApp } from './support/test-app';
+import { listen, makeEvent, makeTestApp, type TestApp } from './support/test-app';
 import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { makeXapiKey, type XapiKey, xapiRequest } from './support/xapi-fixture';
 
 type Statement = Record<string, unknown> & { id: string };
 const ADL = 'http://adlnet.gov/expapi/verbs';
@@ -51,11 +51,11 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
   let t: TestApp;
   let lrsDb: TestDb;
   let lrs: TestApp;
-  let lrsServer: ReturnType<typeof serve>;
+  let lrsServer: Awaited<ReturnType<typeof listen>>;
   let lrsBase = '';
   /** What the LRS does: answer normally, or fail every request with this status. */
   const lrsState = { failWith: 0, puts: [] as string[] };
-  let lrsKey = { id: '', secret: '' };
+  let lrsKey: XapiKey = { id: '', secret: '' };
   let owner: Person;
   let member: Person;
   let member2: Person;
@@ -74,26 +74,15 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     t = makeTestApp(testDb.db, { distDir: dist, xapiForwardAllowPrivate: true });
     lrsDb = await openTestDb('sqlite');
     lrs = makeTestApp(lrsDb.db, { distDir: dist });
-    await new Promise<void>((resolve) => {
-      lrsServer = serve(
-        {
-          fetch: (req) => {
-            if (req.method === 'PUT')
-              lrsState.puts.push(new URL(req.url).searchParams.get('statementId') ?? '');
-            if (lrsState.failWith)
-              return new Response('LRS down for maintenance', { status: lrsState.failWith });
-            return lrs.app.fetch(req);
-          },
-          port: 0,
-          hostname: '127.0.0.1',
-        },
-        () => resolve(),
-      );
+    lrsServer = await listen((req) => {
+      if (req.method === 'PUT') lrsState.puts.push(new URL(req.url).searchParams.get('statementId') ?? '');
+      if (lrsState.failWith) return new Response('LRS down for maintenance', { status: lrsState.failWith });
+      return lrs.app.fetch(req);
     });
-    lrsBase = `http://127.0.0.1:${(lrsServer.address() as AddressInfo).port}`;
+    lrsBase = lrsServer.base;
   });
   afterAll(async () => {
-    await new Promise((resolve) => lrsServer.close(resolve));
+    await lrsServer.close();
     await lrsDb.close();
     await testDb.close();
   });
@@ -103,28 +92,17 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     lrsState.failWith = 0;
     lrsState.puts = [];
     const college = await person(lrs, 'College LRS', `lrs-${randomUUID()}@college.example`);
-    const made = await lrs.call('POST', '/api/v1/account/xapi-keys', {
-      token: college.token,
-      body: { label: 'Pocket CPD forward', writable: true },
+    lrsKey = await makeXapiKey(lrs, college.token, '/account/xapi-keys', {
+      label: 'Pocket CPD forward',
+      writable: true,
     });
-    const body = (await made.json()) as { key: { id: string }; secret: string };
-    lrsKey = { id: body.key.id, secret: body.secret };
     owner = await person(t, 'Olu Owner', `owner-${randomUUID()}@example.org`);
     member = await person(t, 'Mo Member', `member-${randomUUID()}@example.org`);
     member2 = await person(t, 'Mia Member', `member2-${randomUUID()}@example.org`);
-    teamId = (await createTeam(t, owner, 'Oak Room')).teamId;
-    const invite = await createInvite(t, owner, teamId);
-    expect((await join(t, member, invite.code)).status).toBe(201);
-    expect((await join(t, member2, invite.code)).status).toBe(201);
+    ({ teamId } = await teamWithMembers(t, owner, 'Oak Room', [member, member2]));
   }, 30_000);
 
-  const push = async (who: Person, events: unknown[]) => {
-    const res = await t.call('POST', '/api/v1/sync/push', {
-      token: who.token,
-      body: { deviceId: who.deviceId, events },
-    });
-    expect(res.status).toBe(200);
-  };
+  const push = (who: Person, events: unknown[]) => pushEvents(t, who, events);
   const setForward = (by: Person, body: Record<string, unknown> = {}) =>
     t.call('PUT', `/api/v1/teams/${teamId}/xapi-forward`, {
       token: by.token,
@@ -137,12 +115,7 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
   };
   /** What the LRS holds, read through its own Statements resource. */
   const atLrs = async (query = '') => {
-    const res = await fetch(`${lrsBase}/xapi/statements${query}`, {
-      headers: {
-        'X-Experience-API-Version': '1.0.3',
-        authorization: `Basic ${Buffer.from(`${lrsKey.id}:${lrsKey.secret}`).toString('base64')}`,
-      },
-    });
+    const res = await xapiRequest(lrsBase, lrsKey, 'GET', `/xapi/statements${query}`);
     return { status: res.status, body: (await res.json()) as { statements: Statement[] } & Statement };
   };
 
@@ -288,18 +261,12 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     await push(member, [first]);
     await push(member2, [second]);
     // The LRS already holds something else under the first id.
-    const clash = await fetch(`${lrsBase}/xapi/statements?statementId=${first.id}`, {
-      method: 'PUT',
-      headers: {
-        'X-Experience-API-Version': '1.0.3',
-        'content-type': 'application/json',
-        authorization: `Basic ${Buffer.from(`${lrsKey.id}:${lrsKey.secret}`).toString('base64')}`,
-      },
-      body: JSON.stringify({
+    const clash = await xapiRequest(lrsBase, lrsKey, 'PUT', `/xapi/statements?statementId=${first.id}`, {
+      body: {
         actor: { mbox: 'mailto:someone@college.example' },
         verb: { id: `${ADL}/experienced` },
         object: { id: 'https://college.example/other' },
-      }),
+      },
     });
     expect(clash.status).toBe(204);
     expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ sent: 1, refused: 1 });

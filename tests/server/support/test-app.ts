@@ -1,6 +1,8 @@
 // A server app over a test database with a settable clock, captured log lines and cheap scrypt,
 // plus small helpers that call the API the way a device would.
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../../server/app-env';
 import type { Config } from '../../../server/config';
@@ -119,4 +121,19 @@ export function makeEvent(
 
 export async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
+}
+
+/** Serves a handler on a real port of the loopback (the xAPI suites speak HTTP to it, as a tool would). */
+export async function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+): Promise<{ base: string; close: () => Promise<void> }> {
+  let server: ReturnType<typeof serve> | undefined;
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+  });
+  const running = server as ReturnType<typeof serve>;
+  return {
+    base: `http://127.0.0.1:${(running.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => running.close(() => resolve())),
+  };
 }
