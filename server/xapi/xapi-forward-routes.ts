@@ -59,7 +59,8 @@ export function xapiForwardRoutes(deps: AppDeps): Hono<AppEnv> {
     .put('/teams/:teamId/xapi-forward', auth, async (c) => {
       const access = await team(c);
       const body = await readJson(c, setXapiForwardRequestSchema);
-      const endpoint = body.endpoint.endsWith('/') ? body.endpoint : `${body.endpoint}/`;
+      const given = body.endpoint.trim();
+      const endpoint = given.endsWith('/') ? given : `${given}/`;
       const policy = { allowPrivate: deps.config.xapiForwardAllowPrivate ?? false };
       const problem =
         endpointProblem(endpoint, policy) ??
