@@ -1,10 +1,10 @@
 // Forwards each team's statements to the team's external LRS (docs/xapi.md, "Forwarding"). Every tick:
 // the statements a team key would read that came from members' events (completions, dates only) received
-// since the forward's cursor are added to `xapi_outbox`; then the due rows are sent, one PUT per statement id, so a
-// retry of a statement the LRS already holds is a no-op (204) and one refused statement never holds back
-// the others. A failure (network, 5xx, 401, 429) is kept on the row and retried with exponential backoff;
-// a 400 or 409 is the LRS saying no to that statement for good, kept as `refused`. Sent rows stay, so a
-// restarted forwarder sends nothing twice.
+// since the forward's cursor are added to `xapi_outbox`; then the due rows are sent, one PUT per statement
+// id, so a retry of a statement the LRS already holds is a no-op (204) and one refused statement never
+// holds back the others. A failure (network, 5xx, 401, 429, an address the guard refuses) is kept on the
+// row and retried with exponential backoff; a 400 or 409 is the LRS saying no to that statement for good,
+// kept as `refused`. Sent rows stay, so a restarted forwarder sends nothing twice.
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../app-env';
 import { canonicalJson } from '../canonical-json';
