@@ -6,6 +6,7 @@ import type { Mailer } from './mail/mailer';
 import type { Db } from './open-database';
 import type { RateLimiter } from './rate-limiter';
 import type { CourseIndex } from './teams/course-index';
+import type { ResolveAll } from './xapi/forward-lookup';
 
 export type AppDeps = {
   db: Db;
@@ -17,6 +18,8 @@ export type AppDeps = {
   mailer?: Mailer;
   /** The course of the build served (read once at start): teams' assignments and progress, certificates. */
   course: CourseIndex;
+  /** Looks up a name's addresses: the xAPI forward address check (server/xapi/forward-lookup.ts). */
+  resolveHost: ResolveAll;
 };
 
 export type AppEnv = { Variables: { learnerId: string; tokenHash: string } };

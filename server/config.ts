@@ -57,6 +57,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /** Devices that have not synced for this many days are deleted by the hourly purge (docs/privacy.md). */
   DEVICE_IDLE_DAYS: intFrom(30, 3650, 395),
+  /** Let teams forward xAPI to private, loopback and plain-http addresses (docs/xapi.md): never on by default. */
+  XAPI_FORWARD_ALLOW_PRIVATE: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export type DatabaseConfig =
@@ -90,6 +92,11 @@ export type Config = {
   publicUrl?: string;
   /** Devices unused this long are purged (server/purge.ts); the purge's default when absent. */
   deviceIdleMs?: number;
+  /**
+   * A team's xAPI forward may go to private, loopback and link-local addresses and over plain http
+   * (XAPI_FORWARD_ALLOW_PRIVATE): for tests and an LRS on the operator's own network. Off when absent.
+   */
+  xapiForwardAllowPrivate?: boolean;
 };
 
 export type MailConfig = { smtpUrl: string; publicUrl: string; from: string };
@@ -138,6 +145,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       signinFailuresPerAccount: e.SIGNIN_FAILURES_PER_ACCOUNT,
       scryptLogN: e.SCRYPT_LOG_N,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      xapiForwardAllowPrivate:
+        e.XAPI_FORWARD_ALLOW_PRIVATE === 'true' || e.XAPI_FORWARD_ALLOW_PRIVATE === '1',
       syncRequestsPerLearner: e.SYNC_REQUESTS_PER_LEARNER,
       quotas: {
         docs: e.QUOTA_DOCS,

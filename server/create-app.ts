@@ -34,6 +34,7 @@ import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS } from './storage-full';
 import { type CourseIndex, loadCourseIndex } from './teams/course-index';
+import { type ResolveAll, resolveAll } from './xapi/forward-lookup';
 import { statementRoutes } from './xapi/statement-routes';
 import { xapiForwardRoutes } from './xapi/xapi-forward-routes';
 import { xapiKeyRoutes } from './xapi/xapi-key-routes';
@@ -49,6 +50,8 @@ export type CreateAppOptions = {
   mailer?: Mailer;
   /** The course (teams, certificates); read from `config.distDir` when absent. */
   course?: CourseIndex;
+  /** DNS for the xAPI forward address check; the system's when absent (tests answer for their own names). */
+  resolveHost?: ResolveAll;
 };
 
 export function createApp({
@@ -59,6 +62,7 @@ export function createApp({
   vapidKeys,
   mailer,
   course,
+  resolveHost,
 }: CreateAppOptions): Hono<AppEnv> {
   const log = logger ?? createLogger(config.logLevel);
   const deps: AppDeps = {
@@ -69,6 +73,7 @@ export function createApp({
     limiter: createRateLimiter(db, clock),
     mailer: mailer ?? (config.mail ? createMailer(config.mail) : undefined),
     course: course ?? loadCourseIndex(config.distDir, (message) => log.info(message, {})),
+    resolveHost: resolveHost ?? resolveAll,
   };
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(log), securityHeaders());

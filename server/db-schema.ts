@@ -224,4 +224,6 @@ export type Database = {
     last_error: string | null;
     sent_at: number | null;
   };
+  /** How far each team's forward has read each member's events (server/migrations/0015-xapi-forward-cursors.ts). */
+  xapi_forward_cursors: { team_id: string; learner_id: string; seq: number };
 };

@@ -68,7 +68,12 @@ async function main(): Promise<void> {
         )
       : () => undefined;
   const stopPurge = startPurgeScheduler({ db, logger, deviceIdleMs: config.deviceIdleMs });
-  const stopForwarder = startXapiForwarder({ db, course, logger, fetch });
+  const stopForwarder = startXapiForwarder({
+    db,
+    course,
+    logger,
+    allowPrivateAddresses: config.xapiForwardAllowPrivate ?? false,
+  });
   // No createServer option is passed, so this is a plain node:http server.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

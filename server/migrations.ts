@@ -12,6 +12,7 @@ import { teamSessions } from './migrations/0011-team-sessions';
 import { xapiKeys } from './migrations/0012-xapi-keys';
 import { xapiStatements } from './migrations/0013-xapi-statements';
 import { xapiForwarding } from './migrations/0014-xapi-forwarding';
+import { xapiForwardCursors } from './migrations/0015-xapi-forward-cursors';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -179,6 +180,7 @@ const migrations: Record<string, Migration> = {
   '0012-xapi-keys': xapiKeys,
   '0013-xapi-statements': xapiStatements,
   '0014-xapi-forwarding': xapiForwarding,
+  '0015-xapi-forward-cursors': xapiForwardCursors,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -40,6 +40,8 @@ export const learnerTables = {
   // (whose LRS secret belongs to the other system: not in the download).
   xapi_outbox: { column: 'learner_id', json: ['body'] },
   xapi_forwards: { column: 'set_by', secret: ['key_secret'] },
+  // How far their team's forward has read their events.
+  xapi_forward_cursors: { column: 'learner_id' },
 } satisfies Partial<Record<keyof Database, LearnerTable>>;
 
 /**

@@ -99,68 +99,54 @@ export function eventToStatement(event: LearnerEvent, ctx: MappingContext): Stat
     id: `${lessonActivity(lessonId).id}#check-${encodeURIComponent(checkId)}`,
     definition: { type: `${ADL}/activities/cmi.interaction`, interactionType: 'choice' },
   });
-  const answer = (p: { checkId: string; optionIds: string[]; correct: boolean }): Result => ({
-    success: p.correct,
+  type Part = Pick<Statement, 'verb' | 'object'> & { result?: Result; context?: Context };
+  // Every lesson event is the lesson with its module as parent; only the verb and the result differ.
+  const aboutLesson = (verb: Verb, lessonId: string, result?: Result): Part => ({
+    verb,
+    object: lessonActivity(lessonId),
+    ...(result ? { result } : {}),
+    context: inModule(lessonId),
+  });
+  // An answer, first time or in a refresher (then with the refresher category): the check, and whether right.
+  const answered = (
+    lessonId: string,
+    p: { checkId: string; optionIds: string[]; correct: boolean },
+    category?: Activity,
+  ): Part => ({
+    verb: VERBS.answered,
+    object: check(lessonId, p.checkId),
     // The choice interaction's response pattern: option ids joined by `[,]`.
-    response: p.optionIds.join('[,]'),
+    result: { success: p.correct, response: p.optionIds.join('[,]') },
+    context: inLesson(lessonId, category),
   });
 
-  let part: Pick<Statement, 'verb' | 'object'> & { result?: Result; context?: Context };
+  let part: Part;
   switch (event.type) {
     case 'lesson-opened':
-      part = {
-        verb: VERBS.attempted,
-        object: lessonActivity(event.lessonId),
-        context: inModule(event.lessonId),
-      };
+      part = aboutLesson(VERBS.attempted, event.lessonId);
       break;
     case 'section-reached':
-      part = {
-        verb: VERBS.progressed,
-        object: lessonActivity(event.lessonId),
-        result: {
-          extensions: { [extension('section')]: { id: event.payload.sectionId, index: event.payload.index } },
-        },
-        context: inModule(event.lessonId),
-      };
+      part = aboutLesson(VERBS.progressed, event.lessonId, {
+        extensions: { [extension('section')]: { id: event.payload.sectionId, index: event.payload.index } },
+      });
       break;
     case 'check-answered':
-      part = {
-        verb: VERBS.answered,
-        object: check(event.lessonId, event.payload.checkId),
-        result: answer(event.payload),
-        context: inLesson(event.lessonId),
-      };
+      part = answered(event.lessonId, event.payload);
       break;
     case 'refresher-answered':
-      part = {
-        verb: VERBS.answered,
-        object: check(event.lessonId, event.payload.checkId),
-        result: answer(event.payload),
-        context: inLesson(event.lessonId, {
-          objectType: 'Activity',
-          id: `${baseUrl}/xapi/categories/refresher`,
-        }),
-      };
+      part = answered(event.lessonId, event.payload, {
+        objectType: 'Activity',
+        id: `${baseUrl}/xapi/categories/refresher`,
+      });
       break;
     case 'lesson-completed':
-      part = {
-        verb: VERBS.completed,
-        object: lessonActivity(event.lessonId),
-        result: { completion: true },
-        context: inModule(event.lessonId),
-      };
+      part = aboutLesson(VERBS.completed, event.lessonId, { completion: true });
       break;
     case 'time-spent':
-      part = {
-        verb: VERBS.experienced,
-        object: lessonActivity(event.lessonId),
-        result: {
-          duration: isoDuration(event.payload.ms),
-          extensions: { [extension('interval')]: event.payload.intervalId },
-        },
-        context: inModule(event.lessonId),
-      };
+      part = aboutLesson(VERBS.experienced, event.lessonId, {
+        duration: isoDuration(event.payload.ms),
+        extensions: { [extension('interval')]: event.payload.intervalId },
+      });
       break;
     case 'voided':
       part = { verb: VERBS.voided, object: { objectType: 'StatementRef', id: event.payload.eventId } };

@@ -63,18 +63,9 @@ export async function statementsInReach(
   const found: StoredStatement[] = [];
   for (const row of await events.execute()) {
     if (voidedEvents.has(row.event_id)) continue;
-    const event = learnerEventSchema.safeParse(JSON.parse(row.body));
-    // An event type this build cannot read (a newer app's) has no statement yet.
-    if (!event.success) continue;
     const learner = { id: row.learner_id, name: names.get(row.learner_id) ?? '' };
-    const statement = eventToStatement(event.data, {
-      baseUrl,
-      learner,
-      course,
-      receivedAt: row.received_at,
-      datesOnly: scope.owner.kind === 'team',
-    });
-    found.push({ storedAt: row.received_at, id: row.event_id, statement, fromEvent: true });
+    const statement = storedEventStatement(course, row, learner, baseUrl, scope.owner.kind === 'team');
+    if (statement) found.push({ storedAt: row.received_at, id: row.event_id, statement, fromEvent: true });
   }
   let received = db.kysely
     .selectFrom('xapi_statements')
@@ -95,7 +86,24 @@ export async function statementsInReach(
   return found;
 }
 
+/**
+ * A stored event as our statement; undefined for an event type this build cannot read (a newer app's),
+ * which has no statement yet. `datesOnly` for a team's reach (docs/teams.md: no times of day).
+ */
+export function storedEventStatement(
+  course: AppDeps['course'],
+  row: { body: string; received_at: number },
+  learner: { id: string; name: string },
+  baseUrl: string,
+  datesOnly: boolean,
+): Json | undefined {
+  const event = learnerEventSchema.safeParse(JSON.parse(row.body));
+  if (!event.success) return undefined;
+  return eventToStatement(event.data, { baseUrl, learner, course, receivedAt: row.received_at, datesOnly });
+}
+
 export async function voidedEventIds(deps: Pick<AppDeps, 'db'>, learners: string[]): Promise<Set<string>> {
+  if (learners.length === 0) return new Set();
   const rows = await deps.db.kysely
     .selectFrom('events')
     .select('body')

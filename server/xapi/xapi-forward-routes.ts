@@ -1,16 +1,20 @@
 // A team's xAPI forwarding (docs/xapi.md, "Forwarding"), for its owner and leaders only (the team rules: a
 // non-member 404, a member 403):
 // - GET /teams/:teamId/xapi-forward: the LRS, and how delivery is going (last delivery, last error, counts).
-// - PUT: sets (or replaces) the LRS's endpoint and key; DELETE: stops forwarding and empties the outbox.
+// - PUT: sets (or replaces) the LRS's endpoint and key, refusing an address in the server's own network
+//   (forward-address.ts); DELETE: stops forwarding and empties the outbox.
 // The LRS's secret is written here and read only by the forwarder: no answer carries it.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { setXapiForwardRequestSchema, type XapiForward } from '../../src/shared/protocol/xapi-protocol';
 import type { AppDeps, AppEnv } from '../app-env';
 import type { Database } from '../db-schema';
+import { HttpError } from '../http-error';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
 import { leaderOf } from '../teams/team-access';
+import { endpointProblem } from './forward-address';
+import { hostProblem } from './forward-lookup';
 import { siteBaseUrl } from './site-base-url';
 import { stillLeads } from './xapi-forwarder';
 
@@ -55,16 +59,24 @@ export function xapiForwardRoutes(deps: AppDeps): Hono<AppEnv> {
     .put('/teams/:teamId/xapi-forward', auth, async (c) => {
       const access = await team(c);
       const body = await readJson(c, setXapiForwardRequestSchema);
-      const endpoint = body.endpoint.endsWith('/') ? body.endpoint : `${body.endpoint}/`;
+      const given = body.endpoint.trim();
+      const endpoint = given.endsWith('/') ? given : `${given}/`;
+      const policy = { allowPrivate: deps.config.xapiForwardAllowPrivate ?? false };
+      const problem =
+        endpointProblem(endpoint, policy) ??
+        (await hostProblem(new URL(endpoint).hostname, policy, deps.resolveHost));
+      if (problem) throw new HttpError(400, 'forward_address_refused', problem);
       const existing = await db.kysely
         .selectFrom('xapi_forwards')
         .select('endpoint')
         .where('team_id', '=', access.teamId)
         .executeTakeFirst();
       await db.kysely.transaction().execute(async (trx) => {
-        // Another LRS has none of what the old one was sent: the outbox starts again for it.
-        if (existing && existing.endpoint !== endpoint) {
+        // Another LRS has none of what the old one was sent: the outbox starts again for it. So does a
+        // forward set up afresh, whose old row went with the account of the leader who made it.
+        if (!existing || existing.endpoint !== endpoint) {
           await trx.deleteFrom('xapi_outbox').where('team_id', '=', access.teamId).execute();
+          await trx.deleteFrom('xapi_forward_cursors').where('team_id', '=', access.teamId).execute();
         }
         await trx.deleteFrom('xapi_forwards').where('team_id', '=', access.teamId).execute();
         await trx
@@ -96,6 +108,7 @@ export function xapiForwardRoutes(deps: AppDeps): Hono<AppEnv> {
       const access = await team(c);
       await db.kysely.transaction().execute(async (trx) => {
         await trx.deleteFrom('xapi_outbox').where('team_id', '=', access.teamId).execute();
+        await trx.deleteFrom('xapi_forward_cursors').where('team_id', '=', access.teamId).execute();
         await trx.deleteFrom('xapi_forwards').where('team_id', '=', access.teamId).execute();
       });
       return c.body(null, 204);

@@ -1,5 +1,5 @@
 // A team's forwarding to its trust's or college's LRS on the manage page, against the real server app: the
-// form asks for what is missing and says what the server refuses, the secret is never shown back, the
+// form asks for what is missing and says what the server refuses (http, its own network), the secret is never shown back, the
 // delivery state (last delivery, last problem) is what the server recorded, and stopping forgets the LRS.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,18 @@ describe('xAPI forwarding on the team’s manage page', () => {
     await user.type(within(card).getByRole('textbox', { name: 'Key (user name)' }), 'pocket-cpd');
     await user.type(within(card).getByLabelText('Secret (password)'), SECRET);
     await user.click(within(card).getByRole('button', { name: 'Start forwarding' }));
-    expect(await within(card).findByRole('alert')).toHaveTextContent(/https/);
+    expect(await within(card).findByRole('alert')).toHaveTextContent(
+      'The LRS’s address must start with https://: records are never sent unencrypted.',
+    );
+    // An address inside the server's own network is refused, and the leader is told why.
+    await user.clear(endpoint);
+    await user.type(endpoint, 'https://10.0.0.5/xapi/');
+    await user.click(within(card).getByRole('button', { name: 'Start forwarding' }));
+    await waitFor(() =>
+      expect(within(card).getByRole('alert')).toHaveTextContent(
+        '10.0.0.5 is a private address: the server does not send records into its own network.',
+      ),
+    );
 
     await user.clear(endpoint);
     await user.type(endpoint, 'https://lrs.example/xapi/');

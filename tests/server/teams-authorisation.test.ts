@@ -5,15 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   courseDist,
-  createInvite,
   createTeam,
-  join,
   type Person,
   person,
   setRole,
+  teamWithMembers,
 } from './support/team-fixture';
 import { makeTestApp, type TestApp } from './support/test-app';
 import { emptyDatabasePerTest, type TestDb, testDbKinds } from './support/test-databases';
+import { makeXapiKey } from './support/xapi-fixture';
 
 type Caller = 'owner' | 'leader' | 'member' | 'otherLeader' | 'stranger' | 'signedOut';
 const CALLERS: Caller[] = ['owner', 'leader', 'member', 'otherLeader', 'stranger', 'signedOut'];
@@ -269,9 +269,8 @@ describe.each(testDbKinds)('team route authorisation on %s', (kind) => {
     const member2 = await person(t, 'Max Memberley', 'max@oaktree.example');
     const otherLeader = await person(t, 'Bea Elsewhere', 'bea@birch.example');
     const stranger = await person(t, 'Stan Stranger', 'stan@nowhere.example');
-    const team = await createTeam(t, owner, 'Oak Tree Nursery');
-    const invite = await createInvite(t, owner, team.teamId);
-    for (const p of [leader, member, member2]) expect((await join(t, p, invite.code)).status).toBe(201);
+    const team = await teamWithMembers(t, owner, 'Oak Tree Nursery', [leader, member, member2]);
+    const { invite } = team;
     await setRole(t, owner, team.teamId, leader, 'leader');
     const other = await createTeam(t, otherLeader, 'Birch Primary');
     const assigned = await t.call('POST', `/api/v1/teams/${team.teamId}/assignments`, {
@@ -280,12 +279,7 @@ describe.each(testDbKinds)('team route authorisation on %s', (kind) => {
     });
     expect(assigned.status).toBe(201);
     const { id: assignmentId } = (await assigned.json()) as { id: string };
-    const keyMade = await t.call('POST', `/api/v1/teams/${team.teamId}/xapi-keys`, {
-      token: owner.token,
-      body: { label: 'Trust LRS' },
-    });
-    expect(keyMade.status).toBe(201);
-    const { key } = (await keyMade.json()) as { key: { id: string } };
+    const key = await makeXapiKey(t, owner.token, `/teams/${team.teamId}/xapi-keys`, { label: 'Trust LRS' });
     w = {
       people: { owner, leader, member, member2, otherLeader, stranger },
       teamId: team.teamId,

@@ -2,8 +2,6 @@
 // instance of our own Statements resource on a real port (always SQLite: it stands for the other system),
 // with the forwarder's database on each test database.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import { loadCourseIndex } from '../../server/teams/course-index';
@@ -11,14 +9,16 @@ import { type ForwarderDeps, forwardOnce, retryDelayMs, voidingIdOf } from '../.
 import {
   courseDist,
   createInvite,
-  createTeam,
   join,
   type Person,
   person,
+  pushEvents,
   setRole,
+  teamWithMembers,
 } from './support/team-fixture';
-import { makeEvent, makeTestApp, type TestApp } from './support/test-app';
+import { listen, makeEvent, makeTestApp, type TestApp } from './support/test-app';
 import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { makeXapiKey, type XapiKey, xapiRequest } from './support/xapi-fixture';
 
 type Statement = Record<string, unknown> & { id: string };
 const ADL = 'http://adlnet.gov/expapi/verbs';
@@ -51,11 +51,11 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
   let t: TestApp;
   let lrsDb: TestDb;
   let lrs: TestApp;
-  let lrsServer: ReturnType<typeof serve>;
+  let lrsServer: Awaited<ReturnType<typeof listen>>;
   let lrsBase = '';
   /** What the LRS does: answer normally, or fail every request with this status. */
   const lrsState = { failWith: 0, puts: [] as string[] };
-  let lrsKey = { id: '', secret: '' };
+  let lrsKey: XapiKey = { id: '', secret: '' };
   let owner: Person;
   let member: Person;
   let member2: Person;
@@ -65,34 +65,24 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     db: testDb.db,
     course: loadCourseIndex(dist, () => undefined),
     logger: createLogger('debug', (line) => logs.push(line)),
-    fetch,
+    // The stand-in LRS is on the loopback, which only an operator's XAPI_FORWARD_ALLOW_PRIVATE opens.
+    allowPrivateAddresses: true,
   });
 
   beforeAll(async () => {
     testDb = await openTestDb(kind);
-    t = makeTestApp(testDb.db, { distDir: dist });
+    t = makeTestApp(testDb.db, { distDir: dist, xapiForwardAllowPrivate: true });
     lrsDb = await openTestDb('sqlite');
     lrs = makeTestApp(lrsDb.db, { distDir: dist });
-    await new Promise<void>((resolve) => {
-      lrsServer = serve(
-        {
-          fetch: (req) => {
-            if (req.method === 'PUT')
-              lrsState.puts.push(new URL(req.url).searchParams.get('statementId') ?? '');
-            if (lrsState.failWith)
-              return new Response('LRS down for maintenance', { status: lrsState.failWith });
-            return lrs.app.fetch(req);
-          },
-          port: 0,
-          hostname: '127.0.0.1',
-        },
-        () => resolve(),
-      );
+    lrsServer = await listen((req) => {
+      if (req.method === 'PUT') lrsState.puts.push(new URL(req.url).searchParams.get('statementId') ?? '');
+      if (lrsState.failWith) return new Response('LRS down for maintenance', { status: lrsState.failWith });
+      return lrs.app.fetch(req);
     });
-    lrsBase = `http://127.0.0.1:${(lrsServer.address() as AddressInfo).port}`;
+    lrsBase = lrsServer.base;
   });
   afterAll(async () => {
-    await new Promise((resolve) => lrsServer.close(resolve));
+    await lrsServer.close();
     await lrsDb.close();
     await testDb.close();
   });
@@ -102,28 +92,17 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     lrsState.failWith = 0;
     lrsState.puts = [];
     const college = await person(lrs, 'College LRS', `lrs-${randomUUID()}@college.example`);
-    const made = await lrs.call('POST', '/api/v1/account/xapi-keys', {
-      token: college.token,
-      body: { label: 'Pocket CPD forward', writable: true },
+    lrsKey = await makeXapiKey(lrs, college.token, '/account/xapi-keys', {
+      label: 'Pocket CPD forward',
+      writable: true,
     });
-    const body = (await made.json()) as { key: { id: string }; secret: string };
-    lrsKey = { id: body.key.id, secret: body.secret };
     owner = await person(t, 'Olu Owner', `owner-${randomUUID()}@example.org`);
     member = await person(t, 'Mo Member', `member-${randomUUID()}@example.org`);
     member2 = await person(t, 'Mia Member', `member2-${randomUUID()}@example.org`);
-    teamId = (await createTeam(t, owner, 'Oak Room')).teamId;
-    const invite = await createInvite(t, owner, teamId);
-    expect((await join(t, member, invite.code)).status).toBe(201);
-    expect((await join(t, member2, invite.code)).status).toBe(201);
+    ({ teamId } = await teamWithMembers(t, owner, 'Oak Room', [member, member2]));
   }, 30_000);
 
-  const push = async (who: Person, events: unknown[]) => {
-    const res = await t.call('POST', '/api/v1/sync/push', {
-      token: who.token,
-      body: { deviceId: who.deviceId, events },
-    });
-    expect(res.status).toBe(200);
-  };
+  const push = (who: Person, events: unknown[]) => pushEvents(t, who, events);
   const setForward = (by: Person, body: Record<string, unknown> = {}) =>
     t.call('PUT', `/api/v1/teams/${teamId}/xapi-forward`, {
       token: by.token,
@@ -136,12 +115,7 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
   };
   /** What the LRS holds, read through its own Statements resource. */
   const atLrs = async (query = '') => {
-    const res = await fetch(`${lrsBase}/xapi/statements${query}`, {
-      headers: {
-        'X-Experience-API-Version': '1.0.3',
-        authorization: `Basic ${Buffer.from(`${lrsKey.id}:${lrsKey.secret}`).toString('base64')}`,
-      },
-    });
+    const res = await xapiRequest(lrsBase, lrsKey, 'GET', `/xapi/statements${query}`);
     return { status: res.status, body: (await res.json()) as { statements: Statement[] } & Statement };
   };
 
@@ -159,17 +133,74 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
       pending: 0,
     });
     expect(JSON.stringify(await forwardStatus())).not.toContain(lrsKey.secret);
-    for (const endpoint of [
-      'http://lrs.example/xapi/',
-      'ftp://lrs.example/',
-      'https://u:p@lrs.example/',
-      'lrs',
-    ]) {
+    for (const [endpoint, why] of [
+      ['ftp://lrs.example/', /https:\/\//],
+      ['https://u:p@lrs.example/', /user name and password/],
+      ['https://lrs.example/xapi/?tenant=1', /query/],
+      ['lrs', /https:\/\//],
+    ] as const) {
       const res = await setForward(owner, { endpoint });
       expect(res.status, endpoint).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/https/);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(why);
     }
     expect((await setForward(owner, { keySecret: '' })).status).toBe(400);
+  });
+
+  it('without XAPI_FORWARD_ALLOW_PRIVATE refuses http and every address in its own network, saying why', async () => {
+    const strict = makeTestApp(testDb.db, { distDir: dist });
+    for (const [endpoint, why] of [
+      ['http://lrs.example/xapi/', /must start with https:\/\//],
+      ['https://localhost/xapi/', /this server itself/],
+      ['https://127.0.0.1/xapi/', /loopback/],
+      ['https://2130706433/xapi/', /127\.0\.0\.1 is a loopback/],
+      ['https://[::1]/xapi/', /loopback/],
+      ['https://[::ffff:127.0.0.1]/xapi/', /loopback address \(127\.0\.0\.1 inside an IPv6 address\)/],
+      ['https://10.1.2.3/xapi/', /private/],
+      ['https://192.168.0.20/xapi/', /private/],
+      ['https://169.254.169.254/latest/', /cloud metadata/],
+      ['https://[fd12:3456::1]/xapi/', /unique-local/],
+      ['https://[fe80::1]/xapi/', /link-local/],
+      ['https://lrs.intranet.example/xapi/', /lrs\.intranet\.example is 10\.20\.30\.40, a private address/],
+      ['https://lrs.nowhere.test/xapi/', /could not find lrs\.nowhere\.test/],
+    ] as const) {
+      const res = await strict.call('PUT', `/api/v1/teams/${teamId}/xapi-forward`, {
+        token: owner.token,
+        body: { endpoint, keyName: lrsKey.id, keySecret: lrsKey.secret },
+      });
+      expect(res.status, endpoint).toBe(400);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.message, endpoint).toMatch(why);
+    }
+    expect(await forwardStatus()).toBeNull();
+    const publicLrs = await strict.call('PUT', `/api/v1/teams/${teamId}/xapi-forward`, {
+      token: owner.token,
+      body: { endpoint: 'https://lrs.college.example/xapi/', keyName: lrsKey.id, keySecret: lrsKey.secret },
+    });
+    expect(publicLrs.status).toBe(200);
+  });
+
+  it('checks the address again when sending: a forward to the loopback is not sent once private addresses are not allowed', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    await push(member, [makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' })]);
+    const strict = { ...forwarder(), allowPrivateAddresses: false };
+    expect(await forwardOnce(strict, t.clock.now)).toMatchObject({ enqueued: 1, sent: 0, failed: 1 });
+    expect(await forwardStatus()).toMatchObject({
+      pending: 1,
+      lastError: expect.stringMatching(
+        /^Could not reach the LRS: The LRS’s address must start with https:\/\//,
+      ),
+    });
+    // An https address kept from before (or a name that now points inside) is refused before connecting.
+    await testDb.db.kysely
+      .updateTable('xapi_forwards')
+      .set({ endpoint: `${lrsBase.replace('http:', 'https:')}/xapi/` })
+      .execute();
+    expect(await forwardOnce(strict, t.clock.now + retryDelayMs(1))).toMatchObject({ sent: 0, failed: 1 });
+    expect(await forwardStatus()).toMatchObject({
+      pending: 1,
+      lastError: expect.stringContaining('127.0.0.1 is a loopback address'),
+    });
+    expect(lrsState.puts).toEqual([]);
   });
 
   it('forwards completions only, dates only, through a failure, a retry and a restart: each sent once, none lost', async () => {
@@ -230,18 +261,12 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     await push(member, [first]);
     await push(member2, [second]);
     // The LRS already holds something else under the first id.
-    const clash = await fetch(`${lrsBase}/xapi/statements?statementId=${first.id}`, {
-      method: 'PUT',
-      headers: {
-        'X-Experience-API-Version': '1.0.3',
-        'content-type': 'application/json',
-        authorization: `Basic ${Buffer.from(`${lrsKey.id}:${lrsKey.secret}`).toString('base64')}`,
-      },
-      body: JSON.stringify({
+    const clash = await xapiRequest(lrsBase, lrsKey, 'PUT', `/xapi/statements?statementId=${first.id}`, {
+      body: {
         actor: { mbox: 'mailto:someone@college.example' },
         verb: { id: `${ADL}/experienced` },
         object: { id: 'https://college.example/other' },
-      }),
+      },
     });
     expect(clash.status).toBe(204);
     expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ sent: 1, refused: 1 });
@@ -266,6 +291,103 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     expect((await atLrs(`?statementId=${completed.id}`)).status).toBe(404);
     expect((await atLrs(`?voidedStatementId=${completed.id}`)).status).toBe(200);
     expect(await forwardOnce(forwarder(), t.clock.now + 2000)).toMatchObject({ enqueued: 0, sent: 0 });
+  });
+
+  const cursors = async () =>
+    Object.fromEntries(
+      (
+        await testDb.db.kysely
+          .selectFrom('xapi_forward_cursors')
+          .select(['learner_id', 'seq'])
+          .where('team_id', '=', teamId)
+          .execute()
+      ).map((r) => [r.learner_id, Number(r.seq)]),
+    );
+
+  it('a tick reads only what came in since the cursor; an old event synced late is still forwarded', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    const first = makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
+    await push(member, [makeEvent(member.deviceId, 2, { lessonId: 'f1' }), first]);
+    expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ read: 1, enqueued: 1, sent: 1 });
+    expect(await cursors()).toEqual({ [owner.learnerId]: 0, [member.learnerId]: 2, [member2.learnerId]: 0 });
+    // Nothing new: the tick reads no event at all, however many are stored.
+    expect(await forwardOnce(forwarder(), t.clock.now + 60_000)).toMatchObject({ read: 0, enqueued: 0 });
+
+    // A tablet offline for a week syncs a completion made then: it is after the cursor (received now).
+    const weekOld = new Date(t.clock.now - 7 * 24 * 60 * 60 * 1000).toISOString();
+    const late = makeEvent(member.deviceId, 3, { lessonId: 'f2', type: 'lesson-completed', at: weekOld });
+    await push(member, [late]);
+    expect(await forwardOnce(forwarder(), t.clock.now + 120_000)).toMatchObject({
+      read: 1,
+      enqueued: 1,
+      sent: 1,
+    });
+    expect(lrsState.puts).toEqual([first.id, late.id]);
+    expect((await atLrs(`?statementId=${late.id}`)).body).toMatchObject({
+      timestamp: `${weekOld.slice(0, 10)}T00:00:00.000Z`,
+    });
+  });
+
+  it('a second forwarder continues from the cursor after a restart in the middle: nothing lost, nothing twice', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    const one = makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
+    const two = makeEvent(member2.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
+    await push(member, [one]);
+    await push(member2, [two]);
+    // The first process queues both, then the LRS fails and the process stops.
+    lrsState.failWith = 503;
+    expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ read: 2, enqueued: 2, failed: 1 });
+    lrsState.failWith = 0;
+    // It stopped after queueing one member's completion but before moving that member's cursor.
+    await testDb.db.kysely
+      .updateTable('xapi_forward_cursors')
+      .set({ seq: 0 })
+      .where('learner_id', '=', member.learnerId)
+      .execute();
+    const three = makeEvent(member2.deviceId, 2, { lessonId: 'f2', type: 'lesson-completed' });
+    await push(member2, [three]);
+
+    // A new instance (fresh deps, same database) reads from the cursors and sends each statement once.
+    const second = forwarder();
+    expect(await forwardOnce(second, t.clock.now + retryDelayMs(1))).toMatchObject({
+      read: 2,
+      enqueued: 1,
+      sent: 3,
+    });
+    expect(await forwardOnce(second, t.clock.now + retryDelayMs(1) + 60_000)).toMatchObject({
+      read: 0,
+      sent: 0,
+    });
+    expect([...lrsState.puts.slice(1)].sort()).toEqual([one.id, two.id, three.id].sort());
+    expect((await atLrs()).body.statements).toHaveLength(3);
+    expect(await cursors()).toMatchObject({ [member.learnerId]: 1, [member2.learnerId]: 2 });
+  });
+
+  it('a member who leaves and comes back is read again from the start; what was sent is not sent again', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    const sent = makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
+    await push(member, [sent]);
+    expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ sent: 1 });
+    lrsState.failWith = 503;
+    const waiting = makeEvent(member.deviceId, 2, { lessonId: 'f2', type: 'lesson-completed' });
+    await push(member, [waiting]);
+    expect(await forwardOnce(forwarder(), t.clock.now + 1000)).toMatchObject({ enqueued: 1, failed: 1 });
+    const left = await t.call('DELETE', `/api/v1/teams/${teamId}/members/${member.learnerId}`, {
+      token: member.token,
+    });
+    expect(left.status).toBe(204);
+    expect(await forwardOnce(forwarder(), t.clock.now + 2000)).toMatchObject({ read: 0, sent: 0 });
+    expect(Object.keys(await cursors())).not.toContain(member.learnerId);
+
+    lrsState.failWith = 0;
+    const invite = await createInvite(t, owner, teamId);
+    expect((await join(t, member, invite.code)).status).toBe(201);
+    expect(await forwardOnce(forwarder(), t.clock.now + 3000)).toMatchObject({
+      read: 2,
+      enqueued: 1,
+      sent: 1,
+    });
+    expect(lrsState.puts).toEqual([sent.id, waiting.id, waiting.id]);
   });
 
   it('a member who leaves is no longer forwarded, not even what was waiting', async () => {

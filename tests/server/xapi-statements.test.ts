@@ -1,22 +1,22 @@
 // The xAPI Statements resource over a real socket, each test named after the requirement of xAPI 1.0.3
 // (Communication, §2.1 Statement Resource and §3 HTTP) or of docs/xapi.md it checks.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   courseDist,
   createInvite,
-  createTeam,
   join,
   type Person,
   person,
+  pushEvents,
   setRole,
+  teamWithMembers,
 } from './support/team-fixture';
-import { makeEvent, makeTestApp, type TestApp } from './support/test-app';
+import { listen, makeEvent, makeTestApp, type TestApp } from './support/test-app';
 import { openTestDb, type TestDb, testDbKinds } from './support/test-databases';
+import { basicAuthorization, makeXapiKey, type XapiKey, xapiRequest } from './support/xapi-fixture';
 
-type Key = { id: string; secret: string };
+type Key = XapiKey;
 type Statement = Record<string, unknown> & { id: string };
 const ADL = 'http://adlnet.gov/expapi/verbs';
 
@@ -30,7 +30,7 @@ const statement = (overrides: Record<string, unknown> = {}) => ({
 describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
   let testDb: TestDb;
   let t: TestApp;
-  let server: ReturnType<typeof serve>;
+  let server: Awaited<ReturnType<typeof listen>>;
   let base = '';
   let sam: Person;
   let key: Key;
@@ -38,13 +38,11 @@ describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
   beforeAll(async () => {
     testDb = await openTestDb(kind);
     t = makeTestApp(testDb.db, { distDir: courseDist() });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listen(t.app.fetch);
+    base = server.base;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await testDb.close();
   });
   beforeEach(async () => {
@@ -53,31 +51,12 @@ describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
     key = await makeKey(sam.token, '/account/xapi-keys', { label: 'College LRS', writable: true });
   }, 30_000);
 
-  async function makeKey(token: string, path: string, body: unknown): Promise<Key> {
-    const res = await t.call('POST', `/api/v1${path}`, { token, body });
-    expect(res.status).toBe(201);
-    const made = (await res.json()) as { key: { id: string }; secret: string };
-    return { id: made.key.id, secret: made.secret };
-  }
-
+  const makeKey = (token: string, path: string, body: unknown) => makeXapiKey(t, token, path, body);
   const xapi = (
     method: string,
     path: string,
     options: { key?: Key | null; body?: unknown; headers?: Record<string, string> } = {},
-  ) => {
-    const k = options.key === undefined ? key : options.key;
-    const headers: Record<string, string> = {
-      'X-Experience-API-Version': '1.0.3',
-      ...(k ? { authorization: `Basic ${Buffer.from(`${k.id}:${k.secret}`).toString('base64')}` } : {}),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...options.headers,
-    };
-    return fetch(base + path, {
-      method,
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
-  };
+  ) => xapiRequest(base, options.key === undefined ? key : options.key, method, path, options);
   const post = async (body: unknown, k: Key = key) => {
     const res = await xapi('POST', '/xapi/statements', { body, key: k });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -88,13 +67,7 @@ describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
     expect(res.status, await res.clone().text()).toBe(200);
     return (await res.json()) as { statements: Statement[]; more: string };
   };
-  const push = async (who: Person, events: unknown[]) => {
-    const res = await t.call('POST', '/api/v1/sync/push', {
-      token: who.token,
-      body: { deviceId: who.deviceId, events },
-    });
-    expect(res.status).toBe(200);
-  };
+  const push = (who: Person, events: unknown[]) => pushEvents(t, who, events);
 
   describe('about and headers', () => {
     it('GET /xapi/about answers without credentials, listing 1.0.3', async () => {
@@ -118,7 +91,7 @@ describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
 
     it('rejects a request without X-Experience-API-Version, or with a version other than 1.0.x, with 400', async () => {
       const none = await fetch(`${base}/xapi/statements`, {
-        headers: { authorization: `Basic ${Buffer.from(`${key.id}:${key.secret}`).toString('base64')}` },
+        headers: { authorization: basicAuthorization(key) },
       });
       expect(none.status).toBe(400);
       const wrong = await xapi('GET', '/xapi/statements', {
@@ -288,7 +261,7 @@ describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
         method: 'POST',
         headers: {
           'X-Experience-API-Version': '1.0.3',
-          authorization: `Basic ${Buffer.from(`${key.id}:${key.secret}`).toString('base64')}`,
+          authorization: basicAuthorization(key),
           'content-type': 'application/json',
         },
         body: '{"actor":',
@@ -514,10 +487,7 @@ describe.each(testDbKinds)('xAPI Statements resource on %s', (kind) => {
     let teamKey: Key;
     beforeEach(async () => {
       owner = await person(t, 'Olive Owner', `olive-${randomUUID()}@example.org`);
-      const team = await createTeam(t, owner, 'Oak Tree');
-      teamId = team.teamId;
-      const invite = await createInvite(t, owner, teamId);
-      expect((await join(t, sam, invite.code)).status).toBe(201);
+      ({ teamId } = await teamWithMembers(t, owner, 'Oak Tree', [sam]));
       teamKey = await makeKey(owner.token, `/teams/${teamId}/xapi-keys`, {
         label: 'Trust LRS',
         writable: true,

@@ -94,3 +94,28 @@ export async function setRole(t: TestApp, by: Person, teamId: string, who: Perso
   });
   if (res.status !== 204) throw new Error(`role not set: ${res.status} ${await res.text()}`);
 }
+
+/** A team made by its owner, with members who joined through one invite (as `ta`), as most team suites start. */
+export async function teamWithMembers(
+  t: TestApp,
+  owner: Person,
+  teamName: string,
+  members: Person[],
+): Promise<{ teamId: string; invite: Invite }> {
+  const { teamId } = await createTeam(t, owner, teamName);
+  const invite = await createInvite(t, owner, teamId);
+  for (const member of members) {
+    const res = await join(t, member, invite.code);
+    if (res.status !== 201) throw new Error(`${member.name} did not join: ${res.status} ${await res.text()}`);
+  }
+  return { teamId, invite };
+}
+
+/** Pushes events from the person's device, as the app's sync does; throws unless the server took them. */
+export async function pushEvents(t: TestApp, who: Person, events: unknown[]): Promise<void> {
+  const res = await t.call('POST', '/api/v1/sync/push', {
+    token: who.token,
+    body: { deviceId: who.deviceId, events },
+  });
+  if (res.status !== 200) throw new Error(`push refused: ${res.status} ${await res.text()}`);
+}

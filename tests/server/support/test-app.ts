@@ -1,12 +1,15 @@
 // A server app over a test database with a settable clock, captured log lines and cheap scrypt,
 // plus small helpers that call the API the way a device would.
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../../server/app-env';
 import type { Config } from '../../../server/config';
 import { createApp } from '../../../server/create-app';
 import { createLogger } from '../../../server/logger';
 import type { Db } from '../../../server/open-database';
+import type { ResolveAll } from '../../../server/xapi/forward-lookup';
 import type { LearnerEvent } from '../../../src/shared/progress/events';
 import { formatHlc } from '../../../src/shared/progress/hlc';
 
@@ -44,6 +47,17 @@ export type TestApp = {
   ) => Promise<Response>;
 };
 
+/**
+ * DNS for tests, so none reaches the network: the reserved example names (RFC 2606) stand for an LRS on
+ * the internet (an address never connected to: only the forward address check reads it), names under
+ * `intranet.example` for one inside the server's own network, and anything else is not found.
+ */
+export const testResolveHost: ResolveAll = async (hostname) => {
+  if (hostname.endsWith('.intranet.example')) return [{ address: '10.20.30.40', family: 4 }];
+  if (/(^|\.)example(\.(org|com|net))?$/.test(hostname)) return [{ address: '93.184.215.14', family: 4 }];
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+};
+
 export function makeTestApp(db: Db, overrides: Partial<Config> = {}): TestApp {
   const clock = { now: T0 };
   const logs: string[] = [];
@@ -52,6 +66,7 @@ export function makeTestApp(db: Db, overrides: Partial<Config> = {}): TestApp {
     config: testConfig(overrides),
     clock: () => clock.now,
     logger: createLogger('debug', (line) => logs.push(line)),
+    resolveHost: testResolveHost,
   });
   const call: TestApp['call'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
@@ -106,4 +121,19 @@ export function makeEvent(
 
 export async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
+}
+
+/** Serves a handler on a real port of the loopback (the xAPI suites speak HTTP to it, as a tool would). */
+export async function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+): Promise<{ base: string; close: () => Promise<void> }> {
+  let server: ReturnType<typeof serve> | undefined;
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+  });
+  const running = server as ReturnType<typeof serve>;
+  return {
+    base: `http://127.0.0.1:${(running.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => running.close(() => resolve())),
+  };
 }

@@ -45,6 +45,7 @@ export async function openTestDb(kind: TestDbKind): Promise<TestDb> {
 
 async function clearTables(db: Db): Promise<void> {
   for (const table of [
+    'xapi_forward_cursors',
     'xapi_outbox',
     'xapi_forwards',
     'xapi_statements',
