@@ -10,6 +10,7 @@ import { COMMON_PASSWORD_TEXT, MIN_PASSWORD, SERVER_UNREACHABLE } from './form-e
 import { NewPasswordField } from './password-field';
 import { ResetDone } from './reset-done';
 import { TextField } from './text-field';
+import './account.css';
 
 type Errors = { email?: string; code?: string; password?: string; form?: string };
 const EMAIL = /^[^\s@]+@[^\s@]+$/;

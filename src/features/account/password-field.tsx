@@ -1,6 +1,7 @@
 import { type ComponentProps, useState } from 'react';
 import { MIN_PASSWORD } from './form-errors';
 import { TextField } from './text-field';
+import './account.css';
 
 type Props = Omit<ComponentProps<typeof TextField>, 'type' | 'after'>;
 
