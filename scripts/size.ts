@@ -9,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { APP_ENTRY, chunkFiles, type Manifest } from '../src/shared/content/app-chunks';
 
 export const BUDGET_KB = 125;
+/** The CSS the first paint of `/` waits for; a lazy screen's rules go beside it (docs/styles.md). */
+export const CSS_BUDGET_KB = 4;
 const FIRST_PAGE = 'src/features/today/today-page.tsx';
 
 type SizedFile = { file: string; gzipBytes: number };
@@ -57,6 +59,6 @@ function print(files: SizedFile[], label: string): number {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = process.argv[2] ?? 'dist';
   const total = print(initialJs(dist), `initial JS for /, budget ${BUDGET_KB} KB`);
-  print(initialCss(dist), 'initial CSS for /');
-  if (total > BUDGET_KB * 1024) process.exit(1);
+  const css = print(initialCss(dist), `initial CSS for /, budget ${CSS_BUDGET_KB} KB`);
+  if (total > BUDGET_KB * 1024 || css > CSS_BUDGET_KB * 1024) process.exit(1);
 }

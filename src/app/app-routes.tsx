@@ -89,9 +89,7 @@ const TeamArea = lazy(async () => ({
 }));
 // Facilitated sessions: the slides, the presenter view and the sign-in sheet fill their window, so they sit
 // in a frame without the site header; joining a session is an ordinary page.
-const FacilitateRoute = lazy(async () => ({
-  default: (await import('../features/facilitate/facilitate-route')).FacilitateRoute,
-}));
+const FacilitateRoute = screen('facilitate');
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /**

@@ -13,6 +13,7 @@ export const screens = {
   search: async () => (await import('../features/search/search-page')).SearchPage,
   settings: async () => (await import('../features/settings/settings-page')).SettingsPage,
   syncSettings: async () => (await import('./sync-settings-page')).SyncSettingsPage,
+  facilitate: async () => (await import('../features/facilitate/facilitate-route')).FacilitateRoute,
   // Ways back into an account and the learner's data rights: one chunk for the pages, opened rarely.
   account: async () => (await import('./account-pages')).AccountPages,
 };
