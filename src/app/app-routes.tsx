@@ -7,6 +7,7 @@ import { lessonAddress } from '../shared/content/lesson-address';
 import type { LessonSeed } from '../shared/content/lesson-seed';
 import { BareLayout } from './bare-layout';
 import { Layout } from './layout';
+import type { ScreenName } from './load-screen';
 
 // Every page but Today is its own chunk, fetched when first visited, so the first screen ships only what
 // it shows. Today is the start page of the installed app, so it comes with the app rather than after it.
@@ -63,39 +64,24 @@ export function firstPageReady(pathname: string): Promise<unknown> {
   // A chunk that fails to load is reported by the page's error boundary on render, not here.
   return loadLessonPage().catch(() => undefined);
 }
-const RecordPage = lazy(async () => ({
-  default: (await import('../features/record/record-page')).RecordPage,
-}));
-const SettingsPage = lazy(async () => ({
-  default: (await import('../features/settings/settings-page')).SettingsPage,
-}));
-const SyncSettingsPage = lazy(async () => ({
-  default: (await import('./sync-settings-page')).SyncSettingsPage,
-}));
-// Ways back into an account and the learner's data rights: one chunk for the three pages, opened rarely.
-const AccountPages = lazy(async () => ({ default: (await import('./account-pages')).AccountPages }));
-const RefresherPage = lazy(async () => ({
-  default: (await import('../features/refresher/refresher-page')).RefresherPage,
-}));
-const CertificatePage = lazy(async () => ({
-  default: (await import('../features/certificate/certificate-page')).CertificatePage,
-}));
-// Public: opened from a printed certificate's QR code or link, signed in or not.
-const VerifyPage = lazy(async () => ({
-  default: (await import('../features/verify/verify-page')).VerifyPage,
-}));
+// The screens with a stylesheet of their own load through one small chunk (load-screen.ts), which names
+// their files: each stylesheet would otherwise add its name to the first screen's code.
+function screen(name: ScreenName) {
+  return lazy(async () => ({ default: await (await import('./load-screen')).screens[name]() }));
+}
+const RecordPage = screen('record');
+const SettingsPage = screen('settings');
+const SyncSettingsPage = screen('syncSettings');
+const AccountPages = screen('account');
+const RefresherPage = screen('refresher');
+const CertificatePage = screen('certificate');
+const VerifyPage = screen('verify');
 // Only ever opened from the home-screen shortcut: not worth a place in the first screen's code.
 const ContinueRoute = lazy(async () => ({
   default: (await import('../features/today/continue-route')).ContinueRoute,
 }));
-// Its own chunk with the search library and its index: nothing of search loads until it is used.
-const SearchPage = lazy(async () => ({
-  default: (await import('../features/search/search-page')).SearchPage,
-}));
-// A lesson's one-page handout: its own chunk, as only those who print one need it.
-const HandoutPage = lazy(async () => ({
-  default: (await import('../features/lesson/handout-page')).HandoutPage,
-}));
+const SearchPage = screen('search');
+const HandoutPage = screen('handout');
 // Every Teams screen (docs/teams.md) behind one lazy import of a one-line chunk, which loads the rest: the
 // names of the screens' own chunks then live there, not in the first screen's code.
 const TeamArea = lazy(async () => ({
@@ -103,9 +89,7 @@ const TeamArea = lazy(async () => ({
 }));
 // Facilitated sessions: the slides, the presenter view and the sign-in sheet fill their window, so they sit
 // in a frame without the site header; joining a session is an ordinary page.
-const FacilitateRoute = lazy(async () => ({
-  default: (await import('../features/facilitate/facilitate-route')).FacilitateRoute,
-}));
+const FacilitateRoute = screen('facilitate');
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 
 /**

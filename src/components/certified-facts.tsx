@@ -1,5 +1,6 @@
 import { format } from '../lib/text/format';
 import type { Certificate } from '../shared/protocol/certificate-protocol';
+import './certificate.css';
 
 /**
  * What a server-signed certificate certifies, in words: the printed certificate and the public verify

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import './qr-code.css';
 
 type Matrix = { size: number; path: string };
 

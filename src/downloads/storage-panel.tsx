@@ -10,6 +10,7 @@ import type { Role } from '../shared/device/settings';
 import { moduleDownloader } from './module-downloader';
 import { useDownloadStatuses } from './use-download-statuses';
 import { useStorageFacts } from './use-storage-facts';
+import './storage-panel.css';
 
 /**
  * One "Download everything" run: the modules it set out to fetch, those it stored, and whether it is still

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_KB, initialJs } from '../../scripts/size';
+import { BUDGET_KB, CSS_BUDGET_KB, initialCss, initialJs } from '../../scripts/size';
 import type { Catalog, ModuleBundle } from '../../src/shared/content/content-types';
 import { parseSeed } from '../../src/shared/content/lesson-seed';
 
@@ -117,6 +117,44 @@ describe('the built app', () => {
     const totalKb = files.reduce((sum, f) => sum + f.gzipBytes, 0) / 1024;
     console.log(`initial JS for /: ${totalKb.toFixed(1)} KB gzipped over ${files.length} files`);
     expect(totalKb).toBeLessThanOrEqual(BUDGET_KB);
+  });
+
+  it(`keeps the CSS the first paint of / waits for within ${CSS_BUDGET_KB} KB gzipped`, () => {
+    const files = initialCss(dist);
+    const totalKb = files.reduce((sum, f) => sum + f.gzipBytes, 0) / 1024;
+    console.log(`initial CSS for /: ${totalKb.toFixed(1)} KB gzipped over ${files.length} files`);
+    expect(files.length).toBeGreaterThan(0);
+    expect(totalKb).toBeLessThanOrEqual(CSS_BUDGET_KB);
+  });
+
+  // docs/styles.md: a lazy screen's rules load with its chunk, and the first screen's code names none of
+  // their stylesheets (each would cost it bytes); the screens load through src/app/load-screen.ts.
+  it("leaves the lazy screens' rules out of the first screen's stylesheet and code", () => {
+    const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; css?: string[]; imports?: string[] }
+    >;
+    // A screen's stylesheets: its chunk's, and those of the shared chunks it imports (a shared component's).
+    const screenCss = (key: string): string[] => [
+      ...(manifest[key]?.css ?? []),
+      ...(manifest[key]?.imports ?? []).flatMap(screenCss),
+    ];
+    const firstCss = initialCss(dist)
+      .map(({ file }) => readFileSync(join(dist, file), 'utf8'))
+      .join('');
+    const screens: [string, string][] = [
+      ['src/features/record/record-page.tsx', '.record-section'],
+      ['src/features/lesson/handout-page.tsx', '.handout__sources'],
+      ['src/features/search/search-page.tsx', '.search-form'],
+      ['src/features/certificate/certificate-page.tsx', '.certificate__name'],
+    ];
+    for (const [screen, selector] of screens) {
+      expect(firstCss, selector).not.toContain(selector);
+      const css = screenCss(screen).map((file) => readFileSync(join(dist, file), 'utf8'));
+      expect(css.join(''), screen).toContain(selector);
+    }
+    const entry = readFileSync(join(dist, manifest['index.html']?.file ?? ''), 'utf8');
+    expect(entry.match(/assets\/[\w-]+\.css/g) ?? []).toEqual([]);
   });
 
   // The worker is parsed on every cold start. It renders a downloaded lesson with React's string renderer

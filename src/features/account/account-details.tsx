@@ -5,6 +5,7 @@ import { appSync } from '../../sync/app-sync';
 import { type ChangeErrors, type ChangeField, changeErrors } from './change-errors';
 import { MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
 import { NewPasswordField, PasswordField } from './password-field';
+import './account.css';
 
 type Change = 'name' | 'email' | 'password';
 type Props = { name?: string; email?: string; onChanged: (message: string) => void };

@@ -10,6 +10,7 @@ import { RecoveryCodesCard } from './recovery-codes-card';
 import { RecoveryCodesList } from './recovery-codes-list';
 import { SignOutPanel } from './sign-out-panel';
 import { useSession } from './use-session';
+import './account.css';
 
 /**
  * "Back up and sync": create an account or sign in, and once signed in, sign out (here or everywhere).

@@ -8,6 +8,7 @@ import { EmailLinkForm } from './email-link-form';
 import { SERVER_UNREACHABLE } from './form-errors';
 import { ResetDone } from './reset-done';
 import { ResetWithCodeForm } from './reset-with-code-form';
+import './account.css';
 
 function leaderCodeProblem(code: string): string | undefined {
   if (!code) return 'Enter the code your team leader gave you.';

@@ -1,6 +1,7 @@
 import { type ComponentProps, useState } from 'react';
 import { TextField } from '../../components/text-field';
 import { MIN_PASSWORD } from './form-errors';
+import './account.css';
 
 type Props = Omit<ComponentProps<typeof TextField>, 'type' | 'after'>;
 

@@ -6,6 +6,7 @@ import { failureText } from './failure-text';
 import { SERVER_UNREACHABLE } from './form-errors';
 import { PasswordField } from './password-field';
 import { RecoveryCodesList } from './recovery-codes-list';
+import './account.css';
 
 type Step =
   | { name: 'closed' }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { saveFile } from '../../lib/browser/save-file';
+import './account.css';
 
 type Props = { codes: string[]; onDone: () => void; doneLabel?: string };
 

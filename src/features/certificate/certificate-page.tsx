@@ -9,6 +9,7 @@ import { format } from '../../lib/text/format';
 import { useCertificate } from './use-certificate';
 import { useVerifiedCertificate } from './use-verified-certificate';
 import { VerifiedPanel, verifyUrl } from './verified-panel';
+import '../../components/certificate.css';
 
 /**
  * A certificate for a completed module. Made on the device from the learner's events (works offline,

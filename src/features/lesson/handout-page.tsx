@@ -9,6 +9,7 @@ import { CALLOUT_LABELS, type Source } from '../../shared/content/content-types'
 import { handoutContent } from './handout-content';
 import { LessonNeedsConnection } from './lesson-needs-connection';
 import { useLesson } from './use-lesson';
+import './handout.css';
 
 /**
  * A one-page A4 handout for a lesson, made on the device from the compiled lesson (so it works offline

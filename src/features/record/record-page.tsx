@@ -6,6 +6,7 @@ import { format } from '../../lib/text/format';
 import { confidenceChangeText, confidenceScore } from '../../shared/progress/confidence-text';
 import { RecordCsvDownload } from './record-csv-download';
 import { useRecord } from './use-record';
+import './record.css';
 
 export function RecordPage() {
   const view = useRecord();

@@ -7,6 +7,7 @@ import { writeErrors } from '../../lib/stores/write-errors';
 import { format } from '../../lib/text/format';
 import { RefresherQuestion } from './refresher-question';
 import { DEFAULT_COUNT, MAX_COUNT, useRefresherSession } from './use-refresher-session';
+import './refresher.css';
 
 /**
  * A short refresher session: due knowledge checks from lessons on this device, one at a time. Each answer

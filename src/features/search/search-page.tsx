@@ -9,6 +9,7 @@ import { useCatalog } from '../../lib/stores/catalog-status';
 import { format } from '../../lib/text/format';
 import { loadSearchIndex } from './load-search-index';
 import { searchLessons } from './search-lessons';
+import './search.css';
 
 type IndexState =
   | { state: 'loading' }

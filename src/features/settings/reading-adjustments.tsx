@@ -16,6 +16,7 @@ import {
   type Settings,
 } from '../../shared/device/settings';
 import { useAccountName } from './use-account-name';
+import './settings.css';
 
 type Props = { settings: Settings; update: (patch: Partial<Settings>) => void };
 

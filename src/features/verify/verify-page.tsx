@@ -5,6 +5,8 @@ import { CertifiedFacts } from '../../components/certified-facts';
 import { PageHeading } from '../../components/page-heading';
 import { format } from '../../lib/text/format';
 import { normaliseCertificateId, type VerifyResponse } from '../../shared/protocol/certificate-protocol';
+import '../../components/certificate.css';
+import './verify.css';
 
 type Answer =
   | { state: 'checking' }
