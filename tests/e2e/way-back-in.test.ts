@@ -141,6 +141,12 @@ describe('a way back in', () => {
       await form.getByRole('button', { name: 'Sign in' }).click();
       await desk.getByText(/^Signed in as/).waitFor();
       await desk.goto(`${server.url}/teams/${teamId}/members/${robin.learnerId}`);
+      // A code made by mistake is cancelled first: the panel says so, and Robin's record will too.
+      await desk.getByRole('button', { name: 'Make a reset code for Robin Ali' }).click();
+      await desk.getByRole('heading', { name: 'Reset code for Robin Ali' }).waitFor();
+      await desk.getByRole('button', { name: 'Cancel this code' }).click();
+      await desk.getByText(/^The code is cancelled: it no longer works/).waitFor();
+      expect(await axeViolations(desk)).toEqual([]);
       await desk.getByRole('button', { name: 'Make a reset code for Robin Ali' }).click();
       await desk.getByRole('heading', { name: 'Reset code for Robin Ali' }).waitFor();
       const code = (await desk.locator('.reset-code').textContent()) ?? '';
@@ -162,8 +168,9 @@ describe('a way back in', () => {
 
       await page.goto(`${server.url}/settings/sync`);
       const record = page.getByRole('region', { name: 'Reset codes from your team leaders' });
-      await record.getByText(/Sam Senco \(Oak Tree Nursery\) made a password reset code/).waitFor();
+      await record.getByText(/Sam Senco \(Oak Tree Nursery\) made a password reset code/).first().waitFor();
       expect(await record.textContent()).toContain('used on');
+      expect(await record.textContent()).toContain('cancelled');
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     } finally {

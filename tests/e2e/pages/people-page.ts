@@ -2,10 +2,10 @@
 import type { Page } from 'playwright-core';
 
 export class PeoplePage {
-  /** `onPinStep`: what the test does on the PIN step before continuing (an axe check). */
+  /** `onPinStep`: what the test does on the PIN step before the PIN is typed (an axe check). */
   constructor(
     private readonly page: Page,
-    private readonly onPinStep?: (page: Page) => Promise<void>,
+    private readonly onPinStep?: (page: Page, name: string) => Promise<void>,
   ) {}
 
   async open(baseUrl: string): Promise<void> {
@@ -25,8 +25,9 @@ export class PeoplePage {
   /** Chooses `name`, gives their `pin` and waits for the app to open afresh at its start page. */
   async switchTo(name: string, pin: string): Promise<void> {
     await this.page.getByRole('button', { name, exact: true }).click();
+    await this.page.getByLabel(`${name}’s PIN`).waitFor();
+    await this.onPinStep?.(this.page, name);
     await this.page.getByLabel(`${name}’s PIN`).fill(pin);
-    await this.onPinStep?.(this.page);
     await this.page.getByRole('button', { name: `Continue as ${name}` }).click();
     await this.page.waitForURL((url) => url.pathname === '/');
   }
