@@ -227,7 +227,10 @@ describe('a shared tablet', () => {
     await user.click(screen.getByRole('button', { name: 'Forgot PIN?' }));
     await user.click(screen.getByRole('button', { name: 'Remove Sam from this device' }));
 
-    expect(await screen.findByText('Sam was removed from this device.')).toHaveAttribute('role', 'status');
+    const news = await screen.findByText('Sam was removed from this device.');
+    expect(news).toHaveAttribute('role', 'status');
+    // The button pressed is gone with the confirm: focus goes to the news, not to the page's start.
+    await waitFor(() => expect(news).toHaveFocus());
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Sam' })).toBeNull());
     expect(screen.getByRole('button', { name: 'Alex (studying now)' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'Jo' })).toBeVisible();
@@ -250,6 +253,20 @@ describe('a shared tablet', () => {
     await user.click(screen.getByRole('button', { name: 'Continue as Alex' }));
     // Chosen with the PIN: the device is Alex's own again, with no list and no PIN.
     await waitFor(async () => expect(await profilesRepo.list()).toEqual([]));
+  });
+
+  it('keeps the PIN of the one left when someone chosen this visit removes the other through "Forgot PIN?"', async () => {
+    await alexAndSam();
+    sessionStorage.setItem('pocket-cpd.person-chosen', '1');
+    const { user } = renderApp('/settings/people');
+    await user.click(await screen.findByRole('button', { name: 'Sam' }));
+    await user.click(screen.getByRole('button', { name: 'Forgot PIN?' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Sam from this device' }));
+    expect(await screen.findByText('Sam was removed from this device.')).toBeVisible();
+    // Removing Sam is no way to take Alex's PIN off: the device is Alex's alone only once Alex gives it.
+    const left = await profilesRepo.list();
+    expect(left.map((p) => p.name)).toEqual(['Alex']);
+    expect(left[0]?.pin).toBeTruthy();
   });
 
   it('removes the person studying now when it is their PIN that was forgotten, and asks again who is studying', async () => {

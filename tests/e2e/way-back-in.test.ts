@@ -168,7 +168,10 @@ describe('a way back in', () => {
 
       await page.goto(`${server.url}/settings/sync`);
       const record = page.getByRole('region', { name: 'Reset codes from your team leaders' });
-      await record.getByText(/Sam Senco \(Oak Tree Nursery\) made a password reset code/).first().waitFor();
+      await record
+        .getByText(/Sam Senco \(Oak Tree Nursery\) made a password reset code/)
+        .first()
+        .waitFor();
       expect(await record.textContent()).toContain('used on');
       expect(await record.textContent()).toContain('cancelled');
       expect(await axeViolations(page)).toEqual([]);

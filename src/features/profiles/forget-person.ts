@@ -1,6 +1,6 @@
 import { type ProfileRow, profilesRepo } from '../../db/profiles-repo';
 import { appSync } from '../../sync/app-sync';
-import { chosenThisVisit, forgetChosenThisVisit } from './chosen-this-visit';
+import { forgetChosenThisVisit } from './chosen-this-visit';
 import { leaveForStart } from './leave-for-start';
 
 /**
@@ -12,12 +12,17 @@ import { leaveForStart } from './leave-for-start';
 export async function forgetPerson(person: ProfileRow): Promise<void> {
   const studying = person.databaseName === profilesRepo.activeDatabaseName();
   if (studying) await appSync.stop();
-  await profilesRepo.removeWithoutPin(person.databaseName);
+  try {
+    await profilesRepo.removeWithoutPin(person.databaseName);
+  } catch (error) {
+    // Sync was stopped for a removal that did not happen: the person stays, so their sync goes on.
+    if (studying) await appSync.startIfSignedIn();
+    throw error;
+  }
   if (studying) {
     forgetChosenThisVisit();
     leaveForStart();
-    return;
   }
-  // Whoever is studying now already gave their PIN this visit: if they are the one left, it is their device.
-  if (chosenThisVisit()) await profilesRepo.endSharingIfAlone();
+  // The one left, if only one is, stays listed with their PIN: the device becomes theirs alone only when
+  // they give it (people-page.tsx), never because someone removed the others.
 }

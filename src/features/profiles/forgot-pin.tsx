@@ -20,7 +20,9 @@ export function ForgotPin({ person, onKeep, onRemoved }: Props) {
       await forgetPerson(person);
       onRemoved();
     } catch {
-      setError(`${person.name} could not be removed: this device’s storage refused it. Nothing was deleted.`);
+      setError(
+        `${person.name} could not be removed completely: this device’s storage refused it. Reload the app and try again.`,
+      );
       setBusy(false);
     }
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { ProfileRow } from '../../db/profiles-repo';
 import { ForgotPin } from './forgot-pin';
 import { NewPinStep } from './new-pin-step';
@@ -22,6 +22,10 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
   const [settingPin, setSettingPin] = useState<ProfileRow | null>(null);
   const [forgetting, setForgetting] = useState<ProfileRow | null>(null);
   const [removed, setRemoved] = useState('');
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (removed) status.current?.focus();
+  }, [removed]);
 
   function choose(person: ProfileRow) {
     setRemoved('');
@@ -36,12 +40,11 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
     return undefined;
   }
 
+  let step: ReactNode = null;
   if (settingPin) {
-    return <NewPinStep person={settingPin} onSaved={onChosen} onCancel={() => setSettingPin(null)} />;
-  }
-
-  if (forgetting) {
-    return (
+    step = <NewPinStep person={settingPin} onSaved={onChosen} onCancel={() => setSettingPin(null)} />;
+  } else if (forgetting) {
+    step = (
       <ForgotPin
         person={forgetting}
         onKeep={() => {
@@ -55,10 +58,8 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
         }}
       />
     );
-  }
-
-  if (asking) {
-    return (
+  } else if (asking) {
+    step = (
       <PinPrompt
         key={asking.databaseName}
         label={`${asking.name}’s PIN`}
@@ -75,16 +76,21 @@ export function PersonChooser({ people, activeDatabaseName, onChosen }: Props) {
 
   return (
     <>
-      <p role="status">{removed}</p>
-      <ul className="people-list">
-        {people.map((person) => (
-          <li key={person.databaseName}>
-            <button type="button" className="button people-list__person" onClick={() => choose(person)}>
-              {person.databaseName === activeDatabaseName ? `${person.name} (studying now)` : person.name}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {/* Always there, so the news of a removal is announced; focused, since the button pressed is gone. */}
+      <p role="status" ref={status} tabIndex={-1}>
+        {removed}
+      </p>
+      {step ?? (
+        <ul className="people-list">
+          {people.map((person) => (
+            <li key={person.databaseName}>
+              <button type="button" className="button people-list__person" onClick={() => choose(person)}>
+                {person.databaseName === activeDatabaseName ? `${person.name} (studying now)` : person.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
