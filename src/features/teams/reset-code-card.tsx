@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiFailure } from '../../api/api-client';
 import { type IssuedResetCode, LEADER_RESET_HOURS } from '../../shared/protocol/leader-reset-protocol';
 import { failureText } from './failure-text';
-import { teamCalls } from './team-calls';
+import { callTeam } from './team-calls';
 import './reset-code.css';
 
 type Step =
@@ -51,30 +51,16 @@ export function ResetCodeCard({
 
   const cancel = async () => {
     setStep({ name: 'working' });
-    try {
-      const result = await (await teamCalls()).cancelResetCode(teamId, learnerId);
-      setStep(result.ok ? { name: 'cancelled' } : { name: 'failed', failure: result.failure });
-    } catch (error) {
-      setStep({
-        name: 'failed',
-        failure: { kind: 'network', status: 0, code: 'network', message: String(error) },
-      });
-    }
+    const result = await callTeam((calls) => calls.cancelResetCode(teamId, learnerId));
+    setStep(result.ok ? { name: 'cancelled' } : { name: 'failed', failure: result.failure });
   };
 
   const issue = async () => {
     setStep({ name: 'working' });
-    try {
-      const result = await (await teamCalls()).issueResetCode(teamId, learnerId);
-      setStep(
-        result.ok ? { name: 'shown', issued: result.value } : { name: 'failed', failure: result.failure },
-      );
-    } catch (error) {
-      setStep({
-        name: 'failed',
-        failure: { kind: 'network', status: 0, code: 'network', message: String(error) },
-      });
-    }
+    const result = await callTeam((calls) => calls.issueResetCode(teamId, learnerId));
+    setStep(
+      result.ok ? { name: 'shown', issued: result.value } : { name: 'failed', failure: result.failure },
+    );
   };
 
   return (

@@ -9,6 +9,20 @@ export async function teamCalls(): Promise<TeamActions> {
   return (await appSync.load()).teams;
 }
 
+/**
+ * One team call, its throw (the sync engine failing to load, a network error below the API client) turned
+ * into a failure like any other, so a screen never stays on "Working…".
+ */
+export async function callTeam<T>(
+  call: (calls: TeamActions) => Promise<ApiResult<T>>,
+): Promise<ApiResult<T>> {
+  try {
+    return await call(await teamCalls());
+  } catch (error) {
+    return { ok: false, failure: { kind: 'network', status: 0, code: 'network', message: String(error) } };
+  }
+}
+
 export type TeamRead<T> =
   | { state: 'loading' }
   | { state: 'failed'; failure: ApiFailure; reload: () => void }
@@ -25,17 +39,9 @@ export function useTeamRead<T>(
   // biome-ignore lint/correctness/useExhaustiveDependencies: `read` is a new function each render; `key` names what it reads.
   useEffect(() => {
     let live = true;
-    void teamCalls()
-      .then(read)
-      .catch(
-        (error: unknown): ApiResult<T> => ({
-          ok: false,
-          failure: { kind: 'network', status: 0, code: 'network', message: String(error) },
-        }),
-      )
-      .then((answer) => {
-        if (live) setResult({ key, answer });
-      });
+    void callTeam(read).then((answer) => {
+      if (live) setResult({ key, answer });
+    });
     return () => {
       live = false;
     };

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { format } from '../../lib/text/format';
 import type { XapiForward } from '../../shared/protocol/xapi-protocol';
 import { failureText } from './failure-text';
-import { teamCalls, useTeamRead } from './team-calls';
+import { callTeam, useTeamRead } from './team-calls';
 
 type Fields = { endpoint: string; keyName: string; keySecret: string };
 const EMPTY: Fields = { endpoint: '', keyName: '', keySecret: '' };
@@ -40,11 +40,13 @@ export function TeamXapiForward({ teamId, teamName }: { teamId: string; teamName
     setWorking(true);
     setError('');
     setNotice('');
-    const result = await (await teamCalls()).setXapiForward(teamId, {
-      endpoint: fields.endpoint.trim(),
-      keyName: fields.keyName.trim(),
-      keySecret: fields.keySecret,
-    });
+    const result = await callTeam((calls) =>
+      calls.setXapiForward(teamId, {
+        endpoint: fields.endpoint.trim(),
+        keyName: fields.keyName.trim(),
+        keySecret: fields.keySecret,
+      }),
+    );
     setWorking(false);
     if (!result.ok) {
       setError(failureText(result.failure));
@@ -61,7 +63,7 @@ export function TeamXapiForward({ teamId, teamName }: { teamId: string; teamName
   const stop = async () => {
     setWorking(true);
     setError('');
-    const result = await (await teamCalls()).stopXapiForward(teamId);
+    const result = await callTeam((calls) => calls.stopXapiForward(teamId));
     setWorking(false);
     setConfirmingStop(false);
     if (!result.ok) {
