@@ -36,10 +36,14 @@ export function endpointProblem(endpoint: string, policy: ForwardPolicy): string
   return undefined;
 }
 
-/** The words for an address the server will not send to. */
-export function refusal(host: string, kind: string, address?: string): string {
-  const where = address && address !== host ? `${host} is ${address}, ${kind}` : `${host} is ${kind}`;
-  return `${where}: the server does not send records into its own network. Give the LRS’s public https address.`;
+/** The words for an address literal the server will not send to. */
+export function refusal(host: string, kind: string): string {
+  return `${host} is ${kind}: the server does not send records into its own network. Give the LRS’s public https address.`;
+}
+
+/** The words for a name the server cannot find or will not send to: the same for both, on purpose. */
+export function unreachableName(host: string): string {
+  return `${host} cannot be reached from this server or points inside a private network: give the LRS’s public https address.`;
 }
 
 type Range = { bits: readonly number[]; prefix: number; kind: string };

@@ -7,6 +7,7 @@
 // time, or never ends it, would otherwise hold the forwarder (and so every team's forwarding) for ever.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Logger } from '../logger';
 import { endpointProblem, type ForwardPolicy } from './forward-address';
 import { guardedLookup } from './forward-lookup';
 
@@ -19,7 +20,7 @@ export function putToLrs(
   url: URL,
   headers: Record<string, string>,
   body: string,
-  options: ForwardPolicy & { timeoutMs: number },
+  options: ForwardPolicy & { timeoutMs: number; logger?: Pick<Logger, 'warn'> },
 ): Promise<LrsAnswer> {
   // A literal address is connected to without a lookup, so it is checked here.
   const problem = endpointProblem(url.origin, options);
@@ -41,7 +42,7 @@ export function putToLrs(
       {
         method: 'PUT',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        lookup: guardedLookup(options),
+        lookup: guardedLookup(options, undefined, options.logger),
         timeout: options.timeoutMs,
       },
       (res) => {

@@ -284,7 +284,7 @@ async function send(deps: ForwarderDeps, forward: Forward, row: Database['xapi_o
         'X-Experience-API-Version': XAPI_VERSION,
       },
       row.body,
-      { allowPrivate: deps.allowPrivateAddresses, timeoutMs: REQUEST_TIMEOUT_MS },
+      { allowPrivate: deps.allowPrivateAddresses, timeoutMs: REQUEST_TIMEOUT_MS, logger: deps.logger },
     );
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
