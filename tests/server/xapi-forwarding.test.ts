@@ -335,6 +335,26 @@ describe.each(testDbKinds)('xAPI forwarding on %s', (kind) => {
     });
   });
 
+  it('a member who only opened lessons is read once: the cursor moves to their last event, not only to a completion', async () => {
+    expect((await setForward(owner)).status).toBe(200);
+    await push(member2, [
+      makeEvent(member2.deviceId, 1, { lessonId: 'f1', type: 'lesson-opened' }),
+      makeEvent(member2.deviceId, 2, { lessonId: 'f2', type: 'lesson-opened' }),
+    ]);
+    await push(member, [
+      makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' }),
+      makeEvent(member.deviceId, 2, { lessonId: 'f2', type: 'lesson-opened' }),
+      makeEvent(member.deviceId, 3, { lessonId: 'f3', type: 'lesson-opened' }),
+    ]);
+    expect(await forwardOnce(forwarder(), t.clock.now)).toMatchObject({ read: 1, enqueued: 1, sent: 1 });
+    expect(await cursors()).toEqual({ [owner.learnerId]: 0, [member.learnerId]: 3, [member2.learnerId]: 2 });
+    expect(await forwardOnce(forwarder(), t.clock.now + 60_000)).toMatchObject({ read: 0, enqueued: 0 });
+    // Only non-completion events since: the cursor still moves, with nothing read or queued.
+    await push(member2, [makeEvent(member2.deviceId, 3, { lessonId: 'f3', type: 'lesson-opened' })]);
+    expect(await forwardOnce(forwarder(), t.clock.now + 120_000)).toMatchObject({ read: 0, enqueued: 0 });
+    expect(await cursors()).toMatchObject({ [member2.learnerId]: 3 });
+  });
+
   it('a second forwarder continues from the cursor after a restart in the middle: nothing lost, nothing twice', async () => {
     expect((await setForward(owner)).status).toBe(200);
     const one = makeEvent(member.deviceId, 1, { lessonId: 'f1', type: 'lesson-completed' });
