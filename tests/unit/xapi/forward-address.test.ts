@@ -49,6 +49,10 @@ describe('addressProblem', () => {
     ['::ffff:a9fe:a9fe', 'a cloud metadata address (169.254.169.254 inside an IPv6 address)'],
     ['::ffff:8.8.8.8', undefined],
     ['::10.0.0.1', 'a private address (10.0.0.1 inside an IPv6 address)'],
+    // IPv4-translated (RFC 2765), as typed and as the URL parser writes it.
+    ['::ffff:0:127.0.0.1', 'a loopback address (127.0.0.1 inside an IPv6 address)'],
+    ['::ffff:0:a9fe:a9fe', 'a cloud metadata address (169.254.169.254 inside an IPv6 address)'],
+    ['::ffff:0:8.8.8.8', undefined],
     ['64:ff9b::192.168.0.1', 'a private address (192.168.0.1 inside an IPv6 address)'],
     ['64:ff9b::8.8.8.8', undefined],
     ['2002:7f00:1::', 'a loopback address (127.0.0.1 inside an IPv6 address)'],
@@ -87,6 +91,7 @@ describe('endpointProblem', () => {
     ['https://[::1]/', strict, /::1 is a loopback/],
     ['https://[::ffff:127.0.0.1]/', strict, /loopback address \(127\.0\.0\.1 inside/],
     ['https://[::ffff:10.0.0.1]/', strict, /private address \(10\.0\.0\.1 inside/],
+    ['https://[::ffff:0:127.0.0.1]/', strict, /loopback address \(127\.0\.0\.1 inside/],
     ['https://[fd00::5]/', strict, /unique-local/],
     ['https://169.254.169.254/latest/meta-data/', strict, /cloud metadata/],
     // What an operator opens with XAPI_FORWARD_ALLOW_PRIVATE (tests, an LRS on their own network).
