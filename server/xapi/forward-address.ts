@@ -36,10 +36,14 @@ export function endpointProblem(endpoint: string, policy: ForwardPolicy): string
   return undefined;
 }
 
-/** The words for an address the server will not send to. */
-export function refusal(host: string, kind: string, address?: string): string {
-  const where = address && address !== host ? `${host} is ${address}, ${kind}` : `${host} is ${kind}`;
-  return `${where}: the server does not send records into its own network. Give the LRS’s public https address.`;
+/** The words for an address literal the server will not send to. */
+export function refusal(host: string, kind: string): string {
+  return `${host} is ${kind}: the server does not send records into its own network. Give the LRS’s public https address.`;
+}
+
+/** The words for a name the server cannot find or will not send to: the same for both, on purpose. */
+export function unreachableName(host: string): string {
+  return `${host} cannot be reached from this server or points inside a private network: give the LRS’s public https address.`;
 }
 
 type Range = { bits: readonly number[]; prefix: number; kind: string };
@@ -84,7 +88,8 @@ const V6_RANGES: readonly Range[] = [
 
 /**
  * What kind of non-public address `ip` is (an IPv4 or IPv6 literal, without brackets), or undefined for a
- * public one. IPv6 forms that carry an IPv4 address (mapped `::ffff:a.b.c.d`, compatible `::a.b.c.d`,
+ * public one. IPv6 forms that carry an IPv4 address (mapped `::ffff:a.b.c.d`, translated
+ * `::ffff:0:a.b.c.d`, compatible `::a.b.c.d`,
  * NAT64 `64:ff9b::/96`, 6to4 `2002::/16`) are judged by the IPv4 address inside.
  */
 export function addressProblem(ip: string): string | undefined {
@@ -103,9 +108,11 @@ export function addressProblem(ip: string): string | undefined {
 function embeddedIPv4(g: number[]): string | undefined {
   const dotted = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
   const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
-  const [g0 = 0, g1 = 0, g2 = 0, , , g5 = 0, g6 = 0, g7 = 0] = g;
-  // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible; :: and ::1 are themselves, not 0.0.0.x).
+  const [g0 = 0, g1 = 0, g2 = 0, , g4 = 0, g5 = 0, g6 = 0, g7 = 0] = g;
+  // ::ffff:a.b.c.d (mapped), ::ffff:0:a.b.c.d (translated, RFC 2765) and ::a.b.c.d (compatible; :: and
+  // ::1 are themselves, not 0.0.0.x).
   if (zeros(0, 5) && g5 === 0xffff) return dotted(g6, g7);
+  if (zeros(0, 4) && g4 === 0xffff && g5 === 0) return dotted(g6, g7);
   if (zeros(0, 6) && (g6 !== 0 || g7 > 1)) return dotted(g6, g7);
   if (g0 === 0x64 && g1 === 0xff9b && zeros(2, 6)) return dotted(g6, g7);
   if (g0 === 0x2002) return dotted(g1, g2);

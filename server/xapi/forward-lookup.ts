@@ -5,7 +5,8 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
-import { addressProblem, type ForwardPolicy, refusal } from './forward-address';
+import type { Logger } from '../logger';
+import { addressProblem, type ForwardPolicy, refusal, unreachableName } from './forward-address';
 
 /** Every address of a name, as `dns.lookup` with `all` gives them; a parameter so tests can answer. */
 export type ResolveAll = (hostname: string) => Promise<LookupAddress[]>;
@@ -17,37 +18,56 @@ export const resolveAll: ResolveAll = (hostname) =>
     ),
   );
 
-/** Why the server will not send to `hostname` (a name or a literal), or undefined when all its addresses are public. */
+/**
+ * Why the server will not send to `hostname` (a name or a literal), or undefined when all its addresses are
+ * public. A name that cannot be found and one that points inside get the same words, without the address:
+ * the answer reaches any account holder (and the team page), who must not be able to map internal DNS.
+ * The operator's log says which address it was.
+ */
 export async function hostProblem(
   hostname: string,
   policy: ForwardPolicy,
   resolve: ResolveAll = resolveAll,
+  logger?: Pick<Logger, 'warn'>,
 ): Promise<string | undefined> {
   if (policy.allowPrivate) return undefined;
   const host = hostname.replace(/^\[|\]$/g, '');
+  // A literal the leader typed tells them nothing new: say what kind of address it is.
+  if (isIP(host)) {
+    const kind = addressProblem(host);
+    return kind && refusal(host, kind);
+  }
   let addresses: LookupAddress[];
   try {
-    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
+    addresses = await resolve(host);
   } catch {
-    return `The server could not find ${host}: check the LRS’s address.`;
+    addresses = [];
   }
-  if (addresses.length === 0) return `The server could not find ${host}: check the LRS’s address.`;
-  for (const { address } of addresses) {
-    const kind = addressProblem(address);
-    if (kind) return refusal(host, kind, address);
+  const inside = addresses.find(({ address }) => addressProblem(address));
+  if (addresses.length > 0 && !inside) return undefined;
+  if (inside) {
+    logger?.warn('xapi forward address refused', {
+      host,
+      address: inside.address,
+      kind: addressProblem(inside.address),
+    });
   }
-  return undefined;
+  return unreachableName(host);
 }
 
 /**
- * A `lookup` for node:http(s) that answers only with public addresses: the connection is refused (an
- * error naming the address) when any address of the name is not public.
+ * A `lookup` for node:http(s) that answers only with public addresses: the connection is refused when
+ * any address of the name is not public.
  */
-export function guardedLookup(policy: ForwardPolicy, resolve: ResolveAll = resolveAll): LookupFunction {
+export function guardedLookup(
+  policy: ForwardPolicy,
+  resolve: ResolveAll = resolveAll,
+  logger?: Pick<Logger, 'warn'>,
+): LookupFunction {
   return (hostname, options, callback) => {
     const answer = async () => {
       const addresses = await resolve(hostname);
-      const problem = await hostProblem(hostname, policy, async () => addresses);
+      const problem = await hostProblem(hostname, policy, async () => addresses, logger);
       if (problem) throw new Error(problem);
       return addresses;
     };

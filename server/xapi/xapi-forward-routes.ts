@@ -64,7 +64,7 @@ export function xapiForwardRoutes(deps: AppDeps): Hono<AppEnv> {
       const policy = { allowPrivate: deps.config.xapiForwardAllowPrivate ?? false };
       const problem =
         endpointProblem(endpoint, policy) ??
-        (await hostProblem(new URL(endpoint).hostname, policy, deps.resolveHost));
+        (await hostProblem(new URL(endpoint).hostname, policy, deps.resolveHost, deps.logger));
       if (problem) throw new HttpError(400, 'forward_address_refused', problem);
       const existing = await db.kysely
         .selectFrom('xapi_forwards')

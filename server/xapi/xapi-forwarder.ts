@@ -100,6 +100,14 @@ async function enqueue(deps: ForwarderDeps, forward: Forward, now: number): Prom
     .values(members.map((learnerId) => ({ team_id: teamId, learner_id: learnerId, seq: 0 })))
     .onConflict((oc) => oc.columns(['team_id', 'learner_id']).doNothing())
     .execute();
+  // Read before the events: a learner's sequences are handed out and committed in order under their row
+  // lock (store-push.ts), so every event up to this number is visible to the query below. A member whose
+  // read was not cut off has then been read to here, whatever the types of their later events.
+  const seqs = await db.kysely
+    .selectFrom('learners')
+    .select(['id', 'event_seq'])
+    .where('id', 'in', members)
+    .execute();
   const events = await db.kysely
     .selectFrom('events as e')
     .innerJoin('xapi_forward_cursors as c', (join) =>
@@ -114,7 +122,10 @@ async function enqueue(deps: ForwarderDeps, forward: Forward, now: number): Prom
     .orderBy('e.seq')
     .limit(ENQUEUE_BATCH)
     .execute();
-  if (events.length === 0) return { enqueued: 0, read: 0 };
+  if (events.length === 0) {
+    await moveCursors(deps, teamId, new Map(seqs.map((l) => [l.id, l.event_seq])));
+    return { enqueued: 0, read: 0 };
+  }
 
   const completions = events.filter((e) => e.type !== 'voided');
   // Voided before or in this batch: never queued. (Voided later: the voiding event, below, deals with it.)
@@ -184,9 +195,22 @@ async function enqueue(deps: ForwarderDeps, forward: Forward, now: number): Prom
   }
   const readTo = new Map<string, number>();
   for (const e of events) readTo.set(e.learner_id, Math.max(readTo.get(e.learner_id) ?? 0, e.seq));
+  const cutOff = events.length === ENQUEUE_BATCH;
+  const lastRead = events.at(-1)?.learner_id;
+  for (const { id, event_seq } of seqs) {
+    // Cut off by the batch: only the members the read went past are known to be read to the end (the
+    // order of ids is the database's, so a member not in the batch may be before or after the cut).
+    if (cutOff && (id === lastRead || !readTo.has(id))) continue;
+    readTo.set(id, Math.max(readTo.get(id) ?? 0, event_seq));
+  }
+  await moveCursors(deps, teamId, readTo);
+  return { enqueued, read: events.length };
+}
+
+async function moveCursors(deps: Pick<AppDeps, 'db'>, teamId: string, readTo: Map<string, number>) {
   for (const [learnerId, seq] of readTo) {
     // Only forward: a second process that read less must not move the cursor back.
-    await db.kysely
+    await deps.db.kysely
       .updateTable('xapi_forward_cursors')
       .set({ seq })
       .where('team_id', '=', teamId)
@@ -194,7 +218,6 @@ async function enqueue(deps: ForwarderDeps, forward: Forward, now: number): Prom
       .where('seq', '<', seq)
       .execute();
   }
-  return { enqueued, read: events.length };
 }
 
 /**
@@ -284,7 +307,7 @@ async function send(deps: ForwarderDeps, forward: Forward, row: Database['xapi_o
         'X-Experience-API-Version': XAPI_VERSION,
       },
       row.body,
-      { allowPrivate: deps.allowPrivateAddresses, timeoutMs: REQUEST_TIMEOUT_MS },
+      { allowPrivate: deps.allowPrivateAddresses, timeoutMs: REQUEST_TIMEOUT_MS, logger: deps.logger },
     );
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);

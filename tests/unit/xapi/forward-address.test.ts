@@ -49,6 +49,10 @@ describe('addressProblem', () => {
     ['::ffff:a9fe:a9fe', 'a cloud metadata address (169.254.169.254 inside an IPv6 address)'],
     ['::ffff:8.8.8.8', undefined],
     ['::10.0.0.1', 'a private address (10.0.0.1 inside an IPv6 address)'],
+    // IPv4-translated (RFC 2765), as typed and as the URL parser writes it.
+    ['::ffff:0:127.0.0.1', 'a loopback address (127.0.0.1 inside an IPv6 address)'],
+    ['::ffff:0:a9fe:a9fe', 'a cloud metadata address (169.254.169.254 inside an IPv6 address)'],
+    ['::ffff:0:8.8.8.8', undefined],
     ['64:ff9b::192.168.0.1', 'a private address (192.168.0.1 inside an IPv6 address)'],
     ['64:ff9b::8.8.8.8', undefined],
     ['2002:7f00:1::', 'a loopback address (127.0.0.1 inside an IPv6 address)'],
@@ -87,6 +91,7 @@ describe('endpointProblem', () => {
     ['https://[::1]/', strict, /::1 is a loopback/],
     ['https://[::ffff:127.0.0.1]/', strict, /loopback address \(127\.0\.0\.1 inside/],
     ['https://[::ffff:10.0.0.1]/', strict, /private address \(10\.0\.0\.1 inside/],
+    ['https://[::ffff:0:127.0.0.1]/', strict, /loopback address \(127\.0\.0\.1 inside/],
     ['https://[fd00::5]/', strict, /unique-local/],
     ['https://169.254.169.254/latest/meta-data/', strict, /cloud metadata/],
     // What an operator opens with XAPI_FORWARD_ALLOW_PRIVATE (tests, an LRS on their own network).
@@ -118,17 +123,44 @@ const dns = answers({
 describe('hostProblem (the address a name resolves to)', () => {
   it.each([
     ['lrs.example.org', strict, undefined],
-    ['internal.example.org', strict, /internal\.example\.org is 10\.0\.0\.7, a private address/],
+    // A name inside and a name not found read the same, without the address: no map of internal DNS.
+    [
+      'internal.example.org',
+      strict,
+      /^internal\.example\.org cannot be reached from this server or points inside a private network/,
+    ],
     // One bad address is enough: the connection could be made to any of them.
-    ['sneaky.example.org', strict, /sneaky\.example\.org is 127\.0\.0\.1, a loopback address/],
-    ['mapped.example.org', strict, /cloud metadata address \(169\.254\.169\.254 inside/],
-    ['gone.example.org', strict, /could not find gone\.example\.org/],
+    [
+      'sneaky.example.org',
+      strict,
+      /^sneaky\.example\.org cannot be reached from this server or points inside/,
+    ],
+    [
+      'mapped.example.org',
+      strict,
+      /^mapped\.example\.org cannot be reached from this server or points inside/,
+    ],
+    ['gone.example.org', strict, /^gone\.example\.org cannot be reached from this server or points inside/],
     ['[::1]', strict, /::1 is a loopback/],
     ['internal.example.org', open, undefined],
   ] as const)('%s (allowPrivate %o)', async (host, policy, expected) => {
     const problem = await hostProblem(host, policy, dns);
     if (expected === undefined) expect(problem).toBeUndefined();
     else expect(problem).toMatch(expected);
+  });
+});
+
+describe('hostProblem logging', () => {
+  it('tells the operator’s log which address a refused name points to, and the leader nothing of it', async () => {
+    const warnings: unknown[] = [];
+    const logger = { warn: (msg: string, fields?: unknown) => warnings.push({ msg, fields }) };
+    expect(await hostProblem('internal.example.org', strict, dns, logger)).not.toMatch(/10\.0\.0\.7/);
+    expect(warnings).toEqual([
+      {
+        msg: 'xapi forward address refused',
+        fields: { host: 'internal.example.org', address: '10.0.0.7', kind: 'a private address' },
+      },
+    ]);
   });
 });
 
@@ -148,7 +180,10 @@ describe('guardedLookup (the lookup the socket connects with)', () => {
 
   it('refuses a name that now points inside the network, so no connection is made', async () => {
     const { error } = await lookup('internal.example.org', true);
-    expect(error?.message).toMatch(/10\.0\.0\.7, a private address/);
-    expect((await lookup('sneaky.example.org', false)).error?.message).toMatch(/loopback/);
+    expect(error?.message).toMatch(/points inside a private network/);
+    expect(error?.message).not.toMatch(/10\.0\.0\.7/);
+    expect((await lookup('sneaky.example.org', false)).error?.message).toMatch(
+      /points inside a private network/,
+    );
   });
 });
