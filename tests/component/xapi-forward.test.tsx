@@ -50,16 +50,23 @@ describe('xAPI forwarding on the team’s manage page', () => {
     await user.type(within(card).getByRole('textbox', { name: 'Key (user name)' }), 'pocket-cpd');
     await user.type(within(card).getByLabelText('Secret (password)'), SECRET);
     await user.click(within(card).getByRole('button', { name: 'Start forwarding' }));
-    expect(await within(card).findByRole('alert')).toHaveTextContent(
-      'The LRS’s address must start with https://: records are never sent unencrypted.',
+    // A refused address is said at its field, which takes the focus.
+    await waitFor(() =>
+      expect(endpoint).toHaveAccessibleDescription(
+        'The LRS’s address must start with https://: records are never sent unencrypted.',
+      ),
     );
+    expect(endpoint).toHaveAttribute('aria-invalid', 'true');
+    expect(endpoint).toHaveFocus();
     // An address inside the server's own network is refused, and the leader is told why.
     await user.clear(endpoint);
     await user.type(endpoint, 'https://10.0.0.5/xapi/');
     await user.click(within(card).getByRole('button', { name: 'Start forwarding' }));
     await waitFor(() =>
-      expect(within(card).getByRole('alert')).toHaveTextContent(
-        '10.0.0.5 is a private address: the server does not send records into its own network.',
+      expect(endpoint).toHaveAccessibleDescription(
+        expect.stringContaining(
+          '10.0.0.5 is a private address: the server does not send records into its own network.',
+        ),
       ),
     );
 

@@ -100,14 +100,18 @@ describe('xAPI keys and forwarding on screen', () => {
     await forward.getByRole('textbox', { name: 'Key (user name)' }).fill('pocket-cpd');
     await forward.getByLabel('Secret (password)').fill('lrs-secret-e2e');
     await forward.getByRole('button', { name: 'Start forwarding' }).click();
+    // Said at the address field (its description), which is marked invalid.
     await expect
-      .poll(() => forward.getByRole('alert').textContent())
+      .poll(() => forward.locator('.field__error').textContent())
       .toContain(
         '169.254.169.254 is a cloud metadata address: the server does not send records into its own network.',
       );
+    expect(await endpoint.getAttribute('aria-invalid')).toBe('true');
     await endpoint.fill('http://10.0.0.5/xapi/');
     await forward.getByRole('button', { name: 'Start forwarding' }).click();
-    await expect.poll(() => forward.getByRole('alert').textContent()).toContain('must start with https://');
+    await expect
+      .poll(() => forward.locator('.field__error').textContent())
+      .toContain('must start with https://');
     expect(await axeViolations(page)).toEqual([]);
 
     // A public address (a literal, so the test needs no DNS); nobody in the team has completed anything,

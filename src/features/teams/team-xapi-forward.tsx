@@ -49,7 +49,11 @@ export function TeamXapiForward({ teamId, teamName }: { teamId: string; teamName
     );
     setWorking(false);
     if (!result.ok) {
-      setError(failureText(result.failure));
+      // The address refused (not https, or inside a private network): said at the field, which takes focus.
+      if (result.failure.code === 'forward_address_refused') {
+        setInvalid({ endpoint: failureText(result.failure) });
+        document.getElementById(`${headingId}-endpoint`)?.focus();
+      } else setError(failureText(result.failure));
       return;
     }
     setFields(EMPTY);
