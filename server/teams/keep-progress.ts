@@ -1,7 +1,10 @@
-// Keeps `module_progress` in step with a team member's events: after a push stores new events (in the same
-// transaction), the modules those events touch are folded again from the stored events and their rows
-// replaced. Only the touched modules' lessons stored before the push are parsed (found along the learner's
-// own events, index events_learner_seq), plus the learner's voids (partial index events_learner_voided).
+// Keeps `module_progress` in step with a team member's events: a push that stores new events folds the
+// modules they touch again, in the same transaction, from the learner's events of those modules' lessons
+// and their voids (indexes events_learner_seq and events_learner_voided), and replaces those rows.
+// On PostgreSQL the push reads what the fold needs with its lock and writes the rows with its events
+// (push-statements-pg.ts), so a team member's push costs no more round trips than anyone's; keepProgress
+// is the path with its own reads: SQLite, where a read costs no round trip, and the rarer PostgreSQL pushes
+// that carry a void or met a concurrent change.
 import { type Kysely, sql } from 'kysely';
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import type { Database } from '../db-schema';
@@ -9,6 +12,55 @@ import type { CourseIndex } from './course-index';
 import { foldModuleProgress, type ModuleProgressRow } from './fold-module-progress';
 
 type Trx = Kysely<Database>;
+
+/** What a fold changes: the rows to keep (insert or replace) and the modules whose row goes. */
+export type ProgressWrite = { kept: ModuleProgressRow[]; gone: string[] };
+
+/** The course modules `events` name by their own lessons (a void's target's module is not among them). */
+export function modulesOf(events: readonly LearnerEvent[], course: CourseIndex): Set<string> {
+  const moduleIds = new Set<string>();
+  for (const event of events) {
+    const moduleId = course.lessonModule.get(event.lessonId);
+    if (moduleId) moduleIds.add(moduleId);
+  }
+  return moduleIds;
+}
+
+/** The lessons whose stored events a fold of `moduleIds` reads (besides every void of the learner). */
+export function lessonsOf(moduleIds: Iterable<string>, course: CourseIndex): string[] {
+  return [...moduleIds].flatMap((id) => course.modules.get(id)?.lessons.map((l) => l.id) ?? []);
+}
+
+/** Folds `moduleIds` over the events stored before a push and the push's new ones. */
+export function progressWrite(
+  earlier: readonly LearnerEvent[],
+  pushed: readonly LearnerEvent[],
+  course: CourseIndex,
+  moduleIds: Iterable<string>,
+): ProgressWrite {
+  const folded = foldModuleProgress([...earlier, ...pushed], course, moduleIds);
+  const kept: ModuleProgressRow[] = [];
+  const gone: string[] = [];
+  for (const [moduleId, row] of folded) {
+    if (row) kept.push(row);
+    else gone.push(moduleId);
+  }
+  return { kept, gone };
+}
+
+/** `module_progress` columns of a kept row, as both databases store them. */
+export function progressColumns(learnerId: string, row: ModuleProgressRow) {
+  return {
+    learner_id: learnerId,
+    module_id: row.moduleId,
+    lessons_completed: row.lessonsCompleted,
+    lessons_total: row.lessonsTotal,
+    completed_at: row.completedAt,
+    ms_spent: row.msSpent,
+    lessons: JSON.stringify(row.lessons),
+    refreshers: JSON.stringify(row.refreshers),
+  };
+}
 
 /**
  * Folds again the modules `events` touch; nothing to do for other lessons. `events` were just stored for
@@ -23,13 +75,8 @@ export async function keepProgress(
   course: CourseIndex,
 ): Promise<void> {
   if (course.modules.size === 0 || events.length === 0) return;
-  const moduleIds = new Set<string>();
-  const voidTargets: string[] = [];
-  for (const event of events) {
-    const moduleId = course.lessonModule.get(event.lessonId);
-    if (moduleId) moduleIds.add(moduleId);
-    if (event.type === 'voided') voidTargets.push(event.payload.eventId);
-  }
+  const moduleIds = modulesOf(events, course);
+  const voidTargets = events.flatMap((e) => (e.type === 'voided' ? [e.payload.eventId] : []));
   if (moduleIds.size === 0 && voidTargets.length === 0) return;
   // Only team members' progress is read by anyone: others' pushes skip the fold after this one indexed
   // look-up. Joining folds the whole history (refoldLearner), and holds the learner's row as a push does,
@@ -55,39 +102,42 @@ export async function keepProgress(
     }
   }
   if (moduleIds.size === 0) return;
-  await refold(trx, learnerId, [...moduleIds], course, { events, storedSeq });
+  const earlier = await readEvents(trx, learnerId, lessonsOf(moduleIds, course), storedSeq);
+  await writeProgress(trx, learnerId, progressWrite(earlier, events, course, moduleIds));
 }
 
 /** Folds every module of the course again for one learner: on joining a team, in the joining transaction. */
 export async function refoldLearner(trx: Trx, learnerId: string, course: CourseIndex): Promise<void> {
-  // The learner's row is the lock every push of theirs takes first (store-push.ts).
+  // The learner's row is the lock every push of theirs takes first (store-push.ts). It is updated, not only
+  // locked: a new row version is how a PostgreSQL push that waited for this lock knows its first read
+  // missed the membership (push-statements-pg.ts).
   await trx
     .updateTable('learners')
     .set((eb) => ({ event_seq: eb.ref('event_seq') }))
     .where('id', '=', learnerId)
     .execute();
   if (course.modules.size === 0) return;
-  await refold(trx, learnerId, [...course.modules.keys()], course);
+  const moduleIds = [...course.modules.keys()];
+  const events = await readEvents(trx, learnerId, lessonsOf(moduleIds, course));
+  await writeProgress(trx, learnerId, progressWrite(events, [], course, moduleIds));
 }
 
-async function refold(
+/** The learner's events of `lessonIds` and all their voids, up to sequence `upToSeq` when given. */
+async function readEvents(
   trx: Trx,
   learnerId: string,
-  moduleIds: string[],
-  course: CourseIndex,
-  pushed?: { events: readonly LearnerEvent[]; storedSeq: number },
-): Promise<void> {
-  const lessonIds = moduleIds.flatMap((id) => course.modules.get(id)?.lessons.map((l) => l.id) ?? []);
-  const before = pushed ? sql` and seq <= ${pushed.storedSeq}` : sql``;
+  lessonIds: string[],
+  upToSeq?: number,
+): Promise<LearnerEvent[]> {
+  const before = upToSeq === undefined ? sql`` : sql` and seq <= ${upToSeq}`;
   const { rows } = await sql<{ body: string }>`
     select body from events where learner_id = ${learnerId} and lesson_id in (${sql.join(lessonIds)})${before}
     union all
     select body from events where learner_id = ${learnerId} and type = 'voided'${before}`.execute(trx);
-  const events = rows.map((row) => JSON.parse(row.body) as LearnerEvent);
-  if (pushed) events.push(...pushed.events);
-  const folded = foldModuleProgress(events, course, moduleIds);
-  const gone = [...folded].filter(([, row]) => row === null).map(([id]) => id);
-  const kept = [...folded.values()].filter((row): row is ModuleProgressRow => row !== null);
+  return rows.map((row) => JSON.parse(row.body) as LearnerEvent);
+}
+
+async function writeProgress(trx: Trx, learnerId: string, { kept, gone }: ProgressWrite): Promise<void> {
   if (gone.length > 0) {
     await trx
       .deleteFrom('module_progress')
@@ -98,18 +148,7 @@ async function refold(
   if (kept.length === 0) return;
   await trx
     .insertInto('module_progress')
-    .values(
-      kept.map((row) => ({
-        learner_id: learnerId,
-        module_id: row.moduleId,
-        lessons_completed: row.lessonsCompleted,
-        lessons_total: row.lessonsTotal,
-        completed_at: row.completedAt,
-        ms_spent: row.msSpent,
-        lessons: JSON.stringify(row.lessons),
-        refreshers: JSON.stringify(row.refreshers),
-      })),
-    )
+    .values(kept.map((row) => progressColumns(learnerId, row)))
     .onConflict((oc) =>
       oc.columns(['learner_id', 'module_id']).doUpdateSet((eb) => ({
         lessons_completed: eb.ref('excluded.lessons_completed'),

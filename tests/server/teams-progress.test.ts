@@ -2,7 +2,10 @@
 // and completions voided (some voids arriving before what they void, some naming another lesson), the
 // kept rows give exactly what foldProgress and dueRefreshers give over the same events.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { courseIndex } from '../../server/teams/course-index';
+import { refoldLearner } from '../../server/teams/keep-progress';
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import { formatHlc } from '../../src/shared/progress/hlc';
 import { foldProgress } from '../../src/shared/progress/progress';
@@ -220,5 +223,67 @@ describe.each(testDbKinds)('team progress kept with the device fold on %s', (kin
     expect((await record()).modules[0]).toMatchObject({ moduleId: 'foundations', lessonsCompleted: 1 });
     expect((await record()).modules[0]?.completedOn).toBeUndefined();
     await expectMatchesFold([f1, f2, undo]);
+  });
+
+  // On PostgreSQL a push reads membership and stored events with its lock, from a snapshot taken before it
+  // waited for the lock: a join committed meanwhile is missing from that read, and the push must notice.
+  if (kind !== 'postgres') return;
+  it('a push that waited for a join in progress folds its events for the team', async () => {
+    const completion = {
+      id: randomUUID(),
+      deviceId: staff.deviceId,
+      deviceSeq: 1,
+      at: new Date(T0 - DAY).toISOString(),
+      hlc: formatHlc({ wall: T0 - DAY, counter: 0, node: staff.deviceId.slice(0, 8) }),
+      lessonId: 'f1',
+      type: 'lesson-completed',
+      payload: {},
+    } as LearnerEvent;
+    let commitJoin = () => {};
+    const joinMayCommit = new Promise<void>((resolve) => {
+      commitJoin = resolve;
+    });
+    let joinHoldsLock = () => {};
+    const lockHeld = new Promise<void>((resolve) => {
+      joinHoldsLock = resolve;
+    });
+    // What the join route does, held open: membership, then the learner's row and the fold.
+    const joining = testDb.db.kysely.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('team_members')
+        .values({
+          team_id: teamId,
+          learner_id: staff.learnerId,
+          team_role: 'member',
+          staff_role: 'teacher',
+          joined_at: T0,
+        })
+        .execute();
+      await refoldLearner(trx, staff.learnerId, courseIndex(TEST_CATALOG));
+      joinHoldsLock();
+      await joinMayCommit;
+    });
+    await lockHeld;
+    const push = t.call('POST', '/api/v1/sync/push', {
+      token: staff.token,
+      body: { deviceId: staff.deviceId, events: [completion] },
+    });
+    // The push has begun its lock statement (and so taken its snapshot) once it waits on the lock.
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ waiting: number }>`select count(*)::int as waiting from pg_stat_activity
+              where wait_event_type = 'Lock' and datname = current_database()`.execute(testDb.db.kysely)
+          ).rows[0]?.waiting,
+      )
+      .toBe(1);
+    commitJoin();
+    await joining;
+    expect((await push).status).toBe(200);
+    const record = await json<MemberRecord>(
+      await t.call('GET', `/api/v1/teams/${teamId}/members/${staff.learnerId}`, { token: leader.token }),
+    );
+    expect(record.modules.find((m) => m.moduleId === 'foundations')).toMatchObject({ lessonsCompleted: 1 });
   });
 });
