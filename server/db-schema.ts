@@ -135,6 +135,8 @@ export type Database = {
     ms_spent: number;
     lessons: string;
     refreshers: string;
+    /** JSON of what the row was folded from (teams/module-fold-state.ts); null on rows from before 0016. */
+    fold_state: string | null;
   };
   /** Facilitated sessions (server/migrations/0009-facilitated-sessions.ts); the lists are JSON text. */
   facilitated_sessions: {

@@ -13,6 +13,7 @@ import { xapiKeys } from './migrations/0012-xapi-keys';
 import { xapiStatements } from './migrations/0013-xapi-statements';
 import { xapiForwarding } from './migrations/0014-xapi-forwarding';
 import { xapiForwardCursors } from './migrations/0015-xapi-forward-cursors';
+import { moduleFoldState } from './migrations/0016-module-fold-state';
 
 // Migrations see an untyped database: they describe the schema rather than depend on it.
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's documented type for migration functions.
@@ -181,6 +182,7 @@ const migrations: Record<string, Migration> = {
   '0013-xapi-statements': xapiStatements,
   '0014-xapi-forwarding': xapiForwarding,
   '0015-xapi-forward-cursors': xapiForwardCursors,
+  '0016-module-fold-state': moduleFoldState,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -10,10 +10,10 @@
 // snapshot saw only when nothing was committed in between. Otherwise the push reads again, in statements
 // that begin after the lock (readAfterLockPg), and keeps progress with its own reads (keepProgress).
 import { sql, type Transaction } from 'kysely';
-import type { LearnerEvent } from '../src/shared/progress/events';
 import type { Database } from './db-schema';
 import { COUNTER_COLUMNS, type Counters, counterList, type EventRow } from './push-rows';
 import { type ProgressWrite, progressColumns } from './teams/keep-progress';
+import { type ModuleFoldState, readFoldState } from './teams/module-fold-state';
 
 type Trx = Transaction<Database>;
 
@@ -21,64 +21,78 @@ export type Locked = {
   counters: Counters;
   storedEvents: Map<string, string>;
   /**
-   * What keeping team progress needs: `none` for a learner in no team; the events stored before this push
-   * of the lessons asked for and every void, for a team member; `unknown` when the read could not say
-   * (it raced a commit, or no lessons were asked for): keepProgress reads for itself.
+   * What keeping team progress needs: `none` for a learner in no team; for a team member, the kept fold
+   * states of the modules asked for (a module without a row has none); `unknown` when the read cannot say
+   * or progressOn cannot use it (it raced a commit; no modules asked for; a stored void names a pushed
+   * event; a row from before states were kept): keepProgress reads for itself.
    */
-  team: { kind: 'none' } | { kind: 'member'; earlier: LearnerEvent[] } | { kind: 'unknown' };
+  team: { kind: 'none' } | { kind: 'member'; kept: Map<string, ModuleFoldState> } | { kind: 'unknown' };
 };
 
 /** Thrown when a concurrent push committed one of this push's events first (see insertEventsPg). */
 export class StoredConcurrently extends Error {}
 
+type LockRow = Counters & {
+  fresh: boolean;
+  stored: [string, string][] | null;
+  member: boolean;
+  kept: [string, unknown][] | null;
+  voids_pushed: boolean;
+};
+
 /**
  * Locks the learner's row and reads, in one round trip, the stored copies of `eventIds`, whether the learner
- * is in a team and, if so and `lessonIds` is given, their stored events of those lessons and their voids.
+ * is in a team and, if so and `moduleIds` is given, the fold states kept for those modules and whether a
+ * stored void names one of `eventIds` (a void can arrive before what it voids).
  */
 export async function lockAndReadPg(
   trx: Trx,
   learnerId: string,
   eventIds: string[],
-  lessonIds: string[] | null,
+  moduleIds: string[] | null,
 ): Promise<Locked> {
   const isMember = sql`exists (select 1 from team_members where learner_id = ${learnerId})`;
-  const earlier = lessonIds
-    ? sql`(select json_agg(body::json) from events
-        where learner_id = ${learnerId} and (lesson_id = any(${lessonIds}::text[]) or type = 'voided')
-        and ${isMember})`
-    : sql`null`;
-  const result = await sql<
-    Counters & {
-      fresh: boolean;
-      stored: [string, string][] | null;
-      member: boolean;
-      earlier: LearnerEvent[] | null;
-    }
-  >`
+  const teamReads = moduleIds
+    ? sql`(select json_agg(json_build_array(module_id, fold_state::json)) from module_progress
+          where learner_id = ${learnerId} and module_id = any(${moduleIds}::text[]) and ${isMember}) as kept,
+        (${isMember} and exists (select 1 from events where learner_id = ${learnerId} and type = 'voided'
+          and body::json #>> '{payload,eventId}' = any(${eventIds}::text[]))) as voids_pushed`
+    : sql`null as kept, false as voids_pushed`;
+  const result = await sql<LockRow>`
     with seen as (select xmin::text as version from learners where id = ${learnerId})
     select ${counterList}, l.xmin::text = (select version from seen) as fresh,
       (select json_agg(json_build_array(event_id, body)) from events
         where learner_id = ${learnerId} and event_id = any(${eventIds}::text[])) as stored,
       ${isMember} as member,
-      ${earlier} as earlier
+      ${teamReads}
     from learners l where l.id = ${learnerId}
     for no key update of l`.execute(trx);
   const row = result.rows[0];
   if (!row) throw new Error('learner row missing');
-  const { fresh, stored, member, earlier: events, ...counters } = row;
+  const { fresh, stored, member, kept, voids_pushed, ...counters } = row;
   if (!fresh) {
-    return {
-      counters,
-      storedEvents: await readStoredEvents(trx, learnerId, eventIds),
-      team: { kind: 'unknown' },
-    };
+    const storedEvents = await readStoredEvents(trx, learnerId, eventIds);
+    return { counters, storedEvents, team: { kind: 'unknown' } };
   }
-  const team: Locked['team'] = !member
-    ? { kind: 'none' }
-    : lessonIds
-      ? { kind: 'member', earlier: events ?? [] }
-      : { kind: 'unknown' };
-  return { counters, storedEvents: new Map(stored ?? []), team };
+  return {
+    counters,
+    storedEvents: new Map(stored ?? []),
+    team: teamOf(member, moduleIds, kept, voids_pushed),
+  };
+}
+
+function teamOf(
+  member: boolean,
+  moduleIds: string[] | null,
+  kept: [string, unknown][] | null,
+  voidsPushed: boolean,
+): Locked['team'] {
+  if (!member) return { kind: 'none' };
+  if (!moduleIds || voidsPushed || kept?.some(([, state]) => state === null)) return { kind: 'unknown' };
+  return {
+    kind: 'member',
+    kept: new Map((kept ?? []).map(([moduleId, state]) => [moduleId, readFoldState(state)])),
+  };
 }
 
 /** The stored copies of `eventIds`, read by a statement of its own (so, on PostgreSQL, after the lock). */
@@ -123,7 +137,7 @@ export async function insertEventsPg(
       ) as e(event_id, seq, device_id, type, lesson_id, at, body)
       on conflict (learner_id, event_id) do nothing
       returning 1
-    )${progress ? progressStatements(learnerId, progress) : sql``}
+    )${progress && progress.kept.length + progress.gone.length > 0 ? progressStatements(learnerId, progress) : sql``}
     update learners set ${sql.join(COUNTER_COLUMNS.map((column) => sql`${sql.ref(column)} = ${next[column]}`))}
     where id = ${learnerId}
     returning (select count(*) from inserted)::int as inserted`.execute(trx);
@@ -134,25 +148,25 @@ export async function insertEventsPg(
   }
 }
 
-/** More CTEs for insertEventsPg: replace the kept rows, delete the gone ones (each runs once, read or not). */
+/**
+ * More CTEs for insertEventsPg: replace the kept rows, delete the gone ones (each runs once, read or not).
+ * The rows go as one JSON parameter: as arrays, the driver would escape every quote of the JSON columns.
+ */
 function progressStatements(learnerId: string, { kept, gone }: ProgressWrite) {
-  const rows = kept.map((row) => progressColumns(learnerId, row));
+  const rows = JSON.stringify(kept.map((row) => progressColumns(learnerId, row)));
   return sql`,
     kept as (
       insert into module_progress
-        (learner_id, module_id, lessons_completed, lessons_total, completed_at, ms_spent, lessons, refreshers)
+        (learner_id, module_id, lessons_completed, lessons_total, completed_at, ms_spent, lessons, refreshers,
+          fold_state)
       select ${learnerId}, p.module_id, p.lessons_completed, p.lessons_total, p.completed_at, p.ms_spent,
-        p.lessons, p.refreshers
-      from unnest(
-        ${rows.map((r) => r.module_id)}::text[], ${rows.map((r) => r.lessons_completed)}::integer[],
-        ${rows.map((r) => r.lessons_total)}::integer[], ${rows.map((r) => r.completed_at)}::text[],
-        ${rows.map((r) => r.ms_spent)}::bigint[], ${rows.map((r) => r.lessons)}::text[],
-        ${rows.map((r) => r.refreshers)}::text[]
-      ) as p(module_id, lessons_completed, lessons_total, completed_at, ms_spent, lessons, refreshers)
+        p.lessons, p.refreshers, p.fold_state
+      from json_to_recordset(${rows}::json) as p(module_id text, lessons_completed integer,
+        lessons_total integer, completed_at text, ms_spent bigint, lessons text, refreshers text, fold_state text)
       on conflict (learner_id, module_id) do update set
         lessons_completed = excluded.lessons_completed, lessons_total = excluded.lessons_total,
         completed_at = excluded.completed_at, ms_spent = excluded.ms_spent,
-        lessons = excluded.lessons, refreshers = excluded.refreshers
+        lessons = excluded.lessons, refreshers = excluded.refreshers, fold_state = excluded.fold_state
     ),
     gone as (
       delete from module_progress where learner_id = ${learnerId} and module_id = any(${gone}::text[])

@@ -31,7 +31,7 @@ import {
   StoredConcurrently,
 } from './push-statements-pg';
 import type { CourseIndex } from './teams/course-index';
-import { keepProgress, lessonsOf, modulesOf, progressWrite } from './teams/keep-progress';
+import { keepProgress, modulesOf, progressOn } from './teams/keep-progress';
 
 type ParsedPush = z.output<typeof pushRequestSchema>;
 
@@ -72,7 +72,7 @@ async function storePushOnce(
     const eventIds = push.events.map((e) => e.id);
     const { counters, storedEvents, team } =
       db.dialect === 'postgres'
-        ? await lockAndReadPg(trx, learnerId, eventIds, lessonsToRead(push, course))
+        ? await lockAndReadPg(trx, learnerId, eventIds, modulesToRead(push, course))
         : await lockThenReadEvents(trx, learnerId, eventIds);
     const storedDocs = new Map<string, StoredDoc>();
     if (push.docs.length > 0) {
@@ -136,12 +136,9 @@ async function storePushOnce(
     const newEvents = plan.newEvents.map((e) => e.event);
     const rows = eventRows(learnerId, plan.newEvents, counters.event_seq, nowMs);
     // Team progress moves with the events, in this transaction: a dashboard never sees one without the other.
-    if (rows.length > 0 && db.dialect === 'postgres' && team.kind !== 'unknown') {
-      const progress =
-        team.kind === 'member'
-          ? progressWrite(team.earlier, newEvents, course, modulesOf(newEvents, course))
-          : null;
-      await insertEventsPg(trx, learnerId, rows, nowMs, next, progress);
+    const progress = team.kind === 'member' ? progressOn(team.kept, newEvents, course) : null;
+    if (rows.length > 0 && db.dialect === 'postgres') {
+      await insertEventsPg(trx, learnerId, rows, nowMs, next, progress ?? null);
     } else {
       if (rows.length > 0) {
         await trx
@@ -153,21 +150,23 @@ async function storePushOnce(
       if (COUNTER_COLUMNS.some((column) => next[column] !== counters[column])) {
         await trx.updateTable('learners').set(next).where('id', '=', learnerId).execute();
       }
-      if (team.kind === 'unknown') await keepProgress(trx, learnerId, newEvents, counters.event_seq, course);
+    }
+    if (team.kind === 'unknown' || progress === undefined) {
+      await keepProgress(trx, learnerId, newEvents, counters.event_seq, course);
     }
     return { results: plan.results, docs: plan.docResults, serverSeq: eventSeq };
   });
 }
 
 /**
- * The lessons whose stored events a team member's push folds over, read with the lock on PostgreSQL: those
- * of the modules the pushed events name. Null when there is nothing to fold, or when the push carries a void,
- * whose target (and so its module) is known only once read: keepProgress reads for itself then.
+ * The modules a team member's push folds on, whose kept states are read with the lock on PostgreSQL: those
+ * the pushed events name. Null when there is nothing to fold, or when the push carries a void, whose
+ * target (and so its module) is known only once read: keepProgress reads for itself then.
  */
-function lessonsToRead(push: ParsedPush, course: CourseIndex): string[] | null {
+function modulesToRead(push: ParsedPush, course: CourseIndex): string[] | null {
   if (push.events.some((e) => e.type === 'voided')) return null;
   const moduleIds = modulesOf(push.events, course);
-  return moduleIds.size === 0 ? null : lessonsOf(moduleIds, course);
+  return moduleIds.size === 0 ? null : [...moduleIds];
 }
 
 /** SQLite: the lock, then the reads, each a statement of its own; keepProgress reads for itself. */

@@ -1,15 +1,17 @@
-// Keeps `module_progress` in step with a team member's events: a push that stores new events folds the
-// modules they touch again, in the same transaction, from the learner's events of those modules' lessons
-// and their voids (indexes events_learner_seq and events_learner_voided), and replaces those rows.
-// On PostgreSQL the push reads what the fold needs with its lock and writes the rows with its events
-// (push-statements-pg.ts), so a team member's push costs no more round trips than anyone's; keepProgress
-// is the path with its own reads: SQLite, where a read costs no round trip, and the rarer PostgreSQL pushes
-// that carry a void or met a concurrent change.
+// Keeps `module_progress` in step with a team member's events, in the push's transaction. Two ways:
+// - progressOn folds the new events on from each touched module's kept state (module-fold-state.ts): no
+//   history read. A PostgreSQL push reads the states with its lock and writes the rows with its events
+//   (push-statements-pg.ts), so a team member's push costs no more round trips than anyone's.
+// - keepProgress folds the touched modules again from the learner's events of their lessons and their voids
+//   (indexes events_learner_seq and events_learner_voided): on SQLite, where a read costs no round trip,
+//   and on PostgreSQL whenever progressOn cannot (a void, events out of order, a new course build, a
+//   concurrent change, a row from before states were kept).
 import { type Kysely, sql } from 'kysely';
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import type { Database } from '../db-schema';
 import type { CourseIndex } from './course-index';
-import { foldModuleProgress, type ModuleProgressRow } from './fold-module-progress';
+import { foldModuleOn, foldModuleProgress, type ModuleProgressRow } from './fold-module-progress';
+import { type ModuleFoldState, storeFoldState } from './module-fold-state';
 
 type Trx = Kysely<Database>;
 
@@ -48,6 +50,25 @@ export function progressWrite(
   return { kept, gone };
 }
 
+/**
+ * The new `events` folded on from the kept states of the modules they touch (a module with no row has
+ * none). Undefined when one module cannot be folded on (foldModuleOn): the caller folds from the history.
+ */
+export function progressOn(
+  kept: ReadonlyMap<string, ModuleFoldState>,
+  events: readonly LearnerEvent[],
+  course: CourseIndex,
+): ProgressWrite | undefined {
+  const write: ProgressWrite = { kept: [], gone: [] };
+  for (const moduleId of modulesOf(events, course)) {
+    const row = foldModuleOn(kept.get(moduleId) ?? null, events, course, moduleId);
+    if (row === undefined) return undefined;
+    if (row) write.kept.push(row);
+    else write.gone.push(moduleId);
+  }
+  return write;
+}
+
 /** `module_progress` columns of a kept row, as both databases store them. */
 export function progressColumns(learnerId: string, row: ModuleProgressRow) {
   return {
@@ -59,6 +80,7 @@ export function progressColumns(learnerId: string, row: ModuleProgressRow) {
     ms_spent: row.msSpent,
     lessons: JSON.stringify(row.lessons),
     refreshers: JSON.stringify(row.refreshers),
+    fold_state: storeFoldState(row.state),
   };
 }
 
@@ -157,6 +179,7 @@ async function writeProgress(trx: Trx, learnerId: string, { kept, gone }: Progre
         ms_spent: eb.ref('excluded.ms_spent'),
         lessons: eb.ref('excluded.lessons'),
         refreshers: eb.ref('excluded.refreshers'),
+        fold_state: eb.ref('excluded.fold_state'),
       })),
     )
     .execute();

@@ -40,6 +40,14 @@ function byHlcThenId(a: LearnerEvent, b: LearnerEvent): number {
   return 0;
 }
 
+/** What the fold keeps: each lesson's progress, and the longest report of each time interval per lesson. */
+export type ProgressState = {
+  lessons: Map<string, LessonProgress>;
+  intervals: Map<string, Map<string, number>>;
+};
+
+export const emptyProgressState = (): ProgressState => ({ lessons: new Map(), intervals: new Map() });
+
 /**
  * Folds events into per-lesson progress. Duplicates (same event id, e.g. pulled back from the server)
  * count once, and the result does not depend on the order the events arrive in. A `voided` event removes
@@ -47,6 +55,11 @@ function byHlcThenId(a: LearnerEvent, b: LearnerEvent): number {
  * themselves cannot be voided.
  */
 export function foldProgress(events: readonly LearnerEvent[]): Progress {
+  return foldProgressState(events).lessons;
+}
+
+/** foldProgress, keeping what a later fold needs to go on from it (foldEvent). */
+export function foldProgressState(events: readonly LearnerEvent[]): ProgressState {
   const sorted = [...events].sort(byHlcThenId);
   const unique: LearnerEvent[] = [];
   const seen = new Set<string>();
@@ -59,76 +72,68 @@ export function foldProgress(events: readonly LearnerEvent[]): Progress {
   const voided = new Set<string>();
   for (const event of unique) if (event.type === 'voided') voided.add(event.payload.eventId);
 
-  const lessons = new Map<string, LessonProgress>();
-  const intervals = new Map<string, Map<string, number>>();
-  const lesson = (id: string): LessonProgress => {
-    let entry = lessons.get(id);
-    if (!entry) {
-      entry = emptyLesson(id);
-      lessons.set(id, entry);
-    }
-    return entry;
-  };
+  const state = emptyProgressState();
+  for (const event of unique) if (!voided.has(event.id)) foldEvent(state, event);
+  return state;
+}
 
-  for (const event of unique) {
-    // A confidence rating is about a module, and a session attended about a group's meeting: neither is
-    // progress in the lesson it names.
-    if (
-      event.type === 'voided' ||
-      event.type === 'confidence-rated' ||
-      event.type === 'session-attended' ||
-      voided.has(event.id)
-    )
-      continue;
-    const entry = lesson(event.lessonId);
-    switch (event.type) {
-      case 'lesson-opened':
-        entry.firstOpenedAt ??= event.at;
-        entry.lastOpenedHlc = event.hlc;
-        entry.lastOpenedAt = event.at;
-        break;
-      case 'section-reached':
-        entry.furthestSection = Math.max(entry.furthestSection, event.payload.index);
-        break;
-      case 'check-answered': {
-        const attempt: CheckAttempt = {
-          optionIds: [...event.payload.optionIds],
-          correct: event.payload.correct,
-          at: event.at,
-          hlc: event.hlc,
-        };
-        const previous = entry.checks[event.payload.checkId];
-        const attempts = previous ? [...previous.attempts, attempt] : [attempt];
-        const best = previous?.best.correct ? previous.best : attempt;
-        entry.checks[event.payload.checkId] = { attempts, latest: attempt, best };
-        break;
-      }
-      case 'lesson-completed':
-        if (!entry.completed) {
-          entry.completed = true;
-          entry.completedAt = event.at;
-        }
-        break;
-      case 'time-spent': {
-        let byInterval = intervals.get(event.lessonId);
-        if (!byInterval) {
-          byInterval = new Map();
-          intervals.set(event.lessonId, byInterval);
-        }
-        // A re-sent interval is the same interval: keep the longest report of it, never add it twice.
-        const known = byInterval.get(event.payload.intervalId) ?? 0;
-        byInterval.set(event.payload.intervalId, Math.max(known, event.payload.ms));
-        break;
-      }
-      case 'refresher-answered':
-        break;
+/**
+ * Folds one event into `state`. The caller keeps the order: hlc then id, after every event already folded,
+ * and leaves out events that are voided.
+ */
+export function foldEvent(state: ProgressState, event: LearnerEvent): void {
+  // A confidence rating is about a module, and a session attended about a group's meeting: neither is
+  // progress in the lesson it names.
+  if (event.type === 'voided' || event.type === 'confidence-rated' || event.type === 'session-attended')
+    return;
+  let entry = state.lessons.get(event.lessonId);
+  if (!entry) {
+    entry = emptyLesson(event.lessonId);
+    state.lessons.set(event.lessonId, entry);
+  }
+  switch (event.type) {
+    case 'lesson-opened':
+      entry.firstOpenedAt ??= event.at;
+      entry.lastOpenedHlc = event.hlc;
+      entry.lastOpenedAt = event.at;
+      break;
+    case 'section-reached':
+      entry.furthestSection = Math.max(entry.furthestSection, event.payload.index);
+      break;
+    case 'check-answered': {
+      const attempt: CheckAttempt = {
+        optionIds: [...event.payload.optionIds],
+        correct: event.payload.correct,
+        at: event.at,
+        hlc: event.hlc,
+      };
+      const previous = entry.checks[event.payload.checkId];
+      const attempts = previous ? [...previous.attempts, attempt] : [attempt];
+      const best = previous?.best.correct ? previous.best : attempt;
+      entry.checks[event.payload.checkId] = { attempts, latest: attempt, best };
+      break;
     }
+    case 'lesson-completed':
+      if (!entry.completed) {
+        entry.completed = true;
+        entry.completedAt = event.at;
+      }
+      break;
+    case 'time-spent': {
+      let byInterval = state.intervals.get(event.lessonId);
+      if (!byInterval) {
+        byInterval = new Map();
+        state.intervals.set(event.lessonId, byInterval);
+      }
+      // A re-sent interval is the same interval: keep the longest report of it, never add it twice.
+      const known = byInterval.get(event.payload.intervalId) ?? 0;
+      byInterval.set(event.payload.intervalId, Math.max(known, event.payload.ms));
+      let total = 0;
+      for (const ms of byInterval.values()) total += ms;
+      entry.msSpent = total;
+      break;
+    }
+    case 'refresher-answered':
+      break;
   }
-
-  for (const [lessonId, byInterval] of intervals) {
-    let total = 0;
-    for (const ms of byInterval.values()) total += ms;
-    lesson(lessonId).msSpent = total;
-  }
-  return lessons;
 }

@@ -50,47 +50,53 @@ export const MONTHLY_PROMPT_DAYS = 30;
  */
 export function refresherStates(events: readonly LearnerEvent[]): Map<string, RefresherState> {
   const states = new Map<string, RefresherState>();
-  for (const event of liveEvents(events)) {
-    if (event.type === 'session-attended') {
-      // The group answered the session's checks together and saw every explanation: each check not yet
-      // on the learner's schedule joins it as answered then. One already there keeps its own history, since
-      // a show of hands is not the learner's own answer.
-      for (const { lessonId, checkId } of event.payload.checks) {
-        const key = `${lessonId}\u0000${checkId}`;
-        if (states.has(key)) continue;
-        const at = new Date(event.at);
-        const card = scheduler.next(createEmptyCard(at), at, Rating.Good).card;
-        states.set(key, {
-          lessonId,
-          checkId,
-          card,
-          dueAt: card.due.toISOString(),
-          lastAnsweredAt: at.toISOString(),
-        });
-      }
-      continue;
-    }
-    if (event.type !== 'check-answered' && event.type !== 'refresher-answered') continue;
-    const { checkId, correct } = event.payload;
-    const key = `${event.lessonId}\u0000${checkId}`;
-    const state = states.get(key);
-    if (!state && event.type === 'check-answered' && !correct) continue;
-    const previous = state?.card.last_review?.getTime() ?? Number.NEGATIVE_INFINITY;
-    const at = new Date(Math.max(Date.parse(event.at), previous));
-    const card = scheduler.next(
-      state?.card ?? createEmptyCard(at),
-      at,
-      correct ? Rating.Good : Rating.Again,
-    ).card;
-    states.set(key, {
-      lessonId: event.lessonId,
-      checkId,
-      card,
-      dueAt: card.due.toISOString(),
-      lastAnsweredAt: at.toISOString(),
-    });
-  }
+  for (const event of liveEvents(events)) foldAnswer(states, event);
   return states;
+}
+
+/**
+ * Replays one event onto the cards in `states` (keyed `${lessonId}\u0000${checkId}`); events that are not
+ * answers change nothing. The caller keeps refresherStates's order and leaves out voided events.
+ */
+export function foldAnswer(states: Map<string, RefresherState>, event: LearnerEvent): void {
+  if (event.type === 'session-attended') {
+    // The group answered the session's checks together and saw every explanation: each check not yet
+    // on the learner's schedule joins it as answered then. One already there keeps its own history, since
+    // a show of hands is not the learner's own answer.
+    for (const { lessonId, checkId } of event.payload.checks) {
+      const key = `${lessonId}\u0000${checkId}`;
+      if (states.has(key)) continue;
+      const at = new Date(event.at);
+      const card = scheduler.next(createEmptyCard(at), at, Rating.Good).card;
+      states.set(key, {
+        lessonId,
+        checkId,
+        card,
+        dueAt: card.due.toISOString(),
+        lastAnsweredAt: at.toISOString(),
+      });
+    }
+    return;
+  }
+  if (event.type !== 'check-answered' && event.type !== 'refresher-answered') return;
+  const { checkId, correct } = event.payload;
+  const key = `${event.lessonId}\u0000${checkId}`;
+  const state = states.get(key);
+  if (!state && event.type === 'check-answered' && !correct) return;
+  const previous = state?.card.last_review?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const at = new Date(Math.max(Date.parse(event.at), previous));
+  const card = scheduler.next(
+    state?.card ?? createEmptyCard(at),
+    at,
+    correct ? Rating.Good : Rating.Again,
+  ).card;
+  states.set(key, {
+    lessonId: event.lessonId,
+    checkId,
+    card,
+    dueAt: card.due.toISOString(),
+    lastAnsweredAt: at.toISOString(),
+  });
 }
 
 /**

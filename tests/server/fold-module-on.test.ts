@@ -1,0 +1,139 @@
+// Folding a module's new events on from its kept state gives the row a fold of the whole history gives, and
+// declines (undefined) whenever it could not: an event older than the state, a state of another course build.
+import { describe, expect, it } from 'vitest';
+import { courseIndex } from '../../server/teams/course-index';
+import {
+  foldModuleOn,
+  foldModuleProgress,
+  type ModuleProgressRow,
+} from '../../server/teams/fold-module-progress';
+import { type ModuleFoldState, readFoldState, storeFoldState } from '../../server/teams/module-fold-state';
+import type { LearnerEvent } from '../../src/shared/progress/events';
+import { formatHlc } from '../../src/shared/progress/hlc';
+import { TEST_CATALOG } from './support/team-fixture';
+
+const course = courseIndex(TEST_CATALOG);
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+const LESSONS = ['f1', 'f2', 'a1', 'x1', 'not-in-course'];
+
+/** A seeded history of every kind of event the fold reads, an hour apart, in hlc order. */
+function history(seed: number, length: number): LearnerEvent[] {
+  let a = seed;
+  const next = () => {
+    a = (a * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return a / 2_147_483_648;
+  };
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] as T;
+  const completions: string[] = [];
+  return Array.from({ length }, (_, i): LearnerEvent => {
+    const wall = T0 - 30 * DAY + i * 3_600_000;
+    const base = {
+      id: `e${seed}-${String(i).padStart(4, '0')}`,
+      deviceId: 'device-1',
+      deviceSeq: i + 1,
+      at: new Date(wall).toISOString(),
+      hlc: formatHlc({ wall, counter: 0, node: 'device1' }),
+      lessonId: pick(LESSONS),
+    };
+    const kind = next();
+    if (kind < 0.15) return { ...base, type: 'lesson-opened', payload: {} };
+    if (kind < 0.3) {
+      completions.push(base.id);
+      return { ...base, type: 'lesson-completed', payload: {} };
+    }
+    if (kind < 0.5) {
+      const payload = { intervalId: `i${Math.floor(next() * 8)}`, ms: Math.floor(next() * 600_000) };
+      return { ...base, type: 'time-spent', payload };
+    }
+    if (kind < 0.65) {
+      const payload = { checkId: pick(['c1', 'c2']), optionIds: ['o1'], correct: next() < 0.7 };
+      return { ...base, type: 'check-answered', payload };
+    }
+    if (kind < 0.75) {
+      const payload = { checkId: pick(['c1', 'c2']), optionIds: ['o1'], correct: next() < 0.6 };
+      return { ...base, type: 'refresher-answered', payload };
+    }
+    if (kind < 0.82) return { ...base, type: 'section-reached', payload: { sectionId: 's1', index: 2 } };
+    if (kind < 0.9 && completions.length > 0) {
+      return { ...base, type: 'voided', payload: { eventId: pick(completions) } };
+    }
+    return { ...base, type: 'lesson-opened', payload: {} };
+  });
+}
+
+/** What a leader's screens read of a row: everything but the state it was folded from. */
+const shown = (row: ModuleProgressRow | null | undefined) => {
+  if (!row) return row;
+  const { state: _state, ...rest } = row;
+  return rest;
+};
+
+/** The kept state as it comes back from the database: stored as JSON, parsed, revived. */
+const keptAgain = (row: ModuleProgressRow | null | undefined): ModuleFoldState | null =>
+  row ? readFoldState(JSON.parse(storeFoldState(row.state))) : null;
+
+describe('folding a module on from its kept state', () => {
+  it.each([
+    { seed: 1, stored: 40, pushes: [5, 5, 5, 5] },
+    { seed: 2, stored: 0, pushes: [30, 1, 1, 1] },
+    { seed: 3, stored: 70, pushes: [12] },
+    { seed: 4, stored: 10, pushes: [3, 9, 2, 20, 4] },
+    { seed: 5, stored: 55, pushes: [1, 1, 1, 1, 1, 1, 1, 1] },
+  ])(
+    'seed $seed: $stored stored, then pushes of $pushes in order, give the whole fold',
+    ({ seed, stored, pushes }) => {
+      const total = stored + pushes.reduce((sum, n) => sum + n, 0);
+      const events = history(seed, total);
+      // Voids are for keepProgress's reads: the pushes folded on carry none, so they go to the stored part.
+      const stays = events.slice(0, stored);
+      const pushed = events.slice(stored).filter((e) => e.type !== 'voided');
+      const voided = new Set(stays.flatMap((e) => (e.type === 'voided' ? [e.payload.eventId] : [])));
+      const all = [...stays, ...pushed.filter((e) => !voided.has(e.id))];
+      for (const module of TEST_CATALOG.modules) {
+        let kept = keptAgain(foldModuleProgress(stays, course, [module.id]).get(module.id));
+        let row: ModuleProgressRow | null | undefined;
+        let from = 0;
+        for (const size of pushes) {
+          const batch = pushed.slice(from, from + size).filter((e) => !voided.has(e.id));
+          from += size;
+          row = foldModuleOn(kept, batch, course, module.id);
+          expect(row, `${module.id} folds on`).not.toBeUndefined();
+          kept = keptAgain(row);
+        }
+        const whole = foldModuleProgress(all, course, [module.id]).get(module.id);
+        expect(shown(row), module.id).toEqual(shown(whole));
+      }
+    },
+  );
+
+  it('declines an event older than what the state holds, so the history is folded instead', () => {
+    const events = history(6, 30).filter((e) => e.type !== 'voided');
+    const late = events.pop() as LearnerEvent;
+    const early = { ...(events.shift() as LearnerEvent), lessonId: 'f1' };
+    const kept = keptAgain(
+      foldModuleProgress([...events, { ...late, lessonId: 'f1' }], course, ['foundations']).get(
+        'foundations',
+      ),
+    );
+    expect(kept).not.toBeNull();
+    expect(foldModuleOn(kept, [early], course, 'foundations')).toBeUndefined();
+  });
+
+  it('declines a state folded under another course build', () => {
+    const events = history(7, 30).filter((e) => e.type !== 'voided');
+    const kept = keptAgain(
+      foldModuleProgress(events.slice(0, 20), course, ['foundations']).get('foundations'),
+    );
+    const rebuilt = courseIndex({ ...TEST_CATALOG, version: 'v2' });
+    expect(foldModuleOn(kept, events.slice(20), rebuilt, 'foundations')).toBeUndefined();
+    expect(foldModuleOn(kept, events.slice(20), course, 'foundations')).not.toBeUndefined();
+  });
+
+  it('passes over events of other modules’ lessons and leaves a module without a row untouched', () => {
+    const completion = { ...(history(8, 1)[0] as LearnerEvent), type: 'lesson-completed', payload: {} };
+    const other = [{ ...completion, lessonId: 'a1' } as LearnerEvent];
+    expect(foldModuleOn(null, other, course, 'foundations')).toBeNull();
+    expect(foldModuleOn(null, other, course, 'four-areas')).toMatchObject({ lessonsCompleted: 1 });
+  });
+});
