@@ -29,7 +29,8 @@ export const learnerTables = {
   leader_reset_codes: { column: 'learner_id', secret: ['code_hash'] },
   certificates: { column: 'learner_id', json: ['body'] },
   team_members: { column: 'learner_id' },
-  module_progress: { column: 'learner_id' },
+  // fold_state is what the row was folded from (teams/module-fold-state.ts): theirs too, so readable.
+  module_progress: { column: 'learner_id', json: ['fold_state'] },
   session_attendees: { column: 'learner_id' },
   // Sessions they ran (their attendees' rows go with each session).
   facilitated_sessions: { column: 'facilitator_id', json: ['lesson_ids', 'checks'] },
