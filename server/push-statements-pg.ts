@@ -1,14 +1,14 @@
 // A push's statements on PostgreSQL (store-push.ts), where each round trip costs the server a system call
 // and a parse (bench:sync): four in all, for a team member's push as for anyone's. The lock statement
-// also reads the stored copies of the pushed ids and, for a team member, the stored events their progress
-// folds over; the insert statement also writes the learner's new counters and the folded progress rows.
+// also reads the stored copies of the pushed ids and, for a team member, the kept fold states their
+// progress folds on from; the insert statement also writes the learner's new counters and the progress rows.
 //
 // Why the first reads can be trusted: in READ COMMITTED the lock statement reads from a snapshot taken when
 // it began, before it waited for the lock, so what another transaction committed meanwhile is missing from
 // it. Every transaction that changes a learner's events or memberships updates their row (a push its
 // counters, a join refoldLearner), so the row's version tells: the locked row's `xmin` equals the one the
 // snapshot saw only when nothing was committed in between. Otherwise the push reads again, in statements
-// that begin after the lock (readAfterLockPg), and keeps progress with its own reads (keepProgress).
+// that begin after the lock (readStoredEvents), and keeps progress with its own reads (keepProgress).
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './db-schema';
 import { COUNTER_COLUMNS, type Counters, counterList, type EventRow } from './push-rows';
