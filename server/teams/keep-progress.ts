@@ -11,7 +11,7 @@ import type { LearnerEvent } from '../../src/shared/progress/events';
 import type { Database } from '../db-schema';
 import type { CourseIndex } from './course-index';
 import { foldModuleOn, foldModuleProgress, type ModuleProgressRow } from './fold-module-progress';
-import { type ModuleFoldState, storeFoldState } from './module-fold-state';
+import { type ModuleFoldState, toStoredState } from './module-fold-state';
 
 type Trx = Kysely<Database>;
 
@@ -69,18 +69,29 @@ export function progressOn(
   return write;
 }
 
-/** `module_progress` columns of a kept row, as both databases store them. */
-export function progressColumns(learnerId: string, row: ModuleProgressRow) {
+/** A kept row's `module_progress` values, its JSON columns still as values (PostgreSQL sends them so). */
+export function progressRecord(row: ModuleProgressRow) {
   return {
-    learner_id: learnerId,
     module_id: row.moduleId,
     lessons_completed: row.lessonsCompleted,
     lessons_total: row.lessonsTotal,
     completed_at: row.completedAt,
     ms_spent: row.msSpent,
-    lessons: JSON.stringify(row.lessons),
-    refreshers: JSON.stringify(row.refreshers),
-    fold_state: storeFoldState(row.state),
+    lessons: row.lessons,
+    refreshers: row.refreshers,
+    fold_state: toStoredState(row.state),
+  };
+}
+
+/** A kept row's `module_progress` columns, its JSON columns as text. */
+function progressColumns(learnerId: string, row: ModuleProgressRow) {
+  const record = progressRecord(row);
+  return {
+    ...record,
+    learner_id: learnerId,
+    lessons: JSON.stringify(record.lessons),
+    refreshers: JSON.stringify(record.refreshers),
+    fold_state: JSON.stringify(record.fold_state),
   };
 }
 

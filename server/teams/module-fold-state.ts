@@ -1,7 +1,9 @@
 // What a module's progress row was folded from, kept beside it (`module_progress.fold_state`, JSON) so that
 // a push of later events folds on from it rather than reading the module's history again. It holds the
-// device fold's own state for the module's lessons (foldProgressState, foldAnswer), never anything the
-// row does not need: a lesson's check attempts are left out (the row counts no answers).
+// device fold's own state for the module's lessons (foldProgressState, foldAnswer), but only what the row
+// is made from: of each lesson its completion and time (not its openings, furthest section or check
+// attempts, which folding on sets again from new events and nothing reads), each time interval's longest
+// report, each check's FSRS card. Every push of a team member reads and writes it, so it is kept small.
 import type { Card } from 'ts-fsrs';
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import type { LessonProgress, ProgressState } from '../../src/shared/progress/progress';
@@ -18,12 +20,13 @@ export type ModuleFoldState = {
 };
 
 type StoredCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review?: string };
-type StoredState = {
+/** The JSON form; `toStoredState` makes it, `readFoldState` reads it back. */
+export type StoredState = {
   courseVersion: string;
   last: { hlc: string; id: string } | null;
-  lessons: LessonProgress[];
+  lessons: { lessonId: string; completedAt?: string; msSpent: number }[];
   intervals: [string, [string, number][]][];
-  cards: (Omit<RefresherState, 'card'> & { card: StoredCard })[];
+  cards: { lessonId: string; checkId: string; card: StoredCard }[];
 };
 
 export const emptyFoldState = (courseVersion: string): ModuleFoldState => ({
@@ -40,14 +43,17 @@ export function comesAfter(state: ModuleFoldState, event: LearnerEvent): boolean
   return event.hlc !== last.hlc ? event.hlc > last.hlc : event.id > last.id;
 }
 
-export function storeFoldState(state: ModuleFoldState): string {
-  const stored: StoredState = {
+export function toStoredState(state: ModuleFoldState): StoredState {
+  return {
     courseVersion: state.courseVersion,
     last: state.last,
-    lessons: [...state.progress.lessons.values()].map((lesson) => ({ ...lesson, checks: {} })),
+    lessons: [...state.progress.lessons.values()].map(({ lessonId, completedAt, msSpent }) =>
+      completedAt ? { lessonId, completedAt, msSpent } : { lessonId, msSpent },
+    ),
     intervals: [...state.progress.intervals].map(([lessonId, byId]) => [lessonId, [...byId]]),
-    cards: [...state.cards.values()].map(({ card: { due, last_review, ...card }, ...rest }) => ({
-      ...rest,
+    cards: [...state.cards.values()].map(({ lessonId, checkId, card: { due, last_review, ...card } }) => ({
+      lessonId,
+      checkId,
       card: {
         ...card,
         due: due.toISOString(),
@@ -55,27 +61,35 @@ export function storeFoldState(state: ModuleFoldState): string {
       },
     })),
   };
-  return JSON.stringify(stored);
 }
 
-/** The state as parsed from the column's JSON (the database may hand it over parsed already). */
+/** The state from its JSON form, as text or as the database hands it over already parsed. */
 export function readFoldState(json: unknown): ModuleFoldState {
   const stored = (typeof json === 'string' ? JSON.parse(json) : json) as StoredState;
   const cards = new Map<string, RefresherState>();
-  for (const c of stored.cards) {
-    const { due, last_review, ...rest } = c.card;
+  for (const { lessonId, checkId, card: storedCard } of stored.cards) {
+    const { due, last_review, ...rest } = storedCard;
     const card: Card = {
       ...rest,
       due: new Date(due),
       ...(last_review ? { last_review: new Date(last_review) } : {}),
     };
-    cards.set(`${c.lessonId}\u0000${c.checkId}`, { ...c, card });
+    // foldAnswer sets both from the card it makes: the due time and the review time.
+    const dueAt = due;
+    const lastAnsweredAt = last_review ?? due;
+    cards.set(`${lessonId}\u0000${checkId}`, { lessonId, checkId, card, dueAt, lastAnsweredAt });
+  }
+  const lessons = new Map<string, LessonProgress>();
+  for (const { lessonId, completedAt, msSpent } of stored.lessons) {
+    const lesson: LessonProgress = { lessonId, completed: false, furthestSection: -1, checks: {}, msSpent };
+    if (completedAt) Object.assign(lesson, { completed: true, completedAt });
+    lessons.set(lessonId, lesson);
   }
   return {
     courseVersion: stored.courseVersion,
     last: stored.last,
     progress: {
-      lessons: new Map(stored.lessons.map((lesson) => [lesson.lessonId, lesson])),
+      lessons,
       intervals: new Map(stored.intervals.map(([lessonId, byId]) => [lessonId, new Map(byId)])),
     },
     cards,

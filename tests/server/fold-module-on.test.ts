@@ -7,7 +7,7 @@ import {
   foldModuleProgress,
   type ModuleProgressRow,
 } from '../../server/teams/fold-module-progress';
-import { type ModuleFoldState, readFoldState, storeFoldState } from '../../server/teams/module-fold-state';
+import { type ModuleFoldState, readFoldState, toStoredState } from '../../server/teams/module-fold-state';
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import { formatHlc } from '../../src/shared/progress/hlc';
 import { TEST_CATALOG } from './support/team-fixture';
@@ -71,7 +71,7 @@ const shown = (row: ModuleProgressRow | null | undefined) => {
 
 /** The kept state as it comes back from the database: stored as JSON, parsed, revived. */
 const keptAgain = (row: ModuleProgressRow | null | undefined): ModuleFoldState | null =>
-  row ? readFoldState(JSON.parse(storeFoldState(row.state))) : null;
+  row ? readFoldState(JSON.parse(JSON.stringify(toStoredState(row.state)))) : null;
 
 describe('folding a module on from its kept state', () => {
   it.each([
