@@ -12,22 +12,11 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './db-schema';
 import { COUNTER_COLUMNS, type Counters, counterList, type EventRow } from './push-rows';
-import { type ProgressWrite, progressRecord } from './teams/keep-progress';
-import { type ModuleFoldState, readFoldState } from './teams/module-fold-state';
+import { type ProgressWrite, progressRecord, type TeamState, teamState } from './teams/keep-progress';
 
 type Trx = Transaction<Database>;
 
-export type Locked = {
-  counters: Counters;
-  storedEvents: Map<string, string>;
-  /**
-   * What keeping team progress needs: `none` for a learner in no team; for a team member, the kept fold
-   * states of the modules asked for (a module without a row has none); `unknown` when the read cannot say
-   * or progressOn cannot use it (it raced a commit; no modules asked for; a stored void names a pushed
-   * event; a row from before states were kept): keepProgress reads for itself.
-   */
-  team: { kind: 'none' } | { kind: 'member'; kept: Map<string, ModuleFoldState> } | { kind: 'unknown' };
-};
+export type Locked = { counters: Counters; storedEvents: Map<string, string>; team: TeamState };
 
 /** Thrown when a concurrent push committed one of this push's events first (see insertEventsPg). */
 export class StoredConcurrently extends Error {}
@@ -77,21 +66,7 @@ export async function lockAndReadPg(
   return {
     counters,
     storedEvents: new Map(stored ?? []),
-    team: teamOf(member, moduleIds, kept, voids_pushed),
-  };
-}
-
-function teamOf(
-  member: boolean,
-  moduleIds: string[] | null,
-  kept: [string, unknown][] | null,
-  voidsPushed: boolean,
-): Locked['team'] {
-  if (!member) return { kind: 'none' };
-  if (!moduleIds || voidsPushed || kept?.some(([, state]) => state === null)) return { kind: 'unknown' };
-  return {
-    kind: 'member',
-    kept: new Map((kept ?? []).map(([moduleId, state]) => [moduleId, readFoldState(state)])),
+    team: teamState(member, moduleIds, kept, voids_pushed),
   };
 }
 

@@ -31,7 +31,7 @@ import {
   StoredConcurrently,
 } from './push-statements-pg';
 import type { CourseIndex } from './teams/course-index';
-import { keepProgress, modulesOf, progressOn } from './teams/keep-progress';
+import { keepProgress, modulesOf, progressOn, readTeamState, writeProgress } from './teams/keep-progress';
 
 type ParsedPush = z.output<typeof pushRequestSchema>;
 
@@ -73,7 +73,7 @@ async function storePushOnce(
     const { counters, storedEvents, team } =
       db.dialect === 'postgres'
         ? await lockAndReadPg(trx, learnerId, eventIds, modulesToRead(push, course))
-        : await lockThenReadEvents(trx, learnerId, eventIds);
+        : await lockThenRead(trx, learnerId, eventIds, modulesToRead(push, course));
     const storedDocs = new Map<string, StoredDoc>();
     if (push.docs.length > 0) {
       const rows = await trx
@@ -150,6 +150,7 @@ async function storePushOnce(
       if (COUNTER_COLUMNS.some((column) => next[column] !== counters[column])) {
         await trx.updateTable('learners').set(next).where('id', '=', learnerId).execute();
       }
+      if (progress) await writeProgress(trx, learnerId, progress);
     }
     if (team.kind === 'unknown' || progress === undefined) {
       await keepProgress(trx, learnerId, newEvents, counters.event_seq, course);
@@ -159,7 +160,7 @@ async function storePushOnce(
 }
 
 /**
- * The modules a team member's push folds on, whose kept states are read with the lock on PostgreSQL: those
+ * The modules a team member's push folds on, whose kept states are read with the lock: those
  * the pushed events name. Null when there is nothing to fold, or when the push carries a void, whose
  * target (and so its module) is known only once read: keepProgress reads for itself then.
  */
@@ -169,11 +170,12 @@ function modulesToRead(push: ParsedPush, course: CourseIndex): string[] | null {
   return moduleIds.size === 0 ? null : [...moduleIds];
 }
 
-/** SQLite: the lock, then the reads, each a statement of its own; keepProgress reads for itself. */
-async function lockThenReadEvents(
+/** SQLite: the lock, then the reads, each a statement of its own. */
+async function lockThenRead(
   trx: Transaction<Database>,
   learnerId: string,
   eventIds: string[],
+  moduleIds: string[] | null,
 ): Promise<Locked> {
   const counters = await trx
     .updateTable('learners')
@@ -184,6 +186,6 @@ async function lockThenReadEvents(
   return {
     counters,
     storedEvents: await readStoredEvents(trx, learnerId, eventIds),
-    team: { kind: 'unknown' },
+    team: await readTeamState(trx, learnerId, eventIds, moduleIds),
   };
 }

@@ -1,19 +1,71 @@
 // Keeps `module_progress` in step with a team member's events, in the push's transaction. Two ways:
 // - progressOn folds the new events on from each touched module's kept state (module-fold-state.ts): no
-//   history read. A PostgreSQL push reads the states with its lock and writes the rows with its events
-//   (push-statements-pg.ts), so a team member's push costs no more round trips than anyone's.
+//   history read. On SQLite the push reads the states after its lock (readTeamState); on PostgreSQL with
+//   its lock and writes the rows with its events (push-statements-pg.ts), so a team member's push costs no
+//   more round trips than anyone's.
 // - keepProgress folds the touched modules again from the learner's events of their lessons and their voids
-//   (indexes events_learner_seq and events_learner_voided): on SQLite, where a read costs no round trip,
-//   and on PostgreSQL whenever progressOn cannot (a void, events out of order, a new course build, a
-//   concurrent change, a row from before states were kept).
+//   (indexes events_learner_seq and events_learner_voided), whenever progressOn cannot (a void, events out
+//   of order, a new course build, a concurrent change, a row from before states were kept).
 import { type Kysely, sql } from 'kysely';
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import type { Database } from '../db-schema';
 import type { CourseIndex } from './course-index';
 import { foldModuleOn, foldModuleProgress, type ModuleProgressRow } from './fold-module-progress';
-import { type ModuleFoldState, toStoredState } from './module-fold-state';
+import { type ModuleFoldState, readFoldState, toStoredState } from './module-fold-state';
 
 type Trx = Kysely<Database>;
+
+/**
+ * What keeping a push's progress starts from: `none` for a learner in no team; for a team member, the kept
+ * fold states of the modules the push names (a module without a row has none); `unknown` when progressOn
+ * cannot use what was read (no modules named; a stored void names a pushed event, as when a void arrives
+ * before what it voids; a row from before states were kept; on PostgreSQL, a read that raced a commit):
+ * keepProgress reads for itself.
+ */
+export type TeamState =
+  | { kind: 'none' }
+  | { kind: 'member'; kept: Map<string, ModuleFoldState> }
+  | { kind: 'unknown' };
+
+export function teamState(
+  member: boolean,
+  moduleIds: string[] | null,
+  kept: [string, unknown][] | null,
+  voidsPushed: boolean,
+): TeamState {
+  if (!member) return { kind: 'none' };
+  if (!moduleIds || voidsPushed || kept?.some(([, state]) => state === null)) return { kind: 'unknown' };
+  return {
+    kind: 'member',
+    kept: new Map((kept ?? []).map(([moduleId, state]) => [moduleId, readFoldState(state)])),
+  };
+}
+
+/**
+ * TeamState in one statement of its own, after the lock: SQLite, where it costs no round trip. (PostgreSQL
+ * reads the same with its lock statement, push-statements-pg.ts.)
+ */
+export async function readTeamState(
+  trx: Trx,
+  learnerId: string,
+  eventIds: readonly string[],
+  moduleIds: string[] | null,
+): Promise<TeamState> {
+  const isMember = sql`exists (select 1 from team_members where learner_id = ${learnerId})`;
+  if (!moduleIds || eventIds.length === 0) {
+    const { rows } = await sql<{ member: number }>`select ${isMember} as member`.execute(trx);
+    return teamState(Boolean(rows[0]?.member), moduleIds, null, false);
+  }
+  const { rows } = await sql<{ member: number; kept: string | null; voids_pushed: number }>`
+    select ${isMember} as member,
+      (select json_group_array(json_array(module_id, json(fold_state))) from module_progress
+        where learner_id = ${learnerId} and module_id in (${sql.join(moduleIds)})) as kept,
+      exists (select 1 from events where learner_id = ${learnerId} and type = 'voided'
+        and json_extract(body, '$.payload.eventId') in (${sql.join(eventIds)})) as voids_pushed`.execute(trx);
+  const row = rows[0];
+  const kept = row?.kept ? (JSON.parse(row.kept) as [string, unknown][]) : null;
+  return teamState(Boolean(row?.member), moduleIds, kept, Boolean(row?.voids_pushed));
+}
 
 /** What a fold changes: the rows to keep (insert or replace) and the modules whose row goes. */
 export type ProgressWrite = { kept: ModuleProgressRow[]; gone: string[] };
@@ -170,7 +222,11 @@ async function readEvents(
   return rows.map((row) => JSON.parse(row.body) as LearnerEvent);
 }
 
-async function writeProgress(trx: Trx, learnerId: string, { kept, gone }: ProgressWrite): Promise<void> {
+export async function writeProgress(
+  trx: Trx,
+  learnerId: string,
+  { kept, gone }: ProgressWrite,
+): Promise<void> {
   if (gone.length > 0) {
     await trx
       .deleteFrom('module_progress')
