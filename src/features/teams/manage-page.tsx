@@ -19,7 +19,7 @@ import {
 } from '../../shared/protocol/team-protocol';
 import type { TeamActions } from '../../sync/team-actions';
 import { failureText } from './failure-text';
-import { teamCalls, useTeamRead } from './team-calls';
+import { callTeam, useTeamRead } from './team-calls';
 import './teams.css';
 import { TeamXapiForward } from './team-xapi-forward';
 import { TeamXapiKeys } from './team-xapi-keys';
@@ -62,7 +62,7 @@ export function ManagePage() {
   const act: Act = async (run, done) => {
     setNotice('');
     setError('');
-    const result = await run(await teamCalls());
+    const result = await callTeam(run);
     if (!result.ok) {
       setError(failureText(result.failure));
       return false;

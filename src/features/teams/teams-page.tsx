@@ -9,7 +9,7 @@ import { labels } from '../../lib/text/labels';
 import { TEAM_ROLE_TEXT } from '../../shared/protocol/team-figures';
 import { inviteCodeSchema, type MyTeam } from '../../shared/protocol/team-protocol';
 import { failureText } from './failure-text';
-import { teamCalls } from './team-calls';
+import { callTeam } from './team-calls';
 import { useSession } from './use-session';
 
 /**
@@ -23,9 +23,7 @@ export function TeamsPage() {
 
   useEffect(() => {
     if (session.state !== 'signed-in') return;
-    void teamCalls()
-      .then((calls) => calls.refreshMyTeams())
-      .catch(() => undefined);
+    void callTeam((calls) => calls.refreshMyTeams());
   }, [session.state]);
 
   const heading = <PageHeading title="Teams" />;
@@ -88,7 +86,7 @@ function TeamItem({ team, onLeft }: { team: MyTeam; onLeft: (notice: string) => 
   const leader = team.myRole !== 'member';
   const leave = async () => {
     setError('');
-    const result = await (await teamCalls()).leave(team.teamId);
+    const result = await callTeam((calls) => calls.leave(team.teamId));
     if (result.ok) onLeft(`You left ${team.name}. Its leaders no longer see your progress.`);
     else setError(failureText(result.failure));
   };
@@ -200,7 +198,7 @@ function StartTeam() {
       return;
     }
     setBusy(true);
-    const result = await (await teamCalls()).createTeam(name.trim());
+    const result = await callTeam((calls) => calls.createTeam(name.trim()));
     setBusy(false);
     if (result.ok) void navigate(`/teams/${encodeURIComponent(result.value.teamId)}/manage`);
     else setError(failureText(result.failure));
