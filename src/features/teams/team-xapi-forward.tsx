@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import { format } from '../../lib/text/format';
 import type { XapiForward } from '../../shared/protocol/xapi-protocol';
-import { failureText } from './failure-text';
+import { type ForwardField, failureText, forwardRefusalField } from './failure-text';
 import { callTeam, useTeamRead } from './team-calls';
 
-type Fields = { endpoint: string; keyName: string; keySecret: string };
+type Fields = Record<ForwardField, string>;
 const EMPTY: Fields = { endpoint: '', keyName: '', keySecret: '' };
 const MISSING: Record<keyof Fields, string> = {
   endpoint: 'Give the address of your trust’s or college’s LRS, as its administrator gave it.',
@@ -49,10 +49,10 @@ export function TeamXapiForward({ teamId, teamName }: { teamId: string; teamName
     );
     setWorking(false);
     if (!result.ok) {
-      // The address refused (not https, or inside a private network): said at the field, which takes focus.
-      if (result.failure.code === 'forward_address_refused') {
-        setInvalid({ endpoint: failureText(result.failure) });
-        document.getElementById(`${headingId}-endpoint`)?.focus();
+      const at = forwardRefusalField(result.failure);
+      if (at) {
+        setInvalid({ [at]: failureText(result.failure) });
+        document.getElementById(`${headingId}-${at}`)?.focus();
       } else setError(failureText(result.failure));
       return;
     }
