@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { TextField } from '../../components/text-field';
 import { metaRepo } from '../../db/meta-repo';
 import { useLiveQuery } from '../../lib/data/use-live-query';
 import { format } from '../../lib/text/format';
@@ -157,24 +158,15 @@ function JoinByCode() {
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Join a team</h2>
       <form onSubmit={submit} noValidate className="field--stacked">
-        <div className={error ? 'field field--invalid' : 'field'}>
-          <label htmlFor={id}>Join code</label>
-          {error && (
-            <p id={`${id}-error`} className="field__error">
-              {error}
-            </p>
-          )}
-          <input
-            id={id}
-            value={code}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </div>
+        <TextField
+          label="Join code"
+          error={error}
+          value={code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          onChange={(event) => setCode(event.target.value)}
+        />
         <p>
           <button type="submit" className="button">
             Continue
@@ -211,22 +203,13 @@ function StartTeam() {
         when, and see who has.
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate className="field--stacked">
-        <div className={error ? 'field field--invalid' : 'field'}>
-          <label htmlFor={id}>Name of your setting</label>
-          {error && (
-            <p id={`${id}-error`} className="field__error">
-              {error}
-            </p>
-          )}
-          <input
-            id={id}
-            value={name}
-            maxLength={120}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
+        <TextField
+          label="Name of your setting"
+          error={error}
+          value={name}
+          maxLength={120}
+          onChange={(event) => setName(event.target.value)}
+        />
         <p>
           <button type="submit" className="button" disabled={busy}>
             Start the team
