@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { startAppServer } from '../tests/e2e/helpers/app-server';
 import { openDevice } from '../tests/e2e/helpers/browser';
 import { builtCatalog } from '../tests/e2e/helpers/built-course';
+import { completeSmallestModule, smallestModule } from '../tests/e2e/helpers/completed-module';
 
 type Screen = { path: string; print?: boolean };
 type Snapshot = Record<string, string[]>;
@@ -40,7 +41,7 @@ function screens(): Screen[] {
   const catalog = builtCatalog();
   const module = catalog.modules[0];
   const lesson = `${module.id}/${module.lessons[0]?.id}`;
-  const smallest = catalog.modules.reduce((a, b) => (b.lessons.length < a.lessons.length ? b : a));
+  const smallest = smallestModule();
   return [
     { path: '/' },
     { path: '/modules' },
@@ -87,14 +88,7 @@ async function walk(dist: string): Promise<Snapshot> {
   const out: Snapshot = {};
   try {
     const page = await device.context.newPage();
-    const smallest = builtCatalog().modules.reduce((a, b) => (b.lessons.length < a.lessons.length ? b : a));
-    await page.goto(`${server.url}/settings`);
-    await page.getByRole('textbox', { name: 'Name on certificates' }).fill('Alex Morgan');
-    for (const lesson of smallest.lessons) {
-      await page.goto(`${server.url}/modules/${smallest.id}/${lesson.id}`);
-      await page.getByRole('button', { name: 'Mark complete' }).click();
-      await page.getByText('You completed this lesson').waitFor();
-    }
+    await completeSmallestModule(page, server.url);
     for (const screen of screens()) {
       await page.emulateMedia({ media: screen.print ? 'print' : 'screen' });
       await page.goto(`${server.url}${screen.path}`);

@@ -5,6 +5,7 @@ import type {
   CreateXapiKeyRequest,
   XapiKeysResponse,
 } from '../shared/protocol/xapi-protocol';
+import { TextField } from './text-field';
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: { message: string } };
 
@@ -175,22 +176,13 @@ export function XapiKeysCard({
         </ul>
       )}
       <form className="account-form" noValidate onSubmit={(e) => void create(e)}>
-        <div className={labelError ? 'field field--invalid' : 'field'}>
-          <label htmlFor={`${headingId}-label`}>Name of the tool that will use the key</label>
-          {labelError && (
-            <p id={`${headingId}-label-error`} className="field__error">
-              {labelError}
-            </p>
-          )}
-          <input
-            id={`${headingId}-label`}
-            value={label}
-            maxLength={80}
-            aria-invalid={labelError ? true : undefined}
-            aria-describedby={labelError ? `${headingId}-label-error` : undefined}
-            onChange={(e) => setLabel(e.target.value)}
-          />
-        </div>
+        <TextField
+          label="Name of the tool that will use the key"
+          error={labelError}
+          value={label}
+          maxLength={80}
+          onChange={(e) => setLabel(e.target.value)}
+        />
         <div className="field">
           <label>
             <input type="checkbox" checked={writable} onChange={(e) => setWritable(e.target.checked)} /> Let

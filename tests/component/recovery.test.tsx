@@ -134,6 +134,9 @@ describe('ways back in', () => {
     await view.user.click(screen.getByRole('button', { name: 'Set my new password' }));
     const email = screen.getByRole('textbox', { name: 'Email' });
     expect(email).toHaveFocus();
+    expect(email).toHaveAccessibleDescription(
+      expect.stringContaining('Enter the email address of your account.'),
+    );
     expect(screen.getByRole('textbox', { name: 'Recovery code' })).toHaveAccessibleDescription(
       expect.stringContaining('Enter one of your recovery codes.'),
     );
@@ -191,7 +194,14 @@ describe('ways back in', () => {
     const view = renderApp('/settings/sync/forgot');
     server.connect();
     await view.user.click(await screen.findByRole('button', { name: 'Email me a link' }));
-    await view.user.type(screen.getByRole('textbox', { name: 'Email' }), 'nobody@example.org');
+    const email = screen.getByRole('textbox', { name: 'Email' });
+    await view.user.type(email, 'nobody');
+    await view.user.click(screen.getByRole('button', { name: 'Send me a link' }));
+    expect(email).toHaveAccessibleDescription(
+      expect.stringContaining('Enter the email address of your account.'),
+    );
+    expect(email).toHaveFocus();
+    await view.user.type(email, '@example.org');
     await view.user.click(screen.getByRole('button', { name: 'Send me a link' }));
     expect(await screen.findByText(/If an account uses nobody@example.org, a link/)).toBeVisible();
     expect(screen.getByRole('button', { name: 'Send another link' })).toBeVisible();

@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../src/db/db';
 import { readMeta, writeMeta } from '../../src/db/meta';
+import { appSync } from '../../src/sync/app-sync';
 import { type FakeTeamServer, fakeTeamServer } from '../helpers/fake-team-server';
 import { renderApp } from '../helpers/render-app';
 import { aMemberRow, anAssignment, aTeam } from '../helpers/team-fixtures';
@@ -142,6 +143,22 @@ describe('Settings → Teams', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Manage Ash Grove Primary' }),
     ).toBeInTheDocument();
+  });
+
+  it('starting a team when the part of the app that syncs cannot be loaded says so, and can be tried again', async () => {
+    await signIn();
+    const { user, location } = open('/settings/teams');
+    const name = await screen.findByRole('textbox', { name: 'Name of your setting' });
+    await user.type(name, 'Ash Grove Primary');
+    vi.spyOn(appSync, 'load').mockRejectedValue(
+      new TypeError('Failed to fetch dynamically imported module: /assets/start-sync.js'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Start the team' }));
+    await waitFor(() =>
+      expect(name).toHaveAccessibleDescription(expect.stringContaining('You seem to be offline')),
+    );
+    expect(screen.getByRole('button', { name: 'Start the team' })).toBeEnabled();
+    expect(location.current?.pathname).toBe('/settings/teams');
   });
 
   it('signed out, it says an account is needed', async () => {

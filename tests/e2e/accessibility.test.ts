@@ -7,24 +7,19 @@ import { axeViolations, chooseTheme, THEMES, waitForTheme } from './helpers/acce
 import { type AppServer, startAppServer } from './helpers/app-server';
 import { type Device, openDevice } from './helpers/browser';
 import { builtCatalog } from './helpers/built-course';
+import { completeSmallestModule, smallestModule } from './helpers/completed-module';
 
 let server: AppServer;
 let device: Device;
 
 const catalog = builtCatalog();
-const smallest = catalog.modules.reduce((a, b) => (b.lessons.length < a.lessons.length ? b : a));
+const smallest = smallestModule();
 
 beforeAll(async () => {
   server = await startAppServer();
   device = await openDevice();
   const page = await device.context.newPage();
-  await page.goto(`${server.url}/settings`);
-  await page.getByRole('textbox', { name: 'Name on certificates' }).fill('Alex Morgan');
-  for (const lesson of smallest.lessons) {
-    await page.goto(`${server.url}/modules/${smallest.id}/${lesson.id}`);
-    await page.getByRole('button', { name: 'Mark complete' }).click();
-    await page.getByText('You completed this lesson').waitFor();
-  }
+  await completeSmallestModule(page, server.url);
   await page.close();
 });
 

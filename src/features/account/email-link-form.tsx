@@ -3,9 +3,7 @@ import { TextField } from '../../components/text-field';
 import { RESET_LINK_MINUTES } from '../../shared/protocol/recovery-protocol';
 import { appSync } from '../../sync/app-sync';
 import { failureText } from './failure-text';
-import { SERVER_UNREACHABLE } from './form-errors';
-
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+import { ACCOUNT_EMAIL_HINT, emailProblem, SERVER_UNREACHABLE } from './form-errors';
 
 /** Asks the server to email a link to choose a new password (shown only when the server sends mail). */
 export function EmailLinkForm() {
@@ -17,8 +15,9 @@ export function EmailLinkForm() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
-    if (!EMAIL.test(email)) {
-      setErrors({ email: 'Enter the email address of your account.' });
+    const problem = emailProblem(email, ACCOUNT_EMAIL_HINT);
+    if (problem) {
+      setErrors({ email: problem });
       const field = formRef.current?.elements.namedItem('email');
       if (field instanceof HTMLElement) field.focus();
       return;

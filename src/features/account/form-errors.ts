@@ -23,6 +23,17 @@ const FIELD_TEXT: Record<Field, string> = {
 
 export const noErrors: FormErrors = { fields: {} };
 
+/** What the recovery forms say when the email of an existing account is not one as typed. */
+export const ACCOUNT_EMAIL_HINT = 'Enter the email address of your account.';
+
+/**
+ * What is wrong with an email as typed, or nothing. The device asks only for one @ with text either side;
+ * the server checks the rest and its reason is shown at the field too.
+ */
+export function emailProblem(email: string, hint: string = EMAIL_HINT): string | undefined {
+  return /^[^\s@]+@[^\s@]+$/.test(email.trim()) ? undefined : hint;
+}
+
 export function hasErrors(errors: FormErrors): boolean {
   return errors.form !== undefined || Object.keys(errors.fields).length > 0;
 }
@@ -32,7 +43,8 @@ export function checkForm(
   values: { email: string; name?: string; password: string },
 ): FormErrors {
   const fields: FormErrors['fields'] = {};
-  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) fields.email = EMAIL_HINT;
+  const email = emailProblem(values.email);
+  if (email) fields.email = email;
   if (form === 'create') {
     if (!values.name?.trim()) fields.name = 'Enter your name.';
     if (values.password.length < MIN_PASSWORD) fields.password = FIELD_TEXT.password;

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import type { ApiResult } from '../../api/api-client';
 import { TextField } from '../../components/text-field';
 import { resetErrors } from './failure-text';
-import { MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
+import { ACCOUNT_EMAIL_HINT, emailProblem, MIN_PASSWORD, SERVER_UNREACHABLE } from './form-errors';
 import { NewPasswordField } from './password-field';
 
 type Field = 'email' | 'code' | 'password';
@@ -24,8 +24,6 @@ type Props = {
   call: 'code' | 'leader';
   onDone: () => void;
 };
-
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 function focusFirst(form: HTMLFormElement | null, errors: Errors) {
   const name = (['email', 'code', 'password'] as const).find((f) => errors[f]);
@@ -61,7 +59,8 @@ export function ResetWithCodeForm({
     const code = String(data.get('code') ?? '').trim();
     const password = String(data.get('password') ?? '');
     const checked: Errors = {};
-    if (!EMAIL.test(email)) checked.email = 'Enter the email address of your account.';
+    const emailError = emailProblem(email, ACCOUNT_EMAIL_HINT);
+    if (emailError) checked.email = emailError;
     const codeError = checkCode(code);
     if (codeError) checked.code = codeError;
     if (password.length < MIN_PASSWORD) checked.password = `Use at least ${MIN_PASSWORD} characters.`;

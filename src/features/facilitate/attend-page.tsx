@@ -110,6 +110,7 @@ export function AttendPage() {
               <div className="attendance__add">
                 <input
                   id={ids.code}
+                  className="text-input"
                   value={typed}
                   onChange={(e) => setTyped(e.target.value)}
                   autoComplete="off"

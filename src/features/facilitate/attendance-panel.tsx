@@ -109,6 +109,7 @@ export function AttendancePanel({
         <div className="attendance__add">
           <input
             id={ids.name}
+            className="text-input"
             value={name}
             onChange={(e) => setName(e.target.value)}
             autoComplete="off"

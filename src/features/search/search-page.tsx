@@ -57,6 +57,7 @@ export function SearchPage() {
           <label htmlFor={inputId}>Search lessons</label>
           <input
             id={inputId}
+            className="text-input"
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}

@@ -129,7 +129,7 @@ function NameInput({ id, describedBy, name, placeholder, onChange }: NameInputPr
     <input
       id={id}
       type="text"
-      className="text-input"
+      className="text-input certificate-name-input"
       autoComplete="name"
       maxLength={MAX_CERTIFICATE_NAME}
       aria-describedby={describedBy}

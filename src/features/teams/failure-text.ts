@@ -26,3 +26,19 @@ export function failureText(failure: ApiFailure): string {
   if (failure.kind === 'server') return 'The server could not answer just now. Try again in a few minutes.';
   return failure.message;
 }
+
+export type ForwardField = 'endpoint' | 'keyName' | 'keySecret';
+
+/**
+ * Refusals of an LRS forward that are about one of its fields, by code: said at that field, which is marked
+ * invalid and takes the focus (as a refused password is), not as an alert above the button. A map, so a new
+ * refusal is placed by adding its entry here.
+ */
+const FORWARD_REFUSAL_FIELDS: ReadonlyMap<string, ForwardField> = new Map([
+  ['forward_address_refused', 'endpoint'],
+]);
+
+/** The forward form's field a failure is about, if it is about one. */
+export function forwardRefusalField(failure: ApiFailure): ForwardField | undefined {
+  return FORWARD_REFUSAL_FIELDS.get(failure.code);
+}

@@ -9,7 +9,7 @@ import { labels } from '../../lib/text/labels';
 import { ROLES } from '../../shared/device/settings';
 import { inviteCodeSchema, type MyTeam, type StaffRole } from '../../shared/protocol/team-protocol';
 import { failureText } from './failure-text';
-import { teamCalls, useTeamRead } from './team-calls';
+import { callTeam, useTeamRead } from './team-calls';
 import { useSession } from './use-session';
 
 /**
@@ -109,7 +109,7 @@ function JoinInvite({ code, heading }: { code: string; heading: ReactNode }) {
       return;
     }
     setBusy(true);
-    const result = await (await teamCalls()).join(code, staffRole);
+    const result = await callTeam((calls) => calls.join(code, staffRole));
     setBusy(false);
     if (result.ok) setJoined(result.value);
     else setError(failureText(result.failure));

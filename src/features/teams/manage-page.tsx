@@ -4,6 +4,7 @@ import type { ApiResult } from '../../api/api-client';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
 import { QrCode } from '../../components/qr-code';
+import { TextField } from '../../components/text-field';
 import { metaRepo } from '../../db/meta-repo';
 import { useLiveQuery } from '../../lib/data/use-live-query';
 import { format } from '../../lib/text/format';
@@ -19,7 +20,7 @@ import {
 } from '../../shared/protocol/team-protocol';
 import type { TeamActions } from '../../sync/team-actions';
 import { failureText } from './failure-text';
-import { teamCalls, useTeamRead } from './team-calls';
+import { callTeam, useTeamRead } from './team-calls';
 import './teams.css';
 import { TeamXapiForward } from './team-xapi-forward';
 import { TeamXapiKeys } from './team-xapi-keys';
@@ -62,7 +63,7 @@ export function ManagePage() {
   const act: Act = async (run, done) => {
     setNotice('');
     setError('');
-    const result = await run(await teamCalls());
+    const result = await callTeam(run);
     if (!result.ok) {
       setError(failureText(result.failure));
       return false;
@@ -117,7 +118,6 @@ function InvitesSection({
   act: Act;
 }) {
   const daysId = useId();
-  const domainId = useId();
   const [days, setDays] = useState('14');
   const [domain, setDomain] = useState('');
   const [domainError, setDomainError] = useState('');
@@ -156,22 +156,13 @@ function InvitesSection({
             ))}
           </select>
         </div>
-        <div className={domainError ? 'field field--invalid' : 'field'}>
-          <label htmlFor={domainId}>Only for email addresses ending in (optional)</label>
-          {domainError && (
-            <p id={`${domainId}-error`} className="field__error">
-              {domainError}
-            </p>
-          )}
-          <input
-            id={domainId}
-            value={domain}
-            placeholder="oaktree.sch.uk"
-            aria-invalid={domainError ? true : undefined}
-            aria-describedby={domainError ? `${domainId}-error` : undefined}
-            onChange={(e) => setDomain(e.target.value)}
-          />
-        </div>
+        <TextField
+          label="Only for email addresses ending in (optional)"
+          error={domainError}
+          value={domain}
+          placeholder="oaktree.sch.uk"
+          onChange={(e) => setDomain(e.target.value)}
+        />
         <p>
           <button type="submit" className="button">
             Create a join code

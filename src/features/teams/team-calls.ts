@@ -5,7 +5,7 @@ import type { ApiFailure, ApiResult } from '../../api/api-client';
 import { appSync } from '../../sync/app-sync';
 import type { TeamActions } from '../../sync/team-actions';
 
-export async function teamCalls(): Promise<TeamActions> {
+async function teamCalls(): Promise<TeamActions> {
   return (await appSync.load()).teams;
 }
 

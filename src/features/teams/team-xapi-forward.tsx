@@ -1,10 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { TextField } from '../../components/text-field';
 import { format } from '../../lib/text/format';
 import type { XapiForward } from '../../shared/protocol/xapi-protocol';
-import { failureText } from './failure-text';
+import { type ForwardField, failureText, forwardRefusalField } from './failure-text';
 import { callTeam, useTeamRead } from './team-calls';
 
-type Fields = { endpoint: string; keyName: string; keySecret: string };
+type Fields = Record<ForwardField, string>;
 const EMPTY: Fields = { endpoint: '', keyName: '', keySecret: '' };
 const MISSING: Record<keyof Fields, string> = {
   endpoint: 'Give the address of your trust’s or college’s LRS, as its administrator gave it.',
@@ -19,6 +20,7 @@ const MISSING: Record<keyof Fields, string> = {
  */
 export function TeamXapiForward({ teamId, teamName }: { teamId: string; teamName: string }) {
   const headingId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const read = useTeamRead(`xapi-forward:${teamId}`, (calls) => calls.xapiForward(teamId));
   const [editing, setEditing] = useState(false);
   const [fields, setFields] = useState<Fields>(EMPTY);
@@ -49,10 +51,11 @@ export function TeamXapiForward({ teamId, teamName }: { teamId: string; teamName
     );
     setWorking(false);
     if (!result.ok) {
-      // The address refused (not https, or inside a private network): said at the field, which takes focus.
-      if (result.failure.code === 'forward_address_refused') {
-        setInvalid({ endpoint: failureText(result.failure) });
-        document.getElementById(`${headingId}-endpoint`)?.focus();
+      const at = forwardRefusalField(result.failure);
+      if (at) {
+        setInvalid({ [at]: failureText(result.failure) });
+        const field = formRef.current?.elements.namedItem(at);
+        if (field instanceof HTMLElement) field.focus();
       } else setError(failureText(result.failure));
       return;
     }
@@ -79,29 +82,17 @@ export function TeamXapiForward({ teamId, teamName }: { teamId: string; teamName
   };
 
   const forward = read.state === 'ready' ? read.value.forward : undefined;
-  const field = (name: keyof Fields, label: string, type: 'url' | 'text' | 'password') => {
-    const id = `${headingId}-${name}`;
-    const problem = invalid[name];
-    return (
-      <div className={problem ? 'field field--invalid' : 'field'}>
-        <label htmlFor={id}>{label}</label>
-        {problem && (
-          <p id={`${id}-error`} className="field__error">
-            {problem}
-          </p>
-        )}
-        <input
-          id={id}
-          type={type}
-          value={fields[name]}
-          autoComplete={type === 'password' ? 'new-password' : 'off'}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-error` : undefined}
-          onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
-        />
-      </div>
-    );
-  };
+  const field = (name: ForwardField, label: string, type: 'url' | 'text' | 'password') => (
+    <TextField
+      label={label}
+      error={invalid[name]}
+      name={name}
+      type={type}
+      value={fields[name]}
+      autoComplete={type === 'password' ? 'new-password' : 'off'}
+      onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
+    />
+  );
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -151,7 +142,7 @@ export function TeamXapiForward({ teamId, teamName }: { teamId: string; teamName
         </p>
       )}
       {read.state === 'ready' && (!forward || editing) && (
-        <form className="account-form" noValidate onSubmit={(e) => void save(e)}>
+        <form ref={formRef} className="account-form" noValidate onSubmit={(e) => void save(e)}>
           {field('endpoint', 'LRS address (xAPI endpoint)', 'url')}
           {field('keyName', 'Key (user name)', 'text')}
           {field('keySecret', 'Secret (password)', 'password')}

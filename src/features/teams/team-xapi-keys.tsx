@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { type XapiKeyCalls, XapiKeysCard } from '../../components/xapi-keys-card';
-import { teamCalls } from './team-calls';
+import { callTeam } from './team-calls';
 
 /** The manage page's xAPI keys: a trust's or college's LRS reads the members' records with one. */
 export function TeamXapiKeys({ teamId, teamName }: { teamId: string; teamName: string }) {
   const calls = useMemo<XapiKeyCalls>(
     () => ({
-      list: async () => (await teamCalls()).xapiKeys(teamId),
-      create: async (body) => (await teamCalls()).createXapiKey(teamId, body),
-      revoke: async (keyId) => (await teamCalls()).revokeXapiKey(teamId, keyId),
+      list: () => callTeam((teams) => teams.xapiKeys(teamId)),
+      create: (body) => callTeam((teams) => teams.createXapiKey(teamId, body)),
+      revoke: (keyId) => callTeam((teams) => teams.revokeXapiKey(teamId, keyId)),
     }),
     [teamId],
   );

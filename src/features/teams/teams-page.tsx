@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
+import { TextField } from '../../components/text-field';
 import { metaRepo } from '../../db/meta-repo';
 import { useLiveQuery } from '../../lib/data/use-live-query';
 import { format } from '../../lib/text/format';
@@ -9,7 +10,7 @@ import { labels } from '../../lib/text/labels';
 import { TEAM_ROLE_TEXT } from '../../shared/protocol/team-figures';
 import { inviteCodeSchema, type MyTeam } from '../../shared/protocol/team-protocol';
 import { failureText } from './failure-text';
-import { teamCalls } from './team-calls';
+import { callTeam } from './team-calls';
 import { useSession } from './use-session';
 
 /**
@@ -23,9 +24,7 @@ export function TeamsPage() {
 
   useEffect(() => {
     if (session.state !== 'signed-in') return;
-    void teamCalls()
-      .then((calls) => calls.refreshMyTeams())
-      .catch(() => undefined);
+    void callTeam((calls) => calls.refreshMyTeams());
   }, [session.state]);
 
   const heading = <PageHeading title="Teams" />;
@@ -88,7 +87,7 @@ function TeamItem({ team, onLeft }: { team: MyTeam; onLeft: (notice: string) => 
   const leader = team.myRole !== 'member';
   const leave = async () => {
     setError('');
-    const result = await (await teamCalls()).leave(team.teamId);
+    const result = await callTeam((calls) => calls.leave(team.teamId));
     if (result.ok) onLeft(`You left ${team.name}. Its leaders no longer see your progress.`);
     else setError(failureText(result.failure));
   };
@@ -159,24 +158,15 @@ function JoinByCode() {
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Join a team</h2>
       <form onSubmit={submit} noValidate className="field--stacked">
-        <div className={error ? 'field field--invalid' : 'field'}>
-          <label htmlFor={id}>Join code</label>
-          {error && (
-            <p id={`${id}-error`} className="field__error">
-              {error}
-            </p>
-          )}
-          <input
-            id={id}
-            value={code}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </div>
+        <TextField
+          label="Join code"
+          error={error}
+          value={code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          onChange={(event) => setCode(event.target.value)}
+        />
         <p>
           <button type="submit" className="button">
             Continue
@@ -200,7 +190,7 @@ function StartTeam() {
       return;
     }
     setBusy(true);
-    const result = await (await teamCalls()).createTeam(name.trim());
+    const result = await callTeam((calls) => calls.createTeam(name.trim()));
     setBusy(false);
     if (result.ok) void navigate(`/teams/${encodeURIComponent(result.value.teamId)}/manage`);
     else setError(failureText(result.failure));
@@ -213,22 +203,13 @@ function StartTeam() {
         when, and see who has.
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate className="field--stacked">
-        <div className={error ? 'field field--invalid' : 'field'}>
-          <label htmlFor={id}>Name of your setting</label>
-          {error && (
-            <p id={`${id}-error`} className="field__error">
-              {error}
-            </p>
-          )}
-          <input
-            id={id}
-            value={name}
-            maxLength={120}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
+        <TextField
+          label="Name of your setting"
+          error={error}
+          value={name}
+          maxLength={120}
+          onChange={(event) => setName(event.target.value)}
+        />
         <p>
           <button type="submit" className="button" disabled={busy}>
             Start the team
