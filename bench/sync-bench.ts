@@ -190,7 +190,7 @@ async function benchTarget(target: Target): Promise<void> {
     if (pulled !== total) throw new Error(`pulled ${pulled} of ${total} events`);
 
     // Then as devices really push: a few events at a time onto a history. A team member's push folds the
-    // touched modules again from the events already stored, so this is where keeping progress costs.
+    // touched modules on from their kept state and writes it back, so this is where keeping progress costs.
     const followUps = learners.map((l) =>
       Array.from({ length: FOLLOW_UP_PUSHES }, (_, k) =>
         JSON.stringify({

@@ -5,10 +5,12 @@
 //
 // Why the first reads can be trusted: in READ COMMITTED the lock statement reads from a snapshot taken when
 // it began, before it waited for the lock, so what another transaction committed meanwhile is missing from
-// it. Every transaction that changes a learner's events or memberships updates their row (a push its
-// counters, a join refoldLearner), so the row's version tells: the locked row's `xmin` equals the one the
-// snapshot saw only when nothing was committed in between. Otherwise the push reads again, in statements
-// that begin after the lock (readStoredEvents), and keeps progress with its own reads (keepProgress).
+// it. Every transaction that adds to a learner's events or makes them a member updates their row (a push
+// its counters; joining or creating a team, refoldLearner), so the row's version tells: the locked row's
+// `xmin` equals the one the snapshot saw only when nothing was committed in between. Otherwise the push
+// reads again, in statements that begin after the lock (readStoredEvents), and keeps progress with its own
+// reads (keepProgress). Leaving a team does not update the row: a push that still sees the membership
+// keeps rows no team reads, and joining again folds them afresh.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './db-schema';
 import { COUNTER_COLUMNS, type Counters, counterList, type EventRow } from './push-rows';
@@ -18,7 +20,7 @@ type Trx = Transaction<Database>;
 
 export type Locked = { counters: Counters; storedEvents: Map<string, string>; team: TeamState };
 
-/** Thrown when a concurrent push committed one of this push's events first (see insertEventsPg). */
+/** Thrown when the insert finds one of this push's events already stored (see insertEventsPg). */
 export class StoredConcurrently extends Error {}
 
 type LockRow = Counters & {
@@ -98,7 +100,7 @@ export async function insertEventsPg(
   rows: EventRow[],
   nowMs: number,
   next: Counters,
-  progress: ProgressWrite | null,
+  progress: ProgressWrite | undefined,
 ): Promise<void> {
   const result = await sql<{ inserted: number }>`
     with inserted as (
@@ -117,8 +119,9 @@ export async function insertEventsPg(
     where id = ${learnerId}
     returning (select count(*) from inserted)::int as inserted`.execute(trx);
   if (result.rows[0]?.inserted !== rows.length) {
-    // Only when a concurrent push stored one of these ids first and this push's reads missed it: the
-    // results and counters of this transaction are wrong, so it rolls back and storePush reads again.
+    // The reads were taken as exact (fresh, or read again after the lock), so this guards against a flaw in
+    // that reasoning rather than an expected race: the results and counters of this transaction would be
+    // wrong, so it rolls back and storePush answers from a new transaction.
     throw new StoredConcurrently('a concurrent push stored one of these events first');
   }
 }

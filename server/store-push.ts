@@ -48,8 +48,8 @@ export async function storePush(
   } catch (error) {
     if (!(error instanceof StoredConcurrently)) throw error;
   }
-  // The second read: a new transaction sees what the other push committed, so those events are answered
-  // duplicate or conflict and the counters stay exact. Raced again: the device retries.
+  // A guard, not an expected path (insertEventsPg): a new transaction sees what any other push committed,
+  // so those events are answered duplicate or conflict and the counters stay exact. Again: the device retries.
   try {
     return await storePushOnce(db, learnerId, push, nowMs, quotas, course);
   } catch (error) {
@@ -136,9 +136,11 @@ async function storePushOnce(
     const newEvents = plan.newEvents.map((e) => e.event);
     const rows = eventRows(learnerId, plan.newEvents, counters.event_seq, nowMs);
     // Team progress moves with the events, in this transaction: a dashboard never sees one without the other.
-    const progress = team.kind === 'member' ? progressOn(team.kept, newEvents, course) : null;
+    // Folded on from the kept states when it can be; otherwise (refold) from the events, once they are stored.
+    const progress = team.kind === 'member' ? progressOn(team.kept, newEvents, course) : undefined;
+    const refold = team.kind === 'unknown' || (team.kind === 'member' && !progress);
     if (rows.length > 0 && db.dialect === 'postgres') {
-      await insertEventsPg(trx, learnerId, rows, nowMs, next, progress ?? null);
+      await insertEventsPg(trx, learnerId, rows, nowMs, next, progress);
     } else {
       if (rows.length > 0) {
         await trx
@@ -152,9 +154,7 @@ async function storePushOnce(
       }
       if (progress) await writeProgress(trx, learnerId, progress);
     }
-    if (team.kind === 'unknown' || progress === undefined) {
-      await keepProgress(trx, learnerId, newEvents, counters.event_seq, course);
-    }
+    if (refold) await keepProgress(trx, learnerId, newEvents, counters.event_seq, course);
     return { results: plan.results, docs: plan.docResults, serverSeq: eventSeq };
   });
 }

@@ -14,6 +14,7 @@ import type { AppDeps, AppEnv } from '../app-env';
 import { HttpError } from '../http-error';
 import { readJson } from '../read-json';
 import { requireLearner } from '../require-learner';
+import { refoldLearner } from '../teams/keep-progress';
 import {
   checkTeamCount,
   leaderOf,
@@ -50,6 +51,8 @@ export function teamRoutes(deps: AppDeps): Hono<AppEnv> {
             joined_at: now,
           })
           .execute();
+        // The creator is a member from now on: their progress is kept from the history, as on joining.
+        await refoldLearner(trx, learnerId, deps.course);
       });
       return c.json(await myTeam(db, learnerId, teamId), 201);
     })

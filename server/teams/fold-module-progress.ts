@@ -6,7 +6,7 @@
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import { liveEvents } from '../../src/shared/progress/live-events';
 import { foldEvent, foldProgressState } from '../../src/shared/progress/progress';
-import { foldAnswer, refresherStates } from '../../src/shared/progress/refresher-schedule';
+import { foldAnswer, type RefresherState } from '../../src/shared/progress/refresher-schedule';
 import type { CourseIndex, CourseModule } from './course-index';
 import { comesAfter, emptyFoldState, type ModuleFoldState } from './module-fold-state';
 
@@ -45,7 +45,8 @@ export function foldModuleProgress(
 ): Map<string, ModuleProgressRow | null> {
   const progress = foldProgressState(events);
   const live = liveEvents(events);
-  const cards = refresherStates(live.filter(isAnswer));
+  const cards = new Map<string, RefresherState>();
+  for (const event of live) if (isAnswer(event)) foldAnswer(cards, event);
   const rows = new Map<string, ModuleProgressRow | null>();
   for (const moduleId of moduleIds) {
     const module = course.modules.get(moduleId);

@@ -16,11 +16,11 @@ import { type ModuleFoldState, readFoldState, toStoredState } from './module-fol
 type Trx = Kysely<Database>;
 
 /**
- * What keeping a push's progress starts from: `none` for a learner in no team; for a team member, the kept
- * fold states of the modules the push names (a module without a row has none); `unknown` when progressOn
- * cannot use what was read (no modules named; a stored void names a pushed event, as when a void arrives
- * before what it voids; a row from before states were kept; on PostgreSQL, a read that raced a commit):
- * keepProgress reads for itself.
+ * What keeping a push's progress starts from: `none` for a learner in no team; for a team member, the fold
+ * states kept for the modules the push names (none for a module without a row, or with a row from before
+ * states were kept); `unknown` when what was read cannot be folded on from: no modules named; a stored void
+ * naming a pushed event (a void can arrive before what it voids); on PostgreSQL, a read that raced a
+ * commit. keepProgress then folds from the events.
  */
 export type TeamState =
   | { kind: 'none' }
@@ -34,10 +34,11 @@ export function teamState(
   voidsPushed: boolean,
 ): TeamState {
   if (!member) return { kind: 'none' };
-  if (!moduleIds || voidsPushed || kept?.some(([, state]) => state === null)) return { kind: 'unknown' };
+  if (!moduleIds || voidsPushed) return { kind: 'unknown' };
+  const states = (kept ?? []).filter(([, state]) => state !== null);
   return {
     kind: 'member',
-    kept: new Map((kept ?? []).map(([moduleId, state]) => [moduleId, readFoldState(state)])),
+    kept: new Map(states.map(([moduleId, state]) => [moduleId, readFoldState(state)])),
   };
 }
 
@@ -81,12 +82,12 @@ export function modulesOf(events: readonly LearnerEvent[], course: CourseIndex):
 }
 
 /** The lessons whose stored events a fold of `moduleIds` reads (besides every void of the learner). */
-export function lessonsOf(moduleIds: Iterable<string>, course: CourseIndex): string[] {
+function lessonsOf(moduleIds: Iterable<string>, course: CourseIndex): string[] {
   return [...moduleIds].flatMap((id) => course.modules.get(id)?.lessons.map((l) => l.id) ?? []);
 }
 
 /** Folds `moduleIds` over the events stored before a push and the push's new ones. */
-export function progressWrite(
+function progressWrite(
   earlier: readonly LearnerEvent[],
   pushed: readonly LearnerEvent[],
   course: CourseIndex,
@@ -103,8 +104,10 @@ export function progressWrite(
 }
 
 /**
- * The new `events` folded on from the kept states of the modules they touch (a module with no row has
- * none). Undefined when one module cannot be folded on (foldModuleOn): the caller folds from the history.
+ * The new `events` folded on from the kept states of the modules they touch. Undefined when one module
+ * cannot be folded on: it has no kept state (no row, yet it may have history: a lesson a new course build
+ * moved into it, events stored before the server's build knew their lesson; or a row from before states
+ * were kept), or foldModuleOn declines. The caller then folds from the events.
  */
 export function progressOn(
   kept: ReadonlyMap<string, ModuleFoldState>,
@@ -113,7 +116,9 @@ export function progressOn(
 ): ProgressWrite | undefined {
   const write: ProgressWrite = { kept: [], gone: [] };
   for (const moduleId of modulesOf(events, course)) {
-    const row = foldModuleOn(kept.get(moduleId) ?? null, events, course, moduleId);
+    const state = kept.get(moduleId);
+    if (!state) return undefined;
+    const row = foldModuleOn(state, events, course, moduleId);
     if (row === undefined) return undefined;
     if (row) write.kept.push(row);
     else write.gone.push(moduleId);
@@ -164,8 +169,8 @@ export async function keepProgress(
   const voidTargets = events.flatMap((e) => (e.type === 'voided' ? [e.payload.eventId] : []));
   if (moduleIds.size === 0 && voidTargets.length === 0) return;
   // Only team members' progress is read by anyone: others' pushes skip the fold after this one indexed
-  // look-up. Joining folds the whole history (refoldLearner), and holds the learner's row as a push does,
-  // so no push slips between the two.
+  // look-up. Joining or creating a team folds the whole history (refoldLearner), and holds the learner's
+  // row as a push does, so no push slips between the two.
   const member = await trx
     .selectFrom('team_members')
     .select('team_id')
@@ -191,7 +196,7 @@ export async function keepProgress(
   await writeProgress(trx, learnerId, progressWrite(earlier, events, course, moduleIds));
 }
 
-/** Folds every module of the course again for one learner: on joining a team, in the joining transaction. */
+/** Folds every module of the course again for one learner: on joining or creating a team, in its transaction. */
 export async function refoldLearner(trx: Trx, learnerId: string, course: CourseIndex): Promise<void> {
   // The learner's row is the lock every push of theirs takes first (store-push.ts). It is updated, not only
   // locked: a new row version is how a PostgreSQL push that waited for this lock knows its first read

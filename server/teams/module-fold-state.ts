@@ -6,7 +6,13 @@
 // report, each check's FSRS card. Every push of a team member reads and writes it, so it is kept small.
 import type { Card } from 'ts-fsrs';
 import type { LearnerEvent } from '../../src/shared/progress/events';
-import type { LessonProgress, ProgressState } from '../../src/shared/progress/progress';
+import { byHlcThenId } from '../../src/shared/progress/live-events';
+import {
+  emptyLesson,
+  emptyProgressState,
+  type LessonProgress,
+  type ProgressState,
+} from '../../src/shared/progress/progress';
 import type { RefresherState } from '../../src/shared/progress/refresher-schedule';
 
 export type ModuleFoldState = {
@@ -21,7 +27,7 @@ export type ModuleFoldState = {
 
 type StoredCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review?: string };
 /** The JSON form; `toStoredState` makes it, `readFoldState` reads it back. */
-export type StoredState = {
+type StoredState = {
   courseVersion: string;
   last: { hlc: string; id: string } | null;
   lessons: { lessonId: string; completedAt?: string; msSpent: number }[];
@@ -32,15 +38,13 @@ export type StoredState = {
 export const emptyFoldState = (courseVersion: string): ModuleFoldState => ({
   courseVersion,
   last: null,
-  progress: { lessons: new Map(), intervals: new Map() },
+  progress: emptyProgressState(),
   cards: new Map(),
 });
 
 /** Whether `event` sorts after everything in `state`, in the fold's order (hlc, then id). */
 export function comesAfter(state: ModuleFoldState, event: LearnerEvent): boolean {
-  const { last } = state;
-  if (!last) return true;
-  return event.hlc !== last.hlc ? event.hlc > last.hlc : event.id > last.id;
+  return !state.last || byHlcThenId(state.last, event) < 0;
 }
 
 export function toStoredState(state: ModuleFoldState): StoredState {
@@ -81,7 +85,7 @@ export function readFoldState(json: unknown): ModuleFoldState {
   }
   const lessons = new Map<string, LessonProgress>();
   for (const { lessonId, completedAt, msSpent } of stored.lessons) {
-    const lesson: LessonProgress = { lessonId, completed: false, furthestSection: -1, checks: {}, msSpent };
+    const lesson: LessonProgress = { ...emptyLesson(lessonId), msSpent };
     if (completedAt) Object.assign(lesson, { completed: true, completedAt });
     lessons.set(lessonId, lesson);
   }

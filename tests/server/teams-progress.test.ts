@@ -227,6 +227,74 @@ describe.each(testDbKinds)('team progress kept with the device fold on %s', (kin
 
   // On PostgreSQL a push reads membership and stored events with its lock, from a snapshot taken before it
   // waited for the lock: a join committed meanwhile is missing from that read, and the push must notice.
+  const eventOf = (who: Person, lessonId: string, n: number, extra: Partial<LearnerEvent>): LearnerEvent =>
+    ({
+      id: randomUUID(),
+      deviceId: who.deviceId,
+      deviceSeq: n,
+      at: new Date(T0 - DAY + n * 1000).toISOString(),
+      hlc: formatHlc({ wall: T0 - DAY + n * 1000, counter: 0, node: who.deviceId.slice(0, 8) }),
+      lessonId,
+      ...extra,
+    }) as LearnerEvent;
+  const completed = { type: 'lesson-completed', payload: {} } as const;
+  const spent = (ms: number) => ({ type: 'time-spent', payload: { intervalId: randomUUID(), ms } }) as const;
+
+  it('creating a team keeps the creator’s progress from before, as joining does', async () => {
+    const head = await person(t, 'Hana Head', 'hana@school.example');
+    const push = (app: TestApp, events: LearnerEvent[]) =>
+      app.call('POST', '/api/v1/sync/push', { token: head.token, body: { deviceId: head.deviceId, events } });
+    await push(t, [eventOf(head, 'f1', 1, completed), eventOf(head, 'f2', 2, completed)]);
+    const own = (await createTeam(t, head, 'Head’s own')).teamId;
+    const record = async () =>
+      json<MemberRecord>(
+        await t.call('GET', `/api/v1/teams/${own}/members/${head.learnerId}`, { token: head.token }),
+      );
+    expect((await record()).modules.find((m) => m.moduleId === 'foundations')).toMatchObject({
+      lessonsCompleted: 2,
+    });
+    // And a later push folds on from there, not from nothing.
+    await push(t, [eventOf(head, 'f1', 3, spent(120_000))]);
+    expect((await record()).modules.find((m) => m.moduleId === 'foundations')).toMatchObject({
+      lessonsCompleted: 2,
+      minutes: 2,
+    });
+  });
+
+  it('a lesson a new course build moved into another module keeps its history there', async () => {
+    const invite = await createInvite(t, leader, teamId);
+    await join(t, staff, invite.code);
+    const push = (app: TestApp, events: LearnerEvent[]) =>
+      app.call('POST', '/api/v1/sync/push', {
+        token: staff.token,
+        body: { deviceId: staff.deviceId, events },
+      });
+    await push(t, [eventOf(staff, 'x1', 1, completed)]);
+    // The next build moves x1 from "extra" into "four-areas", where this learner has no row yet.
+    const x1 = TEST_CATALOG.modules.flatMap((m) => m.lessons).find((l) => l.id === 'x1');
+    const moved = {
+      ...TEST_CATALOG,
+      version: 'v2',
+      modules: TEST_CATALOG.modules.map((m) =>
+        m.id === 'four-areas'
+          ? { ...m, lessons: [...m.lessons, x1 as (typeof m.lessons)[number]] }
+          : { ...m, lessons: m.lessons.filter((l) => l.id !== 'x1') },
+      ),
+    };
+    const rebuilt = makeTestApp(testDb.db, { distDir: courseDist(moved) });
+    await push(rebuilt, [eventOf(staff, 'x1', 2, spent(60_000))]);
+    const record = await json<MemberRecord>(
+      await rebuilt.call('GET', `/api/v1/teams/${teamId}/members/${staff.learnerId}`, {
+        token: leader.token,
+      }),
+    );
+    expect(record.modules.find((m) => m.moduleId === 'four-areas')).toMatchObject({
+      lessonsCompleted: 1,
+      lessonsTotal: 2,
+      minutes: 1,
+    });
+  });
+
   if (kind !== 'postgres') return;
   it('a push that waited for a join in progress folds its events for the team', async () => {
     const completion = {

@@ -1,6 +1,7 @@
 // The learner's progress as a pure fold over their events (DESIGN.md §4–5). Every screen derives what it
 // shows from this one function, so progress merged from several devices can never drift from the events.
 import type { LearnerEvent } from './events';
+import { byHlcThenId } from './live-events';
 
 export type CheckAttempt = { optionIds: string[]; correct: boolean; at: string; hlc: string };
 
@@ -30,14 +31,8 @@ export type LessonProgress = {
 
 export type Progress = ReadonlyMap<string, LessonProgress>;
 
-function emptyLesson(lessonId: string): LessonProgress {
+export function emptyLesson(lessonId: string): LessonProgress {
   return { lessonId, completed: false, furthestSection: -1, checks: {}, msSpent: 0 };
-}
-
-function byHlcThenId(a: LearnerEvent, b: LearnerEvent): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return 0;
 }
 
 /** What the fold keeps: each lesson's progress, and the longest report of each time interval per lesson. */
@@ -127,10 +122,10 @@ export function foldEvent(state: ProgressState, event: LearnerEvent): void {
       }
       // A re-sent interval is the same interval: keep the longest report of it, never add it twice.
       const known = byInterval.get(event.payload.intervalId) ?? 0;
-      byInterval.set(event.payload.intervalId, Math.max(known, event.payload.ms));
-      let total = 0;
-      for (const ms of byInterval.values()) total += ms;
-      entry.msSpent = total;
+      if (event.payload.ms > known) {
+        byInterval.set(event.payload.intervalId, event.payload.ms);
+        entry.msSpent += event.payload.ms - known;
+      }
       break;
     }
     case 'refresher-answered':
