@@ -20,6 +20,19 @@ async function signUp(email: string) {
   return { token, learnerId };
 }
 
+/** What the server stores when it emails a reset link: the token's hash, good for a minute. */
+async function emailedResetLink(learnerId: string, token: string): Promise<void> {
+  await server.db.kysely
+    .insertInto('password_resets')
+    .values({
+      token_hash: hashSessionToken(token),
+      learner_id: learnerId,
+      created_at: server.app.clock.now,
+      expires_at: server.app.clock.now + 60_000,
+    })
+    .execute();
+}
+
 async function makeCodes(token: string): Promise<string[]> {
   const res = await server.call('POST', '/api/v1/account/recovery-codes', {
     token,
@@ -210,15 +223,7 @@ describe('ways back in', () => {
   it('sets a new password from the emailed link, once, and takes the token out of the address', async () => {
     const { learnerId } = await signUp('sam@example.org');
     const token = 'k'.repeat(43);
-    await server.db.kysely
-      .insertInto('password_resets')
-      .values({
-        token_hash: hashSessionToken(token),
-        learner_id: learnerId,
-        created_at: server.app.clock.now,
-        expires_at: server.app.clock.now + 60_000,
-      })
-      .execute();
+    await emailedResetLink(learnerId, token);
     const view = renderApp(`/reset-password#token=${token}`);
     server.connect();
     await screen.findByRole('heading', { level: 1, name: 'Choose a new password' });
@@ -241,15 +246,7 @@ describe('ways back in', () => {
   it('refuses a common password from the emailed link next to the field, and the link still works', async () => {
     const { learnerId } = await signUp('sam@example.org');
     const token = 'c'.repeat(43);
-    await server.db.kysely
-      .insertInto('password_resets')
-      .values({
-        token_hash: hashSessionToken(token),
-        learner_id: learnerId,
-        created_at: server.app.clock.now,
-        expires_at: server.app.clock.now + 60_000,
-      })
-      .execute();
+    await emailedResetLink(learnerId, token);
     const view = renderApp(`/reset-password#token=${token}`);
     server.connect();
     const password = await screen.findByLabelText('New password');

@@ -189,23 +189,26 @@ describe.each(testDbKinds)('team progress kept with the device fold on %s', (kin
     },
   );
 
+  const eventOf = (who: Person, lessonId: string, n: number, extra: Partial<LearnerEvent>): LearnerEvent =>
+    ({
+      id: randomUUID(),
+      deviceId: who.deviceId,
+      deviceSeq: n,
+      at: new Date(T0 - DAY + n * 1000).toISOString(),
+      hlc: formatHlc({ wall: T0 - DAY + n * 1000, counter: 0, node: who.deviceId.slice(0, 8) }),
+      lessonId,
+      ...extra,
+    }) as LearnerEvent;
+  const completed = { type: 'lesson-completed', payload: {} } as const;
+  const spent = (ms: number) => ({ type: 'time-spent', payload: { intervalId: randomUUID(), ms } }) as const;
+
   it('a voided completion undoes the module’s completion, even when the void names another lesson', async () => {
     const invite = await createInvite(t, leader, teamId);
     await join(t, staff, invite.code);
-    const mk = (lessonId: string, n: number, extra: Partial<LearnerEvent>): LearnerEvent =>
-      ({
-        id: randomUUID(),
-        deviceId: staff.deviceId,
-        deviceSeq: n,
-        at: new Date(T0 - DAY + n * 1000).toISOString(),
-        hlc: formatHlc({ wall: T0 - DAY + n * 1000, counter: 0, node: staff.deviceId.slice(0, 8) }),
-        lessonId,
-        ...extra,
-      }) as LearnerEvent;
-    const f1 = mk('f1', 1, { type: 'lesson-completed', payload: {} });
-    const f2 = mk('f2', 2, { type: 'lesson-completed', payload: {} });
+    const f1 = eventOf(staff, 'f1', 1, completed);
+    const f2 = eventOf(staff, 'f2', 2, completed);
     // The void names another lesson: the server finds its target's lesson itself.
-    const undo = mk('a1', 3, { type: 'voided', payload: { eventId: f2.id } });
+    const undo = eventOf(staff, 'a1', 3, { type: 'voided', payload: { eventId: f2.id } });
     const record = async () =>
       json<MemberRecord>(
         await t.call('GET', `/api/v1/teams/${teamId}/members/${staff.learnerId}`, { token: leader.token }),
@@ -227,19 +230,6 @@ describe.each(testDbKinds)('team progress kept with the device fold on %s', (kin
 
   // On PostgreSQL a push reads membership and stored events with its lock, from a snapshot taken before it
   // waited for the lock: a join committed meanwhile is missing from that read, and the push must notice.
-  const eventOf = (who: Person, lessonId: string, n: number, extra: Partial<LearnerEvent>): LearnerEvent =>
-    ({
-      id: randomUUID(),
-      deviceId: who.deviceId,
-      deviceSeq: n,
-      at: new Date(T0 - DAY + n * 1000).toISOString(),
-      hlc: formatHlc({ wall: T0 - DAY + n * 1000, counter: 0, node: who.deviceId.slice(0, 8) }),
-      lessonId,
-      ...extra,
-    }) as LearnerEvent;
-  const completed = { type: 'lesson-completed', payload: {} } as const;
-  const spent = (ms: number) => ({ type: 'time-spent', payload: { intervalId: randomUUID(), ms } }) as const;
-
   it('creating a team keeps the creator’s progress from before, as joining does', async () => {
     const head = await person(t, 'Hana Head', 'hana@school.example');
     const push = (app: TestApp, events: LearnerEvent[]) =>
@@ -297,16 +287,7 @@ describe.each(testDbKinds)('team progress kept with the device fold on %s', (kin
 
   if (kind !== 'postgres') return;
   it('a push that waited for a join in progress folds its events for the team', async () => {
-    const completion = {
-      id: randomUUID(),
-      deviceId: staff.deviceId,
-      deviceSeq: 1,
-      at: new Date(T0 - DAY).toISOString(),
-      hlc: formatHlc({ wall: T0 - DAY, counter: 0, node: staff.deviceId.slice(0, 8) }),
-      lessonId: 'f1',
-      type: 'lesson-completed',
-      payload: {},
-    } as LearnerEvent;
+    const completion = eventOf(staff, 'f1', 1, completed);
     let commitJoin = () => {};
     const joinMayCommit = new Promise<void>((resolve) => {
       commitJoin = resolve;
