@@ -52,11 +52,10 @@ export async function readTeamState(
   eventIds: readonly string[],
   moduleIds: string[] | null,
 ): Promise<TeamState> {
+  // Nothing to fold on (no course module named, or a void): keepProgress decides, and reads membership
+  // only when there is something to fold, so a push of notes alone or of other lessons reads nothing here.
+  if (!moduleIds) return { kind: 'unknown' };
   const isMember = sql`exists (select 1 from team_members where learner_id = ${learnerId})`;
-  if (!moduleIds || eventIds.length === 0) {
-    const { rows } = await sql<{ member: number }>`select ${isMember} as member`.execute(trx);
-    return teamState(Boolean(rows[0]?.member), moduleIds, null, false);
-  }
   const { rows } = await sql<{ member: number; kept: string | null; voids_pushed: number }>`
     select ${isMember} as member,
       (select json_group_array(json_array(module_id, json(fold_state))) from module_progress
