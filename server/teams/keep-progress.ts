@@ -55,16 +55,25 @@ export async function readTeamState(
   // Nothing to fold on (no course module named, or a void): keepProgress decides, and reads membership
   // only when there is something to fold, so a push of notes alone or of other lessons reads nothing here.
   if (!moduleIds) return { kind: 'unknown' };
-  const isMember = sql`exists (select 1 from team_members where learner_id = ${learnerId})`;
-  const { rows } = await sql<{ member: number; kept: string | null; voids_pushed: number }>`
-    select ${isMember} as member,
-      (select json_group_array(json_array(module_id, json(fold_state))) from module_progress
-        where learner_id = ${learnerId} and module_id in (${sql.join(moduleIds)})) as kept,
-      exists (select 1 from events where learner_id = ${learnerId} and type = 'voided'
-        and json_extract(body, '$.payload.eventId') in (${sql.join(eventIds)})) as voids_pushed`.execute(trx);
-  const row = rows[0];
-  const kept = row?.kept ? (JSON.parse(row.kept) as [string, unknown][]) : null;
-  return teamState(Boolean(row?.member), moduleIds, kept, Boolean(row?.voids_pushed));
+  // A row per kept state, its text as stored (built into a JSON array, SQLite would parse and print every
+  // state once more), or one row of nulls; the membership is in each, and gates reading the states.
+  const { rows } = await sql<{
+    member: number;
+    voids_pushed: number;
+    module_id: string | null;
+    fold_state: string | null;
+  }>`
+    select t.member, t.voids_pushed, p.module_id, p.fold_state
+    from (select exists (select 1 from team_members where learner_id = ${learnerId}) as member,
+        exists (select 1 from events where learner_id = ${learnerId} and type = 'voided'
+          and json_extract(body, '$.payload.eventId') in (${sql.join(eventIds)})) as voids_pushed) t
+      left join module_progress p on t.member and p.learner_id = ${learnerId}
+        and p.module_id in (${sql.join(moduleIds)})`.execute(trx);
+  const first = rows[0];
+  const kept = rows.flatMap((row): [string, unknown][] =>
+    row.module_id === null ? [] : [[row.module_id, row.fold_state]],
+  );
+  return teamState(Boolean(first?.member), moduleIds, kept, Boolean(first?.voids_pushed));
 }
 
 /** What a fold changes: the rows to keep (insert or replace) and the modules whose row goes. */
@@ -239,19 +248,19 @@ export async function writeProgress(
       .execute();
   }
   if (kept.length === 0) return;
-  await trx
-    .insertInto('module_progress')
-    .values(kept.map((row) => progressColumns(learnerId, row)))
-    .onConflict((oc) =>
-      oc.columns(['learner_id', 'module_id']).doUpdateSet((eb) => ({
-        lessons_completed: eb.ref('excluded.lessons_completed'),
-        lessons_total: eb.ref('excluded.lessons_total'),
-        completed_at: eb.ref('excluded.completed_at'),
-        ms_spent: eb.ref('excluded.ms_spent'),
-        lessons: eb.ref('excluded.lessons'),
-        refreshers: eb.ref('excluded.refreshers'),
-        fold_state: eb.ref('excluded.fold_state'),
-      })),
-    )
-    .execute();
+  // A statement template, not Kysely's insert builder: every team member's push on SQLite writes here, and
+  // building and compiling the upsert cost more than running it (bench:sync).
+  const values = kept.map((row) => {
+    const c = progressColumns(learnerId, row);
+    return sql`(${c.learner_id}, ${c.module_id}, ${c.lessons_completed}, ${c.lessons_total}, ${c.completed_at},
+      ${c.ms_spent}, ${c.lessons}, ${c.refreshers}, ${c.fold_state})`;
+  });
+  await sql`
+    insert into module_progress (learner_id, module_id, lessons_completed, lessons_total, completed_at, ms_spent,
+      lessons, refreshers, fold_state)
+    values ${sql.join(values)}
+    on conflict (learner_id, module_id) do update set
+      lessons_completed = excluded.lessons_completed, lessons_total = excluded.lessons_total,
+      completed_at = excluded.completed_at, ms_spent = excluded.ms_spent, lessons = excluded.lessons,
+      refreshers = excluded.refreshers, fold_state = excluded.fold_state`.execute(trx);
 }

@@ -47,46 +47,76 @@ export function comesAfter(state: ModuleFoldState, event: LearnerEvent): boolean
   return !state.last || byHlcThenId(state.last, event) < 0;
 }
 
+// Both directions copy fields one by one: object rest and spread take V8's slow path, and every push of a
+// team member runs them for each card (bench:sync).
 export function toStoredState(state: ModuleFoldState): StoredState {
-  return {
-    courseVersion: state.courseVersion,
-    last: state.last,
-    lessons: [...state.progress.lessons.values()].map(({ lessonId, completedAt, msSpent }) =>
-      completedAt ? { lessonId, completedAt, msSpent } : { lessonId, msSpent },
-    ),
-    intervals: [...state.progress.intervals].map(([lessonId, byId]) => [lessonId, [...byId]]),
-    cards: [...state.cards.values()].map(({ lessonId, checkId, card: { due, last_review, ...card } }) => ({
-      lessonId,
-      checkId,
-      card: {
-        ...card,
-        due: due.toISOString(),
-        ...(last_review ? { last_review: last_review.toISOString() } : {}),
-      },
-    })),
+  const lessons: StoredState['lessons'] = [];
+  for (const { lessonId, completedAt, msSpent } of state.progress.lessons.values()) {
+    lessons.push(completedAt ? { lessonId, completedAt, msSpent } : { lessonId, msSpent });
+  }
+  const intervals: StoredState['intervals'] = [];
+  for (const [lessonId, byId] of state.progress.intervals) intervals.push([lessonId, [...byId]]);
+  const cards: StoredState['cards'] = [];
+  for (const { lessonId, checkId, card } of state.cards.values()) {
+    cards.push({ lessonId, checkId, card: storedCard(card) });
+  }
+  return { courseVersion: state.courseVersion, last: state.last, lessons, intervals, cards };
+}
+
+function storedCard(card: Card): StoredCard {
+  const stored: StoredCard = {
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsed_days,
+    scheduled_days: card.scheduled_days,
+    reps: card.reps,
+    lapses: card.lapses,
+    learning_steps: card.learning_steps,
+    state: card.state,
+    due: card.due.toISOString(),
   };
+  if (card.last_review) stored.last_review = card.last_review.toISOString();
+  return stored;
+}
+
+function revivedCard(stored: StoredCard): Card {
+  const card: Card = {
+    stability: stored.stability,
+    difficulty: stored.difficulty,
+    elapsed_days: stored.elapsed_days,
+    scheduled_days: stored.scheduled_days,
+    reps: stored.reps,
+    lapses: stored.lapses,
+    learning_steps: stored.learning_steps,
+    state: stored.state,
+    due: new Date(stored.due),
+  };
+  if (stored.last_review) card.last_review = new Date(stored.last_review);
+  return card;
 }
 
 /** The state from its JSON form, as text or as the database hands it over already parsed. */
 export function readFoldState(json: unknown): ModuleFoldState {
   const stored = (typeof json === 'string' ? JSON.parse(json) : json) as StoredState;
   const cards = new Map<string, RefresherState>();
-  for (const { lessonId, checkId, card: storedCard } of stored.cards) {
-    const { due, last_review, ...rest } = storedCard;
-    const card: Card = {
-      ...rest,
-      due: new Date(due),
-      ...(last_review ? { last_review: new Date(last_review) } : {}),
-    };
+  for (const { lessonId, checkId, card } of stored.cards) {
     // foldAnswer sets both from the card it makes: the due time and the review time.
-    const dueAt = due;
-    const lastAnsweredAt = last_review ?? due;
-    cards.set(`${lessonId}\u0000${checkId}`, { lessonId, checkId, card, dueAt, lastAnsweredAt });
+    cards.set(`${lessonId}\u0000${checkId}`, {
+      lessonId,
+      checkId,
+      card: revivedCard(card),
+      dueAt: card.due,
+      lastAnsweredAt: card.last_review ?? card.due,
+    });
   }
   const lessons = new Map<string, LessonProgress>();
   for (const { lessonId, completedAt, msSpent } of stored.lessons) {
-    const lesson: LessonProgress = { ...emptyLesson(lessonId), msSpent };
-    if (completedAt) Object.assign(lesson, { completed: true, completedAt });
+    const lesson: LessonProgress = emptyLesson(lessonId);
+    lesson.msSpent = msSpent;
+    if (completedAt) {
+      lesson.completed = true;
+      lesson.completedAt = completedAt;
+    }
     lessons.set(lessonId, lesson);
   }
   return {
