@@ -14,7 +14,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './db-schema';
 import { COUNTER_COLUMNS, type Counters, counterList, type EventRow } from './push-rows';
-import { type ProgressWrite, progressRecord, type TeamState, teamState } from './teams/keep-progress';
+import { type ProgressWrite, type TeamState, teamState, upsertProgress } from './teams/keep-progress';
 
 type Trx = Transaction<Database>;
 
@@ -126,27 +126,10 @@ export async function insertEventsPg(
   }
 }
 
-/**
- * More CTEs for insertEventsPg: replace the kept rows, delete the gone ones (each runs once, read or not).
- * The rows go as one JSON parameter, their JSON columns as values inside it: as text arrays, the driver
- * would escape every quote of those columns, and as text inside JSON they would be escaped once more.
- */
+/** More CTEs for insertEventsPg: replace the kept rows, delete the gone ones (each runs once, read or not). */
 function progressStatements(learnerId: string, { kept, gone }: ProgressWrite) {
-  const rows = JSON.stringify(kept.map(progressRecord));
   return sql`,
-    kept as (
-      insert into module_progress
-        (learner_id, module_id, lessons_completed, lessons_total, completed_at, ms_spent, lessons, refreshers,
-          fold_state)
-      select ${learnerId}, p.module_id, p.lessons_completed, p.lessons_total, p.completed_at, p.ms_spent,
-        p.lessons::text, p.refreshers::text, p.fold_state::text
-      from json_to_recordset(${rows}::json) as p(module_id text, lessons_completed integer,
-        lessons_total integer, completed_at text, ms_spent bigint, lessons json, refreshers json, fold_state json)
-      on conflict (learner_id, module_id) do update set
-        lessons_completed = excluded.lessons_completed, lessons_total = excluded.lessons_total,
-        completed_at = excluded.completed_at, ms_spent = excluded.ms_spent,
-        lessons = excluded.lessons, refreshers = excluded.refreshers, fold_state = excluded.fold_state
-    ),
+    ${kept.length > 0 ? sql`kept as (${upsertProgress(learnerId, kept)}),` : sql``}
     gone as (
       delete from module_progress where learner_id = ${learnerId} and module_id = any(${gone}::text[])
     )`;

@@ -134,32 +134,6 @@ export function progressOn(
   return write;
 }
 
-/** A kept row's `module_progress` values, its JSON columns still as values (PostgreSQL sends them so). */
-export function progressRecord(row: ModuleProgressRow) {
-  return {
-    module_id: row.moduleId,
-    lessons_completed: row.lessonsCompleted,
-    lessons_total: row.lessonsTotal,
-    completed_at: row.completedAt,
-    ms_spent: row.msSpent,
-    lessons: row.lessons,
-    refreshers: row.refreshers,
-    fold_state: toStoredState(row.state),
-  };
-}
-
-/** A kept row's `module_progress` columns, its JSON columns as text. */
-function progressColumns(learnerId: string, row: ModuleProgressRow) {
-  const record = progressRecord(row);
-  return {
-    ...record,
-    learner_id: learnerId,
-    lessons: JSON.stringify(record.lessons),
-    refreshers: JSON.stringify(record.refreshers),
-    fold_state: JSON.stringify(record.fold_state),
-  };
-}
-
 /**
  * Folds again the modules `events` touch; nothing to do for other lessons. `events` were just stored for
  * `learnerId` with sequences after `storedSeq`: those are used as they are, and only the learner's earlier
@@ -247,20 +221,27 @@ export async function writeProgress(
       .where('module_id', 'in', gone)
       .execute();
   }
-  if (kept.length === 0) return;
-  // A statement template, not Kysely's insert builder: every team member's push on SQLite writes here, and
-  // building and compiling the upsert cost more than running it (bench:sync).
-  const values = kept.map((row) => {
-    const c = progressColumns(learnerId, row);
-    return sql`(${c.learner_id}, ${c.module_id}, ${c.lessons_completed}, ${c.lessons_total}, ${c.completed_at},
-      ${c.ms_spent}, ${c.lessons}, ${c.refreshers}, ${c.fold_state})`;
-  });
-  await sql`
+  if (kept.length > 0) await upsertProgress(learnerId, kept).execute(trx);
+}
+
+/**
+ * The upsert of the kept rows, as a statement of its own (writeProgress) or inside PostgreSQL's insert
+ * statement (push-statements-pg.ts). A template, not Kysely's insert builder: every push of a team member
+ * writes here, and building and compiling that cost more than running it. Each value a parameter of its own:
+ * PostgreSQL parsed the same rows sent as one JSON document (json_to_recordset) slower than it stored them.
+ */
+export function upsertProgress(learnerId: string, kept: readonly ModuleProgressRow[]) {
+  const values = kept.map(
+    (row) => sql`(${learnerId}, ${row.moduleId}, ${row.lessonsCompleted}, ${row.lessonsTotal},
+      ${row.completedAt}, ${row.msSpent}, ${JSON.stringify(row.lessons)}, ${JSON.stringify(row.refreshers)},
+      ${JSON.stringify(toStoredState(row.state))})`,
+  );
+  return sql`
     insert into module_progress (learner_id, module_id, lessons_completed, lessons_total, completed_at, ms_spent,
       lessons, refreshers, fold_state)
     values ${sql.join(values)}
     on conflict (learner_id, module_id) do update set
       lessons_completed = excluded.lessons_completed, lessons_total = excluded.lessons_total,
       completed_at = excluded.completed_at, ms_spent = excluded.ms_spent, lessons = excluded.lessons,
-      refreshers = excluded.refreshers, fold_state = excluded.fold_state`.execute(trx);
+      refreshers = excluded.refreshers, fold_state = excluded.fold_state`;
 }
