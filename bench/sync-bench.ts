@@ -35,8 +35,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PULL_CONCURRENCY = Number(process.env.BENCH_PULL_CONCURRENCY ?? 4);
 const RAW_BATCH = 500;
 const BENCH_TEAM_ID = 'bench-team';
-// More rounds (BENCH_FOLLOW_UP_PUSHES=12) narrow the in-team/no-team comparison on a noisy machine.
-const FOLLOW_UP_PUSHES = Number(process.env.BENCH_FOLLOW_UP_PUSHES ?? 4);
+// Eight rounds, not four: on two shared cores one round of either half can swing the comparison by 5 points.
+const FOLLOW_UP_PUSHES = Number(process.env.BENCH_FOLLOW_UP_PUSHES ?? 8);
 const FOLLOW_UP_EVENTS = 5;
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 

@@ -85,8 +85,7 @@ export function foldModuleOn(
   if (!module) return null;
   const state = kept ?? emptyFoldState(course.version);
   if (state.courseVersion !== course.version) return undefined;
-  const lessonIds = new Set(module.lessons.map((l) => l.id));
-  const ours = liveEvents(events).filter((e) => lessonIds.has(e.lessonId));
+  const ours = liveEvents(events.filter((e) => course.lessonModule.get(e.lessonId) === moduleId));
   if (!ours.every((e) => comesAfter(state, e))) return undefined;
   for (const event of ours) {
     foldEvent(state.progress, event);
