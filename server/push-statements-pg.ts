@@ -13,12 +13,17 @@
 // keeps rows no team reads, and joining again folds them afresh.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './db-schema';
-import { COUNTER_COLUMNS, type Counters, counterList, type EventRow } from './push-rows';
-import { type ProgressWrite, type TeamState, teamState, upsertProgress } from './teams/keep-progress';
+import {
+  COUNTER_COLUMNS,
+  type Counters,
+  counterList,
+  type EventRow,
+  type Locked,
+  readStoredEvents,
+} from './push-rows';
+import { type ProgressWrite, teamState, upsertProgress } from './teams/keep-progress';
 
 type Trx = Transaction<Database>;
-
-export type Locked = { counters: Counters; storedEvents: Map<string, string>; team: TeamState };
 
 /** Thrown when the insert finds one of this push's events already stored (see insertEventsPg). */
 export class StoredConcurrently extends Error {}
@@ -73,24 +78,6 @@ export async function lockAndReadPg(
     storedEvents: new Map(stored ?? []),
     team: teamState(member, moduleIds, kept, voids_pushed),
   };
-}
-
-/** The stored copies of `eventIds`, read by a statement of its own (so, on PostgreSQL, after the lock). */
-export async function readStoredEvents(
-  trx: Trx,
-  learnerId: string,
-  eventIds: string[],
-): Promise<Map<string, string>> {
-  const storedEvents = new Map<string, string>();
-  if (eventIds.length === 0) return storedEvents;
-  const rows = await trx
-    .selectFrom('events')
-    .select(['event_id', 'body'])
-    .where('learner_id', '=', learnerId)
-    .where('event_id', 'in', eventIds)
-    .execute();
-  for (const row of rows) storedEvents.set(row.event_id, row.body);
-  return storedEvents;
 }
 
 /**

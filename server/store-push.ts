@@ -8,7 +8,6 @@
 // PostgreSQL gets fewer round trips (push-statements-pg.ts): four in all (begin, lock with its reads,
 // insert with the counters and team progress, commit). SQLite runs in-process, where round trips cost
 // nothing, and reads and writes in plain statements.
-import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
   type PushResponse,
@@ -18,20 +17,14 @@ import {
 } from '../src/shared/protocol/sync-protocol';
 import { classifyPush, type StoredDoc } from './classify-push';
 import type { Quotas } from './config';
-import type { Database } from './db-schema';
 import { HttpError } from './http-error';
 import { applyQuotas } from './learner-quotas';
 import type { Db } from './open-database';
 import { COUNTER_COLUMNS, type Counters, eventRows } from './push-rows';
-import {
-  insertEventsPg,
-  type Locked,
-  lockAndReadPg,
-  readStoredEvents,
-  StoredConcurrently,
-} from './push-statements-pg';
+import { insertEventsPg, lockAndReadPg, StoredConcurrently } from './push-statements-pg';
+import { lockThenReadSqlite } from './push-statements-sqlite';
 import type { CourseIndex } from './teams/course-index';
-import { keepProgress, modulesOf, progressOn, readTeamState, writeProgress } from './teams/keep-progress';
+import { keepProgress, modulesOf, progressOn, writeProgress } from './teams/keep-progress';
 
 type ParsedPush = z.output<typeof pushRequestSchema>;
 
@@ -73,7 +66,7 @@ async function storePushOnce(
     const { counters, storedEvents, team } =
       db.dialect === 'postgres'
         ? await lockAndReadPg(trx, learnerId, eventIds, modulesToRead(push, course))
-        : await lockThenRead(trx, learnerId, eventIds, modulesToRead(push, course));
+        : await lockThenReadSqlite(trx, learnerId, eventIds, modulesToRead(push, course));
     const storedDocs = new Map<string, StoredDoc>();
     if (push.docs.length > 0) {
       const rows = await trx
@@ -168,24 +161,4 @@ function modulesToRead(push: ParsedPush, course: CourseIndex): string[] | null {
   if (push.events.some((e) => e.type === 'voided')) return null;
   const moduleIds = modulesOf(push.events, course);
   return moduleIds.size === 0 ? null : [...moduleIds];
-}
-
-/** SQLite: the lock, then the reads, each a statement of its own. */
-async function lockThenRead(
-  trx: Transaction<Database>,
-  learnerId: string,
-  eventIds: string[],
-  moduleIds: string[] | null,
-): Promise<Locked> {
-  const counters = await trx
-    .updateTable('learners')
-    .set((eb) => ({ event_seq: eb.ref('event_seq') }))
-    .where('id', '=', learnerId)
-    .returning([...COUNTER_COLUMNS])
-    .executeTakeFirstOrThrow();
-  return {
-    counters,
-    storedEvents: await readStoredEvents(trx, learnerId, eventIds),
-    team: await readTeamState(trx, learnerId, eventIds, moduleIds),
-  };
 }

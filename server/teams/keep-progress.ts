@@ -1,8 +1,8 @@
 // Keeps `module_progress` in step with a team member's events, in the push's transaction. Two ways:
 // - progressOn folds the new events on from each touched module's kept state (module-fold-state.ts): no
-//   history read. On SQLite the push reads the states after its lock (readTeamState); on PostgreSQL with
-//   its lock and writes the rows with its events (push-statements-pg.ts), so a team member's push costs no
-//   more round trips than anyone's.
+//   history read. The push reads the states with its lock and writes the rows with its events
+//   (push-statements-sqlite.ts, push-statements-pg.ts): on PostgreSQL in its own statements, so a team
+//   member's push costs no more round trips than anyone's.
 // - keepProgress folds the touched modules again from the learner's events of their lessons and their voids
 //   (indexes events_learner_seq and events_learner_voided), whenever progressOn cannot (a void, events out
 //   of order, a new course build, a concurrent change, a row from before states were kept).
@@ -40,40 +40,6 @@ export function teamState(
     kind: 'member',
     kept: new Map(states.map(([moduleId, state]) => [moduleId, readFoldState(state)])),
   };
-}
-
-/**
- * TeamState in one statement of its own, after the lock: SQLite, where it costs no round trip. (PostgreSQL
- * reads the same with its lock statement, push-statements-pg.ts.)
- */
-export async function readTeamState(
-  trx: Trx,
-  learnerId: string,
-  eventIds: readonly string[],
-  moduleIds: string[] | null,
-): Promise<TeamState> {
-  // Nothing to fold on (no course module named, or a void): keepProgress decides, and reads membership
-  // only when there is something to fold, so a push of notes alone or of other lessons reads nothing here.
-  if (!moduleIds) return { kind: 'unknown' };
-  // A row per kept state, its text as stored (built into a JSON array, SQLite would parse and print every
-  // state once more), or one row of nulls; the membership is in each, and gates reading the states.
-  const { rows } = await sql<{
-    member: number;
-    voids_pushed: number;
-    module_id: string | null;
-    fold_state: string | null;
-  }>`
-    select t.member, t.voids_pushed, p.module_id, p.fold_state
-    from (select exists (select 1 from team_members where learner_id = ${learnerId}) as member,
-        exists (select 1 from events where learner_id = ${learnerId} and type = 'voided'
-          and json_extract(body, '$.payload.eventId') in (${sql.join(eventIds)})) as voids_pushed) t
-      left join module_progress p on t.member and p.learner_id = ${learnerId}
-        and p.module_id in (${sql.join(moduleIds)})`.execute(trx);
-  const first = rows[0];
-  const kept = rows.flatMap((row): [string, unknown][] =>
-    row.module_id === null ? [] : [[row.module_id, row.fold_state]],
-  );
-  return teamState(Boolean(first?.member), moduleIds, kept, Boolean(first?.voids_pushed));
 }
 
 /** What a fold changes: the rows to keep (insert or replace) and the modules whose row goes. */
