@@ -5,9 +5,9 @@
 // the protocol allows up to 500, which a device uses only after a long time offline. Events name the first
 // dozen lessons of the real course (compiled from content/ for the server, as a build would serve it). Half
 // the learners are in no team, so a push pays one membership look-up; the other half are members of one
-// team, so each push also folds their progress (server/teams/keep-progress.ts). The two halves are pushed
-// one after the other and their server CPU per event is printed side by side (issue "Teams": the fold may
-// add at most 15 %).
+// team, so each push also folds their progress (server/teams/keep-progress.ts). After the bulk pushes, the
+// halves push a few events at a time, taking turns, and their server CPU per event is printed side by side
+// (issue "Teams": the fold may add at most 15 %). BENCH_FOLLOW_UP_PUSHES sets the rounds (8).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,8 @@ const BENCH_TEAM_ID = 'bench-team';
 // Eight rounds, not four: on two shared cores one round of either half can swing the comparison by 5 points.
 const FOLLOW_UP_PUSHES = Number(process.env.BENCH_FOLLOW_UP_PUSHES ?? 8);
 const FOLLOW_UP_EVENTS = 5;
+/** Learners a turn of the follow-up comparison pushes for (half of them in a team). */
+const TURN_LEARNERS = 128;
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 type Learner = { token: string; learnerId: string; deviceId: string; events: LearnerEvent[] };
@@ -77,8 +79,16 @@ async function pool<T>(
 let LESSON_IDS: string[] = [];
 let distDir = '';
 
-/** `count` events of one device from its sequence `first` on, a second apart, starting a week ago. */
-function eventsFor(deviceId: string, count = EVENTS_PER_LEARNER, first = 1): LearnerEvent[] {
+/**
+ * `count` events of one device from its sequence `first` on, a second apart, starting a week ago: of the
+ * lessons in turn, or all of `lessonId`.
+ */
+function eventsFor(
+  deviceId: string,
+  count = EVENTS_PER_LEARNER,
+  first = 1,
+  lessonId?: string,
+): LearnerEvent[] {
   const t0 = Date.now() - 7 * 86_400_000;
   return Array.from({ length: count }, (_, k): LearnerEvent => {
     const i = first - 1 + k;
@@ -88,7 +98,7 @@ function eventsFor(deviceId: string, count = EVENTS_PER_LEARNER, first = 1): Lea
       deviceSeq: i + 1,
       at: new Date(t0 + i * 1000).toISOString(),
       hlc: formatHlc({ wall: t0 + i * 1000, counter: 0, node: deviceId.slice(0, 8) }),
-      lessonId: LESSON_IDS[i % 12] ?? `lesson-${i % 12}`,
+      lessonId: lessonId ?? LESSON_IDS[i % 12] ?? `lesson-${i % 12}`,
     };
     switch (i % 5) {
       case 0:
@@ -136,13 +146,19 @@ async function benchTarget(target: Target): Promise<void> {
     const pushBodies = learners.map((l) => JSON.stringify({ deviceId: l.deviceId, events: l.events }));
     await target.addToTeam(learners.filter((_, i) => i % 2 === 1).map((l) => l.learnerId));
     let acked = 0;
-    /** Each learner of one half sends its bodies in order, CONCURRENCY learners at a time. */
+    /**
+     * Each learner of one half (of learners `from` to `to`) sends its bodies in order, CONCURRENCY learners at
+     * a time.
+     */
     const pushHalf = async (
       inTeam: boolean,
       bodiesOf: (index: number) => string[],
       eventsPerBody: number,
+      [from, to] = [0, learners.length],
     ) => {
-      const half = learners.flatMap((l, i) => ((i % 2 === 1) === inTeam ? [{ l, bodies: bodiesOf(i) }] : []));
+      const half = learners.flatMap((l, i) =>
+        i >= from && i < to && (i % 2 === 1) === inTeam ? [{ l, bodies: bodiesOf(i) }] : [],
+      );
       const events = half.reduce((sum, { bodies }) => sum + bodies.length * eventsPerBody, 0);
       const cpuStart = cpuSeconds(child.pid);
       const start = performance.now();
@@ -192,29 +208,46 @@ async function benchTarget(target: Target): Promise<void> {
 
     // Then as devices really push: a few events at a time onto a history. A team member's push folds the
     // touched modules on from their kept state and writes it back, so this is where keeping progress costs.
-    const followUps = learners.map((l) =>
-      Array.from({ length: FOLLOW_UP_PUSHES }, (_, k) =>
-        JSON.stringify({
-          deviceId: l.deviceId,
-          events: eventsFor(l.deviceId, FOLLOW_UP_EVENTS, EVENTS_PER_LEARNER + k * FOLLOW_UP_EVENTS + 1),
-        }),
-      ),
-    );
-    // The halves take turns, one push each per round, so neither gains from going second (a warmer server,
-    // or a database that has settled after the bulk pushes).
-    const noTeam = { seconds: 0, cpu: 0, events: 0 };
-    const inTeam = { seconds: 0, cpu: 0, events: 0 };
-    for (let k = 0; k < FOLLOW_UP_PUSHES; k++) {
-      for (const [half, member] of [
-        [noTeam, false],
-        [inTeam, true],
-      ] as const) {
-        const round = await pushHalf(member, (i) => [followUps[i]?.[k] as string], FOLLOW_UP_EVENTS);
-        half.seconds += round.seconds;
-        half.cpu += round.cpu;
-        half.events += round.events;
+    // Two shapes: a study slot's events, of one lesson (a device pushes a few seconds after the learner's
+    // last write, so most pushes are these), and events across five lessons (a device that was offline a
+    // while, the worst case for the fold: two or three modules a push).
+    let nextSeq = EVENTS_PER_LEARNER + 1;
+    const compare = async (lessonOf: ((learner: number, k: number) => string) | null) => {
+      const first = nextSeq;
+      nextSeq += FOLLOW_UP_PUSHES * FOLLOW_UP_EVENTS;
+      const bodies = learners.map((l, i) =>
+        Array.from({ length: FOLLOW_UP_PUSHES }, (_, k) =>
+          JSON.stringify({
+            deviceId: l.deviceId,
+            events: eventsFor(l.deviceId, FOLLOW_UP_EVENTS, first + k * FOLLOW_UP_EVENTS, lessonOf?.(i, k)),
+          }),
+        ),
+      );
+      // The halves take turns a slice of learners at a time, and go first in turn, so neither gains from its
+      // place (a warmer server, a database that has settled) and a burst of other work on the machine, or a
+      // checkpoint, falls on both alike. Each round's comparison is printed too.
+      const noTeam = { seconds: 0, cpu: 0, events: 0 };
+      const inTeam = { seconds: 0, cpu: 0, events: 0 };
+      const rounds: number[] = [];
+      for (let k = 0; k < FOLLOW_UP_PUSHES; k++) {
+        const cpu = { none: 0, team: 0 };
+        for (let from = 0, turn = 0; from < learners.length; from += TURN_LEARNERS, turn++) {
+          const slice: [number, number] = [from, from + TURN_LEARNERS];
+          for (const member of turn % 2 === 0 ? [false, true] : [true, false]) {
+            const half = member ? inTeam : noTeam;
+            const pushed = await pushHalf(member, (i) => [bodies[i]?.[k] as string], FOLLOW_UP_EVENTS, slice);
+            half.seconds += pushed.seconds;
+            half.cpu += pushed.cpu;
+            half.events += pushed.events;
+            cpu[member ? 'team' : 'none'] += pushed.cpu;
+          }
+        }
+        rounds.push(cpu.team / cpu.none);
       }
-    }
+      return { noTeam, inTeam, rounds };
+    };
+    const slot = await compare((i, k) => LESSON_IDS[(i + k) % LESSON_IDS.length] as string);
+    const across = await compare(null);
     await stopServerProcess(child);
 
     const rows: RawRow[] = learners.flatMap((l) =>
@@ -233,13 +266,22 @@ async function benchTarget(target: Target): Promise<void> {
     const cpuPerEvent = (half: { cpu: number; events: number }) => (half.cpu * 1e6) / half.events;
     const rate = (half: { seconds: number; events: number }) =>
       Math.round(half.events / half.seconds).toLocaleString('en-GB');
-    const percentMore = (more: number, than: number) => `${((more / than - 1) * 100).toFixed(0)} %`;
+    const percentMore = (more: number, than: number) =>
+      `${more >= than ? '+' : ''}${((more / than - 1) * 100).toFixed(0)} %`;
     const rawRate = total / rawSeconds;
     console.log(
       [
         `${target.name}${target.name === 'sqlite' ? ` (synchronous=${process.env.SQLITE_SYNCHRONOUS || 'FULL'})` : ''}: ${LEARNERS} learners × ${EVENTS_PER_LEARNER} events; ${CONCURRENCY} pushes, ${PULL_CONCURRENCY} pulls in flight`,
         `  push  ${Math.round(pushRate).toLocaleString('en-GB')} events/s  (${pushSeconds.toFixed(2)} s; server used ${pushCpu.toFixed(2)} CPU s = ${pushCpu > 0 ? Math.round(total / pushCpu).toLocaleString('en-GB') : '?'} events per CPU-second)`,
-        `  then ${FOLLOW_UP_PUSHES} pushes of ${FOLLOW_UP_EVENTS} events each: in no team ${cpuPerEvent(noTeam).toFixed(0)} µs server CPU an event (${rate(noTeam)} events/s), in a team ${cpuPerEvent(inTeam).toFixed(0)} µs (${rate(inTeam)} events/s) → keeping team progress adds ${percentMore(cpuPerEvent(inTeam), cpuPerEvent(noTeam))} CPU, ${percentMore(inTeam.seconds / inTeam.events, noTeam.seconds / noTeam.events)} time (target ≤ 15 %)`,
+        ...(
+          [
+            ['of one lesson', slot],
+            ['across lessons', across],
+          ] as const
+        ).map(
+          ([shape, { noTeam, inTeam, rounds }]) =>
+            `  then ${FOLLOW_UP_PUSHES} pushes of ${FOLLOW_UP_EVENTS} events ${shape}: in no team ${cpuPerEvent(noTeam).toFixed(0)} µs server CPU an event (${rate(noTeam)} events/s), in a team ${cpuPerEvent(inTeam).toFixed(0)} µs (${rate(inTeam)} events/s) → keeping team progress adds ${percentMore(cpuPerEvent(inTeam), cpuPerEvent(noTeam))} CPU, ${percentMore(inTeam.seconds / inTeam.events, noTeam.seconds / noTeam.events)} time (target ≤ 15 %); each round ${rounds.map((r) => percentMore(r, 1)).join(', ')}`,
+        ),
         `  raw   ${Math.round(rawRate).toLocaleString('en-GB')} events/s  (500-row transactions)  → push is ${((pushRate / rawRate) * 100).toFixed(1)} % of raw`,
         `  pull  (one page of ${EVENTS_PER_LEARNER} per learner) p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  (${Math.round(total / pullSeconds).toLocaleString('en-GB')} events/s)`,
       ].join('\n'),

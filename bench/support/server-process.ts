@@ -2,7 +2,7 @@
 // loopback port, talk JSON to it, read its memory and CPU from /proc, and stop it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { freePort, waitForHealth } from '../../tests/e2e/helpers/app-server';
 
@@ -68,12 +68,17 @@ export function rssMb(pid: number | undefined): number {
 
 /**
  * CPU seconds a process has used (Linux /proc; 0 elsewhere). On a shared, busy machine wall-clock rates
- * swing with other load; work per server CPU-second does not.
+ * swing with other load; work per server CPU-second does not. Summed from each thread's scheduler time
+ * (`schedstat`, nanoseconds), not the process's `stat` (whole 10 ms ticks, charged by sampling: a slice of
+ * a second's pushes measured so swung by ±10 %).
  */
 export function cpuSeconds(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    return ns / 1e9;
   } catch {
     return 0;
   }
