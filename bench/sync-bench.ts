@@ -230,7 +230,7 @@ async function benchTarget(target: Target): Promise<void> {
       const inTeam = { seconds: 0, cpu: 0, events: 0 };
       const rounds: number[] = [];
       for (let k = 0; k < FOLLOW_UP_PUSHES; k++) {
-        const cpu = { none: 0, team: 0 };
+        const perEvent = { none: { cpu: 0, events: 0 }, team: { cpu: 0, events: 0 } };
         for (let from = 0, turn = 0; from < learners.length; from += TURN_LEARNERS, turn++) {
           const slice: [number, number] = [from, from + TURN_LEARNERS];
           for (const member of turn % 2 === 0 ? [false, true] : [true, false]) {
@@ -239,15 +239,20 @@ async function benchTarget(target: Target): Promise<void> {
             half.seconds += pushed.seconds;
             half.cpu += pushed.cpu;
             half.events += pushed.events;
-            cpu[member ? 'team' : 'none'] += pushed.cpu;
+            const turn = perEvent[member ? 'team' : 'none'];
+            turn.cpu += pushed.cpu;
+            turn.events += pushed.events;
           }
         }
-        rounds.push(cpu.team / cpu.none);
+        rounds.push(perEvent.team.cpu / perEvent.team.events / (perEvent.none.cpu / perEvent.none.events));
       }
       return { noTeam, inTeam, rounds };
     };
     const slot = await compare((i, k) => LESSON_IDS[(i + k) % LESSON_IDS.length] as string);
     const across = await compare(null);
+    const followUpEvents = 2 * LEARNERS * FOLLOW_UP_PUSHES * FOLLOW_UP_EVENTS;
+    if (acked !== total + followUpEvents)
+      throw new Error(`only ${acked - total} of ${followUpEvents} follow-up events acked`);
     await stopServerProcess(child);
 
     const rows: RawRow[] = learners.flatMap((l) =>

@@ -47,7 +47,7 @@ export async function lockAndReadPg(
   eventIds: string[],
   moduleIds: string[] | null,
 ): Promise<Locked> {
-  // The states go as text inside the JSON, parsed here by readFoldState: cheaper for both sides than
+  // The states go as text inside the JSON, parsed by teamState (readFoldState): cheaper for both sides than
   // PostgreSQL parsing them as json and the driver walking them in the answer.
   const teamReads = moduleIds
     ? sql`(select json_agg(json_build_array(module_id, fold_state)) from module_progress

@@ -7,7 +7,7 @@
 //
 // PostgreSQL gets fewer round trips (push-statements-pg.ts): four in all (begin, lock with its reads,
 // insert with the counters and team progress, commit). SQLite runs in-process, where round trips cost
-// nothing, and reads and writes in plain statements.
+// nothing, and reads (push-statements-sqlite.ts) and writes in plain statements.
 import type { z } from 'zod';
 import {
   type PushResponse,

@@ -73,15 +73,22 @@ export function rssMb(pid: number | undefined): number {
  * a second's pushes measured so swung by ±10 %).
  */
 export function cpuSeconds(pid: number | undefined): number {
+  let tasks: string[];
   try {
-    let ns = 0;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
-    }
-    return ns / 1e9;
+    tasks = readdirSync(`/proc/${pid}/task`);
   } catch {
     return 0;
   }
+  let ns = 0;
+  for (const task of tasks) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The thread ended between the listing and the read. Node's threads live as long as the process, so
+      // this is rare; what an ended thread used is lost from later readings either way.
+    }
+  }
+  return ns / 1e9;
 }
 
 /**

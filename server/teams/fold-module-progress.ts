@@ -85,7 +85,8 @@ export function foldModuleOn(
   if (!module) return null;
   const state = kept ?? emptyFoldState(course.version);
   if (state.courseVersion !== course.version) return undefined;
-  const ours = liveEvents(events.filter((e) => course.lessonModule.get(e.lessonId) === moduleId));
+  // Deduplicated first: one push may carry an id twice, and only the first copy is stored.
+  const ours = liveEvents(events).filter((e) => course.lessonModule.get(e.lessonId) === moduleId);
   if (!ours.every((e) => comesAfter(state, e))) return undefined;
   for (const event of ours) {
     foldEvent(state.progress, event);

@@ -1,8 +1,8 @@
 // Keeps `module_progress` in step with a team member's events, in the push's transaction. Two ways:
 // - progressOn folds the new events on from each touched module's kept state (module-fold-state.ts): no
-//   history read. The push reads the states with its lock and writes the rows with its events
-//   (push-statements-sqlite.ts, push-statements-pg.ts): on PostgreSQL in its own statements, so a team
-//   member's push costs no more round trips than anyone's.
+//   history read. SQLite reads the states after its lock (push-statements-sqlite.ts) and writes the rows in
+//   a statement of their own (writeProgress); PostgreSQL reads them in its lock statement and writes them in
+//   its insert statement (push-statements-pg.ts), so a team member's push costs no more round trips there.
 // - keepProgress folds the touched modules again from the learner's events of their lessons and their voids
 //   (indexes events_learner_seq and events_learner_voided), whenever progressOn cannot (a void, events out
 //   of order, a new course build, a concurrent change, a row from before states were kept).

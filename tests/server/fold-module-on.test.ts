@@ -136,4 +136,14 @@ describe('folding a module on from its kept state', () => {
     expect(foldModuleOn(null, other, course, 'foundations')).toBeNull();
     expect(foldModuleOn(null, other, course, 'four-areas')).toMatchObject({ lessonsCompleted: 1 });
   });
+
+  it('folds only the first copy of an id a push carries twice, as the server stores only that one', () => {
+    const completion = { ...(history(9, 1)[0] as LearnerEvent), type: 'lesson-completed', payload: {} };
+    const twice = [
+      { ...completion, lessonId: 'f1' },
+      { ...completion, lessonId: 'a1' },
+    ] as LearnerEvent[];
+    expect(foldModuleOn(null, twice, course, 'foundations')).toMatchObject({ lessonsCompleted: 1 });
+    expect(foldModuleOn(null, twice, course, 'four-areas')).toBeNull();
+  });
 });

@@ -285,6 +285,33 @@ describe.each(testDbKinds)('team progress kept with the device fold on %s', (kin
     });
   });
 
+  it('a row kept before states were kept is folded again from the events, not on from nothing', async () => {
+    const invite = await createInvite(t, leader, teamId);
+    await join(t, staff, invite.code);
+    const push = (events: LearnerEvent[]) =>
+      t.call('POST', '/api/v1/sync/push', { token: staff.token, body: { deviceId: staff.deviceId, events } });
+    await push([eventOf(staff, 'f1', 1, completed)]);
+    // As migration 0016 left rows written before it: no state to fold on from.
+    await testDb.db.kysely
+      .updateTable('module_progress')
+      .set({ fold_state: null })
+      .where('learner_id', '=', staff.learnerId)
+      .execute();
+    const f2 = eventOf(staff, 'f2', 2, completed);
+    expect((await push([f2])).status).toBe(200);
+    const record = await json<MemberRecord>(
+      await t.call('GET', `/api/v1/teams/${teamId}/members/${staff.learnerId}`, { token: leader.token }),
+    );
+    expect(record.modules.find((m) => m.moduleId === 'foundations')).toMatchObject({ lessonsCompleted: 2 });
+    const row = await testDb.db.kysely
+      .selectFrom('module_progress')
+      .select('fold_state')
+      .where('learner_id', '=', staff.learnerId)
+      .where('module_id', '=', 'foundations')
+      .executeTakeFirst();
+    expect(row?.fold_state).toContain('"f2"');
+  });
+
   if (kind !== 'postgres') return;
   it('a push that waited for a join in progress folds its events for the team', async () => {
     const completion = eventOf(staff, 'f1', 1, completed);
