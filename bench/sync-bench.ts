@@ -7,7 +7,8 @@
 // the learners are in no team, so a push pays one membership look-up; the other half are members of one
 // team, so each push also folds their progress (server/teams/keep-progress.ts). After the bulk pushes, the
 // halves push a few events at a time, taking turns, and their server CPU per event is printed side by side
-// (issue "Teams": the fold may add at most 15 %). BENCH_FOLLOW_UP_PUSHES sets the rounds (8).
+// (issue "Teams": the fold may add at most 15 %). BENCH_FOLLOW_UP_PUSHES sets the rounds counted (8, after
+// one that warms up).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -214,9 +215,9 @@ async function benchTarget(target: Target): Promise<void> {
     let nextSeq = EVENTS_PER_LEARNER + 1;
     const compare = async (lessonOf: ((learner: number, k: number) => string) | null) => {
       const first = nextSeq;
-      nextSeq += FOLLOW_UP_PUSHES * FOLLOW_UP_EVENTS;
+      nextSeq += (FOLLOW_UP_PUSHES + 1) * FOLLOW_UP_EVENTS;
       const bodies = learners.map((l, i) =>
-        Array.from({ length: FOLLOW_UP_PUSHES }, (_, k) =>
+        Array.from({ length: FOLLOW_UP_PUSHES + 1 }, (_, k) =>
           JSON.stringify({
             deviceId: l.deviceId,
             events: eventsFor(l.deviceId, FOLLOW_UP_EVENTS, first + k * FOLLOW_UP_EVENTS, lessonOf?.(i, k)),
@@ -225,32 +226,35 @@ async function benchTarget(target: Target): Promise<void> {
       );
       // The halves take turns a slice of learners at a time, and go first in turn, so neither gains from its
       // place (a warmer server, a database that has settled) and a burst of other work on the machine, or a
-      // checkpoint, falls on both alike. Each round's comparison is printed too.
+      // checkpoint, falls on both alike. Each round's comparison is printed too. The first round only warms
+      // up (it ran up to 15 points above the rest: code the follow-ups reach first, compiled then).
       const noTeam = { seconds: 0, cpu: 0, events: 0 };
       const inTeam = { seconds: 0, cpu: 0, events: 0 };
       const rounds: number[] = [];
-      for (let k = 0; k < FOLLOW_UP_PUSHES; k++) {
+      for (let k = 0; k <= FOLLOW_UP_PUSHES; k++) {
         const perEvent = { none: { cpu: 0, events: 0 }, team: { cpu: 0, events: 0 } };
         for (let from = 0, turn = 0; from < learners.length; from += TURN_LEARNERS, turn++) {
           const slice: [number, number] = [from, from + TURN_LEARNERS];
           for (const member of turn % 2 === 0 ? [false, true] : [true, false]) {
-            const half = member ? inTeam : noTeam;
             const pushed = await pushHalf(member, (i) => [bodies[i]?.[k] as string], FOLLOW_UP_EVENTS, slice);
+            if (k === 0) continue;
+            const half = member ? inTeam : noTeam;
             half.seconds += pushed.seconds;
             half.cpu += pushed.cpu;
             half.events += pushed.events;
-            const turn = perEvent[member ? 'team' : 'none'];
-            turn.cpu += pushed.cpu;
-            turn.events += pushed.events;
+            const round = perEvent[member ? 'team' : 'none'];
+            round.cpu += pushed.cpu;
+            round.events += pushed.events;
           }
         }
-        rounds.push(perEvent.team.cpu / perEvent.team.events / (perEvent.none.cpu / perEvent.none.events));
+        if (k > 0)
+          rounds.push(perEvent.team.cpu / perEvent.team.events / (perEvent.none.cpu / perEvent.none.events));
       }
       return { noTeam, inTeam, rounds };
     };
     const slot = await compare((i, k) => LESSON_IDS[(i + k) % LESSON_IDS.length] as string);
     const across = await compare(null);
-    const followUpEvents = 2 * LEARNERS * FOLLOW_UP_PUSHES * FOLLOW_UP_EVENTS;
+    const followUpEvents = 2 * LEARNERS * (FOLLOW_UP_PUSHES + 1) * FOLLOW_UP_EVENTS;
     if (acked !== total + followUpEvents)
       throw new Error(`only ${acked - total} of ${followUpEvents} follow-up events acked`);
     await stopServerProcess(child);
