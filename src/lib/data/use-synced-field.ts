@@ -36,11 +36,24 @@ export function useSyncedField({ stored, save, delayMs = 500, normalize }: Optio
   const normalizeRef = useRef(normalize);
   normalizeRef.current = normalize;
 
+  // The save the unmount starts finishes after the field is gone: it still stores, but renders nothing (by
+  // then the page, or a test's document, may be torn down).
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const show = useCallback((next: FieldStatus) => {
+    if (mounted.current) setStatus(next);
+  }, []);
+
   const apply = useCallback((event: FieldEvent) => {
     const next = fieldReducer(state.current, event, normalizeRef.current);
     if (next === state.current) return;
     state.current = next;
-    rendered();
+    if (mounted.current) rendered();
   }, []);
 
   const storedText = stored?.text;
@@ -73,12 +86,12 @@ export function useSyncedField({ stored, save, delayMs = 500, normalize }: Optio
       serialize(async () => {
         const { text, typing, seen } = state.current;
         if (!typing) return;
-        setStatus('saving');
+        show('saving');
         const result = await saveRef.current(text, seen);
         if (result) apply({ type: 'saved', text, stored: result });
-        if (state.current.text === text) setStatus(result ? 'saved' : 'failed');
+        if (state.current.text === text) show(result ? 'saved' : 'failed');
       }),
-    [serialize, apply],
+    [serialize, apply, show],
   );
 
   const change = (text: string) => {
@@ -95,10 +108,10 @@ export function useSyncedField({ stored, save, delayMs = 500, normalize }: Optio
   /** Stores a version the learner chose in place of what is typed (a conflict resolved). */
   const replace = (write: () => Promise<StoredText | null>): Promise<void> =>
     serialize(async () => {
-      setStatus('saving');
+      show('saving');
       const result = await write();
       if (result) apply({ type: 'replaced', stored: result });
-      setStatus(result ? 'saved' : 'failed');
+      show(result ? 'saved' : 'failed');
     });
 
   return {
