@@ -25,14 +25,18 @@ export type ModuleFoldState = {
   cards: Map<string, RefresherState>;
 };
 
+/** A card as JSON has it: its dates as ISO strings (what `Date.toJSON` prints). */
 type StoredCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review?: string };
-/** The JSON form; `toStoredState` makes it, `readFoldState` reads it back. */
-type StoredState = {
+/**
+ * The JSON form: `toStoredState` makes it with the cards as they are (printing turns their dates into ISO
+ * strings), `readFoldState` reads it back with StoredCards.
+ */
+type StoredState<C = StoredCard> = {
   courseVersion: string;
   last: { hlc: string; id: string } | null;
   lessons: { lessonId: string; completedAt?: string; msSpent: number }[];
   intervals: [string, [string, number][]][];
-  cards: { lessonId: string; checkId: string; card: StoredCard }[];
+  cards: { lessonId: string; checkId: string; card: C }[];
 };
 
 export const emptyFoldState = (courseVersion: string): ModuleFoldState => ({
@@ -47,36 +51,18 @@ export function comesAfter(state: ModuleFoldState, event: LearnerEvent): boolean
   return !state.last || byHlcThenId(state.last, event) < 0;
 }
 
-// Both directions copy fields one by one: object rest and spread take V8's slow path, and every push of a
-// team member runs them for each card (bench:sync).
-export function toStoredState(state: ModuleFoldState): StoredState {
+// Fields are copied one by one, not by object rest and spread, which take V8's slow path: every push of a
+// team member runs this for each card (bench:sync).
+export function toStoredState(state: ModuleFoldState): StoredState<Card> {
   const lessons: StoredState['lessons'] = [];
   for (const { lessonId, completedAt, msSpent } of state.progress.lessons.values()) {
     lessons.push(completedAt ? { lessonId, completedAt, msSpent } : { lessonId, msSpent });
   }
   const intervals: StoredState['intervals'] = [];
   for (const [lessonId, byId] of state.progress.intervals) intervals.push([lessonId, [...byId]]);
-  const cards: StoredState['cards'] = [];
-  for (const { lessonId, checkId, card } of state.cards.values()) {
-    cards.push({ lessonId, checkId, card: storedCard(card) });
-  }
+  const cards: StoredState<Card>['cards'] = [];
+  for (const { lessonId, checkId, card } of state.cards.values()) cards.push({ lessonId, checkId, card });
   return { courseVersion: state.courseVersion, last: state.last, lessons, intervals, cards };
-}
-
-function storedCard(card: Card): StoredCard {
-  const stored: StoredCard = {
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: card.elapsed_days,
-    scheduled_days: card.scheduled_days,
-    reps: card.reps,
-    lapses: card.lapses,
-    learning_steps: card.learning_steps,
-    state: card.state,
-    due: card.due.toISOString(),
-  };
-  if (card.last_review) stored.last_review = card.last_review.toISOString();
-  return stored;
 }
 
 function revivedCard(stored: StoredCard): Card {
