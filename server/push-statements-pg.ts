@@ -32,7 +32,7 @@ type LockRow = Counters & {
   fresh: boolean;
   stored: [string, string][] | null;
   member: boolean;
-  kept: [string, unknown][] | null;
+  kept: [string, string | null][] | null;
   voids_pushed: boolean;
 };
 

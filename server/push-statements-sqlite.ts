@@ -57,7 +57,7 @@ async function readTeamState(
       left join module_progress p on t.member and p.learner_id = ${learnerId}
         and p.module_id in (${sql.join(moduleIds)})`.execute(trx);
   const first = rows[0];
-  const kept = rows.flatMap((row): [string, unknown][] =>
+  const kept = rows.flatMap((row): [string, string | null][] =>
     row.module_id === null ? [] : [[row.module_id, row.fold_state]],
   );
   return teamState(Boolean(first?.member), moduleIds, kept, Boolean(first?.voids_pushed));

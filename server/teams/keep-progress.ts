@@ -11,7 +11,7 @@ import type { LearnerEvent } from '../../src/shared/progress/events';
 import type { Database } from '../db-schema';
 import type { CourseIndex } from './course-index';
 import { foldModuleOn, foldModuleProgress, type ModuleProgressRow } from './fold-module-progress';
-import { type ModuleFoldState, readFoldState, toStoredState } from './module-fold-state';
+import { foldedTheSame, type ModuleFoldState, printFoldState, readFoldState } from './module-fold-state';
 
 type Trx = Kysely<Database>;
 
@@ -24,26 +24,32 @@ type Trx = Kysely<Database>;
  */
 export type TeamState =
   | { kind: 'none' }
-  | { kind: 'member'; kept: Map<string, ModuleFoldState> }
+  | { kind: 'member'; kept: Map<string, KeptState> }
   | { kind: 'unknown' };
+
+/** A module's kept fold state, and its text as stored. */
+export type KeptState = { state: ModuleFoldState; printed: string };
 
 export function teamState(
   member: boolean,
   moduleIds: string[] | null,
-  kept: [string, unknown][] | null,
+  kept: [string, string | null][] | null,
   voidsPushed: boolean,
 ): TeamState {
   if (!member) return { kind: 'none' };
   if (!moduleIds || voidsPushed) return { kind: 'unknown' };
-  const states = (kept ?? []).filter(([, state]) => state !== null);
-  return {
-    kind: 'member',
-    kept: new Map(states.map(([moduleId, state]) => [moduleId, readFoldState(state)])),
-  };
+  const states = new Map<string, KeptState>();
+  for (const [moduleId, printed] of kept ?? []) {
+    if (printed !== null) states.set(moduleId, { state: readFoldState(printed), printed });
+  }
+  return { kind: 'member', kept: states };
 }
 
+/** A row to write, with its fold state printed. */
+export type PrintedRow = { row: ModuleProgressRow; foldState: string };
+
 /** What a fold changes: the rows to keep (insert or replace) and the modules whose row goes. */
-export type ProgressWrite = { kept: ModuleProgressRow[]; gone: string[] };
+export type ProgressWrite = { kept: PrintedRow[]; gone: string[] };
 
 /** The course modules `events` name by their own lessons (a void's target's module is not among them). */
 export function modulesOf(events: readonly LearnerEvent[], course: CourseIndex): Set<string> {
@@ -68,10 +74,10 @@ function progressWrite(
   moduleIds: Iterable<string>,
 ): ProgressWrite {
   const folded = foldModuleProgress([...earlier, ...pushed], course, moduleIds);
-  const kept: ModuleProgressRow[] = [];
+  const kept: PrintedRow[] = [];
   const gone: string[] = [];
   for (const [moduleId, row] of folded) {
-    if (row) kept.push(row);
+    if (row) kept.push({ row, foldState: printFoldState(row.state) });
     else gone.push(moduleId);
   }
   return { kept, gone };
@@ -82,20 +88,29 @@ function progressWrite(
  * cannot be folded on: it has no kept state (no row, yet it may have history: a lesson a new course build
  * moved into it, events stored before the server's build knew their lesson; or a row from before states
  * were kept), or foldModuleOn declines. The caller then folds from the events.
+ *
+ * A module whose state the events left as it was, but for `last` (a section reached, a lesson opened again,
+ * a completed lesson completed again: most pushes of someone reading), is not written: its row and kept
+ * state stay as they are, `last` too. That is sound because such an event changes nothing wherever it falls
+ * in the order, so a later event that sorts before it may still be folded on.
  */
 export function progressOn(
-  kept: ReadonlyMap<string, ModuleFoldState>,
+  kept: ReadonlyMap<string, KeptState>,
   events: readonly LearnerEvent[],
   course: CourseIndex,
 ): ProgressWrite | undefined {
   const write: ProgressWrite = { kept: [], gone: [] };
   for (const moduleId of modulesOf(events, course)) {
-    const state = kept.get(moduleId);
-    if (!state) return undefined;
-    const row = foldModuleOn(state, events, course, moduleId);
+    const before = kept.get(moduleId);
+    if (!before) return undefined;
+    const row = foldModuleOn(before.state, events, course, moduleId);
     if (row === undefined) return undefined;
-    if (row) write.kept.push(row);
-    else write.gone.push(moduleId);
+    if (!row) {
+      write.gone.push(moduleId);
+      continue;
+    }
+    const foldState = printFoldState(row.state);
+    if (!foldedTheSame(foldState, before.printed)) write.kept.push({ row, foldState });
   }
   return write;
 }
@@ -196,11 +211,11 @@ export async function writeProgress(
  * writes here, and building and compiling that cost more than running it. Each value a parameter of its own:
  * PostgreSQL parsed the same rows sent as one JSON document (json_to_recordset) slower than it stored them.
  */
-export function upsertProgress(learnerId: string, kept: readonly ModuleProgressRow[]) {
+export function upsertProgress(learnerId: string, kept: readonly PrintedRow[]) {
   const values = kept.map(
-    (row) => sql`(${learnerId}, ${row.moduleId}, ${row.lessonsCompleted}, ${row.lessonsTotal},
+    ({ row, foldState }) => sql`(${learnerId}, ${row.moduleId}, ${row.lessonsCompleted}, ${row.lessonsTotal},
       ${row.completedAt}, ${row.msSpent}, ${JSON.stringify(row.lessons)}, ${JSON.stringify(row.refreshers)},
-      ${JSON.stringify(toStoredState(row.state))})`,
+      ${foldState})`,
   );
   return sql`
     insert into module_progress (learner_id, module_id, lessons_completed, lessons_total, completed_at, ms_spent,

@@ -33,10 +33,11 @@ type StoredCard = Omit<Card, 'due' | 'last_review'> & { due: string; last_review
  */
 type StoredState<C = StoredCard> = {
   courseVersion: string;
-  last: { hlc: string; id: string } | null;
   lessons: { lessonId: string; completedAt?: string; msSpent: number }[];
   intervals: [string, [string, number][]][];
   cards: { lessonId: string; checkId: string; card: C }[];
+  /** Printed last, so the text before it is what the fold made of the events (foldedTheSame). */
+  last: { hlc: string; id: string } | null;
 };
 
 export const emptyFoldState = (courseVersion: string): ModuleFoldState => ({
@@ -62,11 +63,28 @@ export function toStoredState(state: ModuleFoldState): StoredState<Card> {
   for (const [lessonId, byId] of state.progress.intervals) intervals.push([lessonId, [...byId]]);
   const cards: StoredState<Card>['cards'] = [];
   for (const { lessonId, checkId, card } of state.cards.values()) cards.push({ lessonId, checkId, card });
-  return { courseVersion: state.courseVersion, last: state.last, lessons, intervals, cards };
+  return { courseVersion: state.courseVersion, lessons, intervals, cards, last: state.last };
 }
 
+/** The state as stored in `module_progress.fold_state`. */
+export const printFoldState = (state: ModuleFoldState): string => JSON.stringify(toStoredState(state));
+
+const LAST = ',"last":';
+
+/**
+ * Whether two printed states differ at most in `last`: then the events folded between them changed nothing
+ * the row is made of. (`,"last":` cannot occur inside a printed string, where a quote is escaped.)
+ */
+export function foldedTheSame(printed: string, kept: string): boolean {
+  const end = printed.lastIndexOf(LAST);
+  return end > 0 && end === kept.lastIndexOf(LAST) && printed.startsWith(kept.slice(0, end));
+}
+
+// In the order ts-fsrs makes a card's fields, so a state read back prints as the fold printed it (a fold that
+// changed nothing is then seen as such: foldedTheSame).
 function revivedCard(stored: StoredCard): Card {
   const card: Card = {
+    due: new Date(stored.due),
     stability: stored.stability,
     difficulty: stored.difficulty,
     elapsed_days: stored.elapsed_days,
@@ -75,7 +93,6 @@ function revivedCard(stored: StoredCard): Card {
     lapses: stored.lapses,
     learning_steps: stored.learning_steps,
     state: stored.state,
-    due: new Date(stored.due),
   };
   if (stored.last_review) card.last_review = new Date(stored.last_review);
   return card;
