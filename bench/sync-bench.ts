@@ -8,7 +8,8 @@
 // team, so each push also folds their progress (server/teams/keep-progress.ts). After the bulk pushes, the
 // halves push a few events at a time, taking turns, and their server CPU per event is printed side by side
 // (issue "Teams": the fold may add at most 15 %). BENCH_FOLLOW_UP_PUSHES sets the rounds counted (8, after
-// one that warms up).
+// one that warms up). BENCH_NO_TEAM=1 puts nobody in the team, so both halves are the same: what the
+// comparison then prints is the bench's own error.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,7 +146,8 @@ async function benchTarget(target: Target): Promise<void> {
     const total = LEARNERS * EVENTS_PER_LEARNER;
     // Serialised before the clock starts: the client shares the 2 cores and should not be measured.
     const pushBodies = learners.map((l) => JSON.stringify({ deviceId: l.deviceId, events: l.events }));
-    await target.addToTeam(learners.filter((_, i) => i % 2 === 1).map((l) => l.learnerId));
+    if (process.env.BENCH_NO_TEAM !== '1')
+      await target.addToTeam(learners.filter((_, i) => i % 2 === 1).map((l) => l.learnerId));
     let acked = 0;
     /**
      * Each learner of one half (of learners `from` to `to`) sends its bodies in order, CONCURRENCY learners at
