@@ -31,7 +31,7 @@ const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b)
 
 // The schedule reads only answers (and voids, which liveEvents has applied); a session attended is not one
 // of the learner's own answers here.
-const isAnswer = (e: LearnerEvent) => e.type === 'check-answered' || e.type === 'refresher-answered';
+export const isAnswer = (e: LearnerEvent) => e.type === 'check-answered' || e.type === 'refresher-answered';
 
 /**
  * One row per module in `moduleIds` (null for a module with nothing in the fold: its row goes). `events`

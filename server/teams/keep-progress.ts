@@ -10,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import type { Database } from '../db-schema';
 import type { CourseIndex } from './course-index';
-import { foldModuleOn, foldModuleProgress, type ModuleProgressRow } from './fold-module-progress';
+import { foldModuleOn, foldModuleProgress, isAnswer, type ModuleProgressRow } from './fold-module-progress';
 import { foldedTheSame, type ModuleFoldState, printFoldState, readFoldState } from './module-fold-state';
 
 type Trx = Kysely<Database>;
@@ -89,10 +89,13 @@ function progressWrite(
  * moved into it, events stored before the server's build knew their lesson; or a row from before states
  * were kept), or foldModuleOn declines. The caller then folds from the events.
  *
- * A module whose state the events left as it was, but for `last` (a section reached, a lesson opened again,
- * a completed lesson completed again: most pushes of someone reading), is not written: its row and kept
- * state stay as they are, `last` too. That is sound because such an event changes nothing wherever it falls
- * in the order, so a later event that sorts before it may still be folded on.
+ * A module whose state the events left as it was, but for `last` (a section reached, a lesson opened or
+ * completed again, an interval re-sent no longer: most pushes of someone reading), is not written: its row
+ * and kept state stay as they are, `last` too. That is sound because such an event changes nothing wherever
+ * it falls in the order (what it would change, an earlier event can only have made so already), so a later
+ * event that sorts before it may still be folded on. Not so an answer: a wrong first answer makes no card,
+ * but after a correct one that sorts before it and arrives later it reviews that card again. A module with
+ * an answer among its events is always written, so that `last` moves past it.
  */
 export function progressOn(
   kept: ReadonlyMap<string, KeptState>,
@@ -110,7 +113,8 @@ export function progressOn(
       continue;
     }
     const foldState = printFoldState(row.state);
-    if (!foldedTheSame(foldState, before.printed)) write.kept.push({ row, foldState });
+    const answered = events.some((e) => isAnswer(e) && course.lessonModule.get(e.lessonId) === moduleId);
+    if (answered || !foldedTheSame(foldState, before.printed)) write.kept.push({ row, foldState });
   }
   return write;
 }

@@ -46,6 +46,26 @@ function pushOn(stored: Stored, pushed: readonly LearnerEvent[]): string[] | und
   return write.kept.map(({ row }) => row.moduleId);
 }
 
+/** As a push does: folds on, or where that declines folds every event stored so far again (keepProgress). */
+function pushOrRefold(
+  stored: Stored,
+  storedBefore: readonly LearnerEvent[],
+  pushed: readonly LearnerEvent[],
+) {
+  if (pushOn(stored, pushed) !== undefined) return;
+  stored.clear();
+  for (const [moduleId, kept] of storeFold([...storedBefore, ...pushed])) stored.set(moduleId, kept);
+}
+
+/** A seeded random number in [0, 1), as fold-fixtures' history makes them. */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return a / 2_147_483_648;
+  };
+}
+
 let seq = 0;
 function event(minute: number, lessonId: string, kind: string, payload: object = {}): LearnerEvent {
   const wall = T0 + minute * 60_000;
@@ -88,7 +108,37 @@ describe('progressOn', () => {
       ['foundations'],
     ],
     ['another lesson of the module opened', event(10, 'f2', 'lesson-opened'), ['foundations']],
-  ])('%s: writes %j', (_name, pushed, written) => {
+    [
+      'a wrong answer to a check that has a card',
+      event(10, 'f1', 'check-answered', { checkId: 'c1', optionIds: ['o2'], correct: false }),
+      ['foundations'],
+    ],
+    [
+      'a refresher answered',
+      event(10, 'f1', 'refresher-answered', { checkId: 'c1', optionIds: ['o1'], correct: true }),
+      ['foundations'],
+    ],
+    [
+      'confidence rated (the device keeps it, not the fold)',
+      event(10, 'f1', 'confidence-rated', {
+        moduleId: 'foundations',
+        stage: 'after',
+        ratings: [{ statement: 'I can say what SEN means', rating: 4 }],
+      }),
+      [],
+    ],
+    [
+      'a session attended (its polls are not the learner’s own answers here)',
+      event(10, 'f1', 'session-attended', {
+        sessionId: 'session-1',
+        moduleId: 'foundations',
+        lessonIds: ['f1'],
+        checks: [{ lessonId: 'f1', checkId: 'c1' }],
+        minutes: 30,
+      }),
+      [],
+    ],
+  ])('%s', (_name, pushed, written) => {
     const history = studied();
     const stored = storeFold(history);
     const before = stored.get('foundations')?.printed;
@@ -111,6 +161,69 @@ describe('progressOn', () => {
     expect(shown(stored.get('foundations')?.row)).toEqual(shown(whole.get('foundations')));
     // Before the last event it did write, it declines: the caller folds from the events.
     expect(pushOn(stored, [event(12, 'f1', 'lesson-completed')])).toBeUndefined();
+  });
+
+  it('writes an answer even when it changes nothing, as one sorting before it may make it change something', () => {
+    const opened = event(0, 'f1', 'lesson-opened');
+    const stored = storeFold([opened]);
+    // A wrong first answer makes no card; a correct answer from before it, arriving later, would make one
+    // that the wrong answer then reviews again.
+    const wrong = event(10, 'f1', 'check-answered', { checkId: 'c1', optionIds: ['o2'], correct: false });
+    expect(pushOn(stored, [wrong])).toEqual(['foundations']);
+    const correctEarlier = event(5, 'f1', 'check-answered', {
+      checkId: 'c1',
+      optionIds: ['o1'],
+      correct: true,
+    });
+    pushOrRefold(stored, [opened, wrong], [correctEarlier]);
+    const whole = foldModuleProgress([opened, correctEarlier, wrong], course, ['foundations']);
+    expect(stored.get('foundations')?.row.refreshers).toEqual(whole.get('foundations')?.refreshers);
+    expect(shown(stored.get('foundations')?.row)).toEqual(shown(whole.get('foundations')));
+  });
+
+  it('keeps the whole fold’s rows when two devices push a seeded history in any order', () => {
+    let unwritten = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const random = seeded(seed);
+      // Voids go to a refold whatever else the push holds (keepProgress), so they are left out here; half
+      // the answers are wrong, so some make no card.
+      const events = history(seed, 40)
+        .filter((e) => e.type !== 'voided')
+        .map((e) =>
+          e.type === 'check-answered' ? { ...e, payload: { ...e.payload, correct: random() < 0.5 } } : e,
+        );
+      const byDevice: LearnerEvent[][] = [[], []];
+      for (const e of events) byDevice[random() < 0.5 ? 0 : 1]?.push(e);
+      // Each device pushes its own events in order, in batches of one to four; the two interleave at random.
+      const pushes: LearnerEvent[][] = [];
+      const next = [0, 0];
+      while (next.some((at, d) => at < (byDevice[d]?.length ?? 0))) {
+        const d =
+          random() < 0.5 && (next[0] ?? 0) < (byDevice[0]?.length ?? 0)
+            ? 0
+            : (next[1] ?? 0) < (byDevice[1]?.length ?? 0)
+              ? 1
+              : 0;
+        const from = next[d] ?? 0;
+        const size = 1 + Math.floor(random() * 4);
+        pushes.push(byDevice[d]?.slice(from, from + size) ?? []);
+        next[d] = from + size;
+      }
+      const stored: Stored = new Map();
+      const sent: LearnerEvent[] = [];
+      for (const batch of pushes) {
+        const before = new Map([...stored].map(([id, kept]) => [id, kept.printed]));
+        pushOrRefold(stored, sent, batch);
+        sent.push(...batch);
+        for (const [id, printed] of before) if (stored.get(id)?.printed === printed) unwritten += 1;
+      }
+      const whole = storeFold(sent);
+      expect([...stored.keys()].sort(), `seed ${seed}`).toEqual([...whole.keys()].sort());
+      for (const [moduleId, { row }] of whole) {
+        expect(shown(stored.get(moduleId)?.row), `seed ${seed}, ${moduleId}`).toEqual(shown(row));
+      }
+    }
+    expect(unwritten, 'some modules were left as they were').toBeGreaterThan(0);
   });
 
   it.each([
