@@ -103,6 +103,7 @@ export function progressOn(
   course: CourseIndex,
 ): ProgressWrite | undefined {
   const write: ProgressWrite = { kept: [], gone: [] };
+  const answered = modulesOf(events.filter(isAnswer), course);
   for (const moduleId of modulesOf(events, course)) {
     const before = kept.get(moduleId);
     if (!before) return undefined;
@@ -113,8 +114,8 @@ export function progressOn(
       continue;
     }
     const foldState = printFoldState(row.state);
-    const answered = events.some((e) => isAnswer(e) && course.lessonModule.get(e.lessonId) === moduleId);
-    if (answered || !foldedTheSame(foldState, before.printed)) write.kept.push({ row, foldState });
+    if (answered.has(moduleId) || !foldedTheSame(foldState, before.printed))
+      write.kept.push({ row, foldState });
   }
   return write;
 }

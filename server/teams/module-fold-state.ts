@@ -54,7 +54,7 @@ export function comesAfter(state: ModuleFoldState, event: LearnerEvent): boolean
 
 // Fields are copied one by one, not by object rest and spread, which take V8's slow path: every push of a
 // team member runs this for each card (bench:sync).
-export function toStoredState(state: ModuleFoldState): StoredState<Card> {
+function toStoredState(state: ModuleFoldState): StoredState<Card> {
   const lessons: StoredState['lessons'] = [];
   for (const { lessonId, completedAt, msSpent } of state.progress.lessons.values()) {
     lessons.push(completedAt ? { lessonId, completedAt, msSpent } : { lessonId, msSpent });
@@ -98,9 +98,9 @@ function revivedCard(stored: StoredCard): Card {
   return card;
 }
 
-/** The state from its JSON form, as text or as the database hands it over already parsed. */
-export function readFoldState(json: unknown): ModuleFoldState {
-  const stored = (typeof json === 'string' ? JSON.parse(json) : json) as StoredState;
+/** The state from its text as stored (printFoldState). */
+export function readFoldState(printed: string): ModuleFoldState {
+  const stored = JSON.parse(printed) as StoredState;
   const cards = new Map<string, RefresherState>();
   for (const { lessonId, checkId, card } of stored.cards) {
     // foldAnswer sets both from the card it makes: the due time and the review time.
