@@ -8,6 +8,7 @@ import { type KeptState, progressOn, teamState } from '../../server/teams/keep-p
 import { printFoldState } from '../../server/teams/module-fold-state';
 import type { LearnerEvent } from '../../src/shared/progress/events';
 import { formatHlc } from '../../src/shared/progress/hlc';
+import { seededRandom } from '../faults/support/seeded-random';
 import { history, shown } from './support/fold-fixtures';
 import { TEST_CATALOG } from './support/team-fixture';
 
@@ -55,15 +56,6 @@ function pushOrRefold(
   if (pushOn(stored, pushed) !== undefined) return;
   stored.clear();
   for (const [moduleId, kept] of storeFold([...storedBefore, ...pushed])) stored.set(moduleId, kept);
-}
-
-/** A seeded random number in [0, 1), as fold-fixtures' history makes them. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return a / 2_147_483_648;
-  };
 }
 
 let seq = 0;
@@ -184,30 +176,22 @@ describe('progressOn', () => {
   it('keeps the whole fold’s rows when two devices push a seeded history in any order', () => {
     let unwritten = 0;
     for (let seed = 1; seed <= 300; seed++) {
-      const random = seeded(seed);
-      // Voids go to a refold whatever else the push holds (keepProgress), so they are left out here; half
-      // the answers are wrong, so some make no card.
+      const random = seededRandom(seed);
+      // Voids go to a refold whatever else the push holds (keepProgress), so they are left out here; most
+      // answers are wrong, so many make no card.
       const events = history(seed, 40)
         .filter((e) => e.type !== 'voided')
         .map((e) =>
-          e.type === 'check-answered' ? { ...e, payload: { ...e.payload, correct: random() < 0.5 } } : e,
+          e.type === 'check-answered' ? { ...e, payload: { ...e.payload, correct: random.chance(0.2) } } : e,
         );
       const byDevice: LearnerEvent[][] = [[], []];
-      for (const e of events) byDevice[random() < 0.5 ? 0 : 1]?.push(e);
+      for (const e of events) byDevice[random.int(0, 1)]?.push(e);
       // Each device pushes its own events in order, in batches of one to four; the two interleave at random.
       const pushes: LearnerEvent[][] = [];
-      const next = [0, 0];
-      while (next.some((at, d) => at < (byDevice[d]?.length ?? 0))) {
-        const d =
-          random() < 0.5 && (next[0] ?? 0) < (byDevice[0]?.length ?? 0)
-            ? 0
-            : (next[1] ?? 0) < (byDevice[1]?.length ?? 0)
-              ? 1
-              : 0;
-        const from = next[d] ?? 0;
-        const size = 1 + Math.floor(random() * 4);
-        pushes.push(byDevice[d]?.slice(from, from + size) ?? []);
-        next[d] = from + size;
+      let unsent = byDevice.filter((own) => own.length > 0);
+      while (unsent.length > 0) {
+        pushes.push(random.pick(unsent).splice(0, random.int(1, 4)));
+        unsent = unsent.filter((own) => own.length > 0);
       }
       const stored: Stored = new Map();
       const sent: LearnerEvent[] = [];
